@@ -1,0 +1,208 @@
+//! Runs a parsed command line: loads rules and articles, runs the pipeline,
+//! renders, writes, and computes the exit code from the finished report.
+
+use crate::cli::{Cli, ColorChoice, Command, CompareArgs, CompareFormat, FactsArgs, FactsFormat, FailOn, LintArgs, LintFormat, RulesCommand};
+use crate::error::{Error, Result};
+use crate::model::Severity;
+use crate::rules::RuleSet;
+use crate::{expect, ingest, lint, pipeline, report, rules};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// What the binary should exit with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Clean,
+    /// Exit 1: lint found something at or above `--fail-on`, or an
+    /// expectation was unmet.
+    Failed,
+}
+
+/// The text a command produced and the warnings to show on stderr.
+pub struct Output {
+    pub stdout: Vec<u8>,
+    pub warnings: Vec<String>,
+    pub outcome: Outcome,
+}
+
+/// Runs the command line.
+pub fn run(cli: &Cli) -> Result<Output> {
+    let color = use_color(cli.color);
+    match &cli.command {
+        Command::Compare(args) => compare(args, cli.rules.as_deref(), color),
+        Command::Lint(args) => lint(args, cli.rules.as_deref(), color),
+        Command::Facts(args) => facts(args, cli.rules.as_deref()),
+        Command::Rules(RulesCommand::Check { dir }) => rules_check(dir.as_deref()),
+        Command::Rules(RulesCommand::Explain { topic }) => rules_explain(topic, cli.rules.as_deref()),
+    }
+}
+
+fn load_rules(dir: Option<&Path>) -> Result<RuleSet> {
+    match dir {
+        Some(dir) => RuleSet::with_dir(dir),
+        None => RuleSet::builtin(),
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal(),
+    }
+}
+
+fn article_warnings(articles: &[ingest::Article]) -> Vec<String> {
+    articles.iter().flat_map(|a| a.warnings.iter().cloned()).collect()
+}
+
+fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output> {
+    let rules = load_rules(rules_dir)?;
+    let expectations = match &args.expect {
+        Some(path) => Some((path, read_text(path)?)),
+        None => None,
+    };
+    let articles = ingest::load(&args.inputs)?;
+    let warnings = article_warnings(&articles);
+    let report = pipeline::compare(articles, &rules);
+    let color = color && args.output.is_none();
+    let text = match args.format {
+        CompareFormat::Table => report::table::compare(&report, color),
+        CompareFormat::Json => report::json::compare(&report),
+        CompareFormat::Markdown => report::markdown::compare(&report),
+        CompareFormat::Html => report::html::compare(&report),
+    };
+    let mut outcome = Outcome::Clean;
+    let mut stdout = Vec::new();
+    if let Some((path, text)) = expectations {
+        let unmet = expect::check(&report, path, &text)?;
+        if !unmet.is_empty() {
+            outcome = Outcome::Failed;
+        }
+        for u in &unmet {
+            writeln!(stdout, "{}: unmet: {}", path.display(), u.0).ok();
+        }
+        writeln!(stdout, "{}: {} expectation(s) unmet", path.display(), unmet.len()).ok();
+    }
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None if args.expect.is_none() => stdout.splice(0..0, text.into_bytes()).for_each(drop),
+        None => {}
+    }
+    Ok(Output { stdout, warnings, outcome })
+}
+
+fn lint(args: &LintArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output> {
+    let config = if args.no_config {
+        None
+    } else if let Some(path) = &args.config {
+        Some((path.clone(), crate::config::load(path)?))
+    } else {
+        let cwd = std::env::current_dir().map_err(|source| Error::Unreadable { path: PathBuf::from("."), source })?;
+        crate::config::discover(&cwd)?
+    };
+    let config_rules = config.as_ref().and_then(|(path, c)| {
+        c.rules.as_ref().map(|r| path.parent().unwrap_or(Path::new(".")).join(r))
+    });
+    let rules = load_rules(rules_dir.or(config_rules.as_deref()))?;
+    let format = args.format.unwrap_or(LintFormat::Human);
+    let fail_on = args.fail_on.unwrap_or(FailOn::Error);
+    let draft = ingest::read(&ingest::Source::File(args.draft.clone())).and_then(|a| {
+        if args.draft.exists() { Ok(a) } else { Err(Error::Missing { path: args.draft.clone() }) }
+    })?;
+    let references = ingest::load(&args.against)?;
+    let mut warnings = article_warnings(std::slice::from_ref(&draft));
+    warnings.extend(article_warnings(&references));
+    let report = lint::lint(draft, references, &rules);
+    let text = match format {
+        LintFormat::Human => report::lint_text::human(&report, color && args.output.is_none()),
+        LintFormat::Json => report::json::lint(&report),
+        LintFormat::Line | LintFormat::Sarif | LintFormat::Github => report::lint_text::line(&report),
+    };
+    let failed = match (fail_on, report.max_severity()) {
+        (FailOn::Never, _) | (_, None) => false,
+        (FailOn::Error, Some(s)) => s >= Severity::Error,
+        (FailOn::Warning, Some(s)) => s >= Severity::Warning,
+        (FailOn::Info, Some(_)) => true,
+    };
+    let stdout = match &args.output {
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            Vec::new()
+        }
+        None => text.into_bytes(),
+    };
+    Ok(Output { stdout, warnings, outcome: if failed { Outcome::Failed } else { Outcome::Clean } })
+}
+
+fn facts(args: &FactsArgs, rules_dir: Option<&Path>) -> Result<Output> {
+    let rules = load_rules(rules_dir)?;
+    let source = if args.input.as_os_str() == "-" {
+        ingest::Source::Stdin
+    } else if args.input.is_file() {
+        ingest::Source::File(args.input.clone())
+    } else if args.input.is_dir() {
+        return Err(Error::Usage(format!("{}: is a directory; `facts` takes one article", args.input.display())));
+    } else {
+        return Err(Error::Missing { path: args.input.clone() });
+    };
+    let article = ingest::read(&source)?;
+    let mut claims = pipeline::facts(&article, &rules);
+    if !args.all {
+        claims.retain(|c| c.topic.is_some());
+    }
+    let text = match args.format {
+        FactsFormat::Table => report::table::facts(&article, &claims),
+        FactsFormat::Json => report::json::facts(&article, &claims),
+    };
+    let stdout = match &args.output {
+        Some(path) => {
+            write_atomically(path, text.as_bytes())?;
+            Vec::new()
+        }
+        None => text.into_bytes(),
+    };
+    Ok(Output { stdout, warnings: article.warnings.clone(), outcome: Outcome::Clean })
+}
+
+fn rules_check(dir: Option<&Path>) -> Result<Output> {
+    let count = match dir {
+        Some(dir) => rules::load_dir(dir)?.len(),
+        None => RuleSet::builtin()?.rules().len(),
+    };
+    let stdout = format!("{count} rule file(s) OK\n").into_bytes();
+    Ok(Output { stdout, warnings: Vec::new(), outcome: Outcome::Clean })
+}
+
+fn rules_explain(topic: &str, rules_dir: Option<&Path>) -> Result<Output> {
+    let rules = load_rules(rules_dir)?;
+    let rule = rules.get(topic).ok_or_else(|| {
+        let known: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
+        Error::Usage(format!("no rule for topic `{topic}` (known: {})", known.join(", ")))
+    })?;
+    let stdout = format!("{}\n\n{}\n\nWhy: {}\n", rule.topic, rule.description, rule.rationale).into_bytes();
+    Ok(Output { stdout, warnings: Vec::new(), outcome: Outcome::Clean })
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    if !path.exists() {
+        return Err(Error::Missing { path: path.to_path_buf() });
+    }
+    std::fs::read_to_string(path).map_err(|source| Error::Unreadable { path: path.to_path_buf(), source })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory
+/// and a rename, so the file is either the whole report or untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.concord-{}.tmp", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::Write { path: path.to_path_buf(), source }
+    })
+}

@@ -1,0 +1,248 @@
+//! Ingest: files, directories and stdin become [`Article`]s.
+//!
+//! An article keeps its decoded text (a byte-order mark removed, everything
+//! else as in the file) so that every byte offset maps back to the original
+//! line and column. Metadata (title, outlet, date) is read from the text
+//! where it gives them, and regions that are not the article's own reporting
+//! are marked as excluded with a reason the user can see.
+
+mod exclude;
+mod meta;
+
+pub use exclude::{Excluded, ExclusionReason};
+
+use crate::error::{Error, Result};
+use crate::model::Span;
+use serde::Serialize;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One article of a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The file stem ("000_955fedf622b4fe3e"), or "stdin".
+    pub id: String,
+    /// The path as given on the command line, or "-".
+    pub path: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    /// "YYYY-MM-DD" when the text gives a publication date.
+    pub date: Option<String>,
+    /// The dateline place ("SEOUL"), when the text opens with one.
+    pub dateline: Option<String>,
+    /// The decoded text. Spans everywhere index into it.
+    pub text: String,
+    /// Regions left out of extraction, in text order.
+    pub excluded: Vec<Excluded>,
+    /// Recoverable oddities met while reading (invalid UTF-8, ...).
+    pub warnings: Vec<String>,
+    line_starts: Vec<usize>,
+}
+
+impl Article {
+    /// Builds an article from raw bytes: decodes, indexes lines, reads
+    /// metadata and marks excluded regions.
+    pub fn from_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<Article> {
+        if looks_binary(bytes) {
+            return Err(Error::Binary { path: PathBuf::from(path) });
+        }
+        let mut warnings = Vec::new();
+        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => rest,
+            None => bytes,
+        };
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(e) => {
+                warnings.push(format!(
+                    "{path}: invalid UTF-8 at byte {}; undecodable bytes replaced with U+FFFD",
+                    e.valid_up_to()
+                ));
+                String::from_utf8_lossy(bytes).into_owned()
+            }
+        };
+        Ok(Article::from_text(id, path, text, warnings))
+    }
+
+    /// Builds an article from already decoded text.
+    pub fn from_text(id: &str, path: &str, text: String, warnings: Vec<String>) -> Article {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut article = Article {
+            id: id.to_string(),
+            path: path.to_string(),
+            outlet: None,
+            title: None,
+            date: None,
+            dateline: None,
+            text,
+            excluded: Vec::new(),
+            warnings,
+            line_starts,
+        };
+        article.excluded = exclude::find(&article);
+        meta::fill(&mut article);
+        article
+    }
+
+    /// 1-based line and 1-based column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let offset = floor_char_boundary(&self.text, offset);
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    /// The byte span of a 1-based line, without its line ending.
+    pub fn line_span(&self, line: usize) -> Option<Span> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') { end - 1 } else { end };
+        Some(Span::new(start, end.max(start)))
+    }
+
+    /// Number of lines in the text.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// True when the byte offset lies in an excluded region.
+    pub fn is_excluded(&self, offset: usize) -> bool {
+        self.excluded.iter().any(|e| e.span.start <= offset && offset < e.span.end)
+    }
+
+    /// The outlet name where the article gives one, its id otherwise.
+    pub fn display_name(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(&self.id)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A NUL byte in the first 8 KiB is what git and grep take as binary too.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+/// Where articles come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+/// Expands command-line inputs into article sources: files as given,
+/// directories as every `.txt`/`.md` inside (recursively, sorted by path),
+/// `-` as stdin.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>> {
+    let mut sources = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if input.is_dir() {
+            let mut files = Vec::new();
+            collect_articles(input, &mut files)?;
+            if files.is_empty() {
+                return Err(Error::NoArticles { path: input.clone() });
+            }
+            files.sort();
+            sources.extend(files.into_iter().map(Source::File));
+        } else if input.exists() {
+            sources.push(Source::File(input.clone()));
+        } else {
+            return Err(Error::Missing { path: input.clone() });
+        }
+    }
+    Ok(sources)
+}
+
+fn collect_articles(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|source| Error::Unreadable { path: dir.to_path_buf(), source })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Unreadable { path: dir.to_path_buf(), source })?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_articles(&path, out)?;
+        } else if is_article_file(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_article_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("txt" | "md" | "markdown")
+    )
+}
+
+/// Reads one source into an article.
+pub fn read(source: &Source) -> Result<Article> {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|source| Error::Unreadable { path: PathBuf::from("-"), source })?;
+            Article::from_bytes("stdin", "-", &bytes)
+        }
+        Source::File(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|source| Error::Unreadable { path: path.clone(), source })?;
+            let id = path.file_stem().map_or_else(
+                || path.display().to_string(),
+                |s| s.to_string_lossy().into_owned(),
+            );
+            Article::from_bytes(&id, &path.display().to_string(), &bytes)
+        }
+    }
+}
+
+/// Expands and reads every input, in the stable order of [`expand_inputs`].
+pub fn load(inputs: &[PathBuf]) -> Result<Vec<Article>> {
+    expand_inputs(inputs)?.iter().map(read).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let a = Article::from_text("a", "a.txt", "first\nsecond “quoted” 9\n".into(), vec![]);
+        let nine = a.text.find('9').unwrap();
+        assert_eq!(a.line_col(nine), (2, 17));
+        assert_eq!(a.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn bom_is_dropped_and_crlf_kept() {
+        let a = Article::from_bytes("a", "a.txt", b"\xEF\xBB\xBFone\r\ntwo 5\r\n").unwrap();
+        assert!(a.text.starts_with("one"));
+        let five = a.text.find('5').unwrap();
+        assert_eq!(a.line_col(five), (2, 5));
+        assert_eq!(&a.text[a.line_span(1).unwrap().start..a.line_span(1).unwrap().end], "one");
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+        let a = Article::from_bytes("a", "a.txt", b"caf\xE9 9 people").unwrap();
+        assert!(a.text.contains('\u{FFFD}'));
+        assert_eq!(a.warnings.len(), 1);
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert!(matches!(Article::from_bytes("a", "a.bin", b"\x00\x01PNG"), Err(Error::Binary { .. })));
+    }
+}

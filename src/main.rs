@@ -1,0 +1,44 @@
+//! The `concord` binary: parse the command line, run, map the result to the
+//! exit-code contract (0 clean, 1 blocking findings, 2 usage or input error).
+
+use clap::Parser;
+use concord::app::{self, Outcome};
+use concord::cli::Cli;
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // Help and version requests are not errors.
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match app::run(&cli) {
+        Ok(output) => {
+            let mut stderr = std::io::stderr().lock();
+            for warning in &output.warnings {
+                let _ = writeln!(stderr, "concord: warning: {warning}");
+            }
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&output.stdout).and_then(|()| stdout.flush()) {
+                // A closed pipe (`concord ... | head`) is the reader's choice, not a failure.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(stderr, "concord: error: cannot write to stdout: {e}");
+                    return ExitCode::from(2);
+                }
+                _ => {}
+            }
+            match output.outcome {
+                Outcome::Clean => ExitCode::SUCCESS,
+                Outcome::Failed => ExitCode::from(1),
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "concord: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

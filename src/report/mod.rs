@@ -1,0 +1,8 @@
+//! Report: renderers of the finished analysis. Each takes a finished report
+//! and returns text; none of them analyses anything or decides exit codes.
+
+pub mod html;
+pub mod json;
+pub mod lint_text;
+pub mod markdown;
+pub mod table;

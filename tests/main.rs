@@ -1,0 +1,4 @@
+//! One integration-test binary: every module runs the real `concord` binary
+//! on real files.
+
+mod cli;
