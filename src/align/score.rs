@@ -10,7 +10,7 @@
 //! "nine dead" and "6,000 dead" are almost always counts of different
 //! things.
 
-use super::profile::{Modality, Profile};
+use super::profile::Profile;
 use crate::model::{Claim, Interval};
 
 /// Minimum score for claims that state the very same interval.
