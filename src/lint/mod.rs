@@ -1,35 +1,32 @@
-//! Lint: a draft's claims checked against reference articles.
+//! Lint: a draft's claims checked against reference articles before
+//! publication.
 //!
-//! Each topical claim of the draft is aligned with the references' claims
-//! the same way `compare` aligns articles, then judged: contradicted is an
-//! error, compatible but worded differently a warning, reported by no
-//! reference a warning, supported by one reference only an info.
+//! Each topical claim of the draft is placed by the shared aligner among the
+//! references' claims, exactly as `compare` would place it, so a draft's
+//! "nine soldiers of the regiment" meets the regiment's dead and not the
+//! war's total. The claim is then judged against the reference claims it
+//! landed with ([`decide`]): contradicted is an error, compatible but worded
+//! differently a warning, reported by no reference a warning, supported by
+//! one outlet only an info. Suppression comments in the draft
+//! ([`suppress`]) mark diagnostics as suppressed; they are still reported.
+
+pub mod decide;
+pub mod suppress;
+
+pub use decide::{Code, Relation};
 
 use crate::ingest::Article;
-use crate::model::{Claim, Severity};
+use crate::model::{Claim, Severity, Span};
 use crate::rules::RuleSet;
 use crate::{align, pipeline};
-use serde::Serialize;
+use decide::Stance;
+use suppress::Suppressions;
 
-/// What a diagnostic is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Code {
-    Conflict,
-    Variation,
-    Unsupported,
-    SingleSource,
-}
-
-impl Code {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Conflict => "conflict",
-            Code::Variation => "variation",
-            Code::Unsupported => "unsupported",
-            Code::SingleSource => "single_source",
-        }
-    }
+/// What the caller may tune.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Topics whose claims the draft is not checked for.
+    pub skip_topics: Vec<String>,
 }
 
 /// A reference claim cited as evidence.
@@ -39,19 +36,47 @@ pub struct Evidence {
     /// The outlet name, or the article id when the article names none.
     pub outlet: String,
     pub path: String,
-    pub line: usize,
-    pub column: usize,
+    pub relation: Relation,
+    pub location: Location,
     pub quantity: String,
+    /// The sentence the reference's claim stands in.
     pub sentence: String,
 }
 
-/// One finding about one claim of the draft.
+/// Where something is, 1-based, columns in characters; the end is the
+/// position just after the last character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    /// The location of a byte span of an article.
+    pub fn of(article: &Article, span: Span) -> Location {
+        let (line, column) = article.line_col(span.start);
+        let (end_line, end_column) = article.line_col(span.end);
+        Location { line, column, end_line, end_column }
+    }
+}
+
+/// One finding about the draft.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
-    pub claim: Claim,
+    /// `None` for problems that are not about a claim (a broken suppression).
+    pub topic: Option<String>,
+    /// Byte span in the draft: the quantity, or the suppression comment.
+    pub span: Span,
+    pub location: Location,
+    /// The quantity as written (or the comment).
+    pub quantity: String,
     pub message: String,
+    /// One reference claim per reference article that reports the same
+    /// topic and scope, in article order.
     pub evidence: Vec<Evidence>,
     /// The reason an editor gave for suppressing it, if suppressed.
     pub suppressed: Option<String>,
@@ -61,9 +86,20 @@ pub struct Diagnostic {
 #[derive(Debug, Clone)]
 pub struct LintReport {
     pub draft: Article,
+    /// Sorted by id.
     pub references: Vec<Article>,
-    /// Sorted by position in the draft.
+    /// Sorted by position in the draft, then code.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How many diagnostics of each kind a report holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+    /// Suppressed diagnostics, which the other counts leave out.
+    pub suppressed: usize,
 }
 
 impl LintReport {
@@ -71,59 +107,140 @@ impl LintReport {
     pub fn max_severity(&self) -> Option<Severity> {
         self.diagnostics.iter().filter(|d| d.suppressed.is_none()).map(|d| d.severity).max()
     }
+
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for d in &self.diagnostics {
+            match (&d.suppressed, d.severity) {
+                (Some(_), _) => counts.suppressed += 1,
+                (None, Severity::Error) => counts.errors += 1,
+                (None, Severity::Warning) => counts.warnings += 1,
+                (None, Severity::Info) => counts.info += 1,
+            }
+        }
+        counts
+    }
 }
 
 /// Lints `draft` against `references`.
-pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet) -> LintReport {
-    references.sort_by(|a, b| a.id.cmp(&b.id));
-    let draft_claims: Vec<Claim> =
-        pipeline::facts(&draft, rules).into_iter().filter(|c| c.topic.is_some()).collect();
-    let mut all = draft_claims.clone();
-    all.extend(references.iter().flat_map(|a| pipeline::facts(a, rules)));
-    let clusters = align::align(&all);
-    let mut diagnostics = Vec::new();
-    for claim in draft_claims {
-        let cluster = clusters.iter().find(|c| c.claims.iter().any(|c| c == &claim));
-        let refs: Vec<&Claim> = cluster
-            .map(|c| c.claims.iter().filter(|c| c.article != draft.id).collect())
-            .unwrap_or_default();
-        if let Some(d) = diagnose(&claim, &refs, &references) {
-            diagnostics.push(d);
-        }
+pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, options: &Options) -> LintReport {
+    references.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    // The draft's claims are told from the references' by article id.
+    while references.iter().any(|r| r.id == draft.id) {
+        draft.id.push_str(" (draft)");
     }
-    diagnostics.sort_by_key(|d| d.claim.quantity.span);
+    let topics: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
+    let suppressions = Suppressions::parse(&draft, &topics);
+    let reference_claims: Vec<Claim> =
+        references.iter().flat_map(|a| pipeline::facts(a, rules)).filter(|c| c.topic.is_some()).collect();
+    let mut diagnostics: Vec<Diagnostic> = draft_claims(&draft, rules, options, &suppressions)
+        .iter()
+        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references))
+        .collect();
+    for d in &mut diagnostics {
+        d.suppressed = suppressions.reason_for(d.span, d.location.line, d.topic.as_deref()).map(String::from);
+    }
+    diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p)));
+    diagnostics.sort_by(|a, b| (a.location, a.code).cmp(&(b.location, b.code)));
     LintReport { draft, references, diagnostics }
 }
 
-fn diagnose(claim: &Claim, refs: &[&Claim], articles: &[Article]) -> Option<Diagnostic> {
-    let evidence: Vec<Evidence> = refs.iter().map(|r| evidence(r, articles)).collect();
-    let topic = claim.topic.as_deref().unwrap_or("");
-    let (severity, code, message) = if refs.is_empty() {
-        (Severity::Warning, Code::Unsupported, format!("{topic}: \"{}\" is reported by no reference", claim.quantity.text))
-    } else if refs.iter().any(|r| !r.interval.overlaps(&claim.interval)) {
-        (Severity::Error, Code::Conflict, format!("{topic}: \"{}\" is contradicted by the references", claim.quantity.text))
-    } else if refs.iter().any(|r| !r.interval.same_as(&claim.interval)) {
-        (Severity::Warning, Code::Variation, format!("{topic}: \"{}\" is compatible with the references but worded differently", claim.quantity.text))
-    } else {
-        let mut outlets: Vec<&str> = evidence.iter().map(|e| e.outlet.as_str()).collect();
-        outlets.dedup();
-        if outlets.len() != 1 {
-            return None;
-        }
-        (Severity::Info, Code::SingleSource, format!("{topic}: \"{}\" is supported only by {}", claim.quantity.text, outlets[0]))
-    };
-    Some(Diagnostic { severity, code, claim: claim.clone(), message, evidence, suppressed: None })
+/// The draft's claims to check: topical, not skipped, and not inside an
+/// HTML comment (invisible once rendered, so not the draft's reporting).
+fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppressions: &Suppressions) -> Vec<Claim> {
+    pipeline::facts(draft, rules)
+        .into_iter()
+        .filter(|c| c.topic.as_ref().is_some_and(|t| !options.skip_topics.contains(t)))
+        .filter(|c| !suppressions.in_comment(c.quantity.span.start))
+        .collect()
 }
 
-fn evidence(claim: &Claim, articles: &[Article]) -> Evidence {
-    let article = articles.iter().find(|a| a.id == claim.article);
+/// Aligns one draft claim with all reference claims and judges it.
+///
+/// Each draft claim is aligned on its own, with the references only, so
+/// that the draft's other claims cannot pull reference claims together or
+/// apart: the verdict on a figure depends on that figure and the sources.
+fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], references: &[Article]) -> Option<Diagnostic> {
+    let mut claims = reference_claims.to_vec();
+    claims.push(claim.clone());
+    let clusters = align::align(&claims);
+    let is_this = |c: &Claim| c.article == draft.id && c.quantity.span == claim.quantity.span;
+    let peers: Vec<&Claim> = clusters
+        .iter()
+        .find(|cluster| cluster.claims.iter().any(is_this))
+        .map(|cluster| cluster.claims.iter().filter(|c| c.article != draft.id).collect())
+        .unwrap_or_default();
+    let evidence = best_per_article(claim, &peers, references);
+    let stances: Vec<Stance<'_>> = evidence
+        .iter()
+        .map(|e| Stance { outlet: &e.outlet, quantity: &e.quantity, relation: e.relation })
+        .collect();
+    let topic = claim.topic.clone().unwrap_or_default();
+    let decision = decide::decide(&topic, &claim.quantity.text, &stances)?;
+    Some(Diagnostic {
+        severity: decision.code.severity(),
+        code: decision.code,
+        topic: Some(topic),
+        span: claim.quantity.span,
+        location: Location::of(draft, claim.quantity.span),
+        quantity: claim.quantity.text.clone(),
+        message: decision.message,
+        evidence,
+        suppressed: None,
+    })
+}
+
+/// One piece of evidence per reference article: the claim that stands
+/// closest to the draft's figure. An article that states the draft's figure
+/// supports it, even if the aligner also put another of its figures beside
+/// it; a reference that contradicts itself is `compare`'s business.
+fn best_per_article(claim: &Claim, peers: &[&Claim], references: &[Article]) -> Vec<Evidence> {
+    let mut best: Vec<(Relation, &Claim)> = Vec::new();
+    for peer in peers {
+        let relation = Relation::between(&claim.interval, &peer.interval);
+        match best.iter_mut().find(|(_, c)| c.article == peer.article) {
+            Some(slot) if relation < slot.0 => *slot = (relation, peer),
+            Some(_) => {}
+            None => best.push((relation, peer)),
+        }
+    }
+    best.sort_by(|a, b| (&a.1.article, a.1.quantity.span).cmp(&(&b.1.article, b.1.quantity.span)));
+    best.into_iter().map(|(relation, c)| evidence(c, relation, references)).collect()
+}
+
+fn evidence(claim: &Claim, relation: Relation, references: &[Article]) -> Evidence {
+    let article = references.iter().find(|a| a.id == claim.article);
+    let location = match article {
+        Some(a) => Location::of(a, claim.quantity.span),
+        None => Location {
+            line: claim.line,
+            column: claim.column,
+            end_line: claim.line,
+            end_column: claim.column + claim.quantity.text.chars().count(),
+        },
+    };
     Evidence {
         article: claim.article.clone(),
         outlet: article.map_or_else(|| claim.article.clone(), |a| a.display_name().to_string()),
         path: article.map_or_else(String::new, |a| a.path.clone()),
-        line: claim.line,
-        column: claim.column,
+        relation,
+        location,
         quantity: claim.quantity.text.clone(),
         sentence: claim.sentence_text.clone(),
+    }
+}
+
+fn problem_diagnostic(draft: &Article, problem: &suppress::Problem) -> Diagnostic {
+    let code = Code::InvalidSuppression;
+    Diagnostic {
+        severity: code.severity(),
+        code,
+        topic: None,
+        span: problem.span,
+        location: Location::of(draft, problem.span),
+        quantity: problem.text.clone(),
+        message: problem.message.clone(),
+        evidence: Vec::new(),
+        suppressed: None,
     }
 }
