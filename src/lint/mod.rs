@@ -75,8 +75,8 @@ pub struct Diagnostic {
     /// The quantity as written (or the comment).
     pub quantity: String,
     pub message: String,
-    /// One reference claim per reference article that reports the same
-    /// topic and scope, in article order.
+    /// Every reference claim about the same topic and scope, in article
+    /// and text order.
     pub evidence: Vec<Evidence>,
     /// The reason an editor gave for suppressing it, if suppressed.
     pub suppressed: Option<String>,
@@ -170,11 +170,10 @@ fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], refer
         .find(|cluster| cluster.claims.iter().any(is_this))
         .map(|cluster| cluster.claims.iter().filter(|c| c.article != draft.id).collect())
         .unwrap_or_default();
-    let evidence = best_per_article(claim, &peers, references);
-    let stances: Vec<Stance<'_>> = evidence
-        .iter()
-        .map(|e| Stance { outlet: &e.outlet, quantity: &e.quantity, relation: e.relation })
-        .collect();
+    let evidence = cite(claim, &peers, references);
+    let best = best_per_article(&evidence);
+    let stances: Vec<Stance<'_>> =
+        best.iter().map(|e| Stance { outlet: &e.outlet, quantity: &e.quantity, relation: e.relation }).collect();
     let topic = claim.topic.clone().unwrap_or_default();
     let decision = decide::decide(&topic, &claim.quantity.text, &stances)?;
     Some(Diagnostic {
@@ -190,22 +189,28 @@ fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], refer
     })
 }
 
-/// One piece of evidence per reference article: the claim that stands
-/// closest to the draft's figure. An article that states the draft's figure
-/// supports it, even if the aligner also put another of its figures beside
-/// it; a reference that contradicts itself is `compare`'s business.
-fn best_per_article(claim: &Claim, peers: &[&Claim], references: &[Article]) -> Vec<Evidence> {
-    let mut best: Vec<(Relation, &Claim)> = Vec::new();
-    for peer in peers {
-        let relation = Relation::between(&claim.interval, &peer.interval);
-        match best.iter_mut().find(|(_, c)| c.article == peer.article) {
-            Some(slot) if relation < slot.0 => *slot = (relation, peer),
+/// Every reference claim the aligner put beside the draft's, with how it
+/// stands towards the draft's figure, in article and text order.
+fn cite(claim: &Claim, peers: &[&Claim], references: &[Article]) -> Vec<Evidence> {
+    let mut peers = peers.to_vec();
+    peers.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
+    peers.iter().map(|peer| evidence(peer, Relation::between(&claim.interval, &peer.interval), references)).collect()
+}
+
+/// Each reference article's stance: that of its claim closest to the
+/// draft's figure. An article that states the draft's figure supports it,
+/// even if the aligner also put another of its figures beside it (a
+/// reference that contradicts itself is `compare`'s business).
+fn best_per_article(evidence: &[Evidence]) -> Vec<&Evidence> {
+    let mut best: Vec<&Evidence> = Vec::new();
+    for e in evidence {
+        match best.iter_mut().find(|b| b.article == e.article) {
+            Some(slot) if e.relation < slot.relation => *slot = e,
             Some(_) => {}
-            None => best.push((relation, peer)),
+            None => best.push(e),
         }
     }
-    best.sort_by(|a, b| (&a.1.article, a.1.quantity.span).cmp(&(&b.1.article, b.1.quantity.span)));
-    best.into_iter().map(|(relation, c)| evidence(c, relation, references)).collect()
+    best
 }
 
 fn evidence(claim: &Claim, relation: Relation, references: &[Article]) -> Evidence {
