@@ -122,6 +122,7 @@ fn check_expectations(file: &Path) {
 }
 
 #[test]
+#[allow(clippy::print_stderr)]
 fn sample_drafts_give_exactly_the_expected_diagnostics() {
     let file = repo().join("samples/drafts/expected-lint.toml");
     if !file.exists() {
@@ -132,6 +133,7 @@ fn sample_drafts_give_exactly_the_expected_diagnostics() {
 }
 
 #[test]
+#[allow(clippy::print_stderr)]
 fn seed_drafts_give_exactly_the_expected_diagnostics() {
     let file = repo().join("samples/seed-drafts/expected-lint.toml");
     if !repo().join("../shared/seeds").is_dir() || !file.exists() {

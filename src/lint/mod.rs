@@ -102,6 +102,14 @@ pub struct Counts {
     pub suppressed: usize,
 }
 
+impl Diagnostic {
+    /// Each reference article's stance on the draft's figure: the evidence
+    /// of its claim closest to it, one per article, in article order.
+    pub fn stances(&self) -> Vec<&Evidence> {
+        best_per_article(&self.evidence)
+    }
+}
+
 impl LintReport {
     /// The most severe diagnostic that is not suppressed.
     pub fn max_severity(&self) -> Option<Severity> {
@@ -141,7 +149,7 @@ pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, o
         d.suppressed = suppressions.reason_for(d.span, d.location.line, d.topic.as_deref()).map(String::from);
     }
     diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p)));
-    diagnostics.sort_by(|a, b| (a.location, a.code).cmp(&(b.location, b.code)));
+    diagnostics.sort_by_key(|d| (d.location, d.code));
     LintReport { draft, references, diagnostics }
 }
 

@@ -108,10 +108,10 @@ fn group<'a>(report: &'a LintReport, d: &'a Diagnostic) -> Group<'a> {
 
 /// The short label under the underlined figure.
 fn label(d: &Diagnostic) -> String {
-    let n = d.evidence.len();
-    let contradicting = d.evidence.iter().filter(|e| e.relation == Relation::Contradicts).count();
+    let stances = d.stances();
+    let contradicting = stances.iter().filter(|e| e.relation == Relation::Contradicts).count();
     match d.code {
-        Code::Conflict => format!("contradicted by {contradicting} of {n} reference(s)"),
+        Code::Conflict => format!("contradicted by {contradicting} of {} reference article(s)", stances.len()),
         Code::Variation => "worded differently from the references".into(),
         Code::Unsupported => "in no reference".into(),
         Code::SingleSource => "in one outlet only".into(),
