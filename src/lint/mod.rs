@@ -178,7 +178,12 @@ fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], refer
         .find(|cluster| cluster.claims.iter().any(is_this))
         .map(|cluster| cluster.claims.iter().filter(|c| c.article != draft.id).collect())
         .unwrap_or_default();
-    let evidence = cite(claim, &peers, references);
+    diagnose(draft, claim, &peers, references)
+}
+
+/// Judges one draft claim against the reference claims aligned with it.
+fn diagnose(draft: &Article, claim: &Claim, peers: &[&Claim], references: &[Article]) -> Option<Diagnostic> {
+    let evidence = cite(claim, peers, references);
     let best = best_per_article(&evidence);
     let stances: Vec<Stance<'_>> =
         best.iter().map(|e| Stance { outlet: &e.outlet, quantity: &e.quantity, relation: e.relation }).collect();
@@ -255,5 +260,88 @@ fn problem_diagnostic(draft: &Article, problem: &suppress::Problem) -> Diagnosti
         message: problem.message.clone(),
         evidence: Vec::new(),
         suppressed: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bound, Interval, Quantity, QuantityKind, Scope, Stated};
+
+    /// A hand-built deaths claim of `article` stating `interval`, written
+    /// `text`, at byte `at` of a one-line article.
+    fn claim(article: &str, text: &str, interval: Interval, at: usize) -> Claim {
+        let span = Span::new(at, at + text.len());
+        Claim {
+            article: article.to_string(),
+            quantity: Quantity {
+                span,
+                text: text.to_string(),
+                stated: Stated { bound: Bound::Exact, value: interval.low, to: None, unit: "people".into() },
+                interval,
+                kind: QuantityKind::Count,
+                noun: None,
+            },
+            topic: Some("deaths".into()),
+            interval,
+            unit: crate::model::BaseUnit::People,
+            sentence: Span::new(0, at + text.len()),
+            sentence_text: String::new(),
+            scope: Scope::default(),
+            attribution: None,
+            line: 1,
+            column: at + 1,
+        }
+    }
+
+    fn article(id: &str) -> Article {
+        Article::from_text(id, &format!("{id}.txt"), format!("{} killed\n", "x ".repeat(20)), vec![])
+    }
+
+    fn judge(draft: Interval, peers: &[Claim]) -> Option<(Code, String, usize)> {
+        let refs: Vec<Article> = ["a", "b", "c"].into_iter().map(article).collect();
+        let draft_article = article("draft");
+        let claim = claim("draft", "9", draft, 0);
+        let peers: Vec<&Claim> = peers.iter().collect();
+        diagnose(&draft_article, &claim, &peers, &refs).map(|d| (d.code, d.message, d.evidence.len()))
+    }
+
+    #[test]
+    fn decisions_on_hand_built_claims() {
+        let nine = Interval::point(9.0);
+        let about_nine = Interval::closed(8.1, 9.9);
+        let twelve = Interval::point(12.0);
+        let cases: Vec<(&str, Vec<Claim>, Option<Code>)> = vec![
+            ("no peer", vec![], Some(Code::Unsupported)),
+            ("two agree", vec![claim("a", "nine", nine, 2), claim("b", "9", nine, 4)], None),
+            ("one agrees", vec![claim("a", "nine", nine, 2)], Some(Code::SingleSource)),
+            ("one article repeats", vec![claim("a", "nine", nine, 2), claim("a", "9", nine, 8)], Some(Code::SingleSource)),
+            ("compatible only", vec![claim("a", "about 9", about_nine, 2), claim("b", "about 9", about_nine, 2)], Some(Code::Variation)),
+            ("agree and compatible", vec![claim("a", "9", nine, 2), claim("b", "about 9", about_nine, 2)], None),
+            ("mixed", vec![claim("a", "9", nine, 2), claim("b", "9", nine, 2), claim("c", "12", twelve, 2)], Some(Code::Conflict)),
+            // An article that states the draft's figure supports it, even if
+            // another of its figures was aligned alongside.
+            ("best of an article", vec![claim("a", "9", nine, 2), claim("a", "12", twelve, 8), claim("b", "9", nine, 2)], None),
+        ];
+        for (name, peers, expected) in cases {
+            assert_eq!(judge(nine, &peers).map(|d| d.0), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_mixed_case_says_who_agrees_and_who_not_and_cites_every_claim() {
+        let nine = Interval::point(9.0);
+        let peers = [claim("c", "12", Interval::point(12.0), 2), claim("a", "nine", nine, 2), claim("b", "9", nine, 2), claim("b", "nine", nine, 6)];
+        let (code, message, cited) = judge(nine, &peers).unwrap();
+        assert_eq!(code, Code::Conflict);
+        assert_eq!(message, "deaths: \"9\" is contradicted by c (\"12\"); a and b say the same");
+        assert_eq!(cited, 4);
+    }
+
+    #[test]
+    fn an_open_bound_contradicts_a_figure_below_it() {
+        let more_than_500 = Interval::above(500.0, false);
+        let peers = [claim("a", "about 300", Interval::closed(270.0, 330.0), 2), claim("b", "300-400", Interval::closed(300.0, 400.0), 2)];
+        assert_eq!(judge(more_than_500, &peers).map(|d| d.0), Some(Code::Conflict));
     }
 }
