@@ -3,4 +3,5 @@
 
 mod cli;
 mod compare;
+mod lint;
 mod samples;
