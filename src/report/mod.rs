@@ -5,4 +5,5 @@ pub mod html;
 pub mod json;
 pub mod lint_text;
 pub mod markdown;
+pub mod overview;
 pub mod table;
