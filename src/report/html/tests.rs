@@ -158,3 +158,43 @@ fn snapshot_of_the_page_body() {
         insta::assert_snapshot!("html_report_body", body);
     });
 }
+
+/// WCAG 2 relative luminance of `#rrggbb`.
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).expect("hex colour")) / 255.0;
+        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// The value of a `--name: #rrggbb;` custom property in the stylesheet.
+fn colour(name: &str) -> &'static str {
+    let needle = format!("--{name}: ");
+    let at = STYLE.find(&needle).unwrap_or_else(|| panic!("no --{name}")) + needle.len();
+    &STYLE[at..at + 7]
+}
+
+#[test]
+fn text_colours_meet_wcag_aa_contrast() {
+    let mut pairs: Vec<(&str, &str)> = vec![
+        (colour("text"), "#ffffff"),
+        (colour("text"), colour("panel")),
+        (colour("muted"), "#ffffff"),
+        (colour("muted"), colour("panel")),
+        (colour("link"), "#ffffff"),
+        ("#000000", "#ffe066"), // <mark>
+    ];
+    for v in VERDICTS {
+        pairs.push((colour(&format!("{v}-fg")), colour(&format!("{v}-bg"))));
+    }
+    for (fg, bg) in pairs {
+        let ratio = contrast(fg, bg);
+        assert!(ratio >= 4.5, "{fg} on {bg}: {ratio:.2}:1 is below WCAG AA");
+    }
+}
