@@ -136,7 +136,7 @@ fn html_report_is_self_contained_and_shows_the_story() {
     assert_shows(&html, &expected, "written page");
 
     if !Path::new(CHROMIUM).exists() {
-        eprintln!("note: {CHROMIUM} not found; skipping the headless-browser check (.ci/install-browser installs it)");
+        note(&format!("{CHROMIUM} not found; skipping the headless-browser check (.ci/install-browser installs it)"));
         return;
     }
     let (dom, log) = open_in_chromium(&file, scratch.path());
@@ -144,6 +144,12 @@ fn html_report_is_self_contained_and_shows_the_story() {
     assert!(console.is_empty(), "browser console messages:\n{}", console.join("\n"));
     assert!(dom.contains("<main>"), "no rendered DOM:\n{log}");
     assert_shows(&dom, &expected, "rendered DOM");
+}
+
+/// Tells whoever runs the tests that a check was skipped.
+#[allow(clippy::print_stderr)]
+fn note(message: &str) {
+    eprintln!("note: {message}");
 }
 
 /// Loads the page in headless Chromium, offline and with a throwaway

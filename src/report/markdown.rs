@@ -47,10 +47,10 @@ fn glance(report: &Report, columns: &[Column<'_>]) -> String {
     out.push('\n');
     for f in overview::ordered(report) {
         out.push_str(&format!(
-            "| {} {}: {} | {} {} |",
+            "| {} {}{} | {} {} |",
             f.id,
             cell(&f.topic),
-            cell(&f.scope),
+            if f.scope.trim().is_empty() { String::new() } else { format!(": {}", cell(&f.scope)) },
             overview::marker(f.verdict),
             overview::label(f.verdict)
         ));
@@ -90,12 +90,12 @@ fn group(report: &Report, verdict: Verdict, columns: &[Column<'_>]) -> String {
 
 fn finding(f: &Finding, columns: &[Column<'_>]) -> String {
     let mut out = format!(
-        "### {} {} {}: {} ({})\n\n",
+        "### {} {} {}: {}{}\n\n",
         f.id,
         overview::marker(f.verdict),
         overview::label(f.verdict),
         inline(&f.topic),
-        inline(&f.scope)
+        if f.scope.trim().is_empty() { String::new() } else { format!(" ({})", inline(&f.scope)) }
     );
     if f.sides.len() > 1 {
         let sides: Vec<String> = f
@@ -233,6 +233,15 @@ mod tests {
     fn excluded_regions_are_listed_with_escaped_text() {
         let md = compare(&fixture::report());
         assert!(md.contains("| reader comments | lines 7–8 | comment thread after the body | Comments Great story \\| keep it up |"));
+    }
+
+    #[test]
+    fn an_empty_scope_leaves_no_dangling_punctuation() {
+        let mut report = fixture::report();
+        report.findings[3].scope = String::new();
+        let md = compare(&report);
+        assert!(md.contains("| F4 duration | ✓ agree |"));
+        assert!(md.contains("### F4 ✓ agree: duration\n"));
     }
 
     #[test]

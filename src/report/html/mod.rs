@@ -98,11 +98,11 @@ fn grid(report: &Report, columns: &[Column<'_>]) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for f in overview::ordered(report) {
         out.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a> {}<br><span class=\"none\">{}</span></th><td class=\"v v-{}\">{} {}</td>",
+            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a> {}{}</th><td class=\"v v-{}\">{} {}</td>",
             escape(&f.id),
             escape(&f.id),
             escape(&f.topic),
-            escape(&f.scope),
+            if f.scope.trim().is_empty() { String::new() } else { format!("<br><span class=\"none\">{}</span>", escape(&f.scope)) },
             f.verdict,
             marker(f.verdict),
             overview::label(f.verdict)
@@ -156,11 +156,11 @@ fn group(report: &Report, verdict: Verdict, columns: &[Column<'_>]) -> String {
 fn finding(f: &Finding, columns: &[Column<'_>]) -> String {
     let id = escape(&f.id);
     let mut out = format!(
-        "<article class=\"finding {}\" id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h3 id=\"{id}-title\">{} {id} · {} <span class=\"scope\">— {}</span></h3>\n",
+        "<article class=\"finding {}\" id=\"{id}\" aria-labelledby=\"{id}-title\">\n<h3 id=\"{id}-title\">{} {id} · {}{}</h3>\n",
         f.verdict,
         badge(f.verdict),
         escape(&f.topic),
-        escape(&f.scope)
+        if f.scope.trim().is_empty() { String::new() } else { format!(" <span class=\"scope\">— {}</span>", escape(&f.scope)) }
     );
     out.push_str(&sides(f, columns));
     out.push_str(&figures(f, columns));

@@ -143,6 +143,15 @@ fn styles_are_inline_with_print_and_narrow_screen_rules() {
 }
 
 #[test]
+fn an_empty_scope_leaves_no_dangling_dash() {
+    let mut report = fixture::report();
+    report.findings[3].scope = String::new();
+    let html = compare(&report);
+    assert!(html.contains("<a href=\"#F4\">F4</a> duration</th>"));
+    assert!(html.contains("F4 · duration</h3>"));
+}
+
+#[test]
 fn an_empty_report_still_renders() {
     let html = compare(&crate::pipeline::Report { articles: vec![], findings: vec![] });
     assert!(html.contains("No figures were found to compare."));
