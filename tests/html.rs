@@ -105,7 +105,10 @@ fn decode(html: &str) -> String {
 fn assert_shows(page: &str, expected: &Expected, what: &str) {
     let page = decode(page);
     for outlet in &expected.outlets {
-        assert!(page.contains(&format!("<th scope=\"col\">{outlet}")), "{what}: no column for outlet {outlet}");
+        assert!(page.contains(&format!("-title\">{outlet}")), "{what}: no section for outlet {outlet}");
+        if !expected.finding_ids.is_empty() {
+            assert!(page.contains(&format!("<th scope=\"col\">{outlet}")), "{what}: no grid column for outlet {outlet}");
+        }
     }
     for id in &expected.finding_ids {
         assert!(page.contains(&format!("id=\"{id}\"")), "{what}: no finding {id}");
@@ -184,6 +187,31 @@ fn open_in_chromium(file: &Path, scratch: &Path) -> (String, String) {
     let log = std::fs::read_to_string(&log_path).unwrap_or_default();
     assert!(status.success(), "chromium failed ({status}):\n{log}");
     (std::fs::read_to_string(&dom_path).expect("dom"), log)
+}
+
+#[test]
+fn hostile_article_text_stays_text_in_the_browser() {
+    let story = tempfile::tempdir().expect("temp dir");
+    let name = "<i>Tom & Jerry's \"Daily\"";
+    std::fs::write(
+        story.path().join(format!("{name}.txt")),
+        "<script>document.title = 'taken'</script>\nThe council said <img src=x onerror=alert(1)> 40 homes were flooded.\n",
+    )
+    .expect("write article");
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let (file, html) = render_html(story.path(), scratch.path());
+    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<i>"), "markup from the article leaked");
+    assert!(html.contains("&lt;i&gt;Tom &amp; Jerry&#39;s &quot;Daily&quot;"), "the file name is not shown as written");
+
+    if !Path::new(CHROMIUM).exists() {
+        note(&format!("{CHROMIUM} not found; skipping the headless-browser check"));
+        return;
+    }
+    let (dom, log) = open_in_chromium(&file, scratch.path());
+    assert!(!log.contains(":CONSOLE"), "browser console messages:\n{log}");
+    assert!(dom.contains("<title>concord report"), "the page title changed");
+    assert!(!dom.contains("<script") && !dom.contains("<img") && !dom.contains("<i>"), "the browser built elements from article text");
+    assert!(decode(&dom).contains(&format!("-title\">{name}")), "no section for the article");
 }
 
 #[test]
