@@ -7,9 +7,9 @@
 //! characters are backslash-escaped, and inside table cells `|` cannot
 //! split a cell nor a line break end a row.
 
-use super::overview::{self, Column, VERDICTS};
+use super::overview::{self, Column, Evidence, VERDICTS};
 use crate::ingest::Article;
-use crate::model::{Claim, Finding, Verdict};
+use crate::model::{Finding, Verdict};
 use crate::pipeline::Report;
 
 /// How much of an excluded region the report quotes.
@@ -118,25 +118,20 @@ fn finding(f: &Finding, columns: &[Column<'_>]) -> String {
         ));
     }
     out.push('\n');
-    for c in &f.claims {
-        out.push_str(&evidence(c, columns));
+    for e in overview::evidence(f) {
+        out.push_str(&evidence(&e, columns));
     }
     out.push('\n');
     out
 }
 
-/// "- Outlet, line 3: > sentence with **quantity**".
-fn evidence(c: &Claim, columns: &[Column<'_>]) -> String {
-    let (before, quantity, after) = overview::highlight(c);
-    let quantity = if quantity.is_empty() { String::new() } else { format!("**{}**", inline(quantity)) };
-    let said = c.attribution.as_deref().map(|a| format!(", attributed to {}", inline(a))).unwrap_or_default();
-    format!(
-        "- {}, line {}{said}:\n  > {}{quantity}{}\n",
-        inline(overview::outlet_of(columns, &c.article)),
-        c.line,
-        inline(before),
-        inline(after)
-    )
+/// "- Outlet, line 3, column 5:" and the sentence quoted below it, its
+/// quantities in bold.
+fn evidence(e: &Evidence<'_>, columns: &[Column<'_>]) -> String {
+    let text: String =
+        e.pieces.iter().map(|&(piece, marked)| if marked { format!("**{}**", inline(piece)) } else { inline(piece) }).collect();
+    let said = if e.attributions.is_empty() { String::new() } else { format!(", attributed to {}", inline(&e.attributions.join("; "))) };
+    format!("- {}, {}{said}:\n  > {text}\n", inline(overview::outlet_of(columns, e.article)), overview::position(e))
 }
 
 fn articles(report: &Report) -> String {

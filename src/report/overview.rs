@@ -11,6 +11,7 @@
 use crate::ingest::{Article, Excluded};
 use crate::model::{Claim, Finding, Verdict};
 use crate::pipeline::Report;
+use std::ops::Range;
 
 /// Every verdict, in report order: conflicts first.
 pub const VERDICTS: [Verdict; 4] = [Verdict::Conflict, Verdict::Compatible, Verdict::SingleSource, Verdict::Agree];
@@ -124,27 +125,99 @@ pub fn cell(finding: &Finding, article: &str) -> Vec<String> {
     figures
 }
 
-/// A claim's sentence split around its quantity: (before, quantity,
-/// after). The quantity is located by its span when the span falls inside
-/// the sentence and matches the text, otherwise by searching the sentence;
-/// when neither works the whole sentence is `before`.
-pub fn highlight(claim: &Claim) -> (&str, &str, &str) {
-    let sentence = claim.sentence_text.as_str();
+/// Where a claim's quantity lies in its sentence, as a byte range of
+/// `sentence_text`: by its span when the span falls inside the sentence and
+/// matches the text, otherwise by searching the sentence.
+pub fn quantity_range(claim: &Claim) -> Option<Range<usize>> {
+    let (sentence, quantity) = (claim.sentence_text.as_str(), claim.quantity.text.as_str());
+    if quantity.is_empty() {
+        return None;
+    }
     let by_span = claim
         .quantity
         .span
         .start
         .checked_sub(claim.sentence.start)
-        .and_then(|start| Some((start, sentence.get(start..start + claim.quantity.text.len())?)))
-        .filter(|(_, s)| !s.is_empty() && *s == claim.quantity.text)
-        .map(|(start, _)| start);
-    let start = by_span.or_else(|| (!claim.quantity.text.is_empty()).then(|| sentence.find(&claim.quantity.text)).flatten());
-    match start {
-        Some(start) => {
-            let end = start + claim.quantity.text.len();
-            (&sentence[..start], &sentence[start..end], &sentence[end..])
+        .filter(|&start| sentence.get(start..start + quantity.len()) == Some(quantity));
+    by_span.or_else(|| sentence.find(quantity)).map(|start| start..start + quantity.len())
+}
+
+/// One sentence of evidence: every claim of a finding that stands in the
+/// same sentence of the same article shares one, so an editor reads each
+/// sentence once with all its figures marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evidence<'a> {
+    pub article: &'a str,
+    pub line: usize,
+    /// The columns of the claims' quantities, in claim order.
+    pub columns: Vec<usize>,
+    /// Who the article says the figures come from, without repeats.
+    pub attributions: Vec<&'a str>,
+    /// The sentence in order, each piece `true` where it is a quantity.
+    pub pieces: Vec<(&'a str, bool)>,
+}
+
+/// The evidence sentences of a finding, in the order of their first claim.
+pub fn evidence(finding: &Finding) -> Vec<Evidence<'_>> {
+    let mut groups: Vec<Vec<&Claim>> = Vec::new();
+    for claim in &finding.claims {
+        let same = |c: &&Claim| c.article == claim.article && c.sentence == claim.sentence && c.sentence_text == claim.sentence_text;
+        match groups.iter_mut().find(|g| g.first().is_some_and(same)) {
+            Some(group) => group.push(claim),
+            None => groups.push(vec![claim]),
         }
-        None => (sentence, "", ""),
+    }
+    groups.into_iter().map(|claims| sentence_evidence(&claims)).collect()
+}
+
+fn sentence_evidence<'a>(claims: &[&'a Claim]) -> Evidence<'a> {
+    let first = claims[0];
+    let mut attributions: Vec<&str> = Vec::new();
+    for a in claims.iter().filter_map(|c| c.attribution.as_deref()) {
+        if !attributions.contains(&a) {
+            attributions.push(a);
+        }
+    }
+    let mut ranges: Vec<Range<usize>> = claims.iter().filter_map(|c| quantity_range(c)).collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    Evidence {
+        article: &first.article,
+        line: first.line,
+        columns: claims.iter().map(|c| c.column).collect(),
+        attributions,
+        pieces: split_marked(&first.sentence_text, &ranges),
+    }
+}
+
+/// `text` cut into unmarked and marked pieces at sorted `ranges`; a range
+/// overlapping an earlier one is skipped, and empty pieces are dropped.
+fn split_marked<'a>(text: &'a str, ranges: &[Range<usize>]) -> Vec<(&'a str, bool)> {
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for r in ranges.iter().filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end) && r.start <= r.end) {
+        if r.start < at {
+            continue;
+        }
+        pieces.push((&text[at..r.start], false));
+        pieces.push((&text[r.start..r.end], true));
+        at = r.end;
+    }
+    pieces.push((&text[at..], false));
+    pieces.retain(|(piece, _)| !piece.is_empty());
+    pieces
+}
+
+/// "line 8, column 161" or "line 8, columns 161 and 239".
+pub fn position(evidence: &Evidence<'_>) -> String {
+    let mut columns: Vec<usize> = evidence.columns.clone();
+    columns.dedup();
+    match columns.as_slice() {
+        [one] => format!("line {}, column {one}", evidence.line),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(usize::to_string).collect();
+            format!("line {}, columns {} and {last}", evidence.line, init.join(", "))
+        }
+        [] => format!("line {}", evidence.line),
     }
 }
 
@@ -338,15 +411,44 @@ mod tests {
     }
 
     #[test]
-    fn highlight_splits_by_span_then_by_search() {
+    fn quantity_found_by_span_then_by_search() {
         let report = fixture::report();
         let claim = &report.findings[1].claims[0];
-        assert_eq!(highlight(claim), ("", "At least 14 people", " were hurt, the coast guard said."));
+        assert_eq!(quantity_range(claim), Some(0..18));
         let mut moved = claim.clone();
         moved.quantity.span = Span::new(0, 3);
-        assert_eq!(highlight(&moved).1, "At least 14 people");
+        assert_eq!(quantity_range(&moved), Some(0..18));
         moved.quantity.text = "not in the sentence".into();
-        assert_eq!(highlight(&moved), (claim.sentence_text.as_str(), "", ""));
+        assert_eq!(quantity_range(&moved), None);
+    }
+
+    #[test]
+    fn evidence_marks_every_quantity_of_a_shared_sentence_once() {
+        let mut report = fixture::report();
+        let mut second = report.findings[0].claims[0].clone();
+        let at = second.sentence_text.find("the pier").expect("fixture");
+        second.quantity.text = "the pier".into();
+        second.quantity.span = Span::new(second.sentence.start + at, second.sentence.start + at + 8);
+        second.column = 49;
+        second.attribution = Some("the crew".into());
+        report.findings[0].claims.insert(1, second);
+        let evidence = evidence(&report.findings[0]);
+        assert_eq!(evidence.len(), 2);
+        assert_eq!(
+            evidence[0].pieces,
+            [("The ferry carried ", false), ("120 passengers", true), (" when it struck ", false), ("the pier", true), (".", false)]
+        );
+        assert_eq!(evidence[0].attributions, ["the crew"]);
+        assert_eq!(position(&evidence[0]), "line 3, columns 19 and 49");
+        assert_eq!(position(&evidence[1]), "line 3, column 1");
+        assert_eq!(evidence[1].pieces, [("About 130 passengers", true), (" were aboard, officials said.", false)]);
+    }
+
+    #[test]
+    fn overlapping_or_missing_quantities_leave_the_text_whole() {
+        assert_eq!(split_marked("about 40 homes", &[0..8, 6..14]), [("about 40", true), (" homes", false)]);
+        assert_eq!(split_marked("40 homes", &[]), [("40 homes", false)]);
+        assert_eq!(split_marked("40", &[0..9]), [("40", false)]);
     }
 
     #[test]

@@ -8,9 +8,9 @@
 //! The arrangement (what comes first, what a cell shows) lives in
 //! [`super::overview`], shared with the Markdown report.
 
-use super::overview::{self, Column, VERDICTS};
+use super::overview::{self, Column, Evidence, VERDICTS};
 use crate::ingest::Article;
-use crate::model::{Claim, Finding, Verdict};
+use crate::model::{Finding, Verdict};
 use crate::pipeline::Report;
 
 const STYLE: &str = include_str!("style.css");
@@ -165,8 +165,8 @@ fn finding(f: &Finding, columns: &[Column<'_>]) -> String {
     out.push_str(&sides(f, columns));
     out.push_str(&figures(f, columns));
     out.push_str("<ul class=\"evidence\" aria-label=\"Evidence\">\n");
-    for c in &f.claims {
-        out.push_str(&evidence(c, columns));
+    for e in overview::evidence(f) {
+        out.push_str(&evidence(&e, columns));
     }
     out.push_str("</ul>\n</article>\n");
     out
@@ -214,18 +214,18 @@ fn figures(f: &Finding, columns: &[Column<'_>]) -> String {
     out
 }
 
-/// The sentence a claim stands in, its quantity marked.
-fn evidence(c: &Claim, columns: &[Column<'_>]) -> String {
-    let (before, quantity, after) = overview::highlight(c);
-    let quantity = if quantity.is_empty() { String::new() } else { format!("<mark>{}</mark>", escape(quantity)) };
-    let said = c.attribution.as_deref().map(|a| format!(", attributed to {}", escape(a))).unwrap_or_default();
+/// A sentence of evidence, its quantities marked.
+fn evidence(e: &Evidence<'_>, columns: &[Column<'_>]) -> String {
+    let text: String = e
+        .pieces
+        .iter()
+        .map(|&(piece, marked)| if marked { format!("<mark>{}</mark>", escape(piece)) } else { escape(piece) })
+        .collect();
+    let said = if e.attributions.is_empty() { String::new() } else { format!(", attributed to {}", escape(&e.attributions.join("; "))) };
     format!(
-        "<li><p class=\"source\">{}, line {}, column {}{said}</p><blockquote>{}{quantity}{}</blockquote></li>\n",
-        escape(overview::outlet_of(columns, &c.article)),
-        c.line,
-        c.column,
-        escape(before),
-        escape(after)
+        "<li><p class=\"source\">{}, {}{said}</p><blockquote>{text}</blockquote></li>\n",
+        escape(overview::outlet_of(columns, e.article)),
+        overview::position(e)
     )
 }
 
