@@ -1,0 +1,3 @@
+//! Table-driven tests of `find` and `widen` against the design brief.
+
+use super::*;
