@@ -229,7 +229,8 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     if matches!(a.form, Form::Vague(_) | Form::Fraction) {
         return None;
     }
-    let opener = modifier::range_opener(t.text, t.start(lead)).map(|o| o.0);
+    let opened = modifier::range_opener(t.text, t.start(lead));
+    let opener = opened.map(|o| o.0);
     let k = r.last + 1;
     let (b_at, hyphen) = if opener == Some(Opener::Between) {
         (t.is(k, "and").then_some(k + 1)?, false)
@@ -284,6 +285,9 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     let end = b_unit.as_ref().map_or(t.end(b.last), |u| u.end);
     if r.unit.is_none() {
         r.unit = b_unit.map(|u| u.unit);
+    }
+    if let Some((_, start)) = opened {
+        r.start = r.start.min(start);
     }
     r.bound = Bound::Range;
     r.to = Some(b.value);

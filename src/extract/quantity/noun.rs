@@ -21,7 +21,7 @@ const STOP: &[&str] = &[
     "later", "earlier", "now", "then", "too", "very", "last", "next", "went", "came", "got", "get",
     "go", "make", "made", "took", "take", "died", "die", "lived", "live", "remain", "remained", "left",
     "another", "other", "others", "such", "what", "whether", "because", "although", "though", "yet",
-    "away", "back", "home", "times", "plus", "apiece", "each", "annually", "respectively",
+    "away", "back", "home", "times", "instead", "either", "anyway", "today", "tonight", "plus", "apiece", "each", "annually", "respectively",
 ];
 
 fn is_stop(w: &str) -> bool {
@@ -55,7 +55,10 @@ pub(crate) fn after<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, usize)> {
             break;
         }
         last = Some(j);
-        if plural(w) {
+        // A plural ends the noun unless another plural follows it
+        // ("goods vehicles").
+        let next_plural = noun_word(t, j + 1) && plural(t.s(j + 1)) && !verb_like(t.s(j + 1));
+        if plural(w) && !next_plural {
             break;
         }
         // A lower-case noun does not run into a capitalised word.

@@ -196,8 +196,10 @@ pub(crate) fn money_before(t: &Toks, first: usize) -> Option<(&'static str, usiz
         return Some((dollar_prefix(t.s(j))?, j - 1));
     }
     if let Some(code) = sign_code(t.s(j)).filter(|_| t.is_sym(j, &[t.s(j)])) {
-        if code == "USD" && j >= 1 && t.is_word(j - 1) {
-            if let Some(prefixed) = dollar_prefix(t.s(j - 1)) {
+        // "US$5", "US $5", "C$6"; but not the article in "A $5 fee".
+        let prefix = t.s(j.saturating_sub(1));
+        if code == "USD" && j >= 1 && t.is_word(j - 1) && (t.glued(j) || prefix != "A") {
+            if let Some(prefixed) = dollar_prefix(prefix) {
                 return Some((prefixed, j - 1));
             }
         }
