@@ -2,3 +2,7 @@
 //! on real files.
 
 mod cli;
+mod compare;
+mod lint;
+mod samples;
+mod html;
