@@ -272,7 +272,9 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     let accepted = match opener {
         Some(_) => true,
         None if hyphen => same_unit && a.value < b.value || r.unit.is_none() && b_unit.is_some() && a.value < b.value,
-        None => same_unit,
+        // Without "from", a range is written low to high: "52% to 48%" is
+        // a tally, not a range.
+        None => same_unit && a.value < b.value,
     };
     if !accepted {
         return None;
@@ -376,6 +378,10 @@ fn counted_noun(t: &Toks, r: &mut Reading) {
 
 /// The quantity of a reading.
 fn build(text: &str, r: Reading) -> Quantity {
+    let mut r = r;
+    if r.form == Form::Fraction && r.unit.is_none() {
+        r.unit = Some(Unit::Measure("fraction".into()));
+    }
     let kind = match (&r.unit, r.form) {
         (_, Form::Fold) => QuantityKind::Measure("times".into()),
         (Some(Unit::Percent), _) => QuantityKind::Percent,

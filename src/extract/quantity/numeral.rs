@@ -264,14 +264,20 @@ fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
         }
         let w = t.s(j);
         let mut buf = [0u8; 12];
+        // "3m people": a glued "m" before a plural is a million, not metres.
+        let counted = t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
         let factor = ascii_lower(w, &mut buf)
             .and_then(scale_word)
-            .or_else(|| if t.glued(j) { glued_scale(w, money, decimal) } else { None });
+            .or_else(|| if t.glued(j) { glued_scale(w, money || counted, decimal) } else { None });
         let Some(f) = factor else { return };
         n.value *= f;
         n.scale *= f;
         n.last = j;
     }
+}
+
+fn plural_like(w: &str) -> bool {
+    w == "people" || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.starts_with(char::is_lowercase)
 }
 
 /// The number written in words at token `i`, if any.
@@ -427,6 +433,8 @@ mod tests {
             ("$4bn", 4e9),
             ("$2m", 2e6),
             ("3.5m tonnes", 3_500_000.0),
+            ("4m viewers", 4_000_000.0),
+            ("100m sprint", 100.0),
             ("12k", 12000.0),
             ("7 hundred million", 700_000_000.0),
             ("eleven", 11.0),
