@@ -262,10 +262,10 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
         (Some(_), None) => false,
     };
     let plain = a.is_plain_whole() && b.is_plain_whole();
-    if hyphen && opener.is_none() && plain && r.unit.is_none() && b_unit.is_none() {
-        if a.value >= b.value || filter::score_context(t, lead, b.last) {
-            return Some(Step::Skip(b.last));
-        }
+    // "won 4-2", "ended 2-2": a score, not a range.
+    let bare_pair = hyphen && opener.is_none() && plain && r.unit.is_none() && b_unit.is_none();
+    if bare_pair && (a.value >= b.value || filter::score_context(t, lead, b.last)) {
+        return Some(Step::Skip(b.last));
     }
     let accepted = match opener {
         Some(_) => true,

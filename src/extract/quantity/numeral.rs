@@ -182,7 +182,7 @@ impl Words {
     fn continues(&mut self, word: &str) -> bool {
         let mut buf = [0u8; 12];
         match ascii_lower(word, &mut buf) {
-            Some(l) if matches!(l, "hundred" | "thousand" | "million" | "billion") => true,
+            Some("hundred" | "thousand" | "million" | "billion") => true,
             _ => self.is_cardinal(word),
         }
     }
