@@ -26,6 +26,7 @@
 use super::words::{self, Line};
 use super::Article;
 use crate::model::Span;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -111,11 +112,14 @@ struct Pattern {
     re: Regex,
     kind: Furniture,
     note: &'static str,
+    /// Lower-case words of which any line the pattern matches holds one:
+    /// a cheap test that spares most lines the regular expression.
+    hints: &'static [&'static str],
 }
 
-fn pattern(re: &str, kind: Furniture, note: &'static str) -> Pattern {
+fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'static str]) -> Pattern {
     // The patterns are fixed strings of this module, checked by the tests.
-    Pattern { re: Regex::new(&format!("(?i)^(?:{re})$")).expect("valid furniture pattern"), kind, note }
+    Pattern { re: Regex::new(&format!("(?i)^(?:{re})$")).expect("valid furniture pattern"), kind, note, hints }
 }
 
 const NUMBER_WORD: &str = r"\d[\d,]*|no|one|two|three|four|five|six|seven|eight|nine|ten";
@@ -127,60 +131,49 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pattern(
             &format!(r"(?:{NUMBER_WORD})\s+(?:comments?|responses?|replies|reactions)|comments?\s*[(\[]\s*\d[\d,]*\s*[)\]]|comments?:?\s*\d[\d,]*"),
             CommentPrompt,
-            "comment count",
-        ),
+            "comment count", &["comment", "respon", "repl", "reaction"]),
         pattern(
             r"(?:leave|post|add|write|submit|join|start|have) (?:a|your|the|us a) (?:comment|reply|response|conversation|discussion)s?[.!:]?|comments?|reader comments|(?:view|show|read|load|see|hide) (?:all |the )?(?:\d[\d,]* )?(?:more )?comments?|comments are closed\.?|what do you think\?|(?:\d[\d,]* )?(?:people|readers) (?:are talking|commented)",
             CommentPrompt,
-            "comment prompt",
-        ),
+            "comment prompt", &["comment", "repl", "respon", "conversation", "discussion", "what do you think", "talking"]),
         pattern(
             r"(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|reply|like|report|flag|(?:like|reply|report|share)(?:\s*[·|•]\s*(?:like|reply|report|share))+",
             CommentChrome,
-            "comment metadata",
-        ),
+            "comment metadata", &["ago", "reply", "like", "report", "flag", "share"]),
         pattern(
-            r"share(?: this(?: article| story| post| page)?)?(?: on| via| with)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|bluesky))*:?|(?:click to )?share (?:this|on|via) .{1,60}|tweet(?: this)?|email|print|copy link|save (?:article|story)|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram)(?:\s*[·|•,]\s*\w+)*",
+            r"share(?: this(?: article| story| post| page)?)?(?: on| via| with)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|bluesky))*:?|(?:click to )?share (?:this|on|via) .+|tweet(?: this)?|email|print|copy link|save (?:article|story)|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram)(?:\s*[·|•,]\s*\w+)*",
             Other(SharePrompt),
-            "share prompt",
-        ),
+            "share prompt", &["share", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram"]),
         pattern(
-            r"advertisement|advertising|sponsored(?: content)?|(?:story|article) continues (?:below|after).{0,40}|continue reading(?: below| the main story)?",
+            r"advertisement|advertising|sponsored(?: content)?|(?:story|article) continues (?:below|after).*|continue reading(?: below| the main story)?",
             Other(Promo),
-            "advertisement",
-        ),
+            "advertisement", &["advertis", "sponsored", "continue"]),
         pattern(
-            r"(?:sign up|subscribe|register)\b.{0,120}|(?:follow|like) (?:us|\w+) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|google news|whatsapp)\b.{0,80}|(?:download|get) (?:our|the) (?:free )?app\b.{0,80}|(?:get|receive) (?:our|the) .{1,60}newsletter.{0,60}|click here\b.{0,100}",
+            r"(?:sign up|subscribe|register)\b.*|(?:follow|like) (?:us|\w+) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|google news|whatsapp)\b.*|(?:download|get) (?:our|the) (?:free )?app\b.*|(?:get|receive) (?:our|the) .+newsletter.*|click here\b.*",
             Other(Promo),
-            "promotion",
-        ),
+            "promotion", &["sign up", "subscribe", "register", "follow", "like", "download", "get", "receive", "click here"]),
         pattern(
-            r"(?:related|read more|read also|also read|see also|more on this(?: story)?|more from .{1,40}|recommended|further reading|read next|up next|watch|listen|more)\s*[:|>»–—-]\s*.{1,250}|related(?: (?:stories|articles|content|news|coverage|posts|reading))?|read more|more stories|you (?:might|may) also like:?|recommended(?: for you)?|most (?:read|popular|viewed)",
+            r"(?:related|read more|read also|also read|see also|more on this(?: story)?|more from .+|recommended|further reading|read next|up next|watch|listen|more)\s*[:|>»–—-]\s*.+|related(?: (?:stories|articles|content|news|coverage|posts|reading))?|read more|more stories|you (?:might|may) also like:?|recommended(?: for you)?|most (?:read|popular|viewed)",
             Other(RelatedLink),
-            "link to another story",
-        ),
-        pattern(r"the post .{1,400} appeared first on .{1,120}", Other(Footer), "syndication footer"),
+            "link to another story", &["related", "read", "see also", "more", "recommended", "further", "up next", "watch", "listen", "you might", "you may", "most"]),
+        pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"]),
         pattern(
-            r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.{0,150})?|.{0,150}\ball rights reserved\.?",
+            r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*)?|.*\ball rights reserved\.?",
             Other(Footer),
-            "copyright line",
-        ),
+            "copyright line", &["copyright", "©", "(c)", "all rights reserved"]),
         pattern(
-            r"(?:this (?:article|story|post|piece) (?:was |is )?(?:originally |first )?|originally |first )(?:published|appeared|posted) (?:on|in|by|at)\b.{1,200}|our standards:.{0,100}",
+            r"(?:this (?:article|story|post|piece) (?:was |is )?(?:originally |first )?|originally |first )(?:published|appeared|posted) (?:on|in|by|at)\b.+|our standards:.*",
             Other(Footer),
-            "syndication footer",
-        ),
+            "syndication footer", &["published", "appeared", "posted", "our standards"]),
         pattern(
-            r"(?:additional )?reporting by\b.{1,200}|(?:writing|editing|edited|compiled|written) by\b.{1,150}|about the authors?:?",
+            r"(?:additional )?reporting by\b.+|(?:writing|editing|edited|compiled|written) by\b.+|about the authors?:?",
             Bio,
-            "reporting credit",
-        ),
+            "reporting credit", &["reporting by", "writing by", "editing by", "edited by", "compiled by", "written by", "about the author"]),
         pattern(
-            r"(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:he|she|they) )(?:is|was|has been|serves as|are) (?:a|an|the|our)\b.{0,100}\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|bureau chief|photographer|author|fellow|freelancer)s?\b.{0,250}",
+            r"(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:he|she|they) )(?:is|was|has been|serves as|are) (?:a|an|the|our)\b.*\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|bureau chief|photographer|author|fellow|freelancer)s?\b.*",
             Bio,
-            "author bio",
-        ),
-        pattern(r".{3,80}\bcontributed (?:reporting|to this report|research)\b.{0,150}", Bio, "reporting credit"),
+            "author bio", &["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief", "photographer", "author", "fellow", "freelancer"]),
+        pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"]),
     ]
 });
 
@@ -189,14 +182,35 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     if content.is_empty() || content.len() > FURNITURE_MAX_BYTES {
         return None;
     }
-    FURNITURE.iter().find(|p| p.re.is_match(content)).map(|p| (p.kind, p.note))
+    // Comment counts may start with any number; otherwise only patterns
+    // whose hint words occur are tried.
+    let mut wanted: u64 = if content.starts_with(|c: char| c.is_ascii_digit()) { u64::MAX } else { 0 };
+    let (hints, owners) = &*FURNITURE_HINTS;
+    for m in hints.find_overlapping_iter(content) {
+        wanted |= 1 << owners[m.pattern().as_usize()];
+    }
+    FURNITURE
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| wanted & (1 << i) != 0)
+        .find(|(_, p)| p.re.is_match(content))
+        .map(|(_, p)| (p.kind, p.note))
 }
+
+/// Every pattern's hint words in one automaton, with the pattern each
+/// belongs to.
+static FURNITURE_HINTS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let (words, owners): (Vec<&str>, Vec<usize>) =
+        FURNITURE.iter().enumerate().flat_map(|(i, p)| p.hints.iter().map(move |h| (*h, i))).unzip();
+    let automaton = AhoCorasick::builder().ascii_case_insensitive(true).build(words).expect("furniture hints");
+    (automaton, owners)
+});
 
 /// A photo credit: "Image: Agency", "Photo: X/Reuters", "(AP Photo/Name)",
 /// "Photo by X", "Getty Images".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]{0,80}|\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]{0,80}\)|\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]{1,60}|\bgetty images|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]{1,40})?)\.?\)?\s*$",
+        r"(?i)(?:\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]*|\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]*\)|\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]+)?)\.?\)?\s*$",
     )
     .expect("valid caption pattern")
 });
@@ -326,21 +340,33 @@ mod comments {
     }
 
     pub(super) fn find(lines: &[Line<'_>], marks: &[Option<Mark>], signal: Option<usize>) -> Option<Region> {
-        let units = units(lines, marks);
-        let content: Vec<usize> = (0..units.len()).filter(|&u| !units[u].furniture).collect();
+        let mut units = units(lines, marks);
         let typical = typical_gap(&units);
-        for c in 1..units.len() {
-            let unit = &units[c];
-            let header = units[c - 1].header;
-            let wide_break = unit.gap > typical && (unit.gap >= 2 || typical == 0);
-            if unit.furniture || !(header || wide_break) {
-                continue;
-            }
-            if let Some(region) = judge(&units, &content, c, header, signal) {
-                return Some(region);
-            }
+        let candidates: Vec<(usize, bool)> = (1..units.len())
+            .filter_map(|c| {
+                let header = units[c - 1].header;
+                let wide_break = units[c].gap > typical && (units[c].gap >= 2 || typical == 0);
+                (!units[c].furniture && (header || wide_break)).then_some((c, header))
+            })
+            .collect();
+        if candidates.is_empty() && signal.is_none() {
+            return None;
         }
-        signal.and_then(|s| trailing_run(&units, &content, s))
+        // Reading the register costs a pass over the text: only now.
+        for unit in units.iter_mut().filter(|u| !u.furniture) {
+            unit.informal = informality(lines[unit.index].content());
+        }
+        let content: Vec<usize> = (0..units.len()).filter(|&u| !units[u].furniture).collect();
+        // informal_upto[k]: informal units among the first k content units.
+        let mut informal_upto = vec![0usize; content.len() + 1];
+        for (k, &u) in content.iter().enumerate() {
+            informal_upto[k + 1] = informal_upto[k] + usize::from(!units[u].informal.is_empty());
+        }
+        let page = Page { units: &units, content: &content, informal_upto: &informal_upto };
+        candidates
+            .iter()
+            .find_map(|&(c, header)| page.judge(c, header, signal))
+            .or_else(|| signal.and_then(|s| trailing_run(&units, &content, s)))
     }
 
     fn units(lines: &[Line<'_>], marks: &[Option<Mark>]) -> Vec<Unit> {
@@ -353,10 +379,7 @@ mod comments {
             }
             let mark = marks[index].as_ref();
             let header = mark.is_some_and(|m| m.reason == super::ExclusionReason::SharePrompt && !m.comment_chrome && m.note.starts_with("comment"));
-            let mut informal = if mark.is_some() { Vec::new() } else { informality(line.content()) };
-            if mark.is_some_and(|m| m.comment_chrome) {
-                informal.push("comment metadata");
-            }
+            let informal = if mark.is_some_and(|m| m.comment_chrome) { vec!["comment metadata"] } else { Vec::new() };
             units.push(Unit { index, gap, furniture: mark.is_some(), header, informal });
             gap = 0;
         }
@@ -370,38 +393,48 @@ mod comments {
         gaps.get(gaps.len() / 2).copied().unwrap_or(0)
     }
 
-    /// Comments start at unit `c` when what follows reads clearly more
-    /// informally than what precedes.
-    fn judge(units: &[Unit], content: &[usize], c: usize, header: bool, signal: Option<usize>) -> Option<Region> {
-        let split = content.partition_point(|&u| u < c);
-        let (before, after) = content.split_at(split);
-        if before.len() < 3 || after.is_empty() {
-            return None;
+    struct Page<'a> {
+        units: &'a [Unit],
+        /// Indices of the units that are not furniture.
+        content: &'a [usize],
+        informal_upto: &'a [usize],
+    }
+
+    impl Page<'_> {
+        /// Comments start at unit `c` when what follows reads clearly more
+        /// informally than what precedes. Constant time until it decides.
+        fn judge(&self, c: usize, header: bool, signal: Option<usize>) -> Option<Region> {
+            let units = self.units;
+            let split = self.content.partition_point(|&u| u < c);
+            let (before, after) = self.content.split_at(split);
+            if before.len() < 3 || after.is_empty() {
+                return None;
+            }
+            let informal_before = self.informal_upto[split];
+            let informal_after = self.informal_upto[self.content.len()] - informal_before;
+            let ratio_after = informal_after as f64 / after.len() as f64;
+            let ratio_before = informal_before as f64 / before.len() as f64;
+            let threshold = if signal.is_some() || header { 0.34 } else { 0.5 };
+            let enough = informal_after >= if header { 1 } else { 2 };
+            if !(enough && ratio_after >= threshold && ratio_before <= ratio_after / 2.0) {
+                return None;
+            }
+            // The comments' own furniture ("Reply", "3 hours ago") after the
+            // last comment still belongs to them.
+            let last = (c..units.len())
+                .rev()
+                .find(|&u| !units[u].furniture || !units[u].informal.is_empty() || units[u].header)?;
+            let why = if header { "below a comment prompt" } else { "after a wider break than the body's" };
+            let mut note = format!(
+                "{} paragraphs {why}, {informal_after} of them informal ({})",
+                after.len(),
+                features(units, after).join(", ")
+            );
+            if let Some(line) = signal {
+                note.push_str(&format!("; comment count or prompt on line {line}"));
+            }
+            Some(Region { first: units[c].index, last: units[last].index, note })
         }
-        let informal_after = after.iter().filter(|&&u| !units[u].informal.is_empty()).count();
-        let informal_before = before.iter().filter(|&&u| !units[u].informal.is_empty()).count();
-        let ratio_after = informal_after as f64 / after.len() as f64;
-        let ratio_before = informal_before as f64 / before.len() as f64;
-        let threshold = if signal.is_some() || header { 0.34 } else { 0.5 };
-        let enough = informal_after >= if header { 1 } else { 2 };
-        if !(enough && ratio_after >= threshold && ratio_before <= ratio_after / 2.0) {
-            return None;
-        }
-        // The comments' own furniture ("Reply", "3 hours ago") after the
-        // last comment still belongs to them.
-        let last = (c..units.len())
-            .rev()
-            .find(|&u| !units[u].furniture || !units[u].informal.is_empty() || units[u].header)?;
-        let why = if header { "below a comment prompt" } else { "after a wider break than the body's" };
-        let mut note = format!(
-            "{} paragraphs {why}, {informal_after} of them informal ({})",
-            after.len(),
-            features(units, after).join(", ")
-        );
-        if let Some(line) = signal {
-            note.push_str(&format!("; comment count or prompt on line {line}"));
-        }
-        Some(Region { first: units[c].index, last: units[last].index, note })
     }
 
     /// Without a break: the page says it has comments and its last
@@ -446,8 +479,9 @@ mod comments {
         // "US" is a country; the pronoun is written "us".
         let person = tokens.iter().any(|t| {
             t.starts_with('I') && matches!(*t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
-                || (t.chars().skip(1).all(|c| c.is_lowercase())
-                    && FIRST_SECOND_PERSON.contains(&t.to_lowercase().replace('’', "'").as_str()))
+                || (t.len() <= 7
+                    && t.chars().skip(1).all(|c| c.is_lowercase())
+                    && FIRST_SECOND_PERSON.iter().any(|p| p.eq_ignore_ascii_case(&t.replace('’', "'"))))
         });
         if person {
             found.push("first or second person");
@@ -466,7 +500,7 @@ mod comments {
         if tokens.len() >= 16 && !super::words::ends_sentence(text) {
             found.push("no final full stop");
         }
-        if tokens.iter().any(|t| SLANG.contains(&t.to_lowercase().as_str())) {
+        if tokens.iter().any(|t| t.len() <= 5 && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))) {
             found.push("slang");
         }
         if own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
@@ -502,6 +536,9 @@ mod captions {
     use super::{words, ExclusionReason, Line, Mark, CAPTION_CREDIT};
     use std::collections::HashSet;
 
+    /// The longest credit looked for ("Photo: Name Surname/Agency via X").
+    const CREDIT_MAX_BYTES: usize = 100;
+
     /// How far down the page the teaser of another story may sit.
     const HEAD_LINES: usize = 8;
 
@@ -522,7 +559,16 @@ mod captions {
 
     fn has_credit(line: &Line<'_>) -> bool {
         let content = line.content();
-        content.len() <= 1200 && CAPTION_CREDIT.is_match(content)
+        content.len() <= 1200 && CAPTION_CREDIT.is_match(credit_end(content))
+    }
+
+    /// A credit is short and closes its line: only the end is searched.
+    pub(super) fn credit_end(content: &str) -> &str {
+        let mut start = content.len().saturating_sub(CREDIT_MAX_BYTES);
+        while !content.is_char_boundary(start) {
+            start += 1;
+        }
+        &content[start..]
     }
 
     /// The shared vocabulary of the open lines, except those in `skip`.
@@ -568,7 +614,8 @@ mod captions {
     /// belongs to another story; a bare credit line is never reporting.
     fn stray_caption(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize], c: usize) {
         let content = lines[c].content();
-        let bare = CAPTION_CREDIT.find(content).is_some_and(|m| m.start() == 0);
+        let end = credit_end(content);
+        let bare = end.len() == content.len() && CAPTION_CREDIT.find(end).is_some_and(|m| m.start() == 0);
         let note = if bare {
             "a photo credit on its own".to_string()
         } else {

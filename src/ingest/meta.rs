@@ -112,7 +112,7 @@ pub(super) fn read(article: &Article) -> Meta {
 }
 
 /// The top lines, up to the first paragraph of prose.
-fn head<'a, 'b>(open: &'b [&'a Line<'a>]) -> Vec<&'a Line<'a>> {
+fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
     let mut out = Vec::new();
     for line in open.iter().take(HEAD_LINES) {
         let prose = line.word_count() > META_MAX_WORDS + 6 || (words::ends_sentence(line.content()) && line.word_count() > 8);

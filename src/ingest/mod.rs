@@ -149,14 +149,12 @@ impl Article {
 
 fn char_marks(text: &str) -> Vec<(usize, usize)> {
     let mut marks = vec![(0, 0)];
-    let mut chars = 0;
     let mut last = 0;
-    for (i, _) in text.char_indices() {
+    for (count, (i, _)) in text.char_indices().enumerate() {
         if i - last >= CHAR_MARK_STEP {
-            marks.push((i, chars));
+            marks.push((i, count));
             last = i;
         }
-        chars += 1;
     }
     marks
 }
