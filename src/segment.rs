@@ -507,7 +507,7 @@ const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof
 const PRONOUN: &str = r"he|she|He|She";
 const SAID: &str = r"said|says|told|tells|added|adds|asked|wrote|writes|declared|noted|explained|continued|recalled|stated|insisted|warned|argued|replied|announced|remarked|stressed|urged|claimed|acknowledged|admitted|conceded";
 /// Verbs that, with a partial quotation, make their subject its speaker.
-const CALLED: &str = r"called|praised|lauded|hailed|thanked|described|vowed|pledged|promised|boasted|complained|quipped|urged";
+const CALLED: &str = r"called|calling|praised|praising|lauded|hailed|thanked|described|describing|confirmed|spoke|saying|vowed|pledged|promised|boasted|complained|quipped|urged";
 
 /// `“...,” said Kim` / `“...,” Mr. Kim said`.
 static AFTER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {

@@ -94,7 +94,7 @@ pub(super) fn read(article: &Article) -> Meta {
         } else if let Some(n) = title_line.filter(|_| same_words(content, meta.title.as_deref().unwrap_or(""))) {
             let note = format!("repeats the headline on line {n}");
             mark(&mut meta, line, &note);
-        } else if !seen_other && words::is_headline_like(content) && content.split_whitespace().count() >= 3 {
+        } else if !seen_other && words::is_headline_like(content) {
             meta.title = Some(content.to_string());
             title_line = Some(line.number);
             seen_other = true;
