@@ -746,3 +746,60 @@ mod tests {
         assert!(a.line_col(last).0 > 1);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the characters that steer ingest and segmentation.
+    fn texty() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("."), Just("!"), Just("?"), Just("…"), Just("\""), Just("“"), Just("”"), Just("‘"), Just("’"),
+                Just("'"), Just("\n"), Just("\r\n"), Just("\n\n\n"), Just(" "), Just("# "), Just("> "), Just("- "),
+                Just("["), Just("]("), Just(")"), Just("**"), Just("http://x.y/1.2"), Just("Mr."), Just("U.S."),
+                Just("said"), Just("Kim"), Just(" he said"), Just("é"), Just("😀"), Just("9"), Just("5 Comments"),
+                Just("Photo: Agency"), Just("Leave a comment"), Just("By Ann Lee, Reuters"), Just("SEOUL —"),
+                Just("December 13, 2025"), Just("i think"), Just("??"), Just("\u{FFFD}"), Just("\t"),
+            ],
+            0..60,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_stay_in_bounds(text in texty()) {
+            let a = Article::from_text("p", "p.txt", text, vec![]);
+            let s = segment(&a);
+            let mut last = 0;
+            for sentence in &s.sentences {
+                prop_assert!(sentence.span.start >= last && sentence.span.end <= a.text.len());
+                prop_assert!(a.text.is_char_boundary(sentence.span.start) && a.text.is_char_boundary(sentence.span.end));
+                prop_assert_eq!(sentence.text(&a.text).len(), sentence.span.len());
+                for q in &sentence.quotes {
+                    prop_assert!(sentence.span.contains(q.span));
+                }
+                prop_assert!(!a.is_excluded(sentence.span.start));
+                last = sentence.span.end;
+                let (line, column) = a.line_col(sentence.span.start);
+                prop_assert!(line >= 1 && line <= a.line_count() && column >= 1);
+            }
+            for e in &a.excluded {
+                prop_assert!(e.start_line <= e.end_line && e.end_line <= a.line_count());
+            }
+            for pair in a.excluded.windows(2) {
+                prop_assert!(pair[0].span.end <= pair[1].span.start, "regions overlap: {:?}", pair);
+            }
+        }
+
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(a) = Article::from_bytes("p", "p.txt", &bytes) {
+                let _ = segment(&a);
+                prop_assert!(a.line_col(a.text.len()).0 <= a.line_count());
+            }
+        }
+    }
+}

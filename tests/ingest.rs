@@ -8,6 +8,8 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
+/// The seed folder, or `None` (with a note) where the checkout lacks it.
+#[allow(clippy::print_stderr)]
 fn seeds() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
     if dir.is_dir() {

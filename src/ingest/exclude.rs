@@ -131,48 +131,71 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         pattern(
             &format!(r"(?:{NUMBER_WORD})\s+(?:comments?|responses?|replies|reactions)|comments?\s*[(\[]\s*\d[\d,]*\s*[)\]]|comments?:?\s*\d[\d,]*"),
             CommentPrompt,
-            "comment count", &["comment", "respon", "repl", "reaction"]),
+            "comment count",
+            &["comment", "respon", "repl", "reaction"],
+        ),
         pattern(
-            r"(?:leave|post|add|write|submit|join|start|have) (?:a|your|the|us a) (?:comment|reply|response|conversation|discussion)s?[.!:]?|comments?|reader comments|(?:view|show|read|load|see|hide) (?:all |the )?(?:\d[\d,]* )?(?:more )?comments?|comments are closed\.?|what do you think\?|(?:\d[\d,]* )?(?:people|readers) (?:are talking|commented)",
+            r"(?:leave|post|add|write|submit|join|start|have) (?:a|your|the|us a) (?:comment|reply|response|conversation|discussion)s?[.!:]?|comments?|reader comments|(?:view|show|read|load|see|hide) (?:all |the )?(?:\d[\d,]* )?(?:more )?comments?|comments are closed\.?|what do you think\?|(?:\d[\d,]* )?(?:people|readers) (?:are talking|commented)|(?:sort(?:ed)?|order(?:ed)?) by:?.{0,30}|newest|oldest|most voted|top comments|inline feedbacks?|view all comments",
             CommentPrompt,
-            "comment prompt", &["comment", "repl", "respon", "conversation", "discussion", "what do you think", "talking"]),
+            "comment prompt",
+            &["comment", "repl", "respon", "conversation", "discussion", "what do you think", "talking", "sort", "order", "newest", "oldest", "voted", "feedback"],
+        ),
         pattern(
-            r"(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|reply|like|report|flag|(?:like|reply|report|share)(?:\s*[·|•]\s*(?:like|reply|report|share))+",
+            r"(?:.{1,60}?\s*[•·|-]?\s*)?(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|(?:reply|like|report|flag|share|upvote|downvote)(?:\s*[·|•›»]\s*(?:reply|like|report|flag|share|upvote|downvote))*\s*[›»]?|loading\.*|like this:?",
             CommentChrome,
-            "comment metadata", &["ago", "reply", "like", "report", "flag", "share"]),
+            "comment metadata",
+            &["ago", "reply", "like", "report", "flag", "share", "vote", "loading"],
+        ),
         pattern(
             r"share(?: this(?: article| story| post| page)?)?(?: on| via| with)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|bluesky))*:?|(?:click to )?share (?:this|on|via) .+|tweet(?: this)?|email|print|copy link|save (?:article|story)|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram)(?:\s*[·|•,]\s*\w+)*",
             Other(SharePrompt),
-            "share prompt", &["share", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram"]),
+            "share prompt",
+            &["share", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram"],
+        ),
         pattern(
             r"advertisement|advertising|sponsored(?: content)?|(?:story|article) continues (?:below|after).*|continue reading(?: below| the main story)?",
             Other(Promo),
-            "advertisement", &["advertis", "sponsored", "continue"]),
+            "advertisement",
+            &["advertis", "sponsored", "continue"],
+        ),
         pattern(
-            r"(?:sign up|subscribe|register)\b.*|(?:follow|like) (?:us|\w+) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|google news|whatsapp)\b.*|(?:download|get) (?:our|the) (?:free )?app\b.*|(?:get|receive) (?:our|the) .+newsletter.*|click here\b.*",
+            r"(?:sign up|subscribe|register)\b.*|(?:follow|like) (?:us|\w+) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|google news|whatsapp)\b.*|(?:download|get) (?:our|the) (?:free )?app\b.*|(?:get|receive) (?:our|the) .+newsletter.*|click here\b.*|already a subscriber\b.*|(?:log ?in|sign ?in)(?: to| or)?\b.{0,80}|this (?:article|story|content) is (?:for|available to|only for) (?:subscribers|members).*",
             Other(Promo),
-            "promotion", &["sign up", "subscribe", "register", "follow", "like", "download", "get", "receive", "click here"]),
+            "promotion",
+            &["sign up", "subscribe", "register", "follow", "like", "download", "get", "receive", "click here", "log in", "login", "sign in", "signin", "members"],
+        ),
         pattern(
-            r"(?:related|read more|read also|also read|see also|more on this(?: story)?|more from .+|recommended|further reading|read next|up next|watch|listen|more)\s*[:|>»–—-]\s*.+|related(?: (?:stories|articles|content|news|coverage|posts|reading))?|read more|more stories|you (?:might|may) also like:?|recommended(?: for you)?|most (?:read|popular|viewed)",
+            r"(?:related|read more|read also|also read|see also|more on this(?: story)?|more from .+|recommended|further reading|read next|up next|watch|listen|more)\s*[:|>»–—-]\s*.+|related(?: (?:stories|articles|content|news|coverage|posts|reading))?|read more|more stories|you (?:might|may) also like:?|recommended(?: for you)?|most (?:read|popular|viewed)|(?:previous|next) (?:article|story|post)\b.*",
             Other(RelatedLink),
-            "link to another story", &["related", "read", "see also", "more", "recommended", "further", "up next", "watch", "listen", "you might", "you may", "most"]),
+            "link to another story",
+            &["related", "read", "see also", "more", "recommended", "further", "up next", "watch", "listen", "you might", "you may", "most", "previous", "next"],
+        ),
         pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"]),
         pattern(
             r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*)?|.*\ball rights reserved\.?",
             Other(Footer),
-            "copyright line", &["copyright", "©", "(c)", "all rights reserved"]),
+            "copyright line",
+            &["copyright", "©", "(c)", "all rights reserved"],
+        ),
         pattern(
             r"(?:this (?:article|story|post|piece) (?:was |is )?(?:originally |first )?|originally |first )(?:published|appeared|posted) (?:on|in|by|at)\b.+|our standards:.*",
             Other(Footer),
-            "syndication footer", &["published", "appeared", "posted", "our standards"]),
+            "syndication footer",
+            &["published", "appeared", "posted", "our standards"],
+        ),
+        pattern(r"(?:tags?|topics?|filed under|categories|category)\s*:.+", Other(Footer), "tags", &["tag", "topic", "filed under", "categor"]),
         pattern(
-            r"(?:additional )?reporting by\b.+|(?:writing|editing|edited|compiled|written) by\b.+|about the authors?:?",
+            r"(?:additional )?reporting by\b.+|(?:writing|editing|edited|compiled|written) by\b.+|about the authors?:?|(?:contact|email|write to) (?:the )?(?:author|reporter|writer)\b.*",
             Bio,
-            "reporting credit", &["reporting by", "writing by", "editing by", "edited by", "compiled by", "written by", "about the author"]),
+            "reporting credit",
+            &["reporting by", "writing by", "editing by", "edited by", "compiled by", "written by", "about the author", "contact", "email", "write to"],
+        ),
         pattern(
-            r"(?:(?:[\p{Lu}][\p{L}.'’-]*\s+){1,4}|(?:he|she|they) )(?:is|was|has been|serves as|are) (?:a|an|the|our)\b.*\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|bureau chief|photographer|author|fellow|freelancer)s?\b.*",
+            r"(?:(?-i:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})|(?:he|she|they) )(?:is|was|has been|serves as|are) (?:a|an|the|our)\b.*\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|bureau chief|photographer|author|fellow|freelancer)s?\b.*",
             Bio,
-            "author bio", &["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief", "photographer", "author", "fellow", "freelancer"]),
+            "author bio",
+            &["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief", "photographer", "author", "fellow", "freelancer"],
+        ),
         pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"]),
     ]
 });
@@ -210,7 +233,7 @@ static FURNITURE_HINTS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 /// "Photo by X", "Getty Images".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]*|\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]*\)|\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]+)?)\.?\)?\s*$",
+        r"(?i)(?:\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]*|\b(?:images?|photos?)\s+(?:source|caption|credit)\s*[:,]\s*\S[^.!?]*|\b(?-i:REUTERS|AFP|AP|EPA|YONHAP|KCNA)\s*/\s*\p{L}[\p{L} .'’-]*|\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]*\)|\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]+)?)\.?\)?\s*$",
     )
     .expect("valid caption pattern")
 });
@@ -506,7 +529,31 @@ mod comments {
         if own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
             found.push("@mention");
         }
+        if is_username(text) {
+            found.push("a username");
+        }
+        if text.chars().any(is_emoji) {
+            found.push("emoji");
+        }
+        if tokens.windows(3).any(|w| w.iter().all(|t| t.chars().count() >= 3 && t.chars().all(char::is_uppercase))) {
+            found.push("shouting");
+        }
         found
+    }
+
+    /// A handle on a line of its own: "river_watcher", "jkim1987".
+    fn is_username(text: &str) -> bool {
+        let t = text.trim();
+        !t.is_empty()
+            && t.chars().count() <= 30
+            && !t.contains(char::is_whitespace)
+            && t.chars().all(|c| c.is_alphanumeric() || "_.-@".contains(c))
+            && t.chars().any(|c| c.is_ascii_digit() || c == '_')
+            && t.chars().any(char::is_alphabetic)
+    }
+
+    fn is_emoji(c: char) -> bool {
+        matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
     }
 
     /// The text with quoted passages blanked.
@@ -534,7 +581,7 @@ mod comments {
 /// Headlines and captions of other stories.
 mod captions {
     use super::{words, ExclusionReason, Line, Mark, CAPTION_CREDIT};
-    use std::collections::HashSet;
+    use std::collections::{HashMap, HashSet};
 
     /// The longest credit looked for ("Photo: Name Surname/Agency via X").
     const CREDIT_MAX_BYTES: usize = 100;
@@ -548,13 +595,27 @@ mod captions {
         if credits.is_empty() {
             return;
         }
+        teasers_above_headline(lines, marks, &open);
+        let mut counts: Option<HashMap<String, usize>> = None;
         for &c in &credits {
-            let at = open.partition_point(|&i| i < c);
-            if at < HEAD_LINES && teaser_above_headline(lines, marks, &open, at) {
+            if marks[c].is_some() {
                 continue;
             }
-            stray_caption(lines, marks, &open, c);
+            // Word counts of the whole page, once: each caption then
+            // compares against them minus its own words.
+            let counts = counts.get_or_insert_with(|| word_counts(open.iter().map(|&i| lines[i].text)));
+            stray_caption(lines, marks, counts, c);
         }
+    }
+
+    fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for text in texts {
+            for word in words::content_words(text) {
+                *counts.entry(word).or_insert(0) += 1;
+            }
+        }
+        counts
     }
 
     fn has_credit(line: &Line<'_>) -> bool {
@@ -571,56 +632,67 @@ mod captions {
         &content[start..]
     }
 
-    /// The shared vocabulary of the open lines, except those in `skip`.
-    fn vocabulary(lines: &[Line<'_>], open: &[usize], skip: &[usize]) -> HashSet<String> {
-        open.iter().filter(|i| !skip.contains(i)).flat_map(|&i| words::content_words(lines[i].text)).collect()
+    /// The vocabulary of the given lines.
+    fn vocabulary(lines: &[Line<'_>], which: &[usize]) -> HashSet<String> {
+        which.iter().flat_map(|&i| words::content_words(lines[i].text)).collect()
     }
 
-    /// `[headline] caption headline body...`: when the second headline
-    /// matches the body better than the first headline (or the caption),
-    /// the first two belong to another story.
-    fn teaser_above_headline(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize], at: usize) -> bool {
-        let caption = open[at];
-        let Some(&own) = open.get(at + 1).filter(|&&i| words::is_headline_like(lines[i].content())) else {
-            return false;
-        };
-        let above = at.checked_sub(1).map(|a| open[a]).filter(|&i| words::is_headline_like(lines[i].content()));
-        let first = above.unwrap_or(caption);
-        // Only the top of the page: nothing of the article may sit above.
-        if open.first() != Some(&first) {
-            return false;
+    /// `([headline] caption)+ headline body...` at the top of the page:
+    /// each teaser whose headline (or caption) matches the body worse than
+    /// the last headline does belongs to another story.
+    fn teasers_above_headline(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize]) {
+        let headline = |i: usize| words::is_headline_like(lines[i].content());
+        let credit = |i: usize| has_credit(&lines[i]);
+        let mut teasers: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < open.len().min(HEAD_LINES) {
+            if credit(open[k]) {
+                teasers.push((open[k], open[k]));
+                k += 1;
+            } else if headline(open[k]) && open.get(k + 1).is_some_and(|&next| credit(next)) {
+                teasers.push((open[k], open[k + 1]));
+                k += 2;
+            } else {
+                break;
+            }
         }
-        let body: Vec<usize> = open.iter().copied().filter(|&i| i > own).collect();
-        let vocabulary = vocabulary(lines, &body, &[]);
-        let theirs = words::overlap(lines[first].text, &vocabulary);
+        let Some(&own) = open.get(k).filter(|&&i| headline(i)) else { return };
+        if teasers.is_empty() {
+            return;
+        }
+        let body: Vec<usize> = open[k + 1..].to_vec();
+        let vocabulary = vocabulary(lines, &body);
         let ours = words::overlap(lines[own].text, &vocabulary);
-        if theirs >= ours || vocabulary.is_empty() {
-            return false;
+        for (first, caption) in teasers {
+            let theirs = words::overlap(lines[first].text, &vocabulary);
+            if theirs >= ours || vocabulary.is_empty() {
+                break;
+            }
+            let note = format!(
+                "photo credit on line {} above the article's own headline on line {}; {:.0}% of its words are in the body against {:.0}%",
+                lines[caption].number,
+                lines[own].number,
+                theirs * 100.0,
+                ours * 100.0
+            );
+            for mark in &mut marks[first..=caption] {
+                *mark = Some(Mark::new(ExclusionReason::Caption, &note));
+            }
         }
-        let note = format!(
-            "photo credit on line {} and a headline above the article's own on line {}; {:.0}% of its words are in the body against {:.0}%",
-            lines[caption].number,
-            lines[own].number,
-            theirs * 100.0,
-            ours * 100.0
-        );
-        for mark in &mut marks[first..=caption] {
-            *mark = Some(Mark::new(ExclusionReason::Caption, &note));
-        }
-        true
     }
 
     /// A captioned photo elsewhere whose words the body does not share
     /// belongs to another story; a bare credit line is never reporting.
-    fn stray_caption(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize], c: usize) {
+    fn stray_caption(lines: &[Line<'_>], marks: &mut [Option<Mark>], counts: &HashMap<String, usize>, c: usize) {
         let content = lines[c].content();
         let end = credit_end(content);
         let bare = end.len() == content.len() && CAPTION_CREDIT.find(end).is_some_and(|m| m.start() == 0);
         let note = if bare {
             "a photo credit on its own".to_string()
         } else {
-            let vocabulary = vocabulary(lines, open, &[c]);
-            let shared = words::overlap(content, &vocabulary);
+            let own = word_counts(std::iter::once(lines[c].text));
+            let elsewhere = |w: &String| counts.get(w).copied().unwrap_or(0) > own.get(w).copied().unwrap_or(0);
+            let shared = if own.is_empty() { 0.0 } else { own.keys().filter(|w| elsewhere(w)).count() as f64 / own.len() as f64 };
             if shared >= 0.35 {
                 return;
             }
@@ -754,6 +826,26 @@ mod tests {
     fn reasons_serialise_in_snake_case() {
         assert_eq!(serde_json::to_string(&ExclusionReason::ReaderComments).unwrap(), "\"reader_comments\"");
         assert_eq!(ExclusionReason::RelatedLink.as_str(), "related_link");
+    }
+
+    #[test]
+    fn disqus_style_comments_with_usernames_and_times() {
+        let text = format!(
+            "{BODY}\nJoin the conversation\n\nriverwatch_77\n3 hours ago\nThe council ignored every warning about that levee.\nReply\n\nmkoh1990\n5 hours ago\nSTOP BUILDING HOUSES there 😡\nReply\n"
+        );
+        assert_eq!(regions(&text), vec![(ExclusionReason::SharePrompt, 6, 6), (ExclusionReason::ReaderComments, 8, 16)]);
+    }
+
+    #[test]
+    fn stacked_teasers_of_two_other_stories() {
+        let text = "Parliament passes budget after late-night vote\n\
+            Lawmakers vote in the capital on Monday. Photo: Parliament Press Office\n\
+            Striker signs record contract with city club\n\
+            The forward poses at the stadium on Sunday. (AP Photo/Jo Lin)\n\
+            River floods force 42 families from homes in the valley\n\n\
+            Flood waters rose across the valley on Tuesday and 42 families left their homes, the regional authority said.\n\
+            The river broke its banks near the old mill, officials said.\n";
+        assert_eq!(regions(text), vec![(ExclusionReason::Caption, 1, 4)]);
     }
 
     #[test]
