@@ -2,4 +2,8 @@
 //! on real files.
 
 mod cli;
+mod compare;
+mod lint;
+mod samples;
+mod html;
 mod ingest;
