@@ -197,6 +197,12 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             &["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief", "photographer", "author", "fellow", "freelancer"],
         ),
         pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"]),
+        pattern(
+            r"(?-i:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})(?:covers|writes about|writes on|reports on|reports from|has covered|has reported on)\b.+\b(?:for|at) (?:the )?.+",
+            Bio,
+            "author bio",
+            &["covers", "writes", "reports", "has covered", "has reported"],
+        ),
     ]
 });
 
@@ -748,6 +754,8 @@ mod tests {
     fn bio_only_in_the_closing_furniture() {
         let text = format!("{BODY}Mira Okafor is a correspondent for the Valley Press based in Riverton.\nThe post Floods close roads appeared first on Valley Press.\n");
         assert_eq!(regions(&text), vec![(ExclusionReason::AuthorBio, 5, 5), (ExclusionReason::Footer, 6, 6)]);
+        let covers = format!("{BODY}Tomas Reel covers the river valley for the Valley Press and has lived in Riverton since 2015.\n");
+        assert_eq!(regions(&covers), vec![(ExclusionReason::AuthorBio, 5, 5)]);
         let middle = format!("Mira Okafor is a correspondent for the Valley Press, which said 42 homes flooded.\n{BODY}");
         assert_eq!(regions(&middle), vec![]);
     }
