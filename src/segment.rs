@@ -292,27 +292,44 @@ static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*+|__+|`+|\\[\\`*
 
 /// The markup inside a paragraph, sorted and merged, relative to it.
 fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
-    for m in IMAGE.find_iter(text) {
-        masks.push(Span::new(m.start(), m.end()));
+    // Plain prose has none of the characters markup needs: a byte scan
+    // spares it the patterns.
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'[') {
+        for m in IMAGE.find_iter(text) {
+            masks.push(Span::new(m.start(), m.end()));
+        }
+        for c in LINK.captures_iter(text) {
+            let (Some(all), Some(words)) = (c.get(0), c.get(1)) else { continue };
+            masks.push(Span::new(all.start(), words.start()));
+            masks.push(Span::new(words.end(), all.end()));
+        }
     }
-    for c in LINK.captures_iter(text) {
-        let (Some(all), Some(words)) = (c.get(0), c.get(1)) else { continue };
-        masks.push(Span::new(all.start(), words.start()));
-        masks.push(Span::new(words.end(), all.end()));
+    if text.contains("://") || text.contains("www.") || text.contains("WWW.") {
+        for m in URL.find_iter(text) {
+            // Final punctuation belongs to the sentence, not the address.
+            let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+            masks.push(Span::new(m.start(), m.start() + url.len()));
+        }
     }
-    for m in URL.find_iter(text) {
-        // Final punctuation belongs to the sentence, not the address.
-        let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
-        masks.push(Span::new(m.start(), m.start() + url.len()));
+    if bytes.contains(&b'<') {
+        for m in HTML_TAG.find_iter(text) {
+            masks.push(Span::new(m.start(), m.end()));
+        }
     }
-    for m in HTML_TAG.find_iter(text) {
-        masks.push(Span::new(m.start(), m.end()));
+    if !bytes.iter().any(|b| matches!(b, b'*' | b'_' | b'`' | b'\\')) {
+        return merge(masks);
     }
     for m in MARKS.find_iter(text) {
         // An escape keeps its character: only the backslash is markup.
         let end = if m.as_str().starts_with('\\') { m.start() + 1 } else { m.end() };
         masks.push(Span::new(m.start(), end));
     }
+    merge(masks)
+}
+
+/// Sorted, with overlapping spans joined.
+fn merge(mut masks: Vec<Span>) -> Vec<Span> {
     masks.sort_unstable();
     let mut merged: Vec<Span> = Vec::with_capacity(masks.len());
     for m in masks {
@@ -570,7 +587,7 @@ fn clean_name(found: &str) -> Option<String> {
 /// opening one (within the sentence).
 fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut SpeakerMemory) -> Option<String> {
     let after_end = floor_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
-    if q.outer.end <= after_end {
+    if q.outer.end <= after_end && SPEECH_WORDS.is_match(&text[q.outer.end..after_end]) {
         if let Some(c) = AFTER_QUOTE.captures(&text[q.outer.end..after_end]) {
             if let Some(m) = c.name("a").or_else(|| c.name("b")) {
                 if let Some(name) = memory.resolve(m.as_str()) {
@@ -580,7 +597,7 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
         }
     }
     let before_start = ceil_boundary(text, q.outer.start.saturating_sub(200).max(sentence.start));
-    if before_start <= q.outer.start {
+    if before_start <= q.outer.start && SPEECH_WORDS.is_match(&text[before_start..q.outer.start]) {
         if let Some(m) = BEFORE_QUOTE.captures(&text[before_start..q.outer.start]).and_then(|c| c.name("n")) {
             return memory.resolve(m.as_str());
         }
