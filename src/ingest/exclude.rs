@@ -115,11 +115,20 @@ struct Pattern {
     /// Lower-case words of which any line the pattern matches holds one:
     /// a cheap test that spares most lines the regular expression.
     hints: &'static [&'static str],
+    /// Furniture is short: a longer line is prose that happens to start
+    /// the same way ("Sign-up numbers rose ...").
+    max_words: usize,
 }
 
 fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'static str]) -> Pattern {
     // The patterns are fixed strings of this module, checked by the tests.
-    Pattern { re: Regex::new(&format!("(?i)^(?:{re})$")).expect("valid furniture pattern"), kind, note, hints }
+    let re = Regex::new(&format!("(?i)^(?:{re})$")).expect("valid furniture pattern");
+    let max_words = match kind {
+        Furniture::CommentPrompt | Furniture::CommentChrome => 10,
+        Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => 16,
+        Furniture::Other(_) | Furniture::Bio => 80,
+    };
+    Pattern { re, kind, note, hints, max_words }
 }
 
 const NUMBER_WORD: &str = r"\d[\d,]*|no|one|two|three|four|five|six|seven|eight|nine|ten";
@@ -141,7 +150,7 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             &["comment", "repl", "respon", "conversation", "discussion", "what do you think", "talking", "sort", "order", "newest", "oldest", "voted", "feedback"],
         ),
         pattern(
-            r"(?:.{1,60}?\s*[•·|-]?\s*)?(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|(?:reply|like|report|flag|share|upvote|downvote)(?:\s*[·|•›»]\s*(?:reply|like|report|flag|share|upvote|downvote))*\s*[›»]?|loading\.*|like this:?",
+            r"(?:\S{1,40}\s*[•·|—–-]\s*)?(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|(?:reply|like|report|flag|share|upvote|downvote)(?:\s*[·|•›»]\s*(?:reply|like|report|flag|share|upvote|downvote))*\s*[›»]?|loading\.*|like this:?",
             CommentChrome,
             "comment metadata",
             &["ago", "reply", "like", "report", "flag", "share", "vote", "loading"],
@@ -215,13 +224,14 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     // whose hint words occur are tried.
     let mut wanted: u64 = if content.starts_with(|c: char| c.is_ascii_digit()) { u64::MAX } else { 0 };
     let (hints, owners) = &*FURNITURE_HINTS;
+    let words = content.split_whitespace().count();
     for m in hints.find_overlapping_iter(content) {
         wanted |= 1 << owners[m.pattern().as_usize()];
     }
     FURNITURE
         .iter()
         .enumerate()
-        .filter(|(i, _)| wanted & (1 << i) != 0)
+        .filter(|(i, p)| wanted & (1 << i) != 0 && words <= p.max_words)
         .find(|(_, p)| p.re.is_match(content))
         .map(|(_, p)| (p.kind, p.note))
 }
@@ -304,12 +314,23 @@ fn accept_tail_bios(lines: &[Line<'_>], marks: &mut [Option<Mark>], bios: &[(usi
         if lines[i].is_blank() || marks[i].is_some() {
             continue;
         }
-        match bios.iter().find(|(at, _)| *at == i) {
+        match bios.iter().find(|(at, _)| *at == i).filter(|_| states_no_figure(lines[i].text)) {
             Some((_, note)) => marks[i] = Some(Mark::new(ExclusionReason::AuthorBio, note)),
             None => break,
         }
     }
 }
+
+/// A bio gives no figures, years aside ("has reported from there since
+/// 2019"); a closing line with a figure is reporting, whatever its shape.
+fn states_no_figure(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .all(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")))
+        && !text.split_whitespace().any(|w| NUMBER_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million"];
 
 /// Groups marked lines into regions: consecutive lines with the same
 /// reason, blank lines between them included, blank lines around them not.
@@ -746,8 +767,16 @@ mod tests {
 
     #[test]
     fn prose_is_not_furniture() {
-        let text = format!("{BODY}Residents said they would share what food they had with neighbours.\n");
-        assert_eq!(regions(&text), vec![]);
+        let prose = [
+            "Residents said they would share what food they had with neighbours.",
+            "Sign up numbers for the volunteer corps rose to 4,000 this week, the organisers said in a statement.",
+            "The dam was built 60 years ago",
+            "Read the full statement on the authority's website before the vote on Friday, officials urged residents who live near the river.",
+        ];
+        for line in prose {
+            let text = format!("{BODY}{line}\n");
+            assert_eq!(regions(&text), vec![], "{line}");
+        }
     }
 
     #[test]
@@ -756,6 +785,8 @@ mod tests {
         assert_eq!(regions(&text), vec![(ExclusionReason::AuthorBio, 5, 5), (ExclusionReason::Footer, 6, 6)]);
         let covers = format!("{BODY}Tomas Reel covers the river valley for the Valley Press and has lived in Riverton since 2015.\n");
         assert_eq!(regions(&covers), vec![(ExclusionReason::AuthorBio, 5, 5)]);
+        let figure = format!("{BODY}Graymoor covers 15% of the repair costs for the city, officials said.\n");
+        assert_eq!(regions(&figure), vec![]);
         let middle = format!("Mira Okafor is a correspondent for the Valley Press, which said 42 homes flooded.\n{BODY}");
         assert_eq!(regions(&middle), vec![]);
     }
