@@ -93,6 +93,8 @@ pub(super) fn read(article: &Article) -> Meta {
                 meta.outlet.get_or_insert(outlet);
             }
             mark(&mut meta, line, "byline");
+        } else if is_label(content) {
+            mark(&mut meta, line, "section label");
         } else if is_masthead(content) && (title_line.is_some() || next_is_headline) {
             meta.outlet.get_or_insert_with(|| content.to_string());
             mark(&mut meta, line, "masthead");
@@ -224,6 +226,24 @@ fn ymd(year: &str, month: u32, day: &str) -> Option<String> {
     ((1800..=2200).contains(&year) && (1..=days).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Words of the kickers and section names pages put above a headline.
+const LABEL_WORDS: &[&str] = &[
+    "breaking", "news", "exclusive", "analysis", "opinion", "live", "update", "updates", "updated", "developing",
+    "explainer", "editorial", "commentary", "feature", "features", "world", "politics", "business", "sport",
+    "sports", "asia", "europe", "africa", "americas", "middle", "east", "pacific", "national", "local", "latest",
+    "top", "story", "stories", "home", "section", "video", "watch", "listen", "podcast",
+];
+
+/// "BREAKING NEWS", "Analysis", "World | Asia": a kicker or section name.
+fn is_label(content: &str) -> bool {
+    let words: Vec<String> = content
+        .split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
+}
+
 /// "Valley Press", "News Now USA": a few capitalised words, one of which
 /// names a news organisation.
 fn is_masthead(content: &str) -> bool {
@@ -342,6 +362,15 @@ mod tests {
         let dated_headline = article(&format!("Floods of March 4, 2026 remembered in the valley\n{BODY}"));
         assert_eq!(dated_headline.date, None);
         assert!(dated_headline.title.is_some());
+    }
+
+    #[test]
+    fn section_labels_are_neither_outlet_nor_title() {
+        let a = article(&format!("BREAKING NEWS\nWorld | Asia\nValley floods close schools\n{BODY}"));
+        assert_eq!(a.outlet, None);
+        assert_eq!(a.dateline, None);
+        assert_eq!(a.title.as_deref(), Some("Valley floods close schools"));
+        assert_eq!(a.excluded.iter().map(|e| e.start_line).collect::<Vec<_>>(), vec![1, 2]);
     }
 
     #[test]
