@@ -246,10 +246,10 @@ static FURNITURE_HINTS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 });
 
 /// A photo credit: "Image: Agency", "Photo: X/Reuters", "(AP Photo/Name)",
-/// "Photo by X", "Getty Images".
+/// "Photo by X", "Getty Images", "(Agency via Wire)", "REUTERS/Name".
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]*|\b(?:images?|photos?)\s+(?:source|caption|credit)\s*[:,]\s*\S[^.!?]*|\b(?-i:REUTERS|AFP|AP|EPA|YONHAP|KCNA)\s*/\s*\p{L}[\p{L} .'’-]*|\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]*\)|\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]+)?)\.?\)?\s*$",
+        r"(?i)(?:\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]*|\b(?:images?|photos?)\s+(?:source|caption|credit)\s*[:,]\s*\S[^.!?]*|\b(?-i:REUTERS|AFP|AP|EPA|YONHAP|KCNA)\s*/\s*\p{L}[\p{L} .'’-]*|\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]*\)|\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images|\(\s*[\p{L}.&/ -]{2,40}\s+via\s+[\p{L}.& -]{2,40}\)|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]+)?)\.?\)?\s*$",
     )
     .expect("valid caption pattern")
 });
@@ -859,6 +859,25 @@ mod tests {
     fn unrelated_caption_in_the_body_is_excluded() {
         let text = format!("{BODY}A striker celebrates a late goal at the national stadium. (AP Photo/Jo Lin)\nThe authority will publish a damage estimate next week.\n");
         assert_eq!(regions(&text), vec![(ExclusionReason::Caption, 5, 5)]);
+    }
+
+    #[test]
+    fn credits_in_their_usual_shapes() {
+        let credits = [
+            "A crowd gathers at the harbour. Photo: Jo Lin/Valley Press",
+            "A crowd gathers at the harbour. (AP Photo/Jo Lin)",
+            "A crowd gathers at the harbour. (Valley Agency via Wire Service)",
+            "A crowd gathers at the harbour. REUTERS/Jo Lin",
+            "A crowd gathers at the harbour. Photograph: Jo Lin/Getty Images",
+            "Image source, Valley Press",
+            "A crowd gathers at the harbour. Photo by Jo Lin",
+        ];
+        for c in credits {
+            assert!(CAPTION_CREDIT.is_match(c), "{c}");
+        }
+        for prose in ["The harbour reopened on Friday.", "Officials said the photo was taken in 2019."] {
+            assert!(!CAPTION_CREDIT.is_match(prose), "{prose}");
+        }
     }
 
     #[test]
