@@ -6,3 +6,4 @@ mod compare;
 mod lint;
 mod samples;
 mod html;
+mod ingest;
