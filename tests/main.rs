@@ -2,3 +2,4 @@
 //! on real files.
 
 mod cli;
+mod facts;

@@ -43,8 +43,21 @@ fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous:
     if found.is_empty() {
         return Vec::new();
     }
+    mention_claims(article, sentence, text, &found, previous, rules)
+}
+
+/// The claims of the mentions `found` (sentence-relative spans, in order)
+/// in one sentence.
+fn mention_claims(
+    article: &Article,
+    sentence: &Sentence,
+    text: &str,
+    found: &[Quantity],
+    previous: Option<&str>,
+    rules: &RuleSet,
+) -> Vec<Claim> {
     let hits = rules.hits(text);
-    let clauses = clause::clauses(text, &found);
+    let clauses = clause::clauses(text, found);
     let mut leads: Vec<Span> = Vec::with_capacity(found.len());
     let mut claims = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
@@ -58,8 +71,8 @@ fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous:
             _ => c.left,
         };
         leads.push(lead);
-        let elided = elided_noun(q, c, &found, &hits);
-        let decision = topic::assign(&found, index, c, elided, &hits, rules);
+        let elided = elided_noun(q, c, found, &hits);
+        let decision = topic::assign(found, index, c, elided, &hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
@@ -120,5 +133,109 @@ fn natural_unit(kind: &QuantityKind, noun: Option<&str>) -> BaseUnit {
         QuantityKind::Money(code) => BaseUnit::Currency(code.clone()),
         QuantityKind::Measure(unit) => BaseUnit::Other(unit.clone()),
         QuantityKind::Count => BaseUnit::Other(noun.unwrap_or("count").to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bound, Interval, Stated};
+
+    /// A hand-built mention: the phrase as the quantity extractor would
+    /// give it, with its kind and counted noun.
+    fn mention(sentence: &str, phrase: &str, kind: QuantityKind, noun: Option<&str>) -> Quantity {
+        let start = sentence.find(phrase).unwrap_or_else(|| panic!("{phrase:?} not in {sentence:?}"));
+        Quantity {
+            span: Span::new(start, start + phrase.len()),
+            text: phrase.to_string(),
+            stated: Stated { bound: Bound::Exact, value: Some(1.0), to: None, unit: String::new() },
+            interval: Interval::point(1.0),
+            kind,
+            noun: noun.map(str::to_string),
+        }
+    }
+
+    /// The claims of `sentence` given its mentions.
+    pub(crate) fn claims_of(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Claim> {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let article = Article::from_text("t", "t.txt", sentence.to_string(), Vec::new());
+        let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new() };
+        let found: Vec<Quantity> = mentions.iter().map(|(p, k, n)| mention(sentence, p, k.clone(), *n)).collect();
+        mention_claims(&article, &s, sentence, &found, None, &rules)
+    }
+
+    fn topics(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Option<String>> {
+        claims_of(sentence, mentions).into_iter().map(|c| c.topic).collect()
+    }
+
+    use QuantityKind::{Count, Duration, Percent};
+
+    #[test]
+    fn topics_of_general_phrasings() {
+        let usd = || QuantityKind::Money("USD".into());
+        let cases: Vec<(&str, Vec<(&str, QuantityKind, Option<&str>)>, Vec<Option<&str>>)> = vec![
+            ("Floods killed at least 40 people in the north.", vec![("at least 40 people", Count, Some("people"))], vec![Some("deaths")]),
+            ("12 people were injured in the blast.", vec![("12 people", Count, Some("people"))], vec![Some("injured")]),
+            ("Three hikers remain missing.", vec![("Three hikers", Count, Some("hikers"))], vec![Some("missing")]),
+            ("About 2,000 residents were evacuated.", vec![("About 2,000 residents", Count, Some("residents"))], vec![Some("people")]),
+            ("Police arrested 15 protesters.", vec![("15 protesters", Count, Some("protesters"))], vec![Some("people")]),
+            ("The company cut 5% of jobs.", vec![("5%", Percent, None)], vec![Some("percent")]),
+            ("They unveiled a $2 billion aid package.", vec![("$2 billion", usd(), None)], vec![Some("money")]),
+            ("Both sides agreed to a two-week ceasefire.", vec![("two-week", Duration, None)], vec![Some("duration")]),
+            ("The mayor left office three years ago.", vec![("three years", Duration, None)], vec![None]),
+            ("The museum owns 300 paintings.", vec![("300 paintings", Count, Some("paintings"))], vec![None]),
+        ];
+        for (sentence, mentions, expected) in cases {
+            let expected: Vec<Option<String>> = expected.into_iter().map(|t| t.map(str::to_string)).collect();
+            assert_eq!(topics(sentence, &mentions), expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn each_mention_reads_its_own_clause() {
+        let s = "Officials say the country sent around 9,000 troops abroad last year, with more than 2,000 reported killed.";
+        let got = topics(s, &[("around 9,000 troops", Count, Some("troops")), ("more than 2,000", Count, None)]);
+        assert_eq!(got, vec![Some("troops".into()), Some("deaths".into())]);
+    }
+
+    #[test]
+    fn the_counted_noun_decides_between_troops_and_people() {
+        let s = "The ministry agreed to send 700 combat engineers and 3,000 military construction workers.";
+        let got = topics(s, &[("700 combat engineers", Count, Some("combat engineers")), ("3,000 military construction workers", Count, Some("military construction workers"))]);
+        assert_eq!(got, vec![Some("troops".into()), Some("people".into())]);
+    }
+
+    #[test]
+    fn an_event_word_beats_a_person_noun() {
+        let cases = [
+            ("Seven soldiers of the brigade had died by Sunday.", "Seven soldiers", Some("soldiers")),
+            ("At least hundreds of enemy troops are thought to have been killed.", "At least hundreds of enemy troops", Some("troops")),
+            ("The general mourned the loss of six lives.", "six lives", Some("lives")),
+            ("Medals went to the four killed in action.", "four", None),
+            ("The eight fallen soldiers were buried on Monday.", "eight fallen soldiers", Some("fallen soldiers")),
+        ];
+        for (s, phrase, noun) in cases {
+            assert_eq!(topics(s, &[(phrase, Count, noun)]), vec![Some("deaths".to_string())], "{s}");
+        }
+    }
+
+    #[test]
+    fn an_elided_noun_and_a_qualifier() {
+        let s = "Cameras showed the minister greeting returning soldiers, including five in wheelchairs.";
+        let c = claims_of(s, &[("five", Count, None)]);
+        assert_eq!(c[0].topic.as_deref(), Some("people"));
+        assert_eq!(c[0].scope.noun.as_deref(), Some("soldier"));
+        assert_eq!(c[0].scope.qualifiers, vec!["in wheelchairs"]);
+    }
+
+    #[test]
+    fn scope_and_attribution_on_a_claim() {
+        let s = "The regional governor said 14 miners from the Vostok pit had died during the rescue, in Siberia.";
+        let c = claims_of(s, &[("14 miners", Count, Some("miners"))]);
+        assert_eq!(c[0].topic.as_deref(), Some("deaths"));
+        assert_eq!(c[0].scope.noun.as_deref(), Some("miner"));
+        assert_eq!(c[0].scope.time.as_deref(), Some("during the rescue"));
+        assert_eq!(c[0].scope.event.as_deref(), Some("die"));
+        assert_eq!(c[0].attribution.as_deref(), Some("regional governor"));
     }
 }

@@ -182,6 +182,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:in|since|by|until|during|before|after)\s+(?:early\s+|late\s+)?(?:19|20)\d\d\b
         | \b(?:on\s+)?(?:{WEEKDAYS})\b
         | \b(?:during|throughout|over|in|since|after|before|for)\s+(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:{FRAME_NOUNS})\b
+        | \b(?:during|throughout)\s+(?:(?:the|its|their|this|that|a|an)\s+)?[\w][\w'’-]*
         | \b(?:yesterday|today|tonight|overnight)\b
         | ^\s*(?:earlier|previously|meanwhile)\b
         "
