@@ -166,7 +166,7 @@ fn facts_json_follows_the_contract() {
         .collect();
     assert_eq!(summary, vec![(3, 18, "deaths", "people", "officials"), (3, 40, "injured", "people", "officials")]);
     assert_eq!(claims[0]["low"], 14.0);
-    assert!(claims[0]["scope"].as_str().unwrap().starts_with("people"), "{}", claims[0]["scope"]);
+    assert!(claims[0]["scope"].as_str().unwrap().starts_with("person"), "{}", claims[0]["scope"]);
     // `--all` adds the quantities no rule claimed, with a null topic.
     let all = facts_json(&path, &["--all"]);
     let unclaimed: Vec<&Value> = all["claims"].as_array().unwrap().iter().filter(|c| c["topic"].is_null()).collect();
