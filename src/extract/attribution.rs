@@ -23,7 +23,7 @@ pub struct Source {
 
 /// Verbs of saying that attribute a figure to their subject.
 const SAYING: &[&str] = &[
-    "say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "state", "states", "stated",
+    "say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "stated",
     "confirm", "confirms", "confirmed", "acknowledge", "acknowledges", "acknowledged", "announce", "announces", "announced",
     "claim", "claims", "claimed", "told", "added", "noted", "described", "believe", "believes", "calculated", "counted",
     "recorded", "tallied", "wrote", "testified", "disclosed", "revealed",
@@ -176,12 +176,28 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
         let lower = w.to_lowercase();
         if is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str()) {
             start -= 1;
+        } else if let Some(joined) = of_phrase_start(&before[..start]) {
+            // "Chairman of the Harbour Board", "Workers' Party of Korea".
+            start = joined;
         } else {
             break;
         }
     }
     let text = &sentence[before[start].0.start..last_span.end];
     canonical(text).map(|name| Source { name, at: before[start].0.start, pronoun: false, whole_sentence: false })
+}
+
+/// When `words` ends in "X of" or "X of the" after a name or source noun
+/// X, the index of X: an "of" phrase inside one name.
+fn of_phrase_start(words: &[(Span, &str)]) -> Option<usize> {
+    let n = words.len();
+    let of_at = match words {
+        [.., (_, of), (_, the)] if of.eq_ignore_ascii_case("of") && the.eq_ignore_ascii_case("the") => n - 2,
+        [.., (_, of)] if of.eq_ignore_ascii_case("of") => n - 1,
+        _ => return None,
+    };
+    let (_, head) = words.get(of_at.checked_sub(1)?)?;
+    (is_name(head) || SOURCE_NOUNS.contains(&head.to_lowercase().as_str())).then(|| of_at - 1)
 }
 
 /// The inverted form at a clause's end: "..., said the ministry." or
@@ -273,6 +289,9 @@ mod tests {
             ("According to police, 40 people were detained.", "40", Some("police")),
             ("According to KCNA, Kim said 7 were honoured.", "7", Some("Kim")),
             ("Officials later said 45 families had been moved.", "45", Some("officials")),
+            ("The queen greeted them, honouring 9 killed in action with the country’s top medal, state media reported on Saturday.", "9", Some("state media")),
+            ("The Chairman of the Harbour Board said 30 berths were closed.", "30", Some("Chairman of the Harbour Board")),
+            ("Rain hit the Gulf of Mexico, Reuters said, leaving 300 homes flooded.", "300", Some("Reuters")),
         ];
         for (sentence, figure, expected) in cases {
             assert_eq!(at(sentence, figure).as_deref(), *expected, "{sentence}");

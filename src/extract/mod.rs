@@ -58,28 +58,21 @@ fn mention_claims(
 ) -> Vec<Claim> {
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
-    let mut leads: Vec<Span> = Vec::with_capacity(found.len());
-    let mut claims = Vec::with_capacity(found.len());
+    let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
-        // What precedes the first mention frames it; a coordinated mention
-        // shares the frame of the one before ("agreed to send 1,000
-        // engineers and 5,000 workers").
-        let lead = match index {
-            0 => Span::new(0, q.span.start),
-            _ if c.coordinated => leads[index - 1],
-            _ => c.left,
-        };
-        leads.push(lead);
-        let elided = elided_noun(q, c, found, &hits);
-        let decision = topic::assign(found, index, c, elided, &hits, rules);
+        // A coordinated mention shares the frame of the one before
+        // ("agreed to send 1,000 engineers and 5,000 workers").
+        let coordinated_with = if c.coordinated { claims.last().map(|p| &p.scope) } else { None };
+        let elided = elided_noun(q, c, &hits);
+        let decision = topic::assign(text, found, index, c, elided, &hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
             mention: q,
             clause: c,
             elided,
-            lead,
+            coordinated_with,
             hints,
             event: decision.as_ref().and_then(|d| d.event.clone()),
         });
@@ -109,13 +102,14 @@ fn mention_claims(
 /// For a count whose noun the text leaves out ("including five in
 /// wheelchairs"), the nearest counted noun of any rule before it in the
 /// sentence ("soldiers").
-fn elided_noun(q: &Quantity, c: &clause::MentionClause, found: &[Quantity], hits: &[Hit]) -> Option<Span> {
+fn elided_noun(q: &Quantity, c: &clause::MentionClause, hits: &[Hit]) -> Option<Span> {
     if c.noun_phrase.is_some() || q.kind != QuantityKind::Count {
         return None;
     }
+    // The noun of an earlier mention is a fine antecedent ("14,000 troops
+    // ..., with more than 6,000 reported killed").
     hits.iter()
         .filter(|h| h.kind == SignalKind::Noun && h.span.end <= q.span.start)
-        .filter(|h| !found.iter().any(|m| m.span.overlaps(h.span)))
         .max_by_key(|h| (h.span.end, std::cmp::Reverse(h.span.start)))
         .map(|h| h.span)
 }
@@ -184,6 +178,8 @@ mod tests {
             ("Both sides agreed to a two-week ceasefire.", vec![("two-week", Duration, None)], vec![Some("duration")]),
             ("The mayor left office three years ago.", vec![("three years", Duration, None)], vec![None]),
             ("The museum owns 300 paintings.", vec![("300 paintings", Count, Some("paintings"))], vec![None]),
+            ("Nearly 30 buses carried the wounded away.", vec![("Nearly 30 buses", Count, Some("buses"))], vec![None]),
+            ("Four of the injured were nurses.", vec![("Four", Count, None)], vec![Some("injured")]),
         ];
         for (sentence, mentions, expected) in cases {
             let expected: Vec<Option<String>> = expected.into_iter().map(|t| t.map(str::to_string)).collect();

@@ -23,9 +23,10 @@ pub struct ScopeInput<'a> {
     pub clause: &'a MentionClause,
     /// The span of a counted noun the text elided, taken from the sentence.
     pub elided: Option<Span>,
-    /// Where time frame and modality may be read from beyond the clause:
-    /// the sentence up to the mention when nothing else precedes it.
-    pub lead: Span,
+    /// The scope of the previous mention when this one is coordinated with
+    /// it ("1,000 engineers and 5,000 workers"): its time frame and
+    /// modality carry over when this clause states none.
+    pub coordinated_with: Option<&'a Scope>,
     /// Frame nouns of the claiming rule ("mission", "war").
     pub hints: &'a [String],
     /// The event lemma that decided the topic.
@@ -40,8 +41,16 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let (group, place) = prepositional_phrases(&s[after.start..after.end], input.hints);
     qualifiers.extend(group);
     let own = input.clause.whole();
-    let time = time_frame(&s[own.start..own.end], input.hints).or_else(|| time_frame(&s[input.lead.start..input.lead.end], input.hints));
-    let modality = modality(&s[input.lead.start.min(own.start)..input.mention.span.start]);
+    let (left, right) = (&s[input.clause.left.start..input.clause.left.end], &s[after.start..after.end]);
+    let inherited = input.coordinated_with;
+    let time = time_frame(left, input.hints)
+        .or_else(|| time_frame(right, input.hints))
+        .or_else(|| fronted_time(s))
+        .or_else(|| inherited.and_then(|p| p.time.clone()));
+    let modality = match (modality(left), inherited) {
+        (Modality::Reported, Some(p)) => p.modality,
+        (m, _) => m,
+    };
     Scope {
         noun,
         qualifiers,
@@ -174,7 +183,7 @@ const FRAME_NOUNS: &str = "war|mission|deployment|fighting|conflict|campaign|ope
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?x)
+        r"(?xi)
         \b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|decade|night|{WEEKDAYS})\b
         | \b(?:earlier|later)\s+this\s+(?:year|month|week)\b
         | \bso\s+far\s+this\s+(?:year|month|week)\b
@@ -207,6 +216,13 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     })
 }
 
+/// A time adverbial fronted before the sentence's first comma ("Last
+/// year, ...", "Since June, ..."): it frames the whole sentence.
+fn fronted_time(sentence: &str) -> Option<String> {
+    let head = &sentence[..sentence.find(',')?];
+    TIME.find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
+}
+
 fn is_time_phrase(phrase: &str) -> bool {
     TIME.find(phrase).is_some_and(|m| m.start() == 0)
 }
@@ -218,7 +234,10 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("planned pattern compiles")
 });
 static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:expected|forecast|projected|likely|predicted)\s+to\b|\b(?:could|may|might)\b").expect("expected pattern compiles")
+    // "could" alone is also past ability ("you could work a miracle"): only
+    // a verb of change or being after it makes a forecast.
+    Regex::new(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
+        .expect("expected pattern compiles")
 });
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -266,8 +285,13 @@ mod tests {
     fn scope(sentence: &str, mentions: &[Quantity], index: usize, hints: &[&str]) -> Scope {
         let c = clauses(sentence, mentions);
         let hints: Vec<String> = hints.iter().map(|h| (*h).to_string()).collect();
-        let lead = if index == 0 { Span::new(0, mentions[0].span.start) } else { c[index].left };
-        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, lead, hints: &hints, event: None })
+        let mut previous: Option<Scope> = None;
+        for i in 0..index {
+            let with = if c[i].coordinated { previous.as_ref() } else { None };
+            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None }));
+        }
+        let with = if c[index].coordinated { previous.as_ref() } else { None };
+        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None })
     }
 
     #[test]
@@ -303,6 +327,9 @@ mod tests {
         assert_eq!(first.time.as_deref(), Some("in March"));
         assert_eq!(first.modality, Modality::Planned);
         assert_eq!(first.describe(), "combat engineer, in March, planned");
+        let second = scope(s, &m, 1, &[]);
+        assert_eq!(second.noun.as_deref(), Some("construction worker"));
+        assert_eq!((second.time.as_deref(), second.modality), (Some("in March"), Modality::Planned));
     }
 
     #[test]
@@ -328,7 +355,22 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_time_frames_every_mention_but_a_later_one_does_not() {
+        let s = "Last year, 40 people died; the regiment sent 900 soldiers this spring, and 12 officers joined.";
+        let m = [
+            mention(s, "40", None, QuantityKind::Count),
+            mention(s, "900", None, QuantityKind::Count),
+            mention(s, "12", None, QuantityKind::Count),
+        ];
+        assert_eq!(scope(s, &m, 0, &[]).time.as_deref(), Some("Last year"));
+        assert_eq!(scope(s, &m, 1, &[]).time.as_deref(), Some("this spring"));
+        assert_eq!(scope(s, &m, 2, &[]).time.as_deref(), Some("Last year"));
+    }
+
+    #[test]
     fn modality_from_preceding_words() {
+        assert_eq!(modality("you could work a miracle in"), Modality::Reported);
+        assert_eq!(modality("the toll could rise to"), Modality::Expected);
         assert_eq!(modality("the firm said it will hire"), Modality::Planned);
         assert_eq!(modality("officials warned the toll could reach"), Modality::Expected);
         assert_eq!(modality("police said they arrested"), Modality::Reported);

@@ -52,6 +52,7 @@ struct Evidence {
 /// span of a counted noun the text left out, taken from elsewhere in the
 /// sentence.
 pub fn assign(
+    sentence: &str,
     mentions: &[Quantity],
     index: usize,
     clause: &MentionClause,
@@ -65,6 +66,7 @@ pub fn assign(
     let in_clause: Vec<&Hit> = hits
         .iter()
         .filter(|h| own.contains(h.span) && !mentions.iter().enumerate().any(|(j, m)| j != index && m.span.overlaps(h.span)))
+        .filter(|h| !names_another_group(sentence, q.span, h))
         .collect();
     let mut best: Option<(Key, usize, Evidence)> = None;
     for (r, rule) in rules.rules().iter().enumerate() {
@@ -89,6 +91,26 @@ pub fn assign(
         rule: r,
         event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
     })
+}
+
+/// True for an adjective used as a noun after a determiner ("carried the
+/// wounded", "mourned the dead"): it names a group of its own, not the
+/// mention, unless the mention counts that very group ("six of the
+/// injured").
+fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
+    let word = sentence.get(hit.span.start..hit.span.end).unwrap_or("").to_lowercase();
+    if !(super::clause::is_participle(&word) || word.ends_with("ed")) {
+        return false;
+    }
+    let before = sentence[..hit.span.start].trim_end();
+    let determiner = ["the", "their", "its", "those"].iter().find(|d| {
+        before.len() >= d.len()
+            && before[before.len() - d.len()..].eq_ignore_ascii_case(d)
+            && !before[..before.len() - d.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+    });
+    let Some(determiner) = determiner else { return false };
+    let between = sentence.get(mention.end..before.len() - determiner.len()).unwrap_or("");
+    between.trim() != "of"
 }
 
 /// Ranking key: has an event word, nearer word, noun strength, priority.

@@ -52,7 +52,6 @@ const IRREGULAR_NOUNS: &[(&str, &str)] = &[
     ("serviceman", "servicemen"),
     ("servicewoman", "servicewomen"),
     ("fisherman", "fishermen"),
-    ("firefighter", "firefighters"),
 ];
 
 /// Every form of `lemma` as a verb and as a noun, the lemma first. A
