@@ -35,7 +35,7 @@ const SOURCE_NOUNS: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "experts", "intelligence", "government", "military", "army", "report",
     "statement", "researchers", "diplomats", "observers", "witnesses", "organisers", "organizers", "commission", "council",
     "prosecutors", "investigators", "rescuers", "doctors", "hospital", "newspaper", "broadcaster", "office", "department",
-    "officers", "paramedics", "medics", "firefighters", "coastguard", "mayor", "governor", "president", "minister", "leader", "commander", "chief", "agencies", "groups", "monitors", "city", "county", "town", "company", "firm", "club", "airline", "operator", "school", "university",
+    "officers", "paramedics", "medics", "firefighters", "coastguard", "mayor", "governor", "president", "minister", "leader", "commander", "chief", "agencies", "groups", "monitors", "city", "county", "town", "company", "firm", "service", "services", "brigade", "authority", "board", "coordinator", "representative", "chamber", "club", "airline", "operator", "school", "university",
 ];
 
 /// Lower-case words allowed inside a source's name ("state", "senior").

@@ -43,8 +43,10 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let own = input.clause.whole();
     let (left, right) = (&s[input.clause.left.start..input.clause.left.end], &s[after.start..after.end]);
     let inherited = input.coordinated_with;
-    let time = time_frame(left, input.hints)
-        .or_else(|| time_frame(right, input.hints))
+    // The mention's own predicate first ("had died during the mission"),
+    // then what frames it from the left ("said in July that ...").
+    let time = time_frame(right, input.hints)
+        .or_else(|| time_frame(left, input.hints))
         .or_else(|| fronted_time(s))
         .or_else(|| inherited.and_then(|p| p.time.clone()));
     let modality = match (modality(left), inherited) {
@@ -117,27 +119,27 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         let prep = words[i].1.to_lowercase();
         let is_group_prep = GROUP_PREPOSITIONS.contains(&prep.as_str());
         let is_place_prep = PLACE_PREPOSITIONS.contains(&prep.as_str());
-        if !is_group_prep && !is_place_prep {
-            i += 1;
-            continue;
-        }
-        let end = phrase_end(&words, i + 1);
+        let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
             continue;
         }
-        let phrase = &text[words[i].0.start..words[end - 1].0.end];
-        let object: Vec<String> = words[i + 1..end].iter().map(|(_, w)| w.to_lowercase()).collect();
-        let names_group = object.iter().any(|w| GROUP_NOUNS.contains(&w.as_str()) || hints.contains(w));
+        let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
+        let object = &words[i + 1..end];
+        let names_group = object.iter().any(|(_, w)| {
+            let w = w.to_lowercase();
+            GROUP_NOUNS.contains(&w.as_str()) || hints.contains(&w)
+        });
         // A place names a place: "in Kursk", "to Russia", "in Russia's
-        // Kursk region"; "to help rebuild Russia's region" is a purpose.
-        let head = words[i + 1..end].iter().map(|(_, w)| *w).find(|w| !is_determiner(w));
-        let capitalised = head.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let fixed_phrase = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "according" | "due" | "up" | "close" | "next" | "prior");
-        if is_time_phrase(phrase) || fixed_phrase {
-            // Not a qualifier: the time frame is read separately, and
-            // "according to X" is an attribution.
-        } else if names_group && (is_group_prep || prep == "in") {
+        // Kursk region"; "to help rebuild Russia's region" is a purpose and
+        // "to Monday's fire" a time.
+        let head = object.iter().map(|(_, w)| *w).find(|w| !is_determiner(w)).unwrap_or("");
+        let capitalised = head.chars().next().is_some_and(char::is_uppercase) && !is_calendar_word(head);
+        if is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object) {
+            // Not a qualifier: the time frame is read separately, "according
+            // to X" and "in a statement" are about the source.
+        } else if i == 0 && names_group && (is_group_prep || prep == "in") {
+            // Right after the noun: "of the regiment", "from the 528th Regiment".
             group.push(phrase.to_string());
         } else if capitalised && is_place_prep {
             place.push(phrase.to_string());
@@ -148,6 +150,45 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         i = end;
     }
     (group, place)
+}
+
+/// "according to X", "linked to X", "due to X": the preposition belongs to
+/// the word before it.
+fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
+    i > 0
+        && matches!(
+            words[i - 1].1.to_lowercase().as_str(),
+            "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
+        )
+}
+
+/// "in a statement", "in an interview": where something was said.
+fn names_a_medium(object: &[(Span, &str)]) -> bool {
+    object.iter().any(|(_, w)| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
+        )
+    })
+}
+
+/// Month and weekday names, with or without a possessive.
+fn is_calendar_word(word: &str) -> bool {
+    let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+    MONTHS.split('|').chain(WEEKDAYS.split('|')).any(|m| m.eq_ignore_ascii_case(bare))
+}
+
+/// A place phrase stops where a time phrase starts: "across the city this
+/// week" is "across the city".
+fn cut_at_time(phrase: &str) -> &str {
+    match TIME.find_iter(phrase).find(|m| m.start() > 0 && !is_possessive_at(phrase, m.end())) {
+        Some(m) => phrase[..m.start()].trim_end(),
+        None => phrase,
+    }
+}
+
+fn is_possessive_at(text: &str, end: usize) -> bool {
+    text[end..].starts_with("'s") || text[end..].starts_with("’s")
 }
 
 /// The end (exclusive word index) of a prepositional object starting at
@@ -203,16 +244,18 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// "during the mission", "in July", "since June"). Frame nouns of the
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
-    if let Some(m) = TIME.find(text) {
+    // "Monday's fire" names an event, not the day.
+    if let Some(m) = TIME.find_iter(text).find(|m| !is_possessive_at(text, m.end())) {
         return Some(m.as_str().trim().to_string());
     }
+    // "in the fire", "during their mission", "in Monday's fire": a frame
+    // noun of the claiming rule after a determiner or a possessive.
     let words = clause::words(text, 0);
     words.windows(3).find_map(|w| {
         let (p, d, n) = (w[0].1.to_lowercase(), w[1].1.to_lowercase(), w[2].1.to_lowercase());
-        (matches!(p.as_str(), "during" | "in" | "since" | "throughout")
-            && matches!(d.as_str(), "the" | "its" | "their")
-            && hints.contains(&n))
-        .then(|| text[w[0].0.start..w[2].0.end].to_string())
+        let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
+        (matches!(p.as_str(), "during" | "in" | "since" | "throughout" | "after") && determiner && hints.contains(&n))
+            .then(|| text[w[0].0.start..w[2].0.end].to_string())
     })
 }
 
@@ -223,8 +266,8 @@ fn fronted_time(sentence: &str) -> Option<String> {
     TIME.find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
 }
 
-fn is_time_phrase(phrase: &str) -> bool {
-    TIME.find(phrase).is_some_and(|m| m.start() == 0)
+fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
+    time_frame(phrase, hints).is_some_and(|t| phrase.starts_with(&t))
 }
 
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
@@ -333,6 +376,25 @@ mod tests {
     }
 
     #[test]
+    fn places_stop_at_time_words_and_skip_fixed_phrases() {
+        let s = "The health office said on Friday that 14 people had died across Port Lune this week from causes linked to Monday's blast.";
+        let sc = scope(s, &[mention(s, "14 people", Some("people"), QuantityKind::Count)], 0, &["blast"]);
+        assert_eq!(sc.place, vec!["across Port Lune"]);
+        assert_eq!(sc.time.as_deref(), Some("this week"));
+        let s = "The firm put the damage at $3 million in a statement on Tuesday.";
+        let sc = scope(s, &[mention(s, "$3 million", None, QuantityKind::Money("USD".into()))], 0, &[]);
+        assert!(sc.qualifiers.is_empty() && sc.place.is_empty(), "{sc:?}");
+    }
+
+    #[test]
+    fn a_rule_frame_noun_is_a_time_frame() {
+        let s = "Relatives of the 11 workers who died in Monday's fire gathered.";
+        let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
+        assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
+        assert!(sc.qualifiers.is_empty(), "{:?}", sc.qualifiers);
+    }
+
+    #[test]
     fn qualifier_right_after_an_elided_noun() {
         let s = "Volunteers greeted returning veterans, 6 in wheelchairs.";
         let sc = scope(s, &[mention(s, "6", None, QuantityKind::Count)], 0, &[]);
@@ -348,6 +410,7 @@ mod tests {
             ("a ceremony on Friday", Some("on Friday")),
             ("troops dispatched in early August", Some("in early August")),
             ("nobody counted them", None),
+            ("died in Monday's fire", None),
         ];
         for (text, expected) in cases {
             assert_eq!(time_frame(text, &[]).as_deref(), expected, "{text}");
