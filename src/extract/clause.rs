@@ -80,11 +80,20 @@ fn is_hard_break(c: char) -> bool {
 /// The start of the clause that ends at `pos`: just after the last break
 /// (a comma included) between `floor` and `pos`.
 fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
-    sentence[floor..pos]
+    let region = &sentence[floor..pos];
+    region
         .char_indices()
         .rev()
-        .find(|&(i, c)| is_hard_break(c) || c == ',' || is_spaced_dash(&sentence[floor..pos], i))
+        .find(|&(i, c)| is_hard_break(c) || (c == ',' && !reports_on(&region[i + 1..])) || is_spaced_dash(region, i))
         .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// ", saying that ...", ", adding ...": the comma does not end the clause,
+/// the participle carries on the reporting verb before it ("Kim
+/// acknowledged casualties during the mission, stating that nine ...").
+fn reports_on(after_comma: &str) -> bool {
+    let next = after_comma.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(next.as_str(), "saying" | "stating" | "adding" | "noting" | "confirming" | "claiming" | "telling" | "acknowledging")
 }
 
 /// The end of the clause that starts at `pos`: the first break before
@@ -242,6 +251,13 @@ mod tests {
             let q = mention(s, phrase, None);
             assert_eq!(noun_phrase(s, &q).map(|n| part(s, n)), expected, "{s}");
         }
+    }
+
+    #[test]
+    fn a_reporting_participle_continues_the_clause() {
+        let s = "The chief admitted losses during the raid, saying 7 officers were hurt.";
+        let c = clauses(s, &[mention(s, "7", None)]);
+        assert_eq!(part(s, c[0].left), "The chief admitted losses during the raid, saying ");
     }
 
     #[test]

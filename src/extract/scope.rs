@@ -201,7 +201,12 @@ fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
         if end > from && (PLACE_PREPOSITIONS.contains(&w.as_str()) || GROUP_PREPOSITIONS.contains(&w.as_str()) && w != "of") {
             break;
         }
-        if !determiner && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
+        // "the grain and fuel terminal", "Russia and Belarus": "and" joins
+        // two nouns of one object.
+        let joins_nouns = w == "and"
+            && end > from
+            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&next.to_lowercase()));
+        if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
             break;
         }
         end += 1;
@@ -245,18 +250,18 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     // "Monday's fire" names an event, not the day.
-    if let Some(m) = TIME.find_iter(text).find(|m| !is_possessive_at(text, m.end())) {
-        return Some(m.as_str().trim().to_string());
-    }
+    let calendar = TIME.find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
     // "in the fire", "during their mission", "in Monday's fire": a frame
     // noun of the claiming rule after a determiner or a possessive.
     let words = clause::words(text, 0);
-    words.windows(3).find_map(|w| {
+    let framed = words.windows(3).find_map(|w| {
         let (p, d, n) = (w[0].1.to_lowercase(), w[1].1.to_lowercase(), w[2].1.to_lowercase());
         let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
         (matches!(p.as_str(), "during" | "in" | "since" | "throughout" | "after") && determiner && hints.contains(&n))
-            .then(|| text[w[0].0.start..w[2].0.end].to_string())
-    })
+            .then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
+    });
+    // The one nearer the start of the text is nearer the mention's verb.
+    [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim().to_string())
 }
 
 /// A time adverbial fronted before the sentence's first comma ("Last
@@ -389,6 +394,9 @@ mod tests {
     #[test]
     fn a_rule_frame_noun_is_a_time_frame() {
         let s = "Relatives of the 11 workers who died in Monday's fire gathered.";
+        let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
+        assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
+        let s = "Relatives of the 11 workers who died in Monday's fire at the grain and fuel terminal gathered on Wednesday.";
         let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
         assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
         assert!(sc.qualifiers.is_empty(), "{:?}", sc.qualifiers);
