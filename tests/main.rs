@@ -2,5 +2,8 @@
 //! on real files.
 
 mod cli;
+mod compare;
 mod facts;
+mod lint;
 mod samples;
+mod html;
