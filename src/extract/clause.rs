@@ -27,6 +27,10 @@ pub struct MentionClause {
     /// the previous one ("1,000 engineers and 5,000 workers"): the two share
     /// what precedes the first.
     pub coordinated: bool,
+    /// The whole stretch between the neighbouring mentions (or the sentence
+    /// ends), across commas and quotation marks: the words that describe
+    /// this mention's situation, for context similarity.
+    pub stretch: Span,
 }
 
 impl MentionClause {
@@ -67,6 +71,7 @@ pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
                 right: Span::new(ends[i], right_end),
                 noun_phrase: noun_phrases[i],
                 coordinated: i > 0 && is_coordination(&sentence[floor..q.span.start]),
+                stretch: Span::new(floor, ceiling),
             }
         })
         .collect()

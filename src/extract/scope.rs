@@ -40,7 +40,6 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let after = Span::new(input.clause.right.start, input.clause.right.end);
     let (group, place) = prepositional_phrases(&s[after.start..after.end], input.hints);
     qualifiers.extend(group);
-    let own = input.clause.whole();
     let (left, right) = (&s[input.clause.left.start..input.clause.left.end], &s[after.start..after.end]);
     let inherited = input.coordinated_with;
     // The mention's own predicate first ("had died during the mission"),
@@ -60,7 +59,8 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
         time,
         modality,
         event: input.event.clone(),
-        context: content_words(&s[own.start..own.end]),
+        partitive: is_partitive(left, right, input.clause.noun_phrase.is_none()),
+        context: content_words(&s[input.clause.stretch.start..input.clause.stretch.end]),
     }
 }
 
@@ -143,8 +143,9 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
             group.push(phrase.to_string());
         } else if capitalised && is_place_prep {
             place.push(phrase.to_string());
-        } else if i == 0 && matches!(prep.as_str(), "in" | "on" | "with" | "without") {
-            // Right after the noun: "in wheelchairs", "in action".
+        } else if i == 0 && matches!(prep.as_str(), "in" | "on" | "with" | "without" | "of") {
+            // Right after the noun: "in wheelchairs", "in action", and the
+            // whole a part is taken from: "six of the injured".
             group.push(phrase.to_string());
         }
         i = end;
@@ -303,6 +304,19 @@ fn modality(before: &str) -> Modality {
     }
 }
 
+/// "including five", "among them 40", "of whom 12" before the figure, or
+/// "six of the injured", "17 of them" after it: a part of a group.
+fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
+    let before: Vec<String> = clause::words(left, 0).iter().rev().take(3).map(|(_, w)| w.to_lowercase()).collect();
+    let after: Vec<String> = clause::words(right, 0).iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
+    let before_marks = before.first().is_some_and(|w| matches!(w.as_str(), "including" | "incl"))
+        || (before.len() >= 2 && matches!(before[0].as_str(), "them" | "whom" | "which") && matches!(before[1].as_str(), "among" | "of"));
+    let after_marks = after.len() == 2 && after[0] == "of" && matches!(after[1].as_str(), "the" | "them" | "those" | "whom" | "these" | "their");
+    // Only a figure without a noun of its own is followed by its whole:
+    // "members of the regiment" is no partitive.
+    before_marks || (after_marks && no_noun)
+}
+
 /// The content words of a clause, lower-cased, for context similarity.
 fn content_words(text: &str) -> Vec<String> {
     clause::words(text, 0)
@@ -400,6 +414,20 @@ mod tests {
         let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
         assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
         assert!(sc.qualifiers.is_empty(), "{:?}", sc.qualifiers);
+    }
+
+    #[test]
+    fn partitive_figures() {
+        let cases = [
+            ("Doctors said 6 of the injured were nurses.", "6", None, true),
+            ("Greeting returning veterans, including 5 in wheelchairs.", "5", None, true),
+            ("Nine members of the regiment died.", "Nine members", Some("members"), false),
+            ("Rescuers freed 12 miners.", "12 miners", Some("miners"), false),
+        ];
+        for (s, phrase, noun, expected) in cases {
+            let sc = scope(s, &[mention(s, phrase, noun, QuantityKind::Count)], 0, &[]);
+            assert_eq!(sc.partitive, expected, "{s}");
+        }
     }
 
     #[test]
