@@ -91,8 +91,7 @@ pub fn find(sentence: &str, mention: Span, speaker: Option<&str>, previous: Opti
     let found = sources(sentence);
     let chosen = found
         .iter()
-        .filter(|s| s.at < mention.start && !s.whole_sentence)
-        .last()
+        .rfind(|s| s.at < mention.start && !s.whole_sentence)
         .or_else(|| found.iter().find(|s| s.at >= mention.end && !s.whole_sentence))
         .or_else(|| found.iter().find(|s| s.whole_sentence));
     match chosen {

@@ -167,7 +167,8 @@ mod tests {
     #[test]
     fn topics_of_general_phrasings() {
         let usd = || QuantityKind::Money("USD".into());
-        let cases: Vec<(&str, Vec<(&str, QuantityKind, Option<&str>)>, Vec<Option<&str>>)> = vec![
+        type Case<'a> = (&'a str, Vec<(&'a str, QuantityKind, Option<&'a str>)>, Vec<Option<&'a str>>);
+        let cases: Vec<Case> = vec![
             ("Floods killed at least 40 people in the north.", vec![("at least 40 people", Count, Some("people"))], vec![Some("deaths")]),
             ("12 people were injured in the blast.", vec![("12 people", Count, Some("people"))], vec![Some("injured")]),
             ("Three hikers remain missing.", vec![("Three hikers", Count, Some("hikers"))], vec![Some("missing")]),
