@@ -156,7 +156,8 @@ pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
 pub fn noun_phrase(sentence: &str, q: &Quantity) -> Option<Span> {
     if let Some(noun) = q.noun.as_deref().filter(|n| !n.is_empty()) {
         let within = sentence.get(q.span.start..q.span.end).unwrap_or("");
-        if let Some(pos) = within.to_lowercase().rfind(&noun.to_lowercase()) {
+        // ASCII lower-casing keeps byte offsets, so `pos` indexes `within`.
+        if let Some(pos) = within.to_ascii_lowercase().rfind(&noun.to_ascii_lowercase()) {
             return Some(Span::new(q.span.start + pos, q.span.start + pos + noun.len()));
         }
     }

@@ -235,4 +235,17 @@ mod tests {
         assert_eq!(c[0].scope.event.as_deref(), Some("die"));
         assert_eq!(c[0].attribution.as_deref(), Some("regional governor"));
     }
+
+    proptest::proptest! {
+        /// Whatever the text, extraction returns without panicking, and
+        /// every claim points inside the text.
+        #[test]
+        fn no_panic_on_any_text(text in "(\\PC|[ ,.;:’“”—-]|[0-9]{1,5}| killed | troops | the | of | said | in July |, including ){0,40}") {
+            let rules = RuleSet::builtin().expect("built-in rules load");
+            let article = Article::from_text("p", "p.txt", text.clone(), Vec::new());
+            for claim in crate::pipeline::facts(&article, &rules) {
+                proptest::prop_assert!(claim.quantity.span.end <= text.len());
+            }
+        }
+    }
 }

@@ -103,13 +103,14 @@ fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
         return false;
     }
     let before = sentence[..hit.span.start].trim_end();
-    let determiner = ["the", "their", "its", "those"].iter().find(|d| {
-        before.len() >= d.len()
-            && before[before.len() - d.len()..].eq_ignore_ascii_case(d)
-            && !before[..before.len() - d.len()].chars().next_back().is_some_and(char::is_alphanumeric)
+    let determiner_at = ["the", "their", "its", "those"].iter().find_map(|d| {
+        let at = before.len().checked_sub(d.len())?;
+        let word = before.get(at..)?;
+        let glued = before.get(..at)?.chars().next_back().is_some_and(char::is_alphanumeric);
+        (word.eq_ignore_ascii_case(d) && !glued).then_some(at)
     });
-    let Some(determiner) = determiner else { return false };
-    let between = sentence.get(mention.end..before.len() - determiner.len()).unwrap_or("");
+    let Some(at) = determiner_at else { return false };
+    let between = sentence.get(mention.end..at).unwrap_or("");
     between.trim() != "of"
 }
 
