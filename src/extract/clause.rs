@@ -47,7 +47,8 @@ const STOPWORDS: &[&str] = &[
     "into", "is", "it", "its", "last", "less", "may", "might", "more", "most", "near", "no", "not", "of", "on", "only", "or",
     "other", "over", "per", "remain", "remained", "remains", "reportedly", "she", "should", "since", "than", "that", "the",
     "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "under", "until", "up", "was", "we",
-    "were", "when", "where", "which", "while", "who", "whom", "will", "with", "would",
+    "were", "when", "where", "which", "while", "who", "whom", "will", "with", "would", "off", "out", "away", "ago", "back",
+    "later", "earlier", "long", "old", "now", "so", "too", "just", "again", "yet", "still", "ever", "already", "apiece",
 ];
 
 pub fn is_stopword(word: &str) -> bool {
@@ -206,7 +207,7 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
 /// Words that read as verb forms rather than nouns ("killed", "returning",
 /// "fallen").
 pub fn is_participle(word: &str) -> bool {
-    (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+    (word.len() > 3 && word.ends_with("ed")) || (word.len() > 4 && word.ends_with("ing"))
         || matches!(word, "fallen" | "dead" | "sent" | "lost" | "hurt" | "missing" | "believed")
 }
 

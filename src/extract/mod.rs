@@ -64,8 +64,8 @@ fn mention_claims(
         // A coordinated mention shares the frame of the one before
         // ("agreed to send 1,000 engineers and 5,000 workers").
         let coordinated_with = if c.coordinated { claims.last().map(|p| &p.scope) } else { None };
-        let elided = elided_noun(q, c, &hits);
-        let decision = topic::assign(text, found, index, c, elided, &hits, rules);
+        let elided = elided_noun(text, found, &clauses, index, &hits);
+        let decision = topic::assign(text, found, &clauses, index, elided, &hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
@@ -99,19 +99,32 @@ fn mention_claims(
     claims
 }
 
-/// For a count whose noun the text leaves out ("including five in
-/// wheelchairs"), the nearest counted noun of any rule before it in the
-/// sentence ("soldiers").
-fn elided_noun(q: &Quantity, c: &clause::MentionClause, hits: &[Hit]) -> Option<Span> {
-    if c.noun_phrase.is_some() || q.kind != QuantityKind::Count {
+/// For a count whose noun the text leaves out, the noun it refers back to:
+/// the counted noun of the previous count in the sentence ("68,400 people
+/// ... and 95,800 who"), or, for a part of a group ("including five in
+/// wheelchairs"), the nearest counted noun before it ("soldiers"). A bare
+/// figure with no such link has no noun: "per person, which is 50,000" does
+/// not count persons.
+fn elided_noun(text: &str, found: &[Quantity], clauses: &[clause::MentionClause], index: usize, hits: &[Hit]) -> Option<Span> {
+    let q = &found[index];
+    if clauses[index].noun_phrase.is_some() || q.kind != QuantityKind::Count {
         return None;
     }
-    // The noun of an earlier mention is a fine antecedent ("14,000 troops
-    // ..., with more than 6,000 reported killed").
-    hits.iter()
-        .filter(|h| h.kind == SignalKind::Noun && h.span.end <= q.span.start)
-        .max_by_key(|h| (h.span.end, std::cmp::Reverse(h.span.start)))
-        .map(|h| h.span)
+    let nouns_before = |limit: usize| {
+        hits.iter()
+            .filter(move |h| h.kind == SignalKind::Noun && h.span.end <= limit)
+            .max_by_key(|h| (h.span.end, std::cmp::Reverse(h.span.start)))
+            .map(|h| h.span)
+    };
+    let previous_count = (0..index).rev().find(|&j| found[j].kind == QuantityKind::Count);
+    if let Some(np) = previous_count.and_then(|j| clauses[j].noun_phrase) {
+        if let Some(span) = nouns_before(np.end).filter(|s| np.contains(*s)) {
+            return Some(span);
+        }
+    }
+    let left = &text[clauses[index].left.start..clauses[index].left.end];
+    let part_of_group = clause::words(left, 0).last().is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "including" | "among"));
+    if part_of_group { nouns_before(q.span.start) } else { None }
 }
 
 /// The named speaker of the quotation a mention (article offsets) stands in.
@@ -181,6 +194,18 @@ mod tests {
             ("The museum owns 300 paintings.", vec![("300 paintings", Count, Some("paintings"))], vec![None]),
             ("Nearly 30 buses carried the wounded away.", vec![("Nearly 30 buses", Count, Some("buses"))], vec![None]),
             ("Four of the injured were nurses.", vec![("Four", Count, None)], vec![Some("injured")]),
+            (
+                "Some 4,000 infants younger than six months died of the fever.",
+                vec![("Some 4,000 infants", Count, Some("infants")), ("six months", Duration, None)],
+                vec![Some("deaths"), Some("duration")],
+            ),
+            ("The striker was hurt early in the match but the keeper made 26 saves.", vec![("26 saves", Count, Some("saves"))], vec![None]),
+            ("The fee is capped per person, at 500.", vec![("500", Count, None)], vec![None]),
+            (
+                "Officials counted 6,000 people in the camp and 900 more outside it.",
+                vec![("6,000 people", Count, Some("people")), ("900", Count, None)],
+                vec![Some("people"), Some("people")],
+            ),
         ];
         for (sentence, mentions, expected) in cases {
             let expected: Vec<Option<String>> = expected.into_iter().map(|t| t.map(str::to_string)).collect();
