@@ -45,6 +45,8 @@ const SOURCE_MODIFIERS: &[&str] = &[
     "emergency", "rescue", "fire", "and", "other", "western", "top",
 ];
 
+const PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "to", "for", "with", "by", "across", "into", "near", "inside", "outside", "throughout"];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
 /// Words that may stand between a subject and its verb ("Kim also said",
@@ -182,6 +184,15 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
             break;
         }
     }
+    // "which has 13,000 workers in the United Kingdom has estimated": a
+    // name after a preposition is its object, not the verb's subject.
+    let mut k = start;
+    while k > 0 && matches!(before[k - 1].1.to_lowercase().as_str(), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k > 0 && PREPOSITIONS.contains(&before[k - 1].1.to_lowercase().as_str()) {
+        return None;
+    }
     let text = &sentence[before[start].0.start..last_span.end];
     canonical(text).map(|name| Source { name, at: before[start].0.start, pronoun: false, whole_sentence: false })
 }
@@ -284,6 +295,7 @@ mod tests {
             ("Around 30 were arrested, they said.", "30", Some("Previous Source")),
             ("“We cleared 14 villages in a week,” the commander said.", "14", Some("commander")),
             ("Some 60 buses were used.", "60", None),
+            ("The carmaker, which has 9,000 staff in the Netherlands, estimated a loss of 40 jobs.", "40", None),
             ("Nearly 900 died, according to Greek, Turkish and Syrian authorities.", "900", Some("Greek, Turkish and Syrian authorities")),
             ("According to police, 40 people were detained.", "40", Some("police")),
             ("According to KCNA, Kim said 7 were honoured.", "7", Some("Kim")),
