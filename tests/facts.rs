@@ -134,6 +134,80 @@ fn every_sample_story_claim_gets_its_topic() {
     assert!(problems.is_empty(), "{} expected claim(s) missed:\n{}", problems.len(), problems.join("\n"));
 }
 
+/// The claim at `line` whose quantity holds `text`, from a facts report.
+fn claim_at<'a>(json: &'a Value, line: i64, text: &str) -> Option<&'a Value> {
+    json["claims"]
+        .as_array()?
+        .iter()
+        .find(|c| c["line"].as_i64() == Some(line) && contains_words(c["quantity"].as_str().unwrap_or(""), text))
+}
+
+/// Every `[[apart]]` pair of an expected.toml whose claims both exist must
+/// differ in topic or in scope: the scope is what keeps different counts
+/// out of one finding.
+fn apart_pairs_differ(dir: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(dir.join("expected.toml")).unwrap();
+    let doc: toml::Table = toml::from_str(&text).unwrap();
+    let mut cache: HashMap<String, Value> = HashMap::new();
+    let mut problems = Vec::new();
+    for pair in doc["apart"].as_array().unwrap() {
+        let mut sides = Vec::new();
+        for key in ["a", "b"] {
+            let c = &pair[key];
+            let article = c["article"].as_str().unwrap().to_string();
+            let json = cache.entry(article.clone()).or_insert_with(|| facts_json(&dir.join(format!("{article}.txt")), &["--all"]));
+            let found = claim_at(json, c["line"].as_integer().unwrap(), c["quantity"].as_str().unwrap());
+            sides.push(found.map(|f| (f["topic"].clone(), f["scope"].clone(), format!("{article}:{}", c["line"]))));
+        }
+        if let [Some((ta, sa, wa)), Some((tb, sb, wb))] = sides.as_slice() {
+            if ta == tb && sa == sb && !ta.is_null() {
+                problems.push(format!("{wa} and {wb}: same topic {ta} and scope {sa} ({})", pair["why"]));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn seed_claims_kept_apart_have_different_scopes() {
+    let Some(dir) = seeds() else { return };
+    let problems = apart_pairs_differ(&dir);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn sample_claims_kept_apart_have_different_scopes() {
+    let problems = apart_pairs_differ(&sample_story());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Scope fields on the seed claims whose scopes decide what may be
+/// compared: a unit's own dead, a plan agreed in July, a deployment.
+#[test]
+fn seed_scopes_name_group_time_and_modality() {
+    let Some(dir) = seeds() else { return };
+    let rows: &[(&str, i64, &str, &[&str])] = &[
+        ("000_955fedf622b4fe3e", 11, "nine", &["soldier", "528th Regiment", "during the mission"]),
+        ("000_955fedf622b4fe3e", 8, "14,000", &["troop", "to Russia", "last year"]),
+        ("003_ad42f186b11cc35e", 3, "1,000", &["combat engineer", "in July", "planned"]),
+        ("003_ad42f186b11cc35e", 3, "5,000", &["construction worker", "in July", "planned"]),
+        ("003_ad42f186b11cc35e", 6, "five", &["soldier", "in wheelchairs"]),
+        ("003_ad42f186b11cc35e", 9, "hundreds", &["troop", "North Korean", "in the war"]),
+        ("001_85536084ccfbd201", 4, "nine", &["member", "of the regiment", "during the deployment"]),
+    ];
+    let mut problems = Vec::new();
+    for (article, line, quantity, parts) in rows {
+        let json = facts_json(&dir.join(format!("{article}.txt")), &[]);
+        let scope = claim_at(&json, *line, quantity).and_then(|c| c["scope"].as_str()).unwrap_or("(no claim)").to_string();
+        for part in *parts {
+            if !scope.contains(part) {
+                problems.push(format!("{article}:{line} \"{quantity}\": scope {scope:?} lacks {part:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The design brief's intervals for the seed phrasings, once the quantity
 /// extractor reads modifiers: (article, line, quantity, low, high,
 /// low_inclusive, high_inclusive); `None` is unbounded.
