@@ -3,6 +3,7 @@
 
 mod cli;
 mod compare;
+mod facts;
 mod lint;
 mod samples;
 mod html;
