@@ -2,4 +2,5 @@
 //! on real files.
 
 mod cli;
+mod compare;
 mod samples;
