@@ -3,4 +3,6 @@
 
 mod cli;
 mod compare;
+mod lint;
 mod samples;
+mod html;
