@@ -7,17 +7,8 @@
 //! A profile is computed once per claim, so the pairwise comparisons in
 //! [`super::score`] only compare small, normalised sets of words.
 
-use crate::model::Claim;
+use crate::model::{Claim, Modality};
 use std::collections::BTreeSet;
-
-/// Whether a figure describes what happened or what is agreed, planned or
-/// expected. Claims of different modality are never the same fact: "1,000
-/// engineers agreed to be sent" does not report how many were sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Modality {
-    Actual,
-    Planned,
-}
 
 /// The comparable features of one claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,12 +17,17 @@ pub struct Profile {
     pub noun: Option<String>,
     /// Stemmed content words of the scope's qualifiers.
     pub qualifiers: BTreeSet<String>,
+    /// Stemmed content words of the scope's place phrases.
+    pub place: BTreeSet<String>,
     /// Stemmed content words of the scope's time frame.
     pub time: BTreeSet<String>,
     /// Stemmed content words of the claim's clause (or sentence).
     pub context: Vec<String>,
     /// The topic rule's scope hints found near the figure.
     pub hints: BTreeSet<String>,
+    /// Whether the figure happened or is only planned or expected. Claims
+    /// of different modality are never the same fact: "1,000 engineers
+    /// agreed to be sent" does not report how many were sent.
     pub modality: Modality,
     /// The figure counts a part of a larger group ("including five").
     pub partitive: bool,
@@ -74,10 +70,11 @@ impl Profile {
         Profile {
             noun: noun_of(claim),
             qualifiers: stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))),
+            place: stems(claim.scope.place.iter().flat_map(|p| words(p))),
             time: stems(claim.scope.time.iter().flat_map(|t| words(t))),
             context: context_of(claim),
             hints: hints_near(&before_words, &after_words, claim, hints),
-            modality: modality_of(&before_words),
+            modality: modality_of(claim.scope.modality, &before_words),
             partitive: is_partitive(&before_words),
             attribution: claim.attribution.as_ref().map(|a| a.trim().to_lowercase()),
         }
@@ -136,13 +133,18 @@ fn last_words(before: &[String], n: usize) -> Vec<&str> {
     out
 }
 
-/// Only words before the figure count: a figure that is the object of a
-/// planning verb ("agreed to send 1,000") does not exist yet, while a
-/// future verb after a figure ("the nine dead will be honoured") says
-/// what will happen to things that do.
-fn modality_of(before: &[String]) -> Modality {
+/// The extractor's modality when it found one; otherwise a planning word
+/// shortly before the figure makes it planned. Only words before the
+/// figure count: a figure that is the object of a planning verb ("agreed
+/// to send 1,000") does not exist yet, while a future verb after a figure
+/// ("the nine dead will be honoured") says what will happen to things that
+/// do.
+fn modality_of(extracted: Modality, before: &[String]) -> Modality {
+    if extracted != Modality::Reported {
+        return extracted;
+    }
     let planned = last_words(before, MODALITY_WINDOW).iter().any(|w| PLANNED_BEFORE.contains(w));
-    if planned { Modality::Planned } else { Modality::Actual }
+    if planned { Modality::Planned } else { Modality::Reported }
 }
 
 /// "including five", "among them 12", "of whom 40": a part of a group.
@@ -223,13 +225,14 @@ mod tests {
     #[test]
     fn planned_before_the_figure() {
         let before = words("North Korea had agreed to send");
-        assert_eq!(modality_of(&before), Modality::Planned);
+        assert_eq!(modality_of(Modality::Reported, &before), Modality::Planned);
     }
 
     #[test]
     fn planned_marker_beyond_a_clause_boundary_is_ignored() {
         let before = words("It could happen again, officials said, and");
-        assert_eq!(modality_of(&before), Modality::Actual);
+        assert_eq!(modality_of(Modality::Reported, &before), Modality::Reported);
+        assert_eq!(modality_of(Modality::Expected, &before), Modality::Expected);
     }
 
 

@@ -28,6 +28,7 @@ pub const FAR_DECADES: f64 = 1.0;
 /// left out of the weighted mean rather than counted as a mismatch.
 const W_HINTS: f64 = 3.0;
 const W_QUALIFIERS: f64 = 2.0;
+const W_PLACE: f64 = 1.0;
 const W_TIME: f64 = 1.5;
 const W_NOUN: f64 = 1.0;
 const W_CONTEXT: f64 = 2.5;
@@ -132,6 +133,9 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
     }
     if !pa.qualifiers.is_empty() && !pb.qualifiers.is_empty() {
         parts.push((W_QUALIFIERS, jaccard(pa.qualifiers.iter(), pb.qualifiers.iter())));
+    }
+    if !pa.place.is_empty() && !pb.place.is_empty() {
+        parts.push((W_PLACE, jaccard(pa.place.iter(), pb.place.iter())));
     }
     if !pa.time.is_empty() && !pb.time.is_empty() {
         parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter())));

@@ -47,7 +47,7 @@ impl Spec<'_> {
                 noun: self.noun.map(str::to_string),
                 qualifiers: self.qualifiers.iter().map(|q| q.to_string()).collect(),
                 time: self.time.map(str::to_string),
-                context: Vec::new(),
+                ..Scope::default()
             },
             attribution: self.attribution.map(str::to_string),
             line: self.sentence_no + 1,
