@@ -11,7 +11,7 @@
 //! things.
 
 use super::profile::Profile;
-use crate::model::{Claim, Interval};
+use crate::model::{Claim, Interval, Modality};
 
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
@@ -92,7 +92,8 @@ pub enum Veto {
     SameArticleDisjoint,
     /// One sentence gives two different figures: two things.
     SameSentence,
-    /// One figure happened, the other is agreed, planned or expected.
+    /// One figure happened, the other is agreed or planned; or one is
+    /// expected and disagrees with the other.
     Modality,
     /// A part of a group and a figure that is not marked as a part differ:
     /// that is no contradiction.
@@ -109,14 +110,31 @@ pub fn veto(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Veto> {
         if disjoint {
             return Some(Veto::SameArticleDisjoint);
         }
+        // An article repeating its own figure speaks of one thing, even
+        // where one of the repeats reads as hedged or planned.
+        if a.quantity.stated == b.quantity.stated {
+            return None;
+        }
     }
-    if pa.modality != pb.modality {
+    if modalities_differ(pa.modality, pb.modality, disjoint) {
         return Some(Veto::Modality);
     }
     if disjoint && pa.partitive != pb.partitive {
         return Some(Veto::PartAndWhole);
     }
     None
+}
+
+/// A planned figure is never a reported one. An expected (hedged or
+/// forecast) figure that overlaps a reported one is the same fact stated
+/// with caution ("as many as 50 may have died" and "50 died"); one that
+/// disagrees with it is no contradiction.
+fn modalities_differ(a: Modality, b: Modality, disjoint: bool) -> bool {
+    match (a, b) {
+        _ if a == b => false,
+        (Modality::Planned, _) | (_, Modality::Planned) => true,
+        _ => disjoint,
+    }
 }
 
 /// Scope similarity of two claims in `[0, 1]`: a weighted mean of the

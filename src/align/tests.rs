@@ -305,3 +305,51 @@ fn the_most_common_scope_describes_the_cluster() {
     assert_eq!(clusters.len(), 1);
     assert_eq!(clusters[0].scope, "soldier");
 }
+
+#[test]
+fn a_hedged_figure_that_agrees_joins_and_a_planned_one_never_does() {
+    use crate::model::Modality;
+    let with = |modality, article, text: &'static str| {
+        let mut c = spec(article, "duration", 1, text, "less than three months", 3.0).build();
+        c.interval = Interval::up_to(93.0, false);
+        c.scope.modality = modality;
+        c
+    };
+    let reported = with(Modality::Reported, "a", "They cleared the whole zone in less than three months, he said.");
+    let hedged = with(Modality::Expected, "b", "You could clear the whole zone in less than three months, he told them.");
+    let planned = with(Modality::Planned, "c", "They plan to clear the whole zone in less than three months.");
+    assert_eq!(align(&[reported.clone(), hedged]).len(), 1);
+    assert_eq!(align(&[reported, planned]).len(), 2);
+}
+
+#[test]
+fn an_article_repeating_a_figure_stays_together_whatever_its_modality() {
+    use crate::model::Modality;
+    let first = spec("a", "deaths", 1, "Nine soldiers died on the mission.", "Nine soldiers", 9.0).build();
+    let mut again = spec("a", "deaths", 4, "Medals will go to its nine dead.", "nine dead", 9.0).build();
+    again.scope.modality = Modality::Planned;
+    assert_eq!(align(&[first, again]).len(), 1);
+}
+
+#[test]
+fn a_claim_stranded_by_order_finds_its_partners() {
+    // Article a gives the deployment as "four months" before "120 days";
+    // the 120 days first stand alone (little in common with the four
+    // months), then article b's 120 days join the four months. The second
+    // pass reunites a's 120 days with b's.
+    let four_months = Spec {
+        bound: Bound::Range,
+        interval: Interval::closed(112.0, 124.0),
+        noun: Some("deployment"),
+        ..spec("a", "duration", 1, "The engineers returned from a four-month deployment abroad.", "four-month", 4.0)
+    }
+    .build();
+    let a_120 = Spec { noun: Some("mission"), ..spec("a", "duration", 3, "Kim praised the unit's conduct on a 120-day mission.", "120-day", 120.0) }.build();
+    let b_120 = Spec {
+        noun: Some("deployment"),
+        ..spec("b", "duration", 1, "The engineers returned from a 120-day mission and deployment abroad.", "120-day", 120.0)
+    }
+    .build();
+    let clusters = align(&[four_months, a_120, b_120]);
+    assert_eq!(groups(&clusters), vec![vec!["a:120-day", "a:four-month", "b:120-day"]]);
+}
