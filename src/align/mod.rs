@@ -58,13 +58,32 @@ fn align_with<'r>(claims: &[Claim], hints: impl Fn(&str) -> &'r [String]) -> Vec
     for ((topic, _), mut members) in buckets {
         members.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
         let hints = hints(topic);
-        let profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, hints))).collect();
+        let mut profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, hints))).collect();
+        settle_repeats(&mut profiled);
         for group in cluster_bucket(&profiled) {
             let claims: Vec<Claim> = group.iter().map(|&i| profiled[i].0.clone()).collect();
             clusters.push(Cluster { topic: topic.to_string(), scope: describe(&claims), claims });
         }
     }
     clusters
+}
+
+/// An article that repeats a figure under one topic speaks of one thing;
+/// where one repeat reads as reported and another as planned or hedged
+/// ("nine soldiers died"; "its nine dead will be honoured"), the thing
+/// happened, so every repeat is taken as reported.
+fn settle_repeats(profiled: &mut [(&Claim, Profile)]) {
+    for i in 0..profiled.len() {
+        if profiled[i].1.modality == crate::model::Modality::Reported {
+            continue;
+        }
+        let reported_elsewhere = profiled.iter().any(|(other, p)| {
+            p.modality == crate::model::Modality::Reported && other.article == profiled[i].0.article && score::same_figure(other, profiled[i].0)
+        });
+        if reported_elsewhere {
+            profiled[i].1.modality = crate::model::Modality::Reported;
+        }
+    }
 }
 
 /// A cluster being built: member indices, representative indices, and the
@@ -166,7 +185,7 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
         for &r in &cluster.representatives {
             let (a, b) = (&claims[i], &claims[r]);
             let score = score::similarity(a.0, &a.1, b.0, &b.1);
-            if score >= Relation::of(&a.0.interval, &b.0.interval).threshold() && best.is_none_or(|s| score > s) {
+            if score >= score::pair_threshold(a.0, b.0) && best.is_none_or(|s| score > s) {
                 best = Some(score);
             }
         }
@@ -180,7 +199,7 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
     if worst >= Relation::Disjoint && best < worst.threshold() {
         return None;
     }
-    Some((worst <= Relation::Overlapping, best))
+    Some((worst < Relation::Disjoint, best))
 }
 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {

@@ -15,6 +15,8 @@ use std::collections::BTreeSet;
 pub struct Profile {
     /// The counted noun, singular, lower-cased.
     pub noun: Option<String>,
+    /// The event word that decided the topic, stemmed ("kill", "evacuat").
+    pub event: Option<String>,
     /// Stemmed content words of the scope's qualifiers.
     pub qualifiers: BTreeSet<String>,
     /// Stemmed content words of the scope's place phrases.
@@ -69,13 +71,14 @@ impl Profile {
         let after_words = words(after);
         Profile {
             noun: noun_of(claim),
+            event: claim.scope.event.as_deref().map(|e| stem(&e.trim().to_lowercase())),
             qualifiers: stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))),
             place: stems(claim.scope.place.iter().flat_map(|p| words(p))),
             time: stems(claim.scope.time.iter().flat_map(|t| words(t))),
             context: context_of(claim),
             hints: hints_near(&before_words, &after_words, claim, hints),
             modality: modality_of(claim.scope.modality, &before_words),
-            partitive: is_partitive(&before_words),
+            partitive: is_partitive(&before_words, &after_words),
             attribution: claim.attribution.as_ref().map(|a| a.trim().to_lowercase()),
         }
     }
@@ -147,11 +150,20 @@ fn modality_of(extracted: Modality, before: &[String]) -> Modality {
     if planned { Modality::Planned } else { Modality::Reported }
 }
 
-/// "including five", "among them 12", "of whom 40": a part of a group.
-fn is_partitive(before: &[String]) -> bool {
+/// "including five", "among them 12", "of whom 40" before the figure, or
+/// "six of them", "six of the injured" after it: a part of a group.
+fn is_partitive(before: &[String], after: &[String]) -> bool {
     let last = last_words(before, 3);
-    last.iter().any(|w| *w == "including" || *w == "incl")
-        || last.windows(2).any(|p| matches!(p[0], "of" | "among") && matches!(p[1], "whom" | "them" | "which"))
+    let marked_before = last.iter().any(|w| *w == "including" || *w == "incl")
+        || last.windows(2).any(|p| matches!(p[0], "of" | "among") && matches!(p[1], "whom" | "them" | "which"));
+    let next: Vec<&str> = after.iter().take(3).map(String::as_str).collect();
+    let marked_after = match next.as_slice() {
+        ["of", "them" | "whom" | "those" | "these", ..] => true,
+        // "of the injured", "of the dead": a group named by its state.
+        ["of", "the", group, ..] => group.ends_with("ed") || matches!(*group, "dead" | "wounded" | "missing" | "victims"),
+        _ => false,
+    };
+    marked_before || marked_after
 }
 
 fn noun_of(claim: &Claim) -> Option<String> {
@@ -238,9 +250,12 @@ mod tests {
 
     #[test]
     fn partitive_markers() {
-        assert!(is_partitive(&words("returning soldiers, including")));
-        assert!(is_partitive(&words("40 people were hurt, among them")));
-        assert!(!is_partitive(&words("Kim embracing")));
+        assert!(is_partitive(&words("returning soldiers, including"), &[]));
+        assert!(is_partitive(&words("40 people were hurt, among them"), &[]));
+        assert!(is_partitive(&[], &words("of the injured were firefighters")));
+        assert!(is_partitive(&[], &words("of them were children")));
+        assert!(!is_partitive(&[], &words("of the regiment died")));
+        assert!(!is_partitive(&words("Kim embracing"), &words("soldier in a wheelchair")));
     }
 
     #[test]

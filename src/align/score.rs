@@ -23,6 +23,10 @@ pub const DISJOINT_THRESHOLD: f64 = 0.55;
 pub const FAR_THRESHOLD: f64 = 0.85;
 /// Gap, in orders of magnitude, from which two figures count as far apart.
 pub const FAR_DECADES: f64 = 1.0;
+/// Distance, in orders of magnitude, between the figures' anchors from
+/// which a bound that overlaps an estimate only through its open end says
+/// little about it (a factor of about three).
+pub const LOOSE_DECADES: f64 = 0.45;
 
 /// Weights of the scope components; a component one of the claims lacks is
 /// left out of the weighted mean rather than counted as a mismatch.
@@ -30,7 +34,8 @@ const W_HINTS: f64 = 3.0;
 const W_QUALIFIERS: f64 = 2.0;
 const W_PLACE: f64 = 1.0;
 const W_TIME: f64 = 1.5;
-const W_NOUN: f64 = 1.0;
+const W_NOUN: f64 = 2.0;
+const W_EVENT: f64 = 1.0;
 const W_CONTEXT: f64 = 2.5;
 const W_ATTRIBUTION: f64 = 0.5;
 
@@ -43,6 +48,11 @@ pub enum Relation {
     // Ordered from the least to the most demanding.
     Identical,
     Overlapping,
+    /// Overlapping only through an open end, with the stated figures a
+    /// factor of three or more apart ("at least 30" and "some 300",
+    /// "up to 15,000" and "1,000"): the figures hardly speak for or
+    /// against one fact.
+    Loose,
     Disjoint,
     Far,
 }
@@ -52,7 +62,7 @@ impl Relation {
         if a.same_as(b) {
             Relation::Identical
         } else if a.overlaps(b) {
-            Relation::Overlapping
+            if is_loose(a, b) { Relation::Loose } else { Relation::Overlapping }
         } else if decades_apart(a, b) >= FAR_DECADES {
             Relation::Far
         } else {
@@ -65,10 +75,50 @@ impl Relation {
         match self {
             Relation::Identical => IDENTICAL_THRESHOLD,
             Relation::Overlapping => OVERLAP_THRESHOLD,
+            Relation::Loose => DISJOINT_THRESHOLD,
             Relation::Disjoint => DISJOINT_THRESHOLD,
             Relation::Far => FAR_THRESHOLD,
         }
     }
+}
+
+/// Whether an estimate and a bound that overlaps it only through an open
+/// end are a factor of three or more apart. Two bounds open the same way
+/// ("at least hundreds", "more than 6,000") are never loose: both say
+/// "many", and their stated figures need not be close.
+fn is_loose(a: &Interval, b: &Interval) -> bool {
+    let open = |i: &Interval| i.high.is_none() || i.low.is_none_or(|l| l <= 0.0);
+    if open(a) && open(b) {
+        return false;
+    }
+    if !open(a) && !open(b) {
+        return false;
+    }
+    match (anchor(a), anchor(b)) {
+        (Some(x), Some(y)) => ((x + 1.0) / (y + 1.0)).log10().abs() >= LOOSE_DECADES,
+        _ => false,
+    }
+}
+
+/// The figure an interval was stated around: its finite low end for "at
+/// least N", its high end for "up to N", the geometric middle otherwise.
+fn anchor(i: &Interval) -> Option<f64> {
+    match (i.low, i.high) {
+        (Some(l), None) => Some(l),
+        (Some(l), Some(h)) if l <= 0.0 => Some(h),
+        (Some(l), Some(h)) => Some((l * h).sqrt()),
+        (None, Some(h)) => Some(h),
+        (None, None) => None,
+    }
+}
+
+/// The score two claims need to share a finding: that of their figures'
+/// relation, and for two different figures of one article at least that
+/// of a disagreement, since one article giving two figures under one topic
+/// more often speaks of two things than words one thing two ways.
+pub fn pair_threshold(a: &Claim, b: &Claim) -> f64 {
+    let base = Relation::of(&a.interval, &b.interval).threshold();
+    if a.article == b.article && !same_figure(a, b) { base.max(DISJOINT_THRESHOLD) } else { base }
 }
 
 /// The gap between two disjoint intervals in orders of magnitude (0 when
@@ -104,19 +154,14 @@ pub enum Veto {
 pub fn veto(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Veto> {
     let disjoint = !a.interval.overlaps(&b.interval);
     if a.article == b.article {
-        if a.sentence == b.sentence && a.quantity.span != b.quantity.span && a.quantity.stated != b.quantity.stated {
+        if a.sentence == b.sentence && a.quantity.span != b.quantity.span && !same_figure(a, b) {
             return Some(Veto::SameSentence);
         }
         if disjoint {
             return Some(Veto::SameArticleDisjoint);
         }
-        // An article repeating its own figure speaks of one thing, even
-        // where one of the repeats reads as hedged or planned.
-        if a.quantity.stated == b.quantity.stated {
-            return None;
-        }
     }
-    if modalities_differ(pa.modality, pb.modality, disjoint) {
+    if modalities_differ(pa.modality, pb.modality, disjoint, a.interval.same_as(&b.interval)) {
         return Some(Veto::Modality);
     }
     if disjoint && pa.partitive != pb.partitive {
@@ -125,14 +170,24 @@ pub fn veto(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Veto> {
     None
 }
 
-/// A planned figure is never a reported one. An expected (hedged or
-/// forecast) figure that overlaps a reported one is the same fact stated
-/// with caution ("as many as 50 may have died" and "50 died"); one that
-/// disagrees with it is no contradiction.
-fn modalities_differ(a: Modality, b: Modality, disjoint: bool) -> bool {
+/// The same stated figure: bound and numbers, whatever noun follows
+/// ("nine soldiers" and "nine deceased personnel").
+pub fn same_figure(a: &Claim, b: &Claim) -> bool {
+    let (x, y) = (&a.quantity.stated, &b.quantity.stated);
+    x.bound == y.bound && x.value == y.value && x.to == y.to && a.unit == b.unit
+}
+
+/// A planned figure is not a reported one ("agreed to send 1,000" does not
+/// say how many went), unless both state the very same figure (one
+/// outlet's "will be closed for three weeks" and another's "a three-week
+/// closure"). An expected (hedged or forecast) figure that overlaps a
+/// reported one is the same fact stated with caution ("as many as 50 may
+/// have died" and "50 died"); one that disagrees with it is no
+/// contradiction.
+fn modalities_differ(a: Modality, b: Modality, disjoint: bool, identical: bool) -> bool {
     match (a, b) {
         _ if a == b => false,
-        (Modality::Planned, _) | (_, Modality::Planned) => true,
+        (Modality::Planned, _) | (_, Modality::Planned) => !identical,
         _ => disjoint,
     }
 }
@@ -142,7 +197,7 @@ fn modalities_differ(a: Modality, b: Modality, disjoint: bool) -> bool {
 pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
     // A figure repeated in one article under one topic is that article
     // speaking of one thing again.
-    if a.article == b.article && a.quantity.stated == b.quantity.stated {
+    if a.article == b.article && same_figure(a, b) {
         return 1.0;
     }
     let mut parts: Vec<(f64, f64)> = Vec::new();
@@ -160,6 +215,9 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
     }
     if let (Some(x), Some(y)) = (&pa.noun, &pb.noun) {
         parts.push((W_NOUN, if x == y { 1.0 } else { 0.0 }));
+    }
+    if let (Some(x), Some(y)) = (&pa.event, &pb.event) {
+        parts.push((W_EVENT, if x == y { 1.0 } else { 0.0 }));
     }
     parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context)));
     // Naming the same source is evidence of one fact; naming different
@@ -204,6 +262,10 @@ mod tests {
         assert_eq!(Relation::of(&Interval::point(11.0), &Interval::point(14.0)), Relation::Disjoint);
         assert_eq!(Relation::of(&nine, &Interval::above(6000.0, false)), Relation::Far);
         assert_eq!(Relation::of(&Interval::point(120.0), &Interval::up_to(93.0, false)), Relation::Disjoint);
+        assert_eq!(Relation::of(&Interval::above(30.0, true), &Interval::closed(270.0, 330.0)), Relation::Loose);
+        assert_eq!(Relation::of(&Interval::up_to(15000.0, true), &Interval::point(1000.0)), Relation::Loose);
+        assert_eq!(Relation::of(&Interval::up_to(15000.0, true), &Interval::closed(12600.0, 15400.0)), Relation::Overlapping);
+        assert_eq!(Relation::of(&Interval::above(200.0, true), &Interval::above(6000.0, false)), Relation::Overlapping);
     }
 
     #[test]
