@@ -35,19 +35,40 @@ pub struct Cluster {
 /// How many members of a cluster a new claim is compared with.
 const MAX_REPRESENTATIVES: usize = 8;
 
+/// What a topic's rule tells alignment: its scope hints and the nouns it
+/// counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicHints {
+    /// Words that name which group, event or period a figure counts.
+    pub scope: Vec<String>,
+    /// The counted nouns the rule lists, in every form, lower-cased.
+    pub nouns: Vec<String>,
+}
+
 /// Groups the topical claims (those with a topic) into clusters, without
-/// rule scope hints.
+/// rule hints.
 pub fn align(claims: &[Claim]) -> Vec<Cluster> {
-    align_with(claims, |_| &[])
+    align_with(claims, |_| TopicHints::default())
 }
 
 /// Groups the topical claims into clusters, using each topic rule's scope
-/// hints.
+/// hints and counted nouns.
 pub fn align_with_rules(claims: &[Claim], rules: &RuleSet) -> Vec<Cluster> {
-    align_with(claims, |topic| rules.get(topic).map_or(&[][..], |r| r.signals.scope_hints.as_slice()))
+    align_with(claims, |topic| {
+        rules.get(topic).map_or_else(TopicHints::default, |r| TopicHints {
+            scope: r.signals.scope_hints.clone(),
+            nouns: r
+                .signals
+                .nouns
+                .iter()
+                .flat_map(|(noun, forms)| std::iter::once(noun).chain(forms))
+                .map(|n| n.to_lowercase())
+                .collect(),
+        })
+    })
 }
 
-fn align_with<'r>(claims: &[Claim], hints: impl Fn(&str) -> &'r [String]) -> Vec<Cluster> {
+fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Cluster> {
     let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<&Claim>> = BTreeMap::new();
     for claim in claims {
         if let Some(topic) = &claim.topic {
@@ -58,7 +79,7 @@ fn align_with<'r>(claims: &[Claim], hints: impl Fn(&str) -> &'r [String]) -> Vec
     for ((topic, _), mut members) in buckets {
         members.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
         let hints = hints(topic);
-        let mut profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, hints))).collect();
+        let mut profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, &hints))).collect();
         settle_repeats(&mut profiled);
         for group in cluster_bucket(&profiled) {
             let claims: Vec<Claim> = group.iter().map(|&i| profiled[i].0.clone()).collect();

@@ -7,6 +7,7 @@
 //! A profile is computed once per claim, so the pairwise comparisons in
 //! [`super::score`] only compare small, normalised sets of words.
 
+use super::TopicHints;
 use crate::model::{Claim, Modality};
 use std::collections::BTreeSet;
 
@@ -15,6 +16,9 @@ use std::collections::BTreeSet;
 pub struct Profile {
     /// The counted noun, singular, lower-cased.
     pub noun: Option<String>,
+    /// The counted noun is one the topic's rule lists: two such nouns are
+    /// kinds of the thing the topic counts ("troop", "soldier").
+    pub noun_of_topic: bool,
     /// The event word that decided the topic, stemmed ("kill", "evacuat").
     pub event: Option<String>,
     /// Stemmed content words of the scope's qualifiers.
@@ -64,13 +68,16 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 impl Profile {
-    /// The profile of `claim`, with the topic rule's scope `hints`.
-    pub fn of(claim: &Claim, hints: &[String]) -> Profile {
+    /// The profile of `claim`, with what its topic's rule says.
+    pub fn of(claim: &Claim, topic: &TopicHints) -> Profile {
+        let hints = topic.scope.as_slice();
+        let noun = noun_of(claim);
         let (before, after) = around(claim);
         let before_words = words(before);
         let after_words = words(after);
         Profile {
-            noun: noun_of(claim),
+            noun_of_topic: noun.as_ref().is_some_and(|n| topic.nouns.iter().any(|t| t.split_whitespace().last().is_some_and(|w| singular(w) == *n))),
+            noun,
             event: claim.scope.event.as_deref().map(|e| stem(&e.trim().to_lowercase())),
             qualifiers: stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))),
             place: stems(claim.scope.place.iter().flat_map(|p| words(p))),

@@ -214,7 +214,14 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
         parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter())));
     }
     if let (Some(x), Some(y)) = (&pa.noun, &pb.noun) {
-        parts.push((W_NOUN, if x == y { 1.0 } else { 0.0 }));
+        let same = if x == y {
+            1.0
+        } else if pa.noun_of_topic && pb.noun_of_topic {
+            0.5
+        } else {
+            0.0
+        };
+        parts.push((W_NOUN, same));
     }
     if let (Some(x), Some(y)) = (&pa.event, &pb.event) {
         parts.push((W_EVENT, if x == y { 1.0 } else { 0.0 }));

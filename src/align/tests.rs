@@ -289,8 +289,8 @@ fn scope_hints_keep_apart_what_context_alone_would_merge() {
     ];
     let without = align(&claims);
     assert_eq!(without.len(), 1, "the same wording merges without hints");
-    let hints = vec!["regiment".to_string(), "brigade".to_string()];
-    let with = align_with(&claims, |_| hints.as_slice());
+    let hints = TopicHints { scope: vec!["regiment".to_string(), "brigade".to_string()], nouns: Vec::new() };
+    let with = align_with(&claims, |_| hints.clone());
     assert_eq!(with.len(), 2);
 }
 
@@ -361,4 +361,17 @@ fn a_claim_stranded_by_order_finds_its_partners() {
     .build();
     let clusters = align(&[four_months, a_120, b_120]);
     assert_eq!(groups(&clusters), vec![vec!["a:120-day", "a:four-month", "b:120-day"]]);
+}
+
+#[test]
+fn two_nouns_the_rule_counts_are_kinds_of_one_thing() {
+    let troops = TopicHints { scope: Vec::new(), nouns: vec!["troop".into(), "troops".into(), "soldier".into(), "soldiers".into()] };
+    let a = Spec { noun: Some("soldier"), ..spec("a", "troops", 1, "The North sent 11,000 soldiers to the front.", "11,000 soldiers", 11000.0) }.build();
+    let b = Spec { noun: Some("troop"), ..spec("b", "troops", 1, "The North sent 14,000 troops to the front.", "14,000 troops", 14000.0) }.build();
+    let score = |hints: &TopicHints| {
+        let (pa, pb) = (Profile::of(&a, hints), Profile::of(&b, hints));
+        score::similarity(&a, &pa, &b, &pb)
+    };
+    assert!(score(&troops) > score(&TopicHints::default()));
+    assert_eq!(align_with(&[a.clone(), b.clone()], |_| troops.clone()).len(), 1, "a same-scope disagreement");
 }
