@@ -3,4 +3,6 @@
 
 mod cli;
 mod compare;
+mod html;
+mod lint;
 mod samples;

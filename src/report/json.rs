@@ -6,7 +6,7 @@
 //! written as JSON integers ("value": 9, not 9.0), others as decimals.
 
 use crate::ingest::Article;
-use crate::lint::LintReport;
+use crate::lint::{Diagnostic, LintReport};
 use crate::model::{BaseUnit, Bound, Claim, Finding, Interval, Side, Stated, Verdict};
 use crate::pipeline::Report;
 use serde::Serialize;
@@ -213,8 +213,14 @@ pub fn facts(article: &Article, claims: &[Claim]) -> String {
 #[derive(Serialize)]
 pub struct JsonEvidence<'a> {
     pub article: &'a str,
+    pub outlet: &'a str,
+    pub path: &'a str,
     pub line: usize,
+    pub column: usize,
     pub quantity: &'a str,
+    /// `agrees`, `compatible` or `contradicts`: how the reference stands
+    /// towards the draft's figure.
+    pub relation: &'static str,
 }
 
 #[derive(Serialize)]
@@ -224,44 +230,79 @@ pub struct JsonDiagnostic<'a> {
     pub topic: Option<&'a str>,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
     pub quantity: &'a str,
     pub message: &'a str,
     pub evidence: Vec<JsonEvidence<'a>>,
+    /// Suppressed diagnostics are listed, never dropped, and do not count
+    /// toward `--fail-on`.
     pub suppressed: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The reason written in the suppression comment.
     pub suppression_reason: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct JsonSummary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+    pub suppressed: usize,
 }
 
 #[derive(Serialize)]
 pub struct JsonLint<'a> {
     pub schema_version: u32,
+    /// The draft's path as given.
+    pub draft: &'a str,
     pub diagnostics: Vec<JsonDiagnostic<'a>>,
+    pub summary: JsonSummary,
+}
+
+impl<'a> From<&'a Diagnostic> for JsonDiagnostic<'a> {
+    fn from(d: &'a Diagnostic) -> Self {
+        JsonDiagnostic {
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            topic: d.topic.as_deref(),
+            line: d.location.line,
+            column: d.location.column,
+            end_line: d.location.end_line,
+            end_column: d.location.end_column,
+            quantity: &d.quantity,
+            message: &d.message,
+            evidence: d
+                .evidence
+                .iter()
+                .map(|e| JsonEvidence {
+                    article: &e.article,
+                    outlet: &e.outlet,
+                    path: &e.path,
+                    line: e.location.line,
+                    column: e.location.column,
+                    quantity: &e.quantity,
+                    relation: e.relation.as_str(),
+                })
+                .collect(),
+            suppressed: d.suppressed.is_some(),
+            suppression_reason: d.suppressed.as_deref(),
+        }
+    }
 }
 
 /// `concord lint --format json`.
 pub fn lint(report: &LintReport) -> String {
+    let counts = report.counts();
     let json = JsonLint {
         schema_version: SCHEMA_VERSION,
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic {
-                severity: d.severity.as_str(),
-                code: d.code.as_str(),
-                topic: d.claim.topic.as_deref(),
-                line: d.claim.line,
-                column: d.claim.column,
-                quantity: &d.claim.quantity.text,
-                message: &d.message,
-                evidence: d
-                    .evidence
-                    .iter()
-                    .map(|e| JsonEvidence { article: &e.article, line: e.line, quantity: &e.quantity })
-                    .collect(),
-                suppressed: d.suppressed.is_some(),
-                suppression_reason: d.suppressed.as_deref(),
-            })
-            .collect(),
+        draft: &report.draft.path,
+        diagnostics: report.diagnostics.iter().map(JsonDiagnostic::from).collect(),
+        summary: JsonSummary {
+            errors: counts.errors,
+            warnings: counts.warnings,
+            info: counts.info,
+            suppressed: counts.suppressed,
+        },
     };
     to_string(&json)
 }
