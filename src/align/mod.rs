@@ -32,8 +32,9 @@ pub struct Cluster {
     pub claims: Vec<Claim>,
 }
 
-/// How many members of a cluster a new claim is compared with.
-const MAX_REPRESENTATIVES: usize = 8;
+/// How many members of a cluster a new claim is compared with: the first
+/// ones to join, which covers small clusters whole.
+const MAX_REPRESENTATIVES: usize = 12;
 
 /// What a topic's rule tells alignment: its scope hints and the nouns it
 /// counts.
@@ -205,9 +206,8 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
     for &i in incoming {
         for &r in &cluster.representatives {
             let (a, b) = (&claims[i], &claims[r]);
-            let score = score::similarity(a.0, &a.1, b.0, &b.1);
-            if score >= score::pair_threshold(a.0, b.0) && best.is_none_or(|s| score > s) {
-                best = Some(score);
+            if let Some(score) = score::admitted(a.0, &a.1, b.0, &b.1) {
+                best = Some(best.map_or(score, |s: f64| s.max(score)));
             }
         }
     }
@@ -226,12 +226,10 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {
     let claim = claims[i].0;
     cluster.members.push(i);
-    let new_article = cluster.representatives.iter().all(|&r| claims[r].0.article != claim.article);
-    let new_figure = !cluster.intervals.iter().any(|iv| iv.same_as(&claim.interval));
-    if new_figure {
+    if !cluster.intervals.iter().any(|iv| iv.same_as(&claim.interval)) {
         cluster.intervals.push(claim.interval);
     }
-    if (new_article || new_figure) && cluster.representatives.len() < MAX_REPRESENTATIVES {
+    if cluster.representatives.len() < MAX_REPRESENTATIVES {
         cluster.representatives.push(i);
     }
 }

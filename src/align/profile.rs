@@ -223,17 +223,27 @@ fn context_of(claim: &Claim) -> Vec<String> {
 }
 
 /// The scope hints (rule words that narrow a scope, such as "regiment" or
-/// "war") that appear within a few words of the figure or in its scope.
+/// "war") that appear within a few words of the figure.
+///
+/// Hints already in the scope's qualifiers, place or time frame are left
+/// to those components, so one word is not counted twice.
 fn hints_near(before: &[String], after: &[String], claim: &Claim, hints: &[String]) -> BTreeSet<String> {
     let start = before.len().saturating_sub(HINT_WINDOW);
-    let mut near: Vec<String> = before[start..].iter().chain(after.iter().take(HINT_WINDOW)).cloned().collect();
-    near.extend(claim.scope.qualifiers.iter().flat_map(|q| words(q)));
-    near.extend(claim.scope.time.iter().flat_map(|t| words(t)));
-    let near: BTreeSet<String> = near.iter().filter(|w| *w != ",").map(|w| stem(w)).collect();
+    let near: BTreeSet<String> =
+        before[start..].iter().chain(after.iter().take(HINT_WINDOW)).filter(|w| *w != ",").map(|w| stem(w)).collect();
+    let scope = &claim.scope;
+    let in_scope: BTreeSet<String> = scope
+        .qualifiers
+        .iter()
+        .chain(&scope.place)
+        .chain(&scope.time)
+        .flat_map(|q| words(q))
+        .map(|w| stem(&w))
+        .collect();
     hints
         .iter()
         .map(|h| stem(&h.to_lowercase()))
-        .filter(|h| near.contains(h))
+        .filter(|h| near.contains(h) && !in_scope.contains(h))
         .collect()
 }
 

@@ -82,16 +82,17 @@ impl Relation {
     }
 }
 
-/// Whether an estimate and a bound that overlaps it only through an open
-/// end are a factor of three or more apart. Two bounds open the same way
+/// Whether a bound that overlaps another figure only through its open end
+/// is a factor of three or more away from it ("at least 30" and "some
+/// 300", "up to 320" and "at least 30"). Two bounds open the same way
 /// ("at least hundreds", "more than 6,000") are never loose: both say
 /// "many", and their stated figures need not be close.
 fn is_loose(a: &Interval, b: &Interval) -> bool {
-    let open = |i: &Interval| i.high.is_none() || i.low.is_none_or(|l| l <= 0.0);
-    if open(a) && open(b) {
-        return false;
-    }
-    if !open(a) && !open(b) {
+    let open_above = |i: &Interval| i.high.is_none();
+    let open_below = |i: &Interval| i.high.is_some() && i.low.is_none_or(|l| l <= 0.0);
+    let open = |i: &Interval| open_above(i) || open_below(i);
+    let same_way = (open_above(a) && open_above(b)) || (open_below(a) && open_below(b));
+    if same_way || (!open(a) && !open(b)) {
         return false;
     }
     match (anchor(a), anchor(b)) {
@@ -170,6 +171,12 @@ pub fn veto(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Veto> {
     None
 }
 
+/// A noun that names anyone or anything counted, and so disagrees with no
+/// more specific one ("12 people" and "12 passengers").
+fn is_generic(noun: &str) -> bool {
+    matches!(noun, "person" | "people" | "individual" | "one" | "other")
+}
+
 /// The same stated figure: bound and numbers, whatever noun follows
 /// ("nine soldiers" and "nine deceased personnel").
 pub fn same_figure(a: &Claim, b: &Claim) -> bool {
@@ -195,10 +202,46 @@ fn modalities_differ(a: Modality, b: Modality, disjoint: bool, identical: bool) 
 /// Scope similarity of two claims in `[0, 1]`: a weighted mean of the
 /// components both claims have.
 pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
+    compare(a, pa, b, pb).score
+}
+
+/// The score of a pair that may share a finding as far as the thresholds
+/// go, `None` when it falls short; hard constraints are [`veto`]'s.
+///
+/// Disjoint figures (the merge would make a conflict) are only admitted
+/// when no structured part of their scopes disagrees.
+///
+/// The very same figure under one topic is taken as one fact unless some
+/// part of the scope says otherwise (different nouns, qualifiers, places,
+/// time frames or hints): the figure itself is then the evidence, which
+/// matters where a sentence says little beyond it ("more than 6,000 of
+/// them have died").
+pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<f64> {
+    let c = compare(a, pa, b, pb);
+    let relation = Relation::of(&a.interval, &b.interval);
+    if c.contradicted && relation >= Relation::Disjoint {
+        // A conflict is only claimed between figures whose scopes do not
+        // disagree anywhere.
+        return None;
+    }
+    let uncontested = !c.contradicted && relation == Relation::Identical;
+    (uncontested || c.score >= pair_threshold(a, b)).then_some(c.score)
+}
+
+/// A scope comparison: the score, and whether some structured part of the
+/// scope (noun, qualifiers, place, time, hints) disagrees outright.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comparison {
+    pub score: f64,
+    pub contradicted: bool,
+}
+
+/// Compares the scopes of two claims.
+pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
     // A figure repeated in one article under one topic is that article
     // speaking of one thing again.
     if a.article == b.article && same_figure(a, b) {
-        return 1.0;
+        return Comparison { score: 1.0, contradicted: false };
     }
     let mut parts: Vec<(f64, f64)> = Vec::new();
     if !pa.hints.is_empty() && !pb.hints.is_empty() {
@@ -216,15 +259,21 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
     if let (Some(x), Some(y)) = (&pa.noun, &pb.noun) {
         let same = if x == y {
             1.0
-        } else if pa.noun_of_topic && pb.noun_of_topic {
+        } else if (pa.noun_of_topic && pb.noun_of_topic) || is_generic(x) || is_generic(y) {
             0.5
         } else {
             0.0
         };
         parts.push((W_NOUN, same));
     }
+    let contradicted = parts.iter().any(|&(_, s)| s == 0.0);
+    // The same event word is evidence of one fact; different ones are not
+    // evidence of two, since a topic's event words are often synonyms
+    // ("killed", "died").
     if let (Some(x), Some(y)) = (&pa.event, &pb.event) {
-        parts.push((W_EVENT, if x == y { 1.0 } else { 0.0 }));
+        if x == y {
+            parts.push((W_EVENT, 1.0));
+        }
     }
     parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context)));
     // Naming the same source is evidence of one fact; naming different
@@ -235,7 +284,7 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
         }
     }
     let total: f64 = parts.iter().map(|(w, _)| w).sum();
-    parts.iter().map(|(w, s)| w * s).sum::<f64>() / total
+    Comparison { score: parts.iter().map(|(w, s)| w * s).sum::<f64>() / total, contradicted }
 }
 
 fn jaccard<'a>(a: impl Iterator<Item = &'a String>, b: impl Iterator<Item = &'a String>) -> f64 {

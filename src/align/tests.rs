@@ -375,3 +375,19 @@ fn two_nouns_the_rule_counts_are_kinds_of_one_thing() {
     assert!(score(&troops) > score(&TopicHints::default()));
     assert_eq!(align_with(&[a.clone(), b.clone()], |_| troops.clone()).len(), 1, "a same-scope disagreement");
 }
+
+#[test]
+fn the_same_figure_is_one_fact_unless_the_scope_says_otherwise() {
+    let bare = |article, sentence| Spec {
+        bound: Bound::MoreThan,
+        interval: Interval::above(6000.0, false),
+        ..spec(article, "deaths", 1, sentence, "more than 6,000", 6000.0)
+    };
+    let a = bare("a", "Western officials say more than 6,000 were killed.").build();
+    let b = bare("b", "By that count, more than 6,000 of them have died.").build();
+    assert_eq!(align(&[a, b]).len(), 1, "nothing but the figure, and it is the same");
+    let north = Spec { qualifiers: &["in Northfield"], ..spec("a", "deaths", 1, "Police said 3 died in Northfield overnight.", "3", 3.0) }.build();
+    let south =
+        Spec { qualifiers: &["in Southmoor"], ..spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0) }.build();
+    assert_eq!(align(&[north, south]).len(), 2, "the same small figure in two places");
+}
