@@ -8,3 +8,6 @@ mod lint;
 mod samples;
 mod html;
 mod ingest;
+mod html;
+mod lint;
+mod samples;
