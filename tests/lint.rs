@@ -78,11 +78,8 @@ fn check_expectations(file: &Path) {
         let json: Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("{}: {e}\n{}", path.display(), stderr(&out)));
         let actual = json["diagnostics"].as_array().unwrap();
-        let listing = actual
-            .iter()
-            .map(|d| format!("  {}:{} {} {} {:?}", d["line"], d["column"], d["severity"], d["code"], d["quantity"]))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let show = |d: &Value| format!("  {}:{} {} {} {} | {}", d["line"], d["column"], d["severity"], d["code"], d["quantity"], d["message"]);
+        let listing = actual.iter().map(show).collect::<Vec<_>>().join("\n");
         let expected = draft.get("diagnostic").and_then(|d| d.as_array()).cloned().unwrap_or_default();
         let mut unmatched: Vec<&Value> = actual.iter().collect();
         for e in &expected {
@@ -114,7 +111,8 @@ fn check_expectations(file: &Path) {
             }
         }
         if draft.get("exhaustive").and_then(|v| v.as_bool()).unwrap_or(false) {
-            assert!(unmatched.is_empty(), "{}: unexpected diagnostics {unmatched:?}; all:\n{listing}", path.display());
+            let extra: Vec<String> = unmatched.iter().map(|d| show(d)).collect();
+            assert!(extra.is_empty(), "{}: unexpected diagnostics:\n{}\nall:\n{listing}", path.display(), extra.join("\n"));
         }
         let code = draft["exit_code"].as_integer().unwrap() as i32;
         assert_eq!(out.status.code(), Some(code), "{}: exit code\n{listing}", path.display());
