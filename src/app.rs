@@ -75,22 +75,37 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
     };
     let mut outcome = Outcome::Clean;
     let mut stdout = Vec::new();
+    // With --expect, stdout carries the verdict on the expectations; the
+    // report itself goes only where --output sends it.
     if let Some((path, text)) = expectations {
-        let unmet = expect::check(&report, path, &text)?;
-        if !unmet.is_empty() {
+        let checked = expect::check(&report, path, &text)?;
+        if !checked.unmet.is_empty() {
             outcome = Outcome::Failed;
         }
-        for u in &unmet {
-            writeln!(stdout, "{}: unmet: {}", path.display(), u.0).ok();
-        }
-        writeln!(stdout, "{}: {} expectation(s) unmet", path.display(), unmet.len()).ok();
+        stdout = expectation_lines(path, &checked).into_bytes();
     }
     match &args.output {
         Some(path) => write_atomically(path, text.as_bytes())?,
-        None if args.expect.is_none() => stdout.splice(0..0, text.into_bytes()).for_each(drop),
+        None if args.expect.is_none() => stdout = text.into_bytes(),
         None => {}
     }
     Ok(Output { stdout, warnings, outcome })
+}
+
+/// One line per unmet expectation, then a summary line.
+fn expectation_lines(path: &Path, checked: &expect::Outcome) -> String {
+    let mut out = String::new();
+    for unmet in &checked.unmet {
+        out.push_str(&format!("{}: unmet: {}\n", path.display(), unmet.0));
+    }
+    let met = checked.checked.saturating_sub(checked.unmet.len());
+    out.push_str(&format!(
+        "{}: {met} of {} expectations met, {} unmet\n",
+        path.display(),
+        checked.checked,
+        checked.unmet.len()
+    ));
+    out
 }
 
 fn lint(args: &LintArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output> {

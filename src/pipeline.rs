@@ -24,6 +24,6 @@ pub fn facts(article: &Article, rules: &RuleSet) -> Vec<Claim> {
 pub fn compare(mut articles: Vec<Article>, rules: &RuleSet) -> Report {
     articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
     let claims: Vec<Claim> = articles.iter().flat_map(|a| facts(a, rules)).collect();
-    let findings = judge::judge(align::align(&claims));
+    let findings = judge::judge(align::align_with_rules(&claims, rules));
     Report { articles, findings }
 }

@@ -2,5 +2,6 @@
 //! on real files.
 
 mod cli;
+mod compare;
 mod lint;
 mod samples;

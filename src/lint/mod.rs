@@ -143,7 +143,7 @@ pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, o
         references.iter().flat_map(|a| pipeline::facts(a, rules)).filter(|c| c.topic.is_some()).collect();
     let mut diagnostics: Vec<Diagnostic> = draft_claims(&draft, rules, options, &suppressions)
         .iter()
-        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references))
+        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references, rules))
         .collect();
     for d in &mut diagnostics {
         d.suppressed = suppressions.reason_for(d.span, d.location.line, d.topic.as_deref()).map(String::from);
@@ -168,10 +168,16 @@ fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppression
 /// Each draft claim is aligned on its own, with the references only, so
 /// that the draft's other claims cannot pull reference claims together or
 /// apart: the verdict on a figure depends on that figure and the sources.
-fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], references: &[Article]) -> Option<Diagnostic> {
+fn check_claim(
+    draft: &Article,
+    claim: &Claim,
+    reference_claims: &[Claim],
+    references: &[Article],
+    rules: &RuleSet,
+) -> Option<Diagnostic> {
     let mut claims = reference_claims.to_vec();
     claims.push(claim.clone());
-    let clusters = align::align(&claims);
+    let clusters = align::align_with_rules(&claims, rules);
     let is_this = |c: &Claim| c.article == draft.id && c.quantity.span == claim.quantity.span;
     let peers: Vec<&Claim> = clusters
         .iter()
