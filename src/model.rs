@@ -66,6 +66,11 @@ pub enum Bound {
     /// "hundreds", "dozens": no single value.
     #[serde(rename = "vague")]
     Vague,
+    /// "nearly", "almost", "just under": below the value but close to it.
+    /// Written as `<` in the JSON contract; kept apart so that widening
+    /// gives `[0.9 N, N)` rather than `[0, N)`.
+    #[serde(rename = "<")]
+    Nearly,
 }
 
 /// The figure as the text gives it: `value` (and `to` for ranges) in the

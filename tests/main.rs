@@ -5,3 +5,4 @@ mod cli;
 mod compare;
 mod lint;
 mod samples;
+mod html;

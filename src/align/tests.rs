@@ -48,6 +48,7 @@ impl Spec<'_> {
                 qualifiers: self.qualifiers.iter().map(|q| q.to_string()).collect(),
                 time: self.time.map(str::to_string),
                 context: Vec::new(),
+                ..Scope::default()
             },
             attribution: self.attribution.map(str::to_string),
             line: self.sentence_no + 1,

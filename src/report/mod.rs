@@ -7,4 +7,5 @@ pub mod json;
 pub mod lint_text;
 pub mod markdown;
 pub mod sarif;
+pub mod overview;
 pub mod table;
