@@ -131,12 +131,8 @@ impl LintReport {
 }
 
 /// Lints `draft` against `references`.
-pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, options: &Options) -> LintReport {
+pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet, options: &Options) -> LintReport {
     references.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    // The draft's claims are told from the references' by article id.
-    while references.iter().any(|r| r.id == draft.id) {
-        draft.id.push_str(" (draft)");
-    }
     let topics: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
     let suppressions = Suppressions::parse(&draft, &topics);
     let reference_claims: Vec<Claim> =
@@ -153,6 +149,16 @@ pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, o
     LintReport { draft, references, diagnostics }
 }
 
+/// The article id the draft's claims carry while they are aligned.
+///
+/// The aligner takes claims in (article id, position) order and each joins
+/// the best cluster formed so far. An id that sorts after every reference
+/// lets the references' findings form first, so a draft figure is placed
+/// among all of them rather than seeding a finding of its own before the
+/// references it should join have been seen. It also tells the draft's
+/// claim from the references' whatever the files are called.
+const DRAFT_ID: &str = "\u{10FFFF}draft";
+
 /// The draft's claims to check: topical, not skipped, and not inside an
 /// HTML comment (invisible once rendered, so not the draft's reporting).
 fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppressions: &Suppressions) -> Vec<Claim> {
@@ -160,6 +166,7 @@ fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppression
         .into_iter()
         .filter(|c| c.topic.as_ref().is_some_and(|t| !options.skip_topics.contains(t)))
         .filter(|c| !suppressions.in_comment(c.quantity.span.start))
+        .map(|c| Claim { article: DRAFT_ID.to_string(), ..c })
         .collect()
 }
 
@@ -178,11 +185,11 @@ fn check_claim(
     let mut claims = reference_claims.to_vec();
     claims.push(claim.clone());
     let clusters = align::align_with_rules(&claims, rules);
-    let is_this = |c: &Claim| c.article == draft.id && c.quantity.span == claim.quantity.span;
+    let is_this = |c: &Claim| c.article == DRAFT_ID && c.quantity.span == claim.quantity.span;
     let peers: Vec<&Claim> = clusters
         .iter()
         .find(|cluster| cluster.claims.iter().any(is_this))
-        .map(|cluster| cluster.claims.iter().filter(|c| c.article != draft.id).collect())
+        .map(|cluster| cluster.claims.iter().filter(|c| c.article != DRAFT_ID).collect())
         .unwrap_or_default();
     diagnose(draft, claim, &peers, references)
 }
