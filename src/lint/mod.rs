@@ -141,10 +141,16 @@ pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet, optio
         .iter()
         .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references, rules))
         .collect();
+    let mut used = vec![false; suppressions.len()];
     for d in &mut diagnostics {
-        d.suppressed = suppressions.reason_for(d.span, d.location.line, d.topic.as_deref()).map(String::from);
+        let covering = suppressions.covering(d.span, d.location.line, d.topic.as_deref());
+        for &i in &covering {
+            used[i] = true;
+        }
+        d.suppressed = covering.first().map(|&i| suppressions.reason(i).to_string());
     }
-    diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p)));
+    diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p, Code::InvalidSuppression)));
+    diagnostics.extend(suppressions.unused(&draft, &used).map(|p| problem_diagnostic(&draft, &p, Code::UnusedSuppression)));
     diagnostics.sort_by_key(|d| (d.location, d.code));
     LintReport { draft, references, diagnostics }
 }
@@ -261,8 +267,7 @@ fn evidence(claim: &Claim, relation: Relation, references: &[Article]) -> Eviden
     }
 }
 
-fn problem_diagnostic(draft: &Article, problem: &suppress::Problem) -> Diagnostic {
-    let code = Code::InvalidSuppression;
+fn problem_diagnostic(draft: &Article, problem: &suppress::Problem, code: Code) -> Diagnostic {
     Diagnostic {
         severity: code.severity(),
         code,
