@@ -141,18 +141,26 @@ pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet, optio
         .iter()
         .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references, rules))
         .collect();
+    apply_suppressions(&draft, &suppressions, &mut diagnostics);
+    diagnostics.sort_by_key(|d| (d.location, d.code));
+    LintReport { draft, references, diagnostics }
+}
+
+/// Marks the diagnostics the draft's comments suppress, and adds one for
+/// every comment that cannot be honoured or covers nothing.
+fn apply_suppressions(draft: &Article, suppressions: &Suppressions, diagnostics: &mut Vec<Diagnostic>) {
     let mut used = vec![false; suppressions.len()];
-    for d in &mut diagnostics {
+    for d in diagnostics.iter_mut() {
         let covering = suppressions.covering(d.span, d.location.line, d.topic.as_deref());
         for &i in &covering {
             used[i] = true;
         }
         d.suppressed = covering.first().map(|&i| suppressions.reason(i).to_string());
     }
-    diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p, Code::InvalidSuppression)));
-    diagnostics.extend(suppressions.unused(&draft, &used).map(|p| problem_diagnostic(&draft, &p, Code::UnusedSuppression)));
-    diagnostics.sort_by_key(|d| (d.location, d.code));
-    LintReport { draft, references, diagnostics }
+    let invalid = suppressions.problems.iter().map(|p| problem_diagnostic(draft, p, Code::InvalidSuppression));
+    diagnostics.extend(invalid);
+    let unused = suppressions.unused(draft, &used).map(|p| problem_diagnostic(draft, &p, Code::UnusedSuppression));
+    diagnostics.extend(unused);
 }
 
 /// The article id the draft's claims carry while they are aligned.
