@@ -98,7 +98,7 @@ fn grid(report: &Report, columns: &[Column<'_>]) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for f in overview::ordered(report) {
         out.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a> {}{}</th><td class=\"v v-{}\">{} {}</td>",
+            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a> {}{}</th><td class=\"v v-{} verdict\">{} {}</td>",
             escape(&f.id),
             escape(&f.id),
             escape(&f.topic),
