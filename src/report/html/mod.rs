@@ -121,8 +121,9 @@ fn grid_cell(finding: &Finding, column: &Column<'_>) -> String {
     if figures.is_empty() {
         return "<td class=\"none\">—<span class=\"sr\"> not reported</span></td>".to_string();
     }
-    let figures: Vec<String> = figures.iter().map(|f| escape(f)).collect();
-    format!("<td class=\"v v-{}\">{} {}</td>", finding.verdict, marker(finding.verdict), figures.join("<br>"))
+    // One block per figure, so two figures from one outlet never read as one.
+    let figures: String = figures.iter().map(|f| format!("<span class=\"fig\">{}</span>", escape(f))).collect();
+    format!("<td class=\"v v-{}\">{} {figures}</td>", finding.verdict, marker(finding.verdict))
 }
 
 fn legend() -> String {
