@@ -148,13 +148,14 @@ fn articles(report: &Report) -> String {
 fn article(report: &Report, a: &Article) -> String {
     let title = a.title.as_deref().map(|t| format!(": {}", inline(t))).unwrap_or_default();
     let mut out = format!(
-        "### {}{title}\n\n- outlet: {}\n- title: {}\n- date: {}\n- file: `{}`\n- figures in findings: {}\n\n",
+        "### {}{title}\n\n- outlet: {}\n- title: {}\n- date: {}\n- file: `{}`\n- figures in findings: {}\n{}\n",
         inline(a.display_name()),
         a.outlet.as_deref().map_or_else(|| "not given".to_string(), inline),
         a.title.as_deref().map_or_else(|| "not given".to_string(), inline),
         a.date.as_deref().map_or_else(|| "not given".to_string(), inline),
         a.path.replace('`', "'"),
-        overview::claims_used(report, &a.id)
+        overview::claims_used(report, &a.id),
+        a.warnings.iter().map(|w| format!("- read with a warning: {}\n", inline(w))).collect::<String>()
     );
     if a.excluded.is_empty() {
         out.push_str("Nothing excluded: the whole text was read.\n\n");
@@ -237,6 +238,14 @@ mod tests {
         let md = compare(&report);
         assert!(md.contains("| F4 duration | ✓ agree |"));
         assert!(md.contains("### F4 ✓ agree: duration\n"));
+    }
+
+    #[test]
+    fn reading_warnings_are_listed_with_the_article() {
+        let mut report = fixture::report();
+        report.articles[1].warnings.push("story/notes.txt: invalid UTF-8 at byte 7".into());
+        let md = compare(&report);
+        assert!(md.contains("- figures in findings: 1\n- read with a warning: story/notes.txt: invalid UTF-8 at byte 7\n\n"));
     }
 
     #[test]

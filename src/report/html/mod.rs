@@ -255,16 +255,22 @@ fn article(report: &Report, a: &Article) -> String {
     let unknown = || "<span class=\"none\">not given</span>".to_string();
     let mut out = format!(
         "<section class=\"article\" id=\"{anchor}\" aria-labelledby=\"{anchor}-title\">\n<h3 id=\"{anchor}-title\">{heading}</h3>\n<dl class=\"meta\">\
-         <dt>Outlet</dt><dd>{}</dd><dt>Title</dt><dd>{}</dd><dt>Date</dt><dd>{}</dd><dt>File</dt><dd><code>{}</code></dd><dt>Figures in findings</dt><dd>{}</dd></dl>\n",
+         <dt>Outlet</dt><dd>{}</dd><dt>Title</dt><dd>{}</dd><dt>Date</dt><dd>{}</dd><dt>File</dt><dd><code>{}</code></dd><dt>Figures in findings</dt><dd>{}</dd>{}</dl>\n",
         a.outlet.as_deref().map_or_else(unknown, escape),
         a.title.as_deref().map_or_else(unknown, escape),
         a.date.as_deref().map_or_else(unknown, escape),
         escape(&a.path),
-        overview::claims_used(report, &a.id)
+        overview::claims_used(report, &a.id),
+        warnings(a)
     );
     out.push_str(&excluded(a, &anchor));
     out.push_str("</section>\n");
     out
+}
+
+/// What went oddly while reading the file (invalid UTF-8 and the like).
+fn warnings(a: &Article) -> String {
+    a.warnings.iter().map(|w| format!("<dt>Read with a warning</dt><dd>{}</dd>", escape(w))).collect()
 }
 
 fn excluded(a: &Article, anchor: &str) -> String {

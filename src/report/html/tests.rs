@@ -152,6 +152,14 @@ fn an_empty_scope_leaves_no_dangling_dash() {
 }
 
 #[test]
+fn reading_warnings_are_listed_with_the_article() {
+    let mut report = fixture::report();
+    report.articles[1].warnings.push("story/notes.txt: invalid UTF-8 at byte 7 <here>".into());
+    let html = compare(&report);
+    assert!(html.contains("<dt>Read with a warning</dt><dd>story/notes.txt: invalid UTF-8 at byte 7 &lt;here&gt;</dd></dl>"));
+}
+
+#[test]
 fn an_empty_report_still_renders() {
     let html = compare(&crate::pipeline::Report { articles: vec![], findings: vec![] });
     assert!(html.contains("No figures were found to compare."));
