@@ -1,4 +1,5 @@
 //! One integration-test binary: every module runs the real `concord` binary
 //! on real files.
 
+mod bad_input;
 mod cli;
