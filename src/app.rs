@@ -6,6 +6,8 @@ use crate::error::{Error, Result};
 use crate::model::Severity;
 use crate::rules::RuleSet;
 use crate::{expect, ingest, lint, pipeline, report, rules};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -63,9 +65,13 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
         Some(path) => Some((path, read_text(path)?)),
         None => None,
     };
-    let articles = ingest::load(&args.inputs)?;
+    let sources = ingest::expand_inputs(&args.inputs)?;
+    let progress = Progress::new(sources.len());
+    let articles = read_all(&sources, &progress)?;
     let warnings = article_warnings(&articles);
-    let report = pipeline::compare(articles, &rules);
+    progress.stage("extracting");
+    let report = pipeline::compare_with_progress(articles, &rules, &|| progress.tick());
+    progress.finish();
     let color = color && args.output.is_none();
     let text = match args.format {
         CompareFormat::Table => report::table::compare(&report, color),
@@ -111,7 +117,7 @@ fn lint(args: &LintArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output
     let draft = ingest::read(&ingest::Source::File(args.draft.clone())).and_then(|a| {
         if args.draft.exists() { Ok(a) } else { Err(Error::Missing { path: args.draft.clone() }) }
     })?;
-    let references = ingest::load(&args.against)?;
+    let references = read_all(&ingest::expand_inputs(&args.against)?, &Progress::hidden())?;
     let mut warnings = article_warnings(std::slice::from_ref(&draft));
     warnings.extend(article_warnings(&references));
     let report = lint::lint(draft, references, &rules);
@@ -183,6 +189,68 @@ fn rules_explain(topic: &str, rules_dir: Option<&Path>) -> Result<Output> {
     })?;
     let stdout = format!("{}\n\n{}\n\nWhy: {}\n", rule.topic, rule.description, rule.rationale).into_bytes();
     Ok(Output { stdout, warnings: Vec::new(), outcome: Outcome::Clean })
+}
+
+/// Reads every source in parallel. The articles come back in source order,
+/// and when several sources fail, the error is the first one's, so a run
+/// reports the same thing however the threads were scheduled.
+fn read_all(sources: &[ingest::Source], progress: &Progress) -> Result<Vec<ingest::Article>> {
+    progress.stage("reading");
+    let read: Vec<Result<ingest::Article>> = sources
+        .par_iter()
+        .map(|source| {
+            let article = ingest::read(source);
+            progress.tick();
+            article
+        })
+        .collect();
+    read.into_iter().collect()
+}
+
+/// Runs with at least this many articles get a progress bar; shorter ones
+/// finish before a bar would be worth drawing.
+const PROGRESS_MIN_ARTICLES: usize = 200;
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and the
+/// run is long, so pipes, CI logs and tests never see it.
+struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    fn new(articles: usize) -> Progress {
+        if articles < PROGRESS_MIN_ARTICLES || !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(articles as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>10} {wide_bar} {pos}/{len} articles, {elapsed}") {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn hidden() -> Progress {
+        Progress(None)
+    }
+
+    /// Starts a stage over the same articles.
+    fn stage(&self, name: &'static str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(name);
+            bar.set_position(0);
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    /// Clears the bar, so only the report and warnings remain.
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn read_text(path: &Path) -> Result<String> {
