@@ -5,7 +5,7 @@ use crate::cli::{Cli, ColorChoice, Command, CompareArgs, CompareFormat, FactsArg
 use crate::error::{Error, Result};
 use crate::model::Severity;
 use crate::rules::RuleSet;
-use crate::{expect, ingest, lint, pipeline, report, rules};
+use crate::{config, expect, ingest, lint, pipeline, report, rules};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -81,56 +81,68 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
     };
     let mut outcome = Outcome::Clean;
     let mut stdout = Vec::new();
+    // With --expect, stdout carries the verdict on the expectations; the
+    // report itself goes only where --output sends it.
     if let Some((path, text)) = expectations {
-        let unmet = expect::check(&report, path, &text)?;
-        if !unmet.is_empty() {
+        let checked = expect::check(&report, path, &text)?;
+        if !checked.unmet.is_empty() {
             outcome = Outcome::Failed;
         }
-        for u in &unmet {
-            writeln!(stdout, "{}: unmet: {}", path.display(), u.0).ok();
-        }
-        writeln!(stdout, "{}: {} expectation(s) unmet", path.display(), unmet.len()).ok();
+        stdout = expectation_lines(path, &checked).into_bytes();
     }
     match &args.output {
         Some(path) => write_atomically(path, text.as_bytes())?,
-        None if args.expect.is_none() => stdout.splice(0..0, text.into_bytes()).for_each(drop),
+        None if args.expect.is_none() => stdout = text.into_bytes(),
         None => {}
     }
     Ok(Output { stdout, warnings, outcome })
 }
 
+/// One line per unmet expectation, then a summary line.
+fn expectation_lines(path: &Path, checked: &expect::Outcome) -> String {
+    let mut out = String::new();
+    for unmet in &checked.unmet {
+        out.push_str(&format!("{}: unmet: {}\n", path.display(), unmet.0));
+    }
+    let met = checked.checked.saturating_sub(checked.unmet.len());
+    out.push_str(&format!(
+        "{}: {met} of {} expectations met, {} unmet\n",
+        path.display(),
+        checked.checked,
+        checked.unmet.len()
+    ));
+    out
+}
+
 fn lint(args: &LintArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output> {
-    let config = if args.no_config {
-        None
-    } else if let Some(path) = &args.config {
-        Some((path.clone(), crate::config::load(path)?))
-    } else {
-        let cwd = std::env::current_dir().map_err(|source| Error::Unreadable { path: PathBuf::from("."), source })?;
-        crate::config::discover(&cwd)?
-    };
-    let config_rules = config.as_ref().and_then(|(path, c)| {
-        c.rules.as_ref().map(|r| path.parent().unwrap_or(Path::new(".")).join(r))
-    });
+    let config = lint_config(args)?;
+    let config_rules = config.as_ref().and_then(config::Loaded::rules_dir);
+    // `--rules` wins over the config's `rules`.
     let rules = load_rules(rules_dir.or(config_rules.as_deref()))?;
-    let format = args.format.unwrap_or(LintFormat::Human);
-    let fail_on = args.fail_on.unwrap_or(FailOn::Error);
-    let draft = ingest::read(&ingest::Source::File(args.draft.clone())).and_then(|a| {
-        if args.draft.exists() { Ok(a) } else { Err(Error::Missing { path: args.draft.clone() }) }
-    })?;
-    let references = read_all(&ingest::expand_inputs(&args.against)?, &Progress::hidden())?;
+    let known: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
+    let mut skip_topics = Vec::new();
+    if let Some(loaded) = &config {
+        loaded.check_topics(&known)?;
+        skip_topics.extend(loaded.config.skip_topics.iter().map(|t| t.get_ref().clone()));
+    }
+    if let Some(topic) = args.skip_topic.iter().find(|t| !known.contains(&t.as_str())) {
+        return Err(Error::Usage(format!("--skip-topic: unknown topic `{topic}` (known: {})", known.join(", "))));
+    }
+    skip_topics.extend(args.skip_topic.iter().cloned());
+    let settings = config.as_ref().map(|c| &c.config);
+    let format = args.format.or(settings.and_then(|c| c.format)).unwrap_or(LintFormat::Human);
+    let fail_on = args.fail_on.or(settings.and_then(|c| c.fail_on)).unwrap_or(FailOn::Error);
+
+    let (draft, references) = lint_inputs(args)?;
     let mut warnings = article_warnings(std::slice::from_ref(&draft));
     warnings.extend(article_warnings(&references));
-    let report = lint::lint(draft, references, &rules);
+    let report = lint::lint(draft, references, &rules, &lint::Options { skip_topics });
     let text = match format {
         LintFormat::Human => report::lint_text::human(&report, color && args.output.is_none()),
         LintFormat::Json => report::json::lint(&report),
-        LintFormat::Line | LintFormat::Sarif | LintFormat::Github => report::lint_text::line(&report),
-    };
-    let failed = match (fail_on, report.max_severity()) {
-        (FailOn::Never, _) | (_, None) => false,
-        (FailOn::Error, Some(s)) => s >= Severity::Error,
-        (FailOn::Warning, Some(s)) => s >= Severity::Warning,
-        (FailOn::Info, Some(_)) => true,
+        LintFormat::Line => report::lint_text::line(&report),
+        LintFormat::Sarif => report::sarif::lint(&report),
+        LintFormat::Github => report::github::lint(&report),
     };
     let stdout = match &args.output {
         Some(path) => {
@@ -139,7 +151,58 @@ fn lint(args: &LintArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output
         }
         None => text.into_bytes(),
     };
-    Ok(Output { stdout, warnings, outcome: if failed { Outcome::Failed } else { Outcome::Clean } })
+    let outcome = if lint_fails(fail_on, report.max_severity()) { Outcome::Failed } else { Outcome::Clean };
+    Ok(Output { stdout, warnings, outcome })
+}
+
+/// The `concord.toml` in force: `--config FILE`, none with `--no-config`,
+/// else the nearest one from the current directory upward.
+fn lint_config(args: &LintArgs) -> Result<Option<config::Loaded>> {
+    if args.no_config {
+        return Ok(None);
+    }
+    if let Some(path) = &args.config {
+        return config::load(path).map(Some);
+    }
+    let cwd = std::env::current_dir().map_err(|source| Error::Unreadable { path: PathBuf::from("."), source })?;
+    config::discover(&cwd)
+}
+
+/// The draft and the references, without the draft itself when it also
+/// sits in a reference directory (a draft must not support itself).
+fn lint_inputs(args: &LintArgs) -> Result<(ingest::Article, Vec<ingest::Article>)> {
+    let from_stdin = args.draft.as_os_str() == "-";
+    if from_stdin && args.against.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage("the draft and the references cannot both be read from stdin".into()));
+    }
+    let source = if from_stdin {
+        ingest::Source::Stdin
+    } else if args.draft.is_dir() {
+        return Err(Error::Usage(format!("{}: is a directory; `lint` checks one draft", args.draft.display())));
+    } else if args.draft.exists() {
+        ingest::Source::File(args.draft.clone())
+    } else {
+        return Err(Error::Missing { path: args.draft.clone() });
+    };
+    let draft = ingest::read(&source)?;
+    let draft_path = if from_stdin { None } else { std::fs::canonicalize(&args.draft).ok() };
+    let mut references = read_all(&ingest::expand_inputs(&args.against)?, &Progress::hidden())?;
+    references.retain(|r| draft_path.is_none() || std::fs::canonicalize(&r.path).ok() != draft_path);
+    if references.is_empty() {
+        return Err(Error::Usage("no reference articles besides the draft".into()));
+    }
+    Ok((draft, references))
+}
+
+/// True when the worst unsuppressed diagnostic reaches the threshold.
+fn lint_fails(fail_on: FailOn, worst: Option<Severity>) -> bool {
+    let threshold = match fail_on {
+        FailOn::Never => return false,
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    worst.is_some_and(|s| s >= threshold)
 }
 
 fn facts(args: &FactsArgs, rules_dir: Option<&Path>) -> Result<Output> {

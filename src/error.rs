@@ -49,9 +49,21 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// Several rule-file errors at once, one per line.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    RuleFiles(Vec<Error>),
+
     /// Flags or arguments that contradict each other or cannot be used.
     #[error("{0}")]
     Usage(String),
+}
+
+impl Error {
+    /// One error for a list of rule-file errors: the error itself when
+    /// there is one, all of them otherwise.
+    pub fn from_rule_errors(mut errors: Vec<Error>) -> Error {
+        if errors.len() == 1 { errors.remove(0) } else { Error::RuleFiles(errors) }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

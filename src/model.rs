@@ -66,6 +66,11 @@ pub enum Bound {
     /// "hundreds", "dozens": no single value.
     #[serde(rename = "vague")]
     Vague,
+    /// "nearly", "almost", "just under": below the value but close to it.
+    /// Written as `<` in the JSON contract; kept apart so that widening
+    /// gives `[0.9 N, N)` rather than `[0, N)`.
+    #[serde(rename = "<")]
+    Nearly,
 }
 
 /// The figure as the text gives it: `value` (and `to` for ranges) in the
@@ -252,27 +257,64 @@ pub struct Quantity {
 /// scopes are compatible.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Scope {
-    /// The counted noun, singular and lower-cased ("soldier").
+    /// The counted noun, singular and lower-cased ("soldier"); for a noun
+    /// the text elides ("five in wheelchairs") the one it refers back to.
     pub noun: Option<String>,
-    /// Group, place and other qualifiers ("528th Regiment", "in wheelchairs").
+    /// Group and other qualifiers ("North Korean", "from the 528th
+    /// Regiment", "in wheelchairs"); places are in `place`.
     pub qualifiers: Vec<String>,
+    /// Place phrases ("in Kursk", "to Russia").
+    pub place: Vec<String>,
     /// Time frame words ("last year", "during the mission").
     pub time: Option<String>,
+    /// Whether the figure is reported as fact or only planned or expected.
+    pub modality: Modality,
+    /// The lemma of the event word that decided the topic ("kill").
+    pub event: Option<String>,
     /// Content words of the claim's clause, lower-cased, used for context
     /// similarity when aligning.
     pub context: Vec<String>,
 }
 
+/// Whether a figure is a reported fact or a plan or forecast: "agreed to
+/// send 1,000 engineers" is not a count of engineers sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as having happened (the default).
+    #[default]
+    Reported,
+    /// Agreed, planned, promised: "agreed to send", "will hire".
+    Planned,
+    /// Forecast or possible: "expected to", "could reach".
+    Expected,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Reported => "reported",
+            Modality::Planned => "planned",
+            Modality::Expected => "expected",
+        }
+    }
+}
+
 impl Scope {
-    /// A short human description: noun, qualifiers and time frame.
+    /// A short human description: noun, qualifiers, place, time frame, and
+    /// the modality when the figure is not simply reported.
     pub fn describe(&self) -> String {
         let mut parts: Vec<&str> = Vec::new();
         if let Some(noun) = &self.noun {
             parts.push(noun);
         }
         parts.extend(self.qualifiers.iter().map(String::as_str));
+        parts.extend(self.place.iter().map(String::as_str));
         if let Some(time) = &self.time {
             parts.push(time);
+        }
+        if self.modality != Modality::Reported {
+            parts.push(self.modality.as_str());
         }
         parts.join(", ")
     }

@@ -44,7 +44,7 @@ pub fn compare_with_progress(mut articles: Vec<Article>, rules: &RuleSet, progre
         })
         .collect();
     let claims: Vec<Claim> = per_article.into_iter().flatten().collect();
-    let findings = judge::judge(align::align(&claims));
+    let findings = judge::judge(align::align_with_rules(&claims, rules));
     Report { articles, findings }
 }
 
@@ -78,7 +78,7 @@ mod tests {
             ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         });
         assert_eq!(ticks.into_inner(), 40);
-        let sequential = judge::judge(align::align(&expected));
+        let sequential = judge::judge(align::align_with_rules(&expected, &rules));
         assert_eq!(report.findings, sequential);
     }
 }

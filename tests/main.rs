@@ -3,4 +3,8 @@
 
 mod bad_input;
 mod cli;
+mod compare;
+mod html;
+mod lint;
 mod props;
+mod samples;

@@ -1,7 +1,27 @@
 //! Topic assignment: which rule, if any, claims a quantity mention.
+//!
+//! Evidence is read from the mention's own clause (see
+//! [`super::clause`]), strongest first:
+//!
+//! 1. an event word of the rule ("killed", "evacuated", "in wheelchairs"),
+//!    the nearest one winning: an event beats a noun, so dead soldiers are
+//!    deaths, not troops;
+//! 2. the counted noun ("troops", "combat engineers", "lives"), matched on
+//!    the end of the noun phrase so "construction workers" is people even
+//!    after "military"; a noun elided by the text ("five in wheelchairs"
+//!    after "soldiers") counts for less than one it states;
+//! 3. the quantity kind alone, for rules that claim by kind (durations,
+//!    money, percentages);
+//! 4. priority, as the tie-break.
+//!
+//! A rule only competes for the kinds it accepts, and a veto word in the
+//! clause rules it out.
 
-use crate::model::{BaseUnit, Interval, Quantity};
+use super::clause::MentionClause;
+use crate::model::{BaseUnit, Interval, Quantity, Span};
+use crate::rules::matcher::{Hit, SignalKind};
 use crate::rules::RuleSet;
+use std::cmp::Reverse;
 
 /// A rule's decision for one mention.
 #[derive(Debug, Clone, PartialEq)]
@@ -10,16 +30,101 @@ pub struct TopicDecision {
     pub unit: BaseUnit,
     /// The mention's interval with the rule's approximation band.
     pub interval: Interval,
+    /// Index of the rule in the rule set.
+    pub rule: usize,
+    /// The lemma of the event word that decided, if one did ("kill").
+    pub event: Option<String>,
 }
 
-/// The topic of `mentions[index]` within `sentence`, if any rule claims it.
-pub fn assign(sentence: &str, mentions: &[Quantity], index: usize, rules: &RuleSet) -> Option<TopicDecision> {
+/// What one rule found for one mention.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    /// Distance in bytes from the mention to the nearest event word.
+    word: Option<(usize, Hit)>,
+    /// 2 for a stated counted noun, 1 for a noun elided by the text.
+    noun: u8,
+    veto: bool,
+}
+
+/// The topic of `mentions[index]`, if any rule claims it.
+///
+/// `hits` are the rule-set hits over the whole sentence and `elided` the
+/// span of a counted noun the text left out, taken from elsewhere in the
+/// sentence.
+pub fn assign(
+    mentions: &[Quantity],
+    index: usize,
+    clause: &MentionClause,
+    elided: Option<Span>,
+    hits: &[Hit],
+    rules: &RuleSet,
+) -> Option<TopicDecision> {
     let q = &mentions[index];
-    let lower = sentence.to_lowercase();
-    let rule = rules.rules().iter().find(|r| r.signals.words.iter().any(|w| lower.contains(w.as_str())))?;
+    let own = clause.whole();
+    // Hits inside another mention belong to that mention.
+    let in_clause: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| own.contains(h.span) && !mentions.iter().enumerate().any(|(j, m)| j != index && m.span.overlaps(h.span)))
+        .collect();
+    let mut best: Option<(Key, usize, Evidence)> = None;
+    for (r, rule) in rules.rules().iter().enumerate() {
+        if !rule.accepts(&q.kind) {
+            continue;
+        }
+        let evidence = gather(r, q.span, clause, elided, &in_clause, hits);
+        if evidence.veto || (evidence.word.is_none() && evidence.noun == 0 && !rule.claim_by_kind) {
+            continue;
+        }
+        let key = (evidence.word.is_some(), Reverse(evidence.word.map_or(0, |(d, _)| d)), evidence.noun, rule.priority);
+        if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+            best = Some((key, r, evidence));
+        }
+    }
+    let (_, r, evidence) = best?;
+    let rule = &rules.rules()[r];
     Some(TopicDecision {
         topic: rule.topic.clone(),
         unit: rule.unit.base_unit(&q.kind),
         interval: crate::extract::quantity::widen(&q.stated, &q.kind, rule.band),
+        rule: r,
+        event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
     })
+}
+
+/// Ranking key: has an event word, nearer word, noun strength, priority.
+type Key = (bool, Reverse<usize>, u8, i32);
+
+fn gather(rule: usize, mention: Span, clause: &MentionClause, elided: Option<Span>, in_clause: &[&Hit], all: &[Hit]) -> Evidence {
+    let mut e = Evidence::default();
+    for h in in_clause.iter().filter(|h| h.rule == rule) {
+        match h.kind {
+            SignalKind::Veto => e.veto = true,
+            SignalKind::WordAfter if h.span.start < mention.start => {}
+            SignalKind::Word | SignalKind::WordAfter => {
+                let d = distance(mention, h.span);
+                if e.word.is_none_or(|(best, _)| d < best) {
+                    e.word = Some((d, **h));
+                }
+            }
+            SignalKind::Noun if clause.noun_phrase.is_some_and(|np| np.contains(h.span) && h.span.end == np.end) => e.noun = 2,
+            _ => {}
+        }
+    }
+    if e.noun == 0 {
+        let elided_here = |h: &Hit| h.rule == rule && h.kind == SignalKind::Noun && elided.is_some_and(|s| s.contains(h.span));
+        if all.iter().any(elided_here) {
+            e.noun = 1;
+        }
+    }
+    e
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.overlaps(b) {
+        0
+    } else if b.start >= a.end {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
 }

@@ -1,26 +1,338 @@
 //! Article metadata read from the text: title, outlet, date, dateline.
+//!
+//! Pages put these in a handful of places: a masthead line near the top
+//! ("Valley Press"), a date line ("December 13, 2025"), a byline ("By Jane
+//! Doe, Reuters"), a dateline opening the body ("SEOUL (AP) —"), a
+//! syndication footer ("... appeared first on Valley Press."). The lines
+//! that only carry metadata (masthead, date line, byline, a dateline on its
+//! own line, the headline repeated) are returned as `metadata` regions so
+//! that no fact is read from them and the report still shows them.
 
+use super::exclude::{Excluded, ExclusionReason};
+use super::words::{self, Line};
 use super::Article;
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Fills in the metadata the text gives.
-pub(super) fn fill(article: &mut Article) {
-    article.title = first_line_title(article);
+/// What the text says about itself.
+#[derive(Debug, Default)]
+pub(super) struct Meta {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub dateline: Option<String>,
+    /// Lines that carry only metadata.
+    pub regions: Vec<Excluded>,
 }
 
-/// The first non-empty, non-excluded line, when it reads like a headline
-/// (short, no final full stop).
-fn first_line_title(article: &Article) -> Option<String> {
-    let mut offset = 0;
-    for line in article.text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim();
-        if trimmed.is_empty() || article.is_excluded(start) {
-            continue;
+/// How many non-blank lines at the top may hold a masthead, date or byline.
+const HEAD_LINES: usize = 10;
+/// Metadata lines are short.
+const META_MAX_WORDS: usize = 16;
+
+const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+
+static DATE_MDY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("date pattern"));
+static DATE_DMY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(\d{{4}})\b")).expect("date pattern"));
+static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date pattern"));
+
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:written |words |story |reporting )?by\s+(\p{Lu}.{1,150})$").expect("byline pattern"));
+
+/// "SEOUL, South Korea (AP) — ", "Pyongyang — ", "LONDON, Dec 13 (Reuters) -".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ]\p{Lu}[\p{Lu}.'’-]+){0,3}|\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+)?)((?:,[ ][^,()—–]{2,30}){0,2})[ ]*(?:\(([^)]{2,40})\))?[ ]*(?:—|–|--|-)[ ]")
+        .expect("dateline pattern")
+});
+
+static APPEARED_FIRST_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bappeared first on\s+(.{2,120}?)\s*\.?\s*$").expect("footer pattern"));
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(.{2,80}?)\.?(?:\s+all rights reserved\.?)?$").expect("copyright pattern")
+});
+
+/// Words that name a news organisation in a masthead or byline.
+const OUTLET_WORDS: &[&str] = &[
+    "news", "times", "post", "herald", "journal", "daily", "tribune", "gazette", "press", "wire", "today",
+    "agency", "media", "network", "tv", "radio", "chronicle", "observer", "guardian", "telegraph", "express",
+    "mail", "star", "sun", "monitor", "insider", "review", "magazine", "reuters", "ap", "afp", "bbc", "cnn",
+    "npr", "bloomberg", "associated", "broadcasting", "independent", "standard", "register", "courier",
+    "dispatch", "bulletin", "report", "weekly", "world", "online", "kcna", "yonhap", "xinhua",
+];
+
+/// Reads the metadata of an article whose other exclusions are known.
+pub(super) fn read(article: &Article) -> Meta {
+    let lines = words::lines(article);
+    let open: Vec<&Line<'_>> = lines.iter().filter(|l| !l.is_blank() && !article.is_excluded(l.span.start)).collect();
+    let mut meta = Meta::default();
+    let head = head(&open);
+    let mut title_line = None;
+    // Only the first line that is not metadata may be the headline.
+    let mut seen_other = false;
+    for (i, line) in head.iter().enumerate() {
+        let content = line.content();
+        let next_is_headline = head.get(i + 1).is_some_and(|l| words::is_headline_like(l.content()));
+        if let Some(date) = date_line(content) {
+            meta.date.get_or_insert(date);
+            mark(&mut meta, line, "date line");
+        } else if let Some(by) = BYLINE.captures(content).filter(|_| line.word_count() <= META_MAX_WORDS) {
+            if let Some(date) = find_date(content) {
+                meta.date.get_or_insert(date);
+            }
+            if let Some(outlet) = byline_outlet(&by[1]) {
+                meta.outlet.get_or_insert(outlet);
+            }
+            mark(&mut meta, line, "byline");
+        } else if is_masthead(content) && (title_line.is_some() || next_is_headline) {
+            meta.outlet.get_or_insert_with(|| content.to_string());
+            mark(&mut meta, line, "masthead");
+        } else if is_place_alone(content) {
+            meta.dateline.get_or_insert_with(|| content.trim_end_matches(['—', '–', '-', ' ']).to_string());
+            mark(&mut meta, line, "dateline");
+        } else if let Some(n) = title_line.filter(|_| same_words(content, meta.title.as_deref().unwrap_or(""))) {
+            let note = format!("repeats the headline on line {n}");
+            mark(&mut meta, line, &note);
+        } else if !seen_other && words::is_headline_like(content) && content.split_whitespace().count() >= 3 {
+            meta.title = Some(content.to_string());
+            title_line = Some(line.number);
+            seen_other = true;
+        } else {
+            seen_other = true;
         }
-        let words = trimmed.split_whitespace().count();
-        let headline = words <= 20 && !trimmed.ends_with('.');
-        return headline.then(|| trimmed.to_string());
     }
-    None
+    if let Some(body) = open.iter().find(|l| !meta.regions.iter().any(|r| r.start_line == l.number) && Some(l.number) != title_line) {
+        opening_dateline(body.content(), &mut meta);
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = footer_outlet(&lines);
+    }
+    meta
+}
+
+/// The top lines, up to the first paragraph of prose.
+fn head<'a, 'b>(open: &'b [&'a Line<'a>]) -> Vec<&'a Line<'a>> {
+    let mut out = Vec::new();
+    for line in open.iter().take(HEAD_LINES) {
+        let prose = line.word_count() > META_MAX_WORDS + 6 || (words::ends_sentence(line.content()) && line.word_count() > 8);
+        if prose {
+            break;
+        }
+        out.push(*line);
+    }
+    out
+}
+
+fn mark(meta: &mut Meta, line: &Line<'_>, note: &str) {
+    meta.regions.push(Excluded::lines(ExclusionReason::Metadata, line, line, note.to_string()));
+}
+
+/// A short line that is mostly a date ("Published: December 13, 2025, 9:40 a.m.").
+fn date_line(content: &str) -> Option<String> {
+    if content.split_whitespace().count() > 10 {
+        return None;
+    }
+    let date = find_date(content)?;
+    let rest = [&*DATE_MDY, &*DATE_DMY, &*DATE_ISO].iter().fold(content.to_string(), |s, re| re.replace_all(&s, " ").into_owned());
+    let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+    (words <= 4).then_some(date)
+}
+
+/// The first full date in the text, as YYYY-MM-DD.
+pub(super) fn find_date(text: &str) -> Option<String> {
+    let mut found: Vec<(usize, Option<String>)> = Vec::new();
+    if let Some(c) = DATE_MDY.captures(text) {
+        found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[1])?, &c[2])));
+    }
+    if let Some(c) = DATE_DMY.captures(text) {
+        found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[2])?, &c[1])));
+    }
+    if let Some(c) = DATE_ISO.captures(text) {
+        found.push((c.get(0)?.start(), ymd(&c[1], c[2].parse().ok()?, &c[3])));
+    }
+    found.sort_by_key(|(at, _)| *at);
+    found.into_iter().find_map(|(_, d)| d)
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let key: String = name.chars().take(3).collect::<String>().to_lowercase();
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+fn ymd(year: &str, month: u32, day: &str) -> Option<String> {
+    let year: u32 = year.parse().ok()?;
+    let day: u32 = day.parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    ((1800..=2200).contains(&year) && (1..=days).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// "Valley Press", "News Now USA": a few capitalised words, one of which
+/// names a news organisation.
+fn is_masthead(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        && words.iter().any(|w| is_outlet_word(w))
+        && !words::ends_sentence(content)
+}
+
+fn is_outlet_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    OUTLET_WORDS.contains(&w.as_str())
+}
+
+/// "SEOUL" or "Pyongyang —" alone on a line: a dateline.
+fn is_place_alone(content: &str) -> bool {
+    let place = content.trim_end_matches(['—', '–', '-', ' ']);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let upper = !words.is_empty() && words.len() <= 3 && place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && place.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    let dashed = place.len() < content.len() && (1..=3).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    upper || dashed
+}
+
+/// The organisation credited in a byline: "Jane Doe, Reuters" -> "Reuters";
+/// "Jane Doe | The Associated Press" -> "The Associated Press".
+fn byline_outlet(by: &str) -> Option<String> {
+    let mut parts = by.split([',', '|', '—', '–', '(', ')', ';']).map(str::trim).filter(|p| !p.is_empty());
+    parts.next()?;
+    parts
+        .filter(|p| find_date(p).is_none() && !p.chars().next().is_some_and(char::is_numeric))
+        .find(|p| p.split_whitespace().any(is_outlet_word) || (p.split_whitespace().count() == 1 && p.chars().next().is_some_and(char::is_uppercase)))
+        .filter(|p| !is_job_title(p))
+        .map(str::to_string)
+}
+
+fn is_job_title(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    ["writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist"].iter().any(|w| lower.contains(w))
+}
+
+/// The dateline and credited agency opening the first paragraph of prose.
+fn opening_dateline(content: &str, meta: &mut Meta) {
+    let Some(c) = DATELINE.captures(content) else { return };
+    let place = c[1].trim();
+    // A place, not the first words of a sentence: a capitalised single word or
+    // two ("Pyongyang", "New York") or any run of capitals ("SEOUL").
+    let words = place.split_whitespace().count();
+    let upper = place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if !(upper || words <= 2) {
+        return;
+    }
+    meta.dateline.get_or_insert_with(|| place.to_string());
+    if let Some(credit) = c.get(3).map(|m| m.as_str().trim()) {
+        if find_date(credit).is_none() && credit.chars().any(char::is_alphabetic) && month_number(credit).is_none() {
+            meta.outlet.get_or_insert_with(|| credit.to_string());
+        }
+    }
+}
+
+/// "The post ... appeared first on Valley Press." or "© 2025 Valley Press".
+fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
+    lines.iter().rev().filter(|l| !l.is_blank()).take(12).find_map(|l| {
+        let content = l.content();
+        if content.len() > 600 {
+            return None;
+        }
+        APPEARED_FIRST_ON
+            .captures(content)
+            .or_else(|| COPYRIGHT.captures(content))
+            .map(|c| c[1].trim().trim_end_matches('.').to_string())
+    })
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    !b.is_empty() && norm(a) == norm(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Article {
+        Article::from_text("t", "t.txt", text.to_string(), vec![])
+    }
+
+    const BODY: &str = "Flood waters rose across the valley on Tuesday, the regional authority said in a statement.\n";
+
+    #[test]
+    fn dates_in_three_shapes() {
+        let cases = [
+            ("December 13, 2025", Some("2025-12-13")),
+            ("Dec. 3, 2025", Some("2025-12-03")),
+            ("13 December 2025", Some("2025-12-13")),
+            ("Published 2025-12-13 09:40", Some("2025-12-13")),
+            ("February 30, 2025", None),
+            ("Updated: Sept 1st, 2024", Some("2024-09-01")),
+        ];
+        for (text, want) in cases {
+            assert_eq!(find_date(text).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn masthead_date_and_repeated_headline() {
+        let a = article(&format!("Valley floods close schools\n\nRiver Valley News\n\nMarch 4, 2026\n\nValley floods close schools\n\n{BODY}"));
+        assert_eq!(a.title.as_deref(), Some("Valley floods close schools"));
+        assert_eq!(a.outlet.as_deref(), Some("River Valley News"));
+        assert_eq!(a.date.as_deref(), Some("2026-03-04"));
+        let lines: Vec<(usize, &str)> = a.excluded.iter().map(|e| (e.start_line, e.reason.as_str())).collect();
+        assert_eq!(lines, vec![(3, "metadata"), (5, "metadata"), (7, "metadata")]);
+        let masthead_first = article(&format!("River Valley News\nValley floods close schools\n{BODY}"));
+        assert_eq!(masthead_first.outlet.as_deref(), Some("River Valley News"));
+        assert_eq!(masthead_first.title.as_deref(), Some("Valley floods close schools"));
+        let dated_headline = article(&format!("Floods of March 4, 2026 remembered in the valley\n{BODY}"));
+        assert_eq!(dated_headline.date, None);
+        assert!(dated_headline.title.is_some());
+    }
+
+    #[test]
+    fn byline_credit_gives_the_outlet() {
+        let a = article(&format!("Valley floods close schools\nBy Mira Okafor, Reuters\n{BODY}"));
+        assert_eq!(a.outlet.as_deref(), Some("Reuters"));
+        let b = article(&format!("Valley floods close schools\nBy Mira Okafor, Staff Writer\n{BODY}"));
+        assert_eq!(b.outlet, None);
+    }
+
+    #[test]
+    fn agency_dateline() {
+        let a = article("RIVERTON, Northland (AP) — Flood waters rose across the valley on Tuesday.\n");
+        assert_eq!(a.dateline.as_deref(), Some("RIVERTON"));
+        assert_eq!(a.outlet.as_deref(), Some("AP"));
+        let b = article("Riverton — Flood waters rose across the valley on Tuesday.\n");
+        assert_eq!(b.dateline.as_deref(), Some("Riverton"));
+        assert_eq!(b.outlet, None);
+        let c = article("The mayor — who was re-elected in May — said the river was rising.\n");
+        assert_eq!(c.dateline, None);
+    }
+
+    #[test]
+    fn dateline_alone_on_a_line() {
+        let a = article(&format!("Valley floods close schools\n\nRIVERTON\n\n{BODY}"));
+        assert_eq!(a.dateline.as_deref(), Some("RIVERTON"));
+        assert_eq!(a.excluded.len(), 1);
+        assert_eq!(a.excluded[0].start_line, 3);
+    }
+
+    #[test]
+    fn footer_outlet() {
+        let a = article(&format!("{BODY}The post Floods close schools appeared first on Valley Press.\n"));
+        assert_eq!(a.outlet.as_deref(), Some("Valley Press"));
+        assert_eq!(a.title, None, "a first line of prose is no headline");
+    }
+
+    #[test]
+    fn no_metadata_when_the_text_gives_none() {
+        let a = article(BODY);
+        assert_eq!((a.title, a.outlet, a.date, a.dateline), (None, None, None, None));
+    }
 }

@@ -5,9 +5,13 @@
 //! line and column. Metadata (title, outlet, date) is read from the text
 //! where it gives them, and regions that are not the article's own reporting
 //! are marked as excluded with a reason the user can see.
+//!
+//! Markdown is kept as written: positions must stay those of the file, so
+//! markup is skipped later, by segmentation, rather than removed here.
 
 mod exclude;
 mod meta;
+mod words;
 
 pub use exclude::{Excluded, ExclusionReason};
 
@@ -32,33 +36,33 @@ pub struct Article {
     pub dateline: Option<String>,
     /// The decoded text. Spans everywhere index into it.
     pub text: String,
-    /// Regions left out of extraction, in text order.
+    /// Regions left out of extraction, in text order, never overlapping.
+    /// Each covers whole lines.
     pub excluded: Vec<Excluded>,
     /// Recoverable oddities met while reading (invalid UTF-8, ...).
     pub warnings: Vec<String>,
     line_starts: Vec<usize>,
+    /// `(byte offset, characters before it)` every [`CHAR_MARK_STEP`] bytes
+    /// or so, so that a column in characters costs a binary search and a
+    /// short count rather than a scan from the start of a long line.
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// Distance in bytes between two entries of [`Article::char_marks`].
+const CHAR_MARK_STEP: usize = 512;
 
 impl Article {
     /// Builds an article from raw bytes: decodes, indexes lines, reads
     /// metadata and marks excluded regions.
     pub fn from_bytes(id: &str, path: &str, bytes: &[u8]) -> Result<Article> {
-        if looks_binary(bytes) {
-            return Err(Error::Binary { path: PathBuf::from(path) });
-        }
         let mut warnings = Vec::new();
-        let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => rest,
-            None => bytes,
-        };
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
-            Err(e) => {
-                warnings.push(format!(
-                    "{path}: invalid UTF-8 at byte {}; undecodable bytes replaced with U+FFFD",
-                    e.valid_up_to()
-                ));
-                String::from_utf8_lossy(bytes).into_owned()
+        let text = match decode_utf16(bytes) {
+            Some(text) => text,
+            None => {
+                if looks_binary(bytes) {
+                    return Err(Error::Binary { path: PathBuf::from(path) });
+                }
+                decode_utf8(path, bytes, &mut warnings)
             }
         };
         Ok(Article::from_text(id, path, text, warnings))
@@ -69,6 +73,7 @@ impl Article {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let char_marks = char_marks(&text);
         let mut article = Article {
             id: id.to_string(),
             path: path.to_string(),
@@ -80,19 +85,34 @@ impl Article {
             excluded: Vec::new(),
             warnings,
             line_starts,
+            char_marks,
         };
         article.excluded = exclude::find(&article);
-        meta::fill(&mut article);
+        let found = meta::read(&article);
+        article.title = found.title;
+        article.outlet = found.outlet;
+        article.date = found.date;
+        article.dateline = found.dateline;
+        article.excluded.extend(found.regions);
+        article.excluded.sort_by_key(|e| e.span.start);
         article
     }
 
     /// 1-based line and 1-based column (in characters) of a byte offset.
+    /// Offsets past the end map to the end of the text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset);
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
-        let offset = floor_char_boundary(&self.text, offset);
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(start) + 1;
         (line, column)
+    }
+
+    /// Number of characters before a byte offset (a char boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = self.char_marks.partition_point(|&(at, _)| at <= offset).max(1) - 1;
+        let (at, count) = self.char_marks.get(mark).copied().unwrap_or((0, 0));
+        count + self.text[at..offset].chars().count()
     }
 
     /// The byte span of a 1-based line, without its line ending.
@@ -108,9 +128,17 @@ impl Article {
         self.line_starts.len()
     }
 
+    /// The excluded region holding a byte offset, if any. A binary search:
+    /// regions are kept in text order and never overlap.
+    pub fn excluded_at(&self, offset: usize) -> Option<&Excluded> {
+        let after = self.excluded.partition_point(|e| e.span.start <= offset);
+        let candidate = self.excluded.get(after.checked_sub(1)?)?;
+        (offset < candidate.span.end).then_some(candidate)
+    }
+
     /// True when the byte offset lies in an excluded region.
     pub fn is_excluded(&self, offset: usize) -> bool {
-        self.excluded.iter().any(|e| e.span.start <= offset && offset < e.span.end)
+        self.excluded_at(offset).is_some()
     }
 
     /// The outlet name where the article gives one, its id otherwise.
@@ -119,12 +147,59 @@ impl Article {
     }
 }
 
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = vec![(0, 0)];
+    let mut chars = 0;
+    let mut last = 0;
+    for (i, _) in text.char_indices() {
+        if i - last >= CHAR_MARK_STEP {
+            marks.push((i, chars));
+            last = i;
+        }
+        chars += 1;
+    }
+    marks
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
     offset
+}
+
+/// UTF-8, with a byte-order mark dropped and undecodable bytes replaced by
+/// U+FFFD (one warning naming the file and the first bad byte).
+fn decode_utf8(path: &str, bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(e) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.matches('\u{FFFD}').count();
+            warnings.push(format!(
+                "{path}: invalid UTF-8 from byte {} ({bad} undecodable sequence(s) replaced with U+FFFD)",
+                e.valid_up_to()
+            ));
+            text
+        }
+    }
+}
+
+/// Text saved as UTF-16 announces itself with a byte-order mark; without
+/// one its NUL bytes make it look binary, which is the honest answer.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = bytes.starts_with(b"\xFF\xFE");
+    if !little && !bytes.starts_with(b"\xFE\xFF") {
+        return None;
+    }
+    let units = bytes[2..].chunks(2).map(|pair| match pair {
+        [a, b] if little => u16::from_le_bytes([*a, *b]),
+        [a, b] => u16::from_be_bytes([*a, *b]),
+        _ => 0xFFFD,
+    });
+    Some(char::decode_utf16(units).map(|c| c.unwrap_or('\u{FFFD}')).collect())
 }
 
 /// A NUL byte in the first 8 KiB is what git and grep take as binary too.
@@ -140,8 +215,8 @@ pub enum Source {
 }
 
 /// Expands command-line inputs into article sources: files as given,
-/// directories as every `.txt`/`.md` inside (recursively, sorted by path),
-/// `-` as stdin.
+/// directories as every `.txt`/`.md` inside (recursively, sorted by path,
+/// hidden files and folders skipped), `-` as stdin.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
     for input in inputs {
@@ -165,14 +240,19 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>> {
 }
 
 fn collect_articles(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|source| Error::Unreadable { path: dir.to_path_buf(), source })?;
-    for entry in entries {
-        let entry = entry.map_err(|source| Error::Unreadable { path: dir.to_path_buf(), source })?;
+    let unreadable = |source| Error::Unreadable { path: dir.to_path_buf(), source };
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let entry = entry.map_err(unreadable)?;
         let path = entry.path();
-        if path.is_dir() {
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // `file_type` does not follow symbolic links, so a link to a parent
+        // folder cannot send the walk round in circles.
+        let kind = entry.file_type().map_err(unreadable)?;
+        if kind.is_dir() {
             collect_articles(&path, out)?;
-        } else if is_article_file(&path) {
+        } else if is_article_file(&path) && path.is_file() {
             out.push(path);
         }
     }
@@ -197,8 +277,14 @@ pub fn read(source: &Source) -> Result<Article> {
             Article::from_bytes("stdin", "-", &bytes)
         }
         Source::File(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|source| Error::Unreadable { path: path.clone(), source })?;
+            if path.is_dir() {
+                let source = std::io::Error::other("is a directory");
+                return Err(Error::Unreadable { path: path.clone(), source });
+            }
+            let bytes = std::fs::read(path).map_err(|source| match source.kind() {
+                std::io::ErrorKind::NotFound => Error::Missing { path: path.clone() },
+                _ => Error::Unreadable { path: path.clone(), source },
+            })?;
             let id = path.file_stem().map_or_else(
                 || path.display().to_string(),
                 |s| s.to_string_lossy().into_owned(),

@@ -1,35 +1,32 @@
-//! Lint: a draft's claims checked against reference articles.
+//! Lint: a draft's claims checked against reference articles before
+//! publication.
 //!
-//! Each topical claim of the draft is aligned with the references' claims
-//! the same way `compare` aligns articles, then judged: contradicted is an
-//! error, compatible but worded differently a warning, reported by no
-//! reference a warning, supported by one reference only an info.
+//! Each topical claim of the draft is placed by the shared aligner among the
+//! references' claims, exactly as `compare` would place it, so a draft's
+//! "nine soldiers of the regiment" meets the regiment's dead and not the
+//! war's total. The claim is then judged against the reference claims it
+//! landed with ([`decide`]): contradicted is an error, compatible but worded
+//! differently a warning, reported by no reference a warning, supported by
+//! one outlet only an info. Suppression comments in the draft
+//! ([`suppress`]) mark diagnostics as suppressed; they are still reported.
+
+pub mod decide;
+pub mod suppress;
+
+pub use decide::{Code, Relation};
 
 use crate::ingest::Article;
-use crate::model::{Claim, Severity};
+use crate::model::{Claim, Severity, Span};
 use crate::rules::RuleSet;
 use crate::{align, pipeline};
-use serde::Serialize;
+use decide::Stance;
+use suppress::Suppressions;
 
-/// What a diagnostic is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Code {
-    Conflict,
-    Variation,
-    Unsupported,
-    SingleSource,
-}
-
-impl Code {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Conflict => "conflict",
-            Code::Variation => "variation",
-            Code::Unsupported => "unsupported",
-            Code::SingleSource => "single_source",
-        }
-    }
+/// What the caller may tune.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Topics whose claims the draft is not checked for.
+    pub skip_topics: Vec<String>,
 }
 
 /// A reference claim cited as evidence.
@@ -39,19 +36,47 @@ pub struct Evidence {
     /// The outlet name, or the article id when the article names none.
     pub outlet: String,
     pub path: String,
-    pub line: usize,
-    pub column: usize,
+    pub relation: Relation,
+    pub location: Location,
     pub quantity: String,
+    /// The sentence the reference's claim stands in.
     pub sentence: String,
 }
 
-/// One finding about one claim of the draft.
+/// Where something is, 1-based, columns in characters; the end is the
+/// position just after the last character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    /// The location of a byte span of an article.
+    pub fn of(article: &Article, span: Span) -> Location {
+        let (line, column) = article.line_col(span.start);
+        let (end_line, end_column) = article.line_col(span.end);
+        Location { line, column, end_line, end_column }
+    }
+}
+
+/// One finding about the draft.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
-    pub claim: Claim,
+    /// `None` for problems that are not about a claim (a broken suppression).
+    pub topic: Option<String>,
+    /// Byte span in the draft: the quantity, or the suppression comment.
+    pub span: Span,
+    pub location: Location,
+    /// The quantity as written (or the comment).
+    pub quantity: String,
     pub message: String,
+    /// Every reference claim about the same topic and scope, in article
+    /// and text order.
     pub evidence: Vec<Evidence>,
     /// The reason an editor gave for suppressing it, if suppressed.
     pub suppressed: Option<String>,
@@ -61,9 +86,28 @@ pub struct Diagnostic {
 #[derive(Debug, Clone)]
 pub struct LintReport {
     pub draft: Article,
+    /// Sorted by id.
     pub references: Vec<Article>,
-    /// Sorted by position in the draft.
+    /// Sorted by position in the draft, then code.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// How many diagnostics of each kind a report holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+    /// Suppressed diagnostics, which the other counts leave out.
+    pub suppressed: usize,
+}
+
+impl Diagnostic {
+    /// Each reference article's stance on the draft's figure: the evidence
+    /// of its claim closest to it, one per article, in article order.
+    pub fn stances(&self) -> Vec<&Evidence> {
+        best_per_article(&self.evidence)
+    }
 }
 
 impl LintReport {
@@ -71,59 +115,233 @@ impl LintReport {
     pub fn max_severity(&self) -> Option<Severity> {
         self.diagnostics.iter().filter(|d| d.suppressed.is_none()).map(|d| d.severity).max()
     }
+
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for d in &self.diagnostics {
+            match (&d.suppressed, d.severity) {
+                (Some(_), _) => counts.suppressed += 1,
+                (None, Severity::Error) => counts.errors += 1,
+                (None, Severity::Warning) => counts.warnings += 1,
+                (None, Severity::Info) => counts.info += 1,
+            }
+        }
+        counts
+    }
 }
 
 /// Lints `draft` against `references`.
-pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet) -> LintReport {
-    references.sort_by(|a, b| a.id.cmp(&b.id));
-    let draft_claims: Vec<Claim> =
-        pipeline::facts(&draft, rules).into_iter().filter(|c| c.topic.is_some()).collect();
-    let mut all = draft_claims.clone();
-    all.extend(references.iter().flat_map(|a| pipeline::facts(a, rules)));
-    let clusters = align::align(&all);
-    let mut diagnostics = Vec::new();
-    for claim in draft_claims {
-        let cluster = clusters.iter().find(|c| c.claims.iter().any(|c| c == &claim));
-        let refs: Vec<&Claim> = cluster
-            .map(|c| c.claims.iter().filter(|c| c.article != draft.id).collect())
-            .unwrap_or_default();
-        if let Some(d) = diagnose(&claim, &refs, &references) {
-            diagnostics.push(d);
-        }
+pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, options: &Options) -> LintReport {
+    references.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
+    // The draft's claims are told from the references' by article id.
+    while references.iter().any(|r| r.id == draft.id) {
+        draft.id.push_str(" (draft)");
     }
-    diagnostics.sort_by_key(|d| d.claim.quantity.span);
+    let topics: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
+    let suppressions = Suppressions::parse(&draft, &topics);
+    let reference_claims: Vec<Claim> =
+        references.iter().flat_map(|a| pipeline::facts(a, rules)).filter(|c| c.topic.is_some()).collect();
+    let mut diagnostics: Vec<Diagnostic> = draft_claims(&draft, rules, options, &suppressions)
+        .iter()
+        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references))
+        .collect();
+    for d in &mut diagnostics {
+        d.suppressed = suppressions.reason_for(d.span, d.location.line, d.topic.as_deref()).map(String::from);
+    }
+    diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p)));
+    diagnostics.sort_by_key(|d| (d.location, d.code));
     LintReport { draft, references, diagnostics }
 }
 
-fn diagnose(claim: &Claim, refs: &[&Claim], articles: &[Article]) -> Option<Diagnostic> {
-    let evidence: Vec<Evidence> = refs.iter().map(|r| evidence(r, articles)).collect();
-    let topic = claim.topic.as_deref().unwrap_or("");
-    let (severity, code, message) = if refs.is_empty() {
-        (Severity::Warning, Code::Unsupported, format!("{topic}: \"{}\" is reported by no reference", claim.quantity.text))
-    } else if refs.iter().any(|r| !r.interval.overlaps(&claim.interval)) {
-        (Severity::Error, Code::Conflict, format!("{topic}: \"{}\" is contradicted by the references", claim.quantity.text))
-    } else if refs.iter().any(|r| !r.interval.same_as(&claim.interval)) {
-        (Severity::Warning, Code::Variation, format!("{topic}: \"{}\" is compatible with the references but worded differently", claim.quantity.text))
-    } else {
-        let mut outlets: Vec<&str> = evidence.iter().map(|e| e.outlet.as_str()).collect();
-        outlets.dedup();
-        if outlets.len() != 1 {
-            return None;
-        }
-        (Severity::Info, Code::SingleSource, format!("{topic}: \"{}\" is supported only by {}", claim.quantity.text, outlets[0]))
-    };
-    Some(Diagnostic { severity, code, claim: claim.clone(), message, evidence, suppressed: None })
+/// The draft's claims to check: topical, not skipped, and not inside an
+/// HTML comment (invisible once rendered, so not the draft's reporting).
+fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppressions: &Suppressions) -> Vec<Claim> {
+    pipeline::facts(draft, rules)
+        .into_iter()
+        .filter(|c| c.topic.as_ref().is_some_and(|t| !options.skip_topics.contains(t)))
+        .filter(|c| !suppressions.in_comment(c.quantity.span.start))
+        .collect()
 }
 
-fn evidence(claim: &Claim, articles: &[Article]) -> Evidence {
-    let article = articles.iter().find(|a| a.id == claim.article);
+/// Aligns one draft claim with all reference claims and judges it.
+///
+/// Each draft claim is aligned on its own, with the references only, so
+/// that the draft's other claims cannot pull reference claims together or
+/// apart: the verdict on a figure depends on that figure and the sources.
+fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], references: &[Article]) -> Option<Diagnostic> {
+    let mut claims = reference_claims.to_vec();
+    claims.push(claim.clone());
+    let clusters = align::align(&claims);
+    let is_this = |c: &Claim| c.article == draft.id && c.quantity.span == claim.quantity.span;
+    let peers: Vec<&Claim> = clusters
+        .iter()
+        .find(|cluster| cluster.claims.iter().any(is_this))
+        .map(|cluster| cluster.claims.iter().filter(|c| c.article != draft.id).collect())
+        .unwrap_or_default();
+    diagnose(draft, claim, &peers, references)
+}
+
+/// Judges one draft claim against the reference claims aligned with it.
+fn diagnose(draft: &Article, claim: &Claim, peers: &[&Claim], references: &[Article]) -> Option<Diagnostic> {
+    let evidence = cite(claim, peers, references);
+    let best = best_per_article(&evidence);
+    let stances: Vec<Stance<'_>> =
+        best.iter().map(|e| Stance { outlet: &e.outlet, quantity: &e.quantity, relation: e.relation }).collect();
+    let topic = claim.topic.clone().unwrap_or_default();
+    let decision = decide::decide(&topic, &claim.quantity.text, &stances)?;
+    Some(Diagnostic {
+        severity: decision.code.severity(),
+        code: decision.code,
+        topic: Some(topic),
+        span: claim.quantity.span,
+        location: Location::of(draft, claim.quantity.span),
+        quantity: claim.quantity.text.clone(),
+        message: decision.message,
+        evidence,
+        suppressed: None,
+    })
+}
+
+/// Every reference claim the aligner put beside the draft's, with how it
+/// stands towards the draft's figure, in article and text order.
+fn cite(claim: &Claim, peers: &[&Claim], references: &[Article]) -> Vec<Evidence> {
+    let mut peers = peers.to_vec();
+    peers.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
+    peers.iter().map(|peer| evidence(peer, Relation::between(&claim.interval, &peer.interval), references)).collect()
+}
+
+/// Each reference article's stance: that of its claim closest to the
+/// draft's figure. An article that states the draft's figure supports it,
+/// even if the aligner also put another of its figures beside it (a
+/// reference that contradicts itself is `compare`'s business).
+fn best_per_article(evidence: &[Evidence]) -> Vec<&Evidence> {
+    let mut best: Vec<&Evidence> = Vec::new();
+    for e in evidence {
+        match best.iter_mut().find(|b| b.article == e.article) {
+            Some(slot) if e.relation < slot.relation => *slot = e,
+            Some(_) => {}
+            None => best.push(e),
+        }
+    }
+    best
+}
+
+fn evidence(claim: &Claim, relation: Relation, references: &[Article]) -> Evidence {
+    let article = references.iter().find(|a| a.id == claim.article);
+    let location = match article {
+        Some(a) => Location::of(a, claim.quantity.span),
+        None => Location {
+            line: claim.line,
+            column: claim.column,
+            end_line: claim.line,
+            end_column: claim.column + claim.quantity.text.chars().count(),
+        },
+    };
     Evidence {
         article: claim.article.clone(),
         outlet: article.map_or_else(|| claim.article.clone(), |a| a.display_name().to_string()),
         path: article.map_or_else(String::new, |a| a.path.clone()),
-        line: claim.line,
-        column: claim.column,
+        relation,
+        location,
         quantity: claim.quantity.text.clone(),
         sentence: claim.sentence_text.clone(),
+    }
+}
+
+fn problem_diagnostic(draft: &Article, problem: &suppress::Problem) -> Diagnostic {
+    let code = Code::InvalidSuppression;
+    Diagnostic {
+        severity: code.severity(),
+        code,
+        topic: None,
+        span: problem.span,
+        location: Location::of(draft, problem.span),
+        quantity: problem.text.clone(),
+        message: problem.message.clone(),
+        evidence: Vec::new(),
+        suppressed: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bound, Interval, Quantity, QuantityKind, Scope, Stated};
+
+    /// A hand-built deaths claim of `article` stating `interval`, written
+    /// `text`, at byte `at` of a one-line article.
+    fn claim(article: &str, text: &str, interval: Interval, at: usize) -> Claim {
+        let span = Span::new(at, at + text.len());
+        Claim {
+            article: article.to_string(),
+            quantity: Quantity {
+                span,
+                text: text.to_string(),
+                stated: Stated { bound: Bound::Exact, value: interval.low, to: None, unit: "people".into() },
+                interval,
+                kind: QuantityKind::Count,
+                noun: None,
+            },
+            topic: Some("deaths".into()),
+            interval,
+            unit: crate::model::BaseUnit::People,
+            sentence: Span::new(0, at + text.len()),
+            sentence_text: String::new(),
+            scope: Scope::default(),
+            attribution: None,
+            line: 1,
+            column: at + 1,
+        }
+    }
+
+    fn article(id: &str) -> Article {
+        Article::from_text(id, &format!("{id}.txt"), format!("{} killed\n", "x ".repeat(20)), vec![])
+    }
+
+    fn judge(draft: Interval, peers: &[Claim]) -> Option<(Code, String, usize)> {
+        let refs: Vec<Article> = ["a", "b", "c"].into_iter().map(article).collect();
+        let draft_article = article("draft");
+        let claim = claim("draft", "9", draft, 0);
+        let peers: Vec<&Claim> = peers.iter().collect();
+        diagnose(&draft_article, &claim, &peers, &refs).map(|d| (d.code, d.message, d.evidence.len()))
+    }
+
+    #[test]
+    fn decisions_on_hand_built_claims() {
+        let nine = Interval::point(9.0);
+        let about_nine = Interval::closed(8.1, 9.9);
+        let twelve = Interval::point(12.0);
+        let cases: Vec<(&str, Vec<Claim>, Option<Code>)> = vec![
+            ("no peer", vec![], Some(Code::Unsupported)),
+            ("two agree", vec![claim("a", "nine", nine, 2), claim("b", "9", nine, 4)], None),
+            ("one agrees", vec![claim("a", "nine", nine, 2)], Some(Code::SingleSource)),
+            ("one article repeats", vec![claim("a", "nine", nine, 2), claim("a", "9", nine, 8)], Some(Code::SingleSource)),
+            ("compatible only", vec![claim("a", "about 9", about_nine, 2), claim("b", "about 9", about_nine, 2)], Some(Code::Variation)),
+            ("agree and compatible", vec![claim("a", "9", nine, 2), claim("b", "about 9", about_nine, 2)], None),
+            ("mixed", vec![claim("a", "9", nine, 2), claim("b", "9", nine, 2), claim("c", "12", twelve, 2)], Some(Code::Conflict)),
+            // An article that states the draft's figure supports it, even if
+            // another of its figures was aligned alongside.
+            ("best of an article", vec![claim("a", "9", nine, 2), claim("a", "12", twelve, 8), claim("b", "9", nine, 2)], None),
+        ];
+        for (name, peers, expected) in cases {
+            assert_eq!(judge(nine, &peers).map(|d| d.0), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_mixed_case_says_who_agrees_and_who_not_and_cites_every_claim() {
+        let nine = Interval::point(9.0);
+        let peers = [claim("c", "12", Interval::point(12.0), 2), claim("a", "nine", nine, 2), claim("b", "9", nine, 2), claim("b", "nine", nine, 6)];
+        let (code, message, cited) = judge(nine, &peers).unwrap();
+        assert_eq!(code, Code::Conflict);
+        assert_eq!(message, "deaths: \"9\" is contradicted by c (\"12\"); a and b say the same");
+        assert_eq!(cited, 4);
+    }
+
+    #[test]
+    fn an_open_bound_contradicts_a_figure_below_it() {
+        let more_than_500 = Interval::above(500.0, false);
+        let peers = [claim("a", "about 300", Interval::closed(270.0, 330.0), 2), claim("b", "300-400", Interval::closed(300.0, 400.0), 2)];
+        assert_eq!(judge(more_than_500, &peers).map(|d| d.0), Some(Code::Conflict));
     }
 }

@@ -1,0 +1,308 @@
+//! Alignment on hand-built claims: each scope trap, a real same-scope
+//! disagreement, repeats inside one article, buckets and input order.
+
+use super::*;
+use crate::model::{BaseUnit, Bound, QuantityKind, Quantity, Scope, Span, Stated};
+
+/// A hand-built claim. `sentence_no` places the sentence in its article so
+/// that two claims of one sentence share a sentence span.
+pub(crate) struct Spec<'a> {
+    pub article: &'a str,
+    pub topic: &'a str,
+    pub sentence_no: usize,
+    pub sentence: &'a str,
+    pub quantity: &'a str,
+    pub bound: Bound,
+    pub value: Option<f64>,
+    pub interval: Interval,
+    pub noun: Option<&'a str>,
+    pub qualifiers: &'a [&'a str],
+    pub time: Option<&'a str>,
+    pub attribution: Option<&'a str>,
+}
+
+impl Spec<'_> {
+    pub fn build(&self) -> Claim {
+        let sentence_start = self.sentence_no * 1000;
+        let at = self.sentence.find(self.quantity).expect("quantity in sentence");
+        let span = Span::new(sentence_start + at, sentence_start + at + self.quantity.len());
+        let unit = if self.topic == "duration" { BaseUnit::Days } else { BaseUnit::People };
+        let kind = if self.topic == "duration" { QuantityKind::Duration } else { QuantityKind::Count };
+        Claim {
+            article: self.article.to_string(),
+            quantity: Quantity {
+                span,
+                text: self.quantity.to_string(),
+                stated: Stated { bound: self.bound, value: self.value, to: None, unit: String::new() },
+                interval: self.interval,
+                kind,
+                noun: self.noun.map(str::to_string),
+            },
+            topic: Some(self.topic.to_string()),
+            interval: self.interval,
+            unit,
+            sentence: Span::new(sentence_start, sentence_start + self.sentence.len()),
+            sentence_text: self.sentence.to_string(),
+            scope: Scope {
+                noun: self.noun.map(str::to_string),
+                qualifiers: self.qualifiers.iter().map(|q| q.to_string()).collect(),
+                time: self.time.map(str::to_string),
+                context: Vec::new(),
+                ..Scope::default()
+            },
+            attribution: self.attribution.map(str::to_string),
+            line: self.sentence_no + 1,
+            column: at + 1,
+        }
+    }
+}
+
+pub(crate) fn spec<'a>(article: &'a str, topic: &'a str, sentence_no: usize, sentence: &'a str, quantity: &'a str, value: f64) -> Spec<'a> {
+    Spec {
+        article,
+        topic,
+        sentence_no,
+        sentence,
+        quantity,
+        bound: Bound::Exact,
+        value: Some(value),
+        interval: Interval::point(value),
+        noun: None,
+        qualifiers: &[],
+        time: None,
+        attribution: None,
+    }
+}
+
+/// Clusters as sorted lists of "article:quantity", for readable asserts.
+fn groups(clusters: &[Cluster]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = clusters
+        .iter()
+        .map(|c| {
+            let mut g: Vec<String> = c.claims.iter().map(|x| format!("{}:{}", x.article, x.quantity.text)).collect();
+            g.sort();
+            g
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn unit_dead_and_war_dead() -> Vec<Claim> {
+    vec![
+        Spec {
+            noun: Some("soldier"),
+            qualifiers: &["of the engineer regiment"],
+            time: Some("during the mission"),
+            ..spec("a", "deaths", 3, "The leader said nine soldiers of the engineer regiment died during the mission.", "nine soldiers", 9.0)
+        }
+        .build(),
+        Spec {
+            bound: Bound::MoreThan,
+            interval: Interval::above(6000.0, false),
+            noun: Some("soldier"),
+            time: Some("in the war"),
+            ..spec("a", "deaths", 1, "Western officials believe more than 6,000 soldiers from the North were killed in the war.", "more than 6,000 soldiers", 6000.0)
+        }
+        .build(),
+        Spec {
+            noun: Some("member"),
+            qualifiers: &["of the regiment"],
+            time: Some("during the deployment"),
+            ..spec("b", "deaths", 2, "Nine members of the regiment lost their lives during the deployment, the leader said.", "Nine members", 9.0)
+        }
+        .build(),
+        Spec {
+            bound: Bound::MoreThan,
+            interval: Interval::above(6000.0, false),
+            time: Some("in the war"),
+            ..spec("b", "deaths", 5, "Analysts say more than 6,000 have been killed in the war so far.", "more than 6,000", 6000.0)
+        }
+        .build(),
+        Spec {
+            bound: Bound::Vague,
+            value: None,
+            interval: Interval::above(200.0, true),
+            noun: Some("troop"),
+            time: Some("in the war"),
+            ..spec("c", "deaths", 4, "At least hundreds of the North's troops are thought to have been killed in the war.", "At least hundreds", 0.0)
+        }
+        .build(),
+    ]
+}
+
+#[test]
+fn a_unit_s_dead_and_a_war_s_dead_are_two_findings() {
+    let clusters = align(&unit_dead_and_war_dead());
+    assert_eq!(
+        groups(&clusters),
+        vec![
+            vec!["a:more than 6,000 soldiers", "b:more than 6,000", "c:At least hundreds"],
+            vec!["a:nine soldiers", "b:Nine members"],
+        ]
+    );
+}
+
+#[test]
+fn input_order_does_not_change_the_clusters() {
+    let mut claims = unit_dead_and_war_dead();
+    let forward = align(&claims);
+    claims.reverse();
+    assert_eq!(align(&claims), forward);
+}
+
+#[test]
+fn deployment_length_and_task_length_are_two_findings() {
+    let less_than_three_months = |article, sentence_no, sentence| Spec {
+        bound: Bound::LessThan,
+        interval: Interval::up_to(93.0, false),
+        ..spec(article, "duration", sentence_no, sentence, "less than three months", 3.0)
+    };
+    let claims = vec![
+        spec("a", "duration", 1, "The engineers came home after a 120-day deployment abroad.", "120-day", 120.0).build(),
+        less_than_three_months("a", 4, "He said they had cleared the minefield in less than three months.").build(),
+        spec("b", "duration", 2, "The unit served 120 days abroad on its deployment.", "120 days", 120.0).build(),
+        less_than_three_months("c", 6, "The minefield was cleared in less than three months, he told them.").build(),
+    ];
+    assert_eq!(
+        groups(&align(&claims)),
+        vec![
+            vec!["a:120-day", "b:120 days"],
+            vec!["a:less than three months", "c:less than three months"],
+        ]
+    );
+}
+
+#[test]
+fn an_agreed_contingent_is_not_last_year_s_total() {
+    let claims = vec![
+        Spec {
+            noun: Some("engineer"),
+            ..spec("a", "troops", 2, "In July the Kremlin said the North had agreed to send 1,000 combat engineers.", "1,000 combat engineers", 1000.0)
+        }
+        .build(),
+        Spec {
+            bound: Bound::AtMost,
+            interval: Interval::up_to(15000.0, true),
+            noun: Some("troop"),
+            time: Some("last year"),
+            ..spec("a", "troops", 3, "Last year up to 15,000 of its troops fought for Moscow.", "up to 15,000 of its troops", 15000.0)
+        }
+        .build(),
+        Spec {
+            bound: Bound::About,
+            interval: Interval::closed(12600.0, 15400.0),
+            noun: Some("troop"),
+            time: Some("last year"),
+            ..spec("b", "troops", 1, "The North sent around 14,000 troops to fight for Moscow last year.", "around 14,000 troops", 14000.0)
+        }
+        .build(),
+    ];
+    assert_eq!(
+        groups(&align(&claims)),
+        vec![vec!["a:1,000 combat engineers"], vec!["a:up to 15,000 of its troops", "b:around 14,000 troops"]]
+    );
+}
+
+#[test]
+fn the_one_soldier_hugged_is_not_the_five_in_wheelchairs() {
+    let claims = vec![
+        Spec {
+            noun: Some("soldier"),
+            qualifiers: &["in a wheelchair"],
+            ..spec("a", "people", 2, "Footage showed the leader embracing one soldier in a wheelchair.", "one soldier", 1.0)
+        }
+        .build(),
+        Spec {
+            qualifiers: &["in wheelchairs"],
+            ..spec("b", "people", 4, "Photos showed him hugging returning soldiers, including five in wheelchairs.", "five", 5.0)
+        }
+        .build(),
+    ];
+    assert_eq!(groups(&align(&claims)), vec![vec!["a:one soldier"], vec!["b:five"]]);
+}
+
+#[test]
+fn a_same_scope_disagreement_is_one_finding() {
+    let dead = |article, n: f64, text| Spec {
+        noun: Some("passenger"),
+        qualifiers: &["on the ferry"],
+        time: Some("on Sunday"),
+        ..spec(article, "deaths", 1, text, if n == 11.0 { "11 passengers" } else { "14 passengers" }, n)
+    };
+    let claims = vec![
+        dead("a", 11.0, "Police said 11 passengers on the ferry died when it capsized on Sunday.").build(),
+        dead("b", 14.0, "At least the coastguard said 14 passengers on the ferry died when it capsized on Sunday.").build(),
+    ];
+    let clusters = align(&claims);
+    assert_eq!(groups(&clusters), vec![vec!["a:11 passengers", "b:14 passengers"]]);
+}
+
+#[test]
+fn an_article_repeating_a_figure_makes_one_cluster() {
+    let claims = vec![
+        Spec { noun: Some("soldier"), ..spec("a", "deaths", 1, "Nine soldiers died on the mission.", "Nine soldiers", 9.0) }.build(),
+        Spec {
+            noun: Some("personnel"),
+            ..spec("a", "deaths", 5, "The nine deceased personnel will receive medals.", "nine deceased personnel", 9.0)
+        }
+        .build(),
+    ];
+    let clusters = align(&claims);
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].claims.len(), 2);
+}
+
+#[test]
+fn two_figures_of_one_sentence_are_two_things() {
+    let claims = vec![
+        spec("a", "deaths", 1, "Of the 40 soldiers sent, 12 were killed.", "40", 40.0).build(),
+        spec("a", "deaths", 1, "Of the 40 soldiers sent, 12 were killed.", "12", 12.0).build(),
+    ];
+    assert_eq!(align(&claims).len(), 2);
+}
+
+#[test]
+fn different_topics_and_units_never_meet() {
+    let mut days = spec("b", "deaths", 1, "Nine died.", "Nine", 9.0).build();
+    days.unit = BaseUnit::Days;
+    let claims = vec![
+        spec("a", "deaths", 1, "Nine died.", "Nine", 9.0).build(),
+        spec("b", "injured", 1, "Nine died.", "Nine", 9.0).build(),
+        days,
+    ];
+    assert_eq!(align(&claims).len(), 3);
+}
+
+#[test]
+fn claims_without_topic_are_left_out() {
+    let mut claim = spec("a", "deaths", 1, "Nine died.", "Nine", 9.0).build();
+    claim.topic = None;
+    assert!(align(&[claim]).is_empty());
+}
+
+#[test]
+fn scope_hints_keep_apart_what_context_alone_would_merge() {
+    // Two outlets with near-identical wording but different named units.
+    let claims = vec![
+        spec("a", "deaths", 1, "Officials said 30 were killed in the regiment.", "30", 30.0).build(),
+        spec("b", "deaths", 1, "Officials said 35 were killed in the brigade.", "35", 35.0).build(),
+    ];
+    let without = align(&claims);
+    assert_eq!(without.len(), 1, "the same wording merges without hints");
+    let hints = vec!["regiment".to_string(), "brigade".to_string()];
+    let with = align_with(&claims, |_| hints.as_slice());
+    assert_eq!(with.len(), 2);
+}
+
+#[test]
+fn the_most_common_scope_describes_the_cluster() {
+    let claims = vec![
+        Spec { noun: Some("soldier"), ..spec("a", "deaths", 1, "Nine soldiers died.", "Nine soldiers", 9.0) }.build(),
+        Spec { noun: Some("soldier"), ..spec("b", "deaths", 1, "Nine soldiers died.", "Nine soldiers", 9.0) }.build(),
+        Spec { noun: Some("member"), qualifiers: &["of the regiment"], ..spec("c", "deaths", 1, "Nine members of the regiment died.", "Nine members", 9.0) }.build(),
+    ];
+    let clusters = align(&claims);
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].scope, "soldier");
+}

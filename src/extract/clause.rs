@@ -1,0 +1,255 @@
+//! The stretch of a sentence that belongs to one quantity mention, and the
+//! noun it counts.
+//!
+//! In "sent around 14,000 troops to Russia, with more than 6,000 reported
+//! killed" the word "killed" belongs to 6,000, not to 14,000: a mention's
+//! clause runs from the previous clause break (or the previous mention) to
+//! the next clause break (or the next mention). Topic, scope and
+//! attribution all read the same clause, so they agree on what belongs to
+//! a mention.
+
+use crate::model::{Quantity, QuantityKind, Span};
+use crate::rules::inflect;
+
+/// The parts of a sentence that belong to one mention; spans are relative to
+/// the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionClause {
+    /// From the clause break (or previous mention) to the mention.
+    pub left: Span,
+    /// From the mention (after its noun phrase) to the clause break (or the
+    /// next mention).
+    pub right: Span,
+    /// The counted noun phrase ("North Korean troops"), inside the mention
+    /// or right after it.
+    pub noun_phrase: Option<Span>,
+    /// True when only "and", "or" or a comma separates this mention from
+    /// the previous one ("1,000 engineers and 5,000 workers"): the two share
+    /// what precedes the first.
+    pub coordinated: bool,
+}
+
+impl MentionClause {
+    /// Everything the clause covers, mention included.
+    pub fn whole(&self) -> Span {
+        Span::new(self.left.start, self.right.end.max(self.left.end))
+    }
+}
+
+/// Words that end a counted noun phrase and never head one.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been", "before", "being", "both", "but",
+    "by", "could", "did", "do", "during", "each", "for", "from", "had", "has", "have", "he", "her", "his", "in", "including",
+    "into", "is", "it", "its", "last", "less", "may", "might", "more", "most", "near", "no", "not", "of", "on", "only", "or",
+    "other", "over", "per", "remain", "remained", "remains", "reportedly", "she", "should", "since", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "under", "until", "up", "was", "we",
+    "were", "when", "where", "which", "while", "who", "whom", "will", "with", "would",
+];
+
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// The clause of every mention; `mentions` are in sentence order with
+/// sentence-relative spans.
+pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
+    let noun_phrases: Vec<Option<Span>> = mentions.iter().map(|q| noun_phrase(sentence, q)).collect();
+    let ends: Vec<usize> = mentions.iter().zip(&noun_phrases).map(|(q, np)| np.map_or(q.span.end, |n| n.end.max(q.span.end))).collect();
+    (0..mentions.len())
+        .map(|i| {
+            let q = &mentions[i];
+            let floor = if i == 0 { 0 } else { ends[i - 1].min(q.span.start) };
+            let ceiling = mentions.get(i + 1).map_or(sentence.len(), |n| n.span.start.max(ends[i]));
+            let left_start = left_break(sentence, floor, q.span.start);
+            let right_end = right_break(sentence, ends[i], ceiling);
+            MentionClause {
+                left: Span::new(left_start, q.span.start),
+                right: Span::new(ends[i], right_end),
+                noun_phrase: noun_phrases[i],
+                coordinated: i > 0 && is_coordination(&sentence[floor..q.span.start]),
+            }
+        })
+        .collect()
+}
+
+/// Characters that always end a clause.
+fn is_hard_break(c: char) -> bool {
+    matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '[' | ']')
+}
+
+/// The start of the clause that ends at `pos`: just after the last break
+/// (a comma included) between `floor` and `pos`.
+fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
+    sentence[floor..pos]
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_hard_break(c) || c == ',' || is_spaced_dash(&sentence[floor..pos], i))
+        .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// The end of the clause that starts at `pos`: the first break before
+/// `ceiling`. A comma ends it unless a relative clause follows (", who were
+/// killed" still describes the counted people).
+fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
+    let region = &sentence[pos..ceiling];
+    for (i, c) in region.char_indices() {
+        if is_hard_break(c) || is_spaced_dash(region, i) {
+            return pos + i;
+        }
+        if c == ',' {
+            let rest = region[i + 1..].trim_start().to_lowercase();
+            if !(rest.starts_with("who ") || rest.starts_with("which ") || rest.starts_with("all of whom")) {
+                return pos + i;
+            }
+        }
+    }
+    ceiling
+}
+
+/// A hyphen used as a dash: " - ".
+fn is_spaced_dash(text: &str, i: usize) -> bool {
+    text[i..].starts_with(" - ")
+}
+
+fn is_coordination(between: &str) -> bool {
+    let rest = between.trim().trim_matches(',').trim();
+    rest.is_empty() || matches!(rest.to_lowercase().as_str(), "and" | "or" | "and another" | "and some")
+}
+
+/// A word and its span in the sentence.
+pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let part_of_word = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
+        match (part_of_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = text[s..i].trim_end_matches(['-', '\'', '’']);
+                out.push((Span::new(offset + s, offset + s + word.len()), word));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The counted noun phrase of a mention: the extractor's noun when it gave
+/// one, else the words right after the mention up to a stopword, a
+/// punctuation mark or the first plural noun ("5,000 military construction
+/// workers to help" gives "military construction workers").
+pub fn noun_phrase(sentence: &str, q: &Quantity) -> Option<Span> {
+    if let Some(noun) = q.noun.as_deref().filter(|n| !n.is_empty()) {
+        let within = sentence.get(q.span.start..q.span.end).unwrap_or("");
+        if let Some(pos) = within.to_lowercase().rfind(&noun.to_lowercase()) {
+            return Some(Span::new(q.span.start + pos, q.span.start + pos + noun.len()));
+        }
+    }
+    if !matches!(q.kind, QuantityKind::Count | QuantityKind::Duration) {
+        return None;
+    }
+    following_noun_phrase(sentence, q.span.end)
+}
+
+fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
+    let rest = sentence.get(from..)?;
+    // "120-day mission": the unit glued by a hyphen belongs to the number.
+    let skip = rest.len() - rest.trim_start_matches('-').len();
+    let mut taken: Vec<(Span, &str)> = Vec::new();
+    let mut last_end = from + skip;
+    for (i, (span, word)) in words(&rest[skip..], from + skip).into_iter().enumerate() {
+        let gap = &sentence[last_end..span.start];
+        if !gap.trim().is_empty() || taken.len() >= 5 {
+            break;
+        }
+        let lower = word.to_lowercase();
+        // "hundreds of troops", "dozens of villagers".
+        if i == 0 && lower == "of" {
+            last_end = span.end;
+            continue;
+        }
+        if is_stopword(word) || word.chars().all(|c| c.is_ascii_digit()) {
+            break;
+        }
+        if !taken.is_empty() && is_participle(&lower) && !is_participle(&taken[taken.len() - 1].1.to_lowercase()) {
+            break;
+        }
+        taken.push((span, word));
+        last_end = span.end;
+        if inflect::looks_plural(word) && word.chars().next().is_some_and(char::is_lowercase) {
+            break;
+        }
+    }
+    // "nine killed in action": a trailing participle is a verb, not a noun.
+    while taken.last().is_some_and(|(_, w)| is_participle(&w.to_lowercase())) {
+        taken.pop();
+    }
+    Some(Span::new(taken.first()?.0.start, taken.last()?.0.end))
+}
+
+/// Words that read as verb forms rather than nouns ("killed", "returning",
+/// "fallen").
+pub fn is_participle(word: &str) -> bool {
+    (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+        || matches!(word, "fallen" | "dead" | "sent" | "lost" | "hurt" | "missing" | "believed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bound, Interval, Stated};
+
+    /// A hand-built mention of `phrase` in `sentence`.
+    pub fn mention(sentence: &str, phrase: &str, noun: Option<&str>) -> Quantity {
+        let start = sentence.find(phrase).expect("phrase in sentence");
+        Quantity {
+            span: Span::new(start, start + phrase.len()),
+            text: phrase.to_string(),
+            stated: Stated { bound: Bound::Exact, value: Some(1.0), to: None, unit: String::new() },
+            interval: Interval::point(1.0),
+            kind: QuantityKind::Count,
+            noun: noun.map(str::to_string),
+        }
+    }
+
+    fn part(sentence: &str, span: Span) -> &str {
+        &sentence[span.start..span.end]
+    }
+
+    #[test]
+    fn a_clause_stops_at_the_next_mention_and_at_breaks() {
+        let s = "They sent around 4,000 troops to the front last year, with more than 900 reported killed — figures nobody confirmed.";
+        let m = [mention(s, "around 4,000 troops", Some("troops")), mention(s, "more than 900", None)];
+        let c = clauses(s, &m);
+        assert_eq!(part(s, c[0].right), " to the front last year");
+        assert_eq!(part(s, c[1].left), " with ");
+        assert_eq!(part(s, c[1].right), " reported killed ");
+        assert_eq!(c[1].noun_phrase, None);
+    }
+
+    #[test]
+    fn noun_phrases_without_the_extractor_noun() {
+        let cases = [
+            ("They agreed to send 800 combat engineers and 2,000 military construction workers to help.", "2,000", Some("military construction workers")),
+            ("Photos showed 5 in wheelchairs.", "5", None),
+            ("Honouring 9 killed in action.", "9", None),
+            ("At least hundreds of Northern troops are believed dead.", "hundreds", Some("Northern troops")),
+            ("The 9 fallen soldiers were honoured.", "9", Some("fallen soldiers")),
+            ("It was a 120-day mission ordered by the party.", "120", Some("day mission")),
+        ];
+        for (s, phrase, expected) in cases {
+            let q = mention(s, phrase, None);
+            assert_eq!(noun_phrase(s, &q).map(|n| part(s, n)), expected, "{s}");
+        }
+    }
+
+    #[test]
+    fn coordinated_mentions_are_marked() {
+        let s = "They will send 800 engineers and 2,000 workers.";
+        let m = [mention(s, "800 engineers", Some("engineers")), mention(s, "2,000 workers", Some("workers"))];
+        let c = clauses(s, &m);
+        assert!(c[1].coordinated);
+        assert_eq!(part(s, c[0].left), "They will send ");
+    }
+}

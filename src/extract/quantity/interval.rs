@@ -1,0 +1,97 @@
+//! From a stated figure to an interval in the base unit, by the design
+//! brief's table: "about N" is `[0.9 N, 1.1 N]`, "nearly N" `[0.9 N, N)`,
+//! "more than N" `(N, inf)`, "up to N" `[0, N]`, "hundreds" `[200, 999]`,
+//! and durations become days with a month of 28 to 31 days and a year of
+//! 365 to 366.
+//!
+//! Vague amounts have no value: their stated unit is the magnitude word
+//! ("hundreds", "tens of thousands"), and a bound word may combine with
+//! it ("at least hundreds" is `>=` with no value, `[200, inf)`).
+
+use super::numeral::vague_bounds;
+use crate::model::{Bound, Interval, QuantityKind, Stated};
+
+/// The interval of a stated figure, with `band` as the approximation band.
+pub fn widen(stated: &Stated, kind: &QuantityKind, band: f64) -> Interval {
+    let i = widen_raw(stated, kind, band);
+    Interval { low: i.low.map(tidy), high: i.high.map(tidy), ..i }
+}
+
+/// Rounds away floating-point noise ("14,000 x 1.1" is 15,400, not
+/// 15,400.000000000002) by keeping twelve significant digits.
+fn tidy(x: f64) -> f64 {
+    format!("{x:.11e}").parse().unwrap_or(x)
+}
+
+fn widen_raw(stated: &Stated, kind: &QuantityKind, band: f64) -> Interval {
+    let (lo_f, hi_f) = match kind {
+        QuantityKind::Duration => days(&stated.unit),
+        _ => (1.0, 1.0),
+    };
+    match stated.value {
+        Some(v) => around(stated.bound, v, stated.to, lo_f, hi_f, band),
+        None => match vague_bounds(&stated.unit) {
+            Some((lo, hi)) => vague(stated.bound, lo * lo_f, hi * hi_f),
+            None => Interval { low: None, high: None, low_inclusive: false, high_inclusive: false },
+        },
+    }
+}
+
+/// Days in one unit of time, as the smallest and largest reading.
+pub(crate) fn days(unit: &str) -> (f64, f64) {
+    match unit {
+        "week" => (7.0, 7.0),
+        "fortnight" => (14.0, 14.0),
+        "month" => (28.0, 31.0),
+        "year" => (365.0, 366.0),
+        "decade" => (3652.0, 3653.0),
+        "century" => (36524.0, 36525.0),
+        "hour" => (1.0 / 24.0, 1.0 / 24.0),
+        "minute" => (1.0 / 1440.0, 1.0 / 1440.0),
+        "second" => (1.0 / 86400.0, 1.0 / 86400.0),
+        _ => (1.0, 1.0),
+    }
+}
+
+fn around(bound: Bound, v: f64, to: Option<f64>, lo_f: f64, hi_f: f64, band: f64) -> Interval {
+    let (lo, hi) = (v * lo_f, v * hi_f);
+    if v < 0.0 {
+        return negative(bound, lo, hi, band);
+    }
+    match bound {
+        Bound::Exact => Interval::closed(lo, hi),
+        Bound::About => Interval::closed(lo * (1.0 - band), hi * (1.0 + band)),
+        Bound::Nearly => Interval { low: Some(lo * (1.0 - band)), high: Some(hi), low_inclusive: true, high_inclusive: false },
+        Bound::MoreThan => Interval::above(lo, false),
+        Bound::AtLeast => Interval::above(lo, true),
+        Bound::LessThan => Interval::up_to(hi, false),
+        Bound::AtMost => Interval::up_to(hi, true),
+        Bound::Range => {
+            let to = to.unwrap_or(v);
+            Interval::closed(v.min(to) * lo_f, v.max(to) * hi_f)
+        }
+        Bound::Vague => Interval::closed(lo, hi),
+    }
+}
+
+/// Negative figures ("-1.3%") have no floor at zero.
+fn negative(bound: Bound, lo: f64, hi: f64, band: f64) -> Interval {
+    let unbounded_below = |high: f64, inclusive: bool| Interval { low: None, high: Some(high), low_inclusive: false, high_inclusive: inclusive };
+    match bound {
+        Bound::About => Interval::closed(lo * (1.0 + band), hi * (1.0 - band)),
+        Bound::MoreThan => Interval::above(hi, false),
+        Bound::AtLeast => Interval::above(hi, true),
+        Bound::LessThan | Bound::Nearly => unbounded_below(lo, false),
+        Bound::AtMost => unbounded_below(lo, true),
+        _ => Interval::closed(lo, hi),
+    }
+}
+
+fn vague(bound: Bound, lo: f64, hi: f64) -> Interval {
+    match bound {
+        Bound::AtLeast | Bound::MoreThan => Interval::above(lo, true),
+        Bound::AtMost => Interval::up_to(hi, true),
+        Bound::LessThan | Bound::Nearly => Interval::up_to(hi, false),
+        _ => Interval::closed(lo, hi),
+    }
+}

@@ -1,0 +1,100 @@
+//! The counted noun after a number: "nine soldiers", "5,000 military
+//! construction workers", "up to 15,000 North Korean troops".
+//!
+//! Without a part-of-speech tagger this is a heuristic: up to four words
+//! that are not function words or verbs, ending at the first plural.
+//! Participles ("killed", "returning") are taken only as adjectives before
+//! another noun word, so "nine killed in action" has no noun.
+
+use super::token::Toks;
+
+const STOP: &[&str] = &[
+    "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "than", "that",
+    "this", "these", "those", "the", "a", "an", "were", "was", "is", "are", "be", "been", "being", "had",
+    "has", "have", "will", "would", "could", "should", "may", "might", "can", "must", "did", "do", "does",
+    "who", "which", "whom", "whose", "where", "when", "while", "per", "each", "more", "less", "fewer",
+    "over", "under", "into", "about", "after", "before", "since", "until", "so", "if", "it", "its",
+    "their", "his", "her", "our", "your", "my", "they", "he", "she", "we", "you", "i", "them", "him",
+    "us", "there", "here", "not", "no", "also", "still", "just", "only", "even", "all", "both", "said",
+    "say", "says", "according", "across", "around", "between", "against", "during", "through",
+    "without", "within", "among", "including", "like", "up", "down", "out", "off", "again", "ago",
+    "later", "earlier", "now", "then", "too", "very", "last", "next", "went", "came", "got", "get",
+    "go", "make", "made", "took", "take", "died", "die", "lived", "live", "remain", "remained", "left",
+    "another", "other", "others", "such", "what", "whether", "because", "although", "though", "yet",
+    "away", "back", "home", "times", "instead", "either", "anyway", "today", "tonight", "plus", "apiece", "each", "annually", "respectively",
+];
+
+fn is_stop(w: &str) -> bool {
+    STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+fn plural(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+        || matches!(w, "people" | "children" | "men" | "women" | "personnel" | "police" | "staff" | "troops" | "cattle")
+}
+
+fn verb_like(w: &str) -> bool {
+    let l = w.len();
+    l > 4 && (w.ends_with("ed") || w.ends_with("ing")) || l > 3 && w.ends_with("ly")
+}
+
+fn noun_word(t: &Toks, i: usize) -> bool {
+    t.is_word(i) && !t.glued(i) && !is_stop(t.s(i)) && t.s(i).chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+}
+
+/// The counted noun starting at token `i`: its text and last token.
+pub(crate) fn after<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, usize)> {
+    let mut last = None;
+    let mut j = i;
+    while j < i + 4 && noun_word(t, j) {
+        let w = t.s(j);
+        if verb_like(w) && !(noun_word(t, j + 1) && !verb_like(t.s(j + 1))) {
+            break;
+        }
+        if w.ends_with("'s") || w.ends_with("\u{2019}s") {
+            break;
+        }
+        last = Some(j);
+        // A plural ends the noun unless another plural follows it
+        // ("goods vehicles").
+        let next_plural = noun_word(t, j + 1) && plural(t.s(j + 1)) && !verb_like(t.s(j + 1));
+        if plural(w) && !next_plural {
+            break;
+        }
+        // A lower-case noun does not run into a capitalised word.
+        if noun_word(t, j + 1) && t.s(j + 1).starts_with(char::is_uppercase) && !w.starts_with(char::is_uppercase) {
+            break;
+        }
+        j += 1;
+    }
+    let last = last?;
+    Some((&t.text[t.start(i)..t.end(last)], last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn noun(text: &str) -> Option<String> {
+        let t = Toks::new(text);
+        after(&t, 1).map(|(s, _)| s.to_string())
+    }
+
+    #[test]
+    fn counted_nouns() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("12 sailors drowned", Some("sailors")),
+            ("300 heavy goods vehicles were", Some("heavy goods vehicles")),
+            ("40 South African miners", Some("South African miners")),
+            ("8 wounded civilians", Some("wounded civilians")),
+            ("8 wounded in the blast", None),
+            ("20 were hurt", None),
+            ("3 reported missing", None),
+            ("one lorry in a ditch", Some("lorry")),
+            ("7 of the", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(noun(text).as_deref(), want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,470 @@
+//! Numbers as written: digits ("14,000", "1.5", ".500", "-5"), digits
+//! with multipliers ("1.5 million", "$5bn", "25k", "4 hundred million"),
+//! number words ("nine", "twenty-five thousand", "a dozen"), fractions
+//! ("a third of", "two-thirds"), n-fold words ("sixfold") and vague
+//! magnitudes ("hundreds", "tens of thousands").
+//!
+//! Number words are valued by the `text2num` crate's English interpreter.
+//! It does not know "dozen", "trillion", plural magnitudes or fractions,
+//! and it values digits not at all, so those few are handled here.
+
+use super::token::{Kind, Toks};
+use text2num::digit_string::DigitString;
+use text2num::lang::English;
+use text2num::{LangInterpreter, text2digits};
+
+/// How a number was written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Form {
+    /// Digits: how many before the decimal point, and whether the numeral
+    /// has thousands commas or a decimal part.
+    Digits { int_digits: usize, commas: bool, decimal: bool },
+    Words,
+    /// "a third of", "two-thirds".
+    Fraction,
+    /// "sixfold".
+    Fold,
+    /// "hundreds", "tens of thousands": the label as normalised.
+    Vague(&'static str),
+}
+
+/// One number found at a token.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Numeral {
+    /// First and last token (inclusive).
+    pub first: usize,
+    pub last: usize,
+    /// The value; NaN for vague magnitudes.
+    pub value: f64,
+    pub form: Form,
+    /// The multiplier that followed ("million", "bn", "k"), else 1.
+    pub scale: f64,
+    /// Followed by an ordinal suffix ("13th").
+    pub ordinal: bool,
+    /// A decade ("1990s").
+    pub decade: bool,
+    /// The single word "one", which is often a pronoun.
+    pub lone_one: bool,
+}
+
+impl Numeral {
+    pub fn is_digits(&self) -> bool {
+        matches!(self.form, Form::Digits { .. })
+    }
+
+    /// A bare whole number of `n` digits with no commas, decimals or
+    /// multiplier, as years, phone numbers and identifiers are written.
+    pub fn plain_int(&self, n: usize) -> bool {
+        matches!(self.form, Form::Digits { int_digits, commas: false, decimal: false } if int_digits == n)
+            && !self.scaled()
+            && self.value >= 0.0
+    }
+
+    pub fn scaled(&self) -> bool {
+        self.scale != 1.0
+    }
+}
+
+/// Vague magnitudes, longest first.
+const VAGUE: &[&str] = &[
+    "tens of thousands",
+    "tens of millions",
+    "tens of billions",
+    "hundreds of thousands",
+    "hundreds of millions",
+    "hundreds of billions",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+];
+
+/// `[low, high]` of a vague magnitude, per the design's table: "hundreds"
+/// is [200, 999], "tens of thousands" [20,000, 99,999], "dozens" [24, 99].
+pub(crate) fn vague_bounds(label: &str) -> Option<(f64, f64)> {
+    if label == "dozens" {
+        return Some((24.0, 99.0));
+    }
+    let base = vague_base(label)?;
+    Some((2.0 * base, 10.0 * base - 1.0))
+}
+
+/// The order of magnitude a vague label speaks of: "hundreds" 100,
+/// "tens of thousands" 10,000, "dozens" 12.
+pub(crate) fn vague_base(label: &str) -> Option<f64> {
+    let scale = |w: &str| match w {
+        "dozens" => Some(12.0),
+        "tens" => Some(10.0),
+        "hundreds" => Some(100.0),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    };
+    match label.split_once(" of ") {
+        Some((a, b)) => Some(scale(a)? * scale(b)?),
+        None => scale(label),
+    }
+}
+
+/// Multipliers written as words after digits or number words.
+fn scale_word(lower: &str) -> Option<f64> {
+    match lower {
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        "dozen" => Some(12.0),
+        _ => None,
+    }
+}
+
+/// Multipliers glued to digits: "25k", "$5bn", "1.2m". A lone "m" or "b"
+/// is a multiplier only for money or a decimal ("1.2m tons"), otherwise it
+/// is more likely metres ("100m").
+fn glued_scale(w: &str, money: bool, decimal: bool) -> Option<f64> {
+    match w {
+        "k" | "K" => Some(1e3),
+        "mn" | "mln" => Some(1e6),
+        "bn" | "bln" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        "m" if money || decimal => Some(1e6),
+        "M" if money => Some(1e6),
+        "b" | "B" if money => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Number-word recognition and valuation through `text2num`.
+pub(crate) struct Words {
+    en: English,
+    scratch: DigitString,
+}
+
+impl Words {
+    pub fn new() -> Self {
+        Words { en: English::new(), scratch: DigitString::new() }
+    }
+
+    /// A cardinal number word that can start a number ("nine", "forty").
+    /// Plurals, ordinals and bare magnitudes ("hundred") cannot.
+    pub fn is_cardinal(&mut self, word: &str) -> bool {
+        let mut buf = [0u8; 12];
+        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
+        if lower.len() < 3 || lower.ends_with('s') || lower == "and" || scale_word(lower).is_some() {
+            return false;
+        }
+        self.scratch.reset();
+        self.en.apply(lower, &mut self.scratch).is_ok() && self.scratch.marker.is_none()
+    }
+
+    /// A word that may continue a number: a cardinal or a magnitude.
+    fn continues(&mut self, word: &str) -> bool {
+        let mut buf = [0u8; 12];
+        match ascii_lower(word, &mut buf) {
+            Some(l) if matches!(l, "hundred" | "thousand" | "million" | "billion") => true,
+            _ => self.is_cardinal(word),
+        }
+    }
+
+    /// The denominator a fraction word names: "third" 3, "quarters" 4.
+    fn denominator(&mut self, word: &str) -> Option<f64> {
+        let mut buf = [0u8; 12];
+        let lower = ascii_lower(word, &mut buf)?;
+        match lower {
+            "half" | "halves" => return Some(2.0),
+            "quarter" | "quarters" => return Some(4.0),
+            "first" | "second" | "firsts" | "seconds" => return None,
+            _ => {}
+        }
+        self.scratch.reset();
+        self.en.apply(lower, &mut self.scratch).ok()?;
+        if !self.scratch.marker.is_ordinal() {
+            return None;
+        }
+        Some(self.scratch.parse() as f64)
+    }
+
+    /// The value of a number phrase, or None if it is not a cardinal.
+    fn value(&self, phrase: &str) -> Option<f64> {
+        text2digits(phrase, &self.en).ok()?.parse().ok()
+    }
+}
+
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// The number written with digits at token `i`, with any leading "." or
+/// minus sign and any multiplier after it. `money` says a currency sign
+/// precedes, which makes "m" and "b" multipliers.
+pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
+    let raw = t.s(i);
+    let mut clean: String = raw.chars().filter(|&c| c != ',').collect();
+    let commas = clean.len() != raw.len();
+    let mut decimal = raw.contains('.');
+    let int_digits = clean.split('.').next().map_or(0, str::len);
+    let mut first = i;
+    if !decimal && !commas && i >= 1 && t.s(i - 1) == "." && t.glued(i) && !t.glued(i - 1) {
+        clean.insert_str(0, "0.");
+        decimal = true;
+        first = i - 1;
+    }
+    let mut value: f64 = clean.parse().ok()?;
+    if first >= 1 && t.is_sym(first - 1, &["-", "\u{2212}"]) && t.glued(first) && !t.glued(first - 1) {
+        value = -value;
+        first -= 1;
+    }
+    let mut n = Numeral {
+        first,
+        last: i,
+        value,
+        form: Form::Digits { int_digits, commas, decimal },
+        scale: 1.0,
+        ordinal: false,
+        decade: false,
+        lone_one: false,
+    };
+    mark_suffix(t, &mut n);
+    if !n.ordinal && !n.decade {
+        apply_scales(t, &mut n, money, decimal);
+    }
+    Some(n)
+}
+
+/// "13th", "1990s", "1990's".
+fn mark_suffix(t: &Toks, n: &mut Numeral) {
+    let j = n.last + 1;
+    if !t.glued(j) {
+        return;
+    }
+    let w = t.s(j);
+    if t.is_word(j) && ["st", "nd", "rd", "th"].iter().any(|s| w.eq_ignore_ascii_case(s)) {
+        n.ordinal = true;
+        n.last = j;
+    } else if t.is_word(j) && w == "s" || t.is_sym(j, &["'", "\u{2019}"]) && t.glued(j + 1) && t.s(j + 1) == "s" {
+        n.decade = true;
+        n.last = if w == "s" { j } else { j + 1 };
+    }
+}
+
+fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
+    loop {
+        let j = n.last + 1;
+        if !t.is_word(j) {
+            return;
+        }
+        let w = t.s(j);
+        let mut buf = [0u8; 12];
+        let factor = ascii_lower(w, &mut buf)
+            .and_then(scale_word)
+            .or_else(|| if t.glued(j) { glued_scale(w, money, decimal) } else { None });
+        let Some(f) = factor else { return };
+        n.value *= f;
+        n.scale *= f;
+        n.last = j;
+    }
+}
+
+/// The number written in words at token `i`, if any.
+pub(crate) fn words(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
+    if !t.is_word(i) {
+        return None;
+    }
+    vague(t, i)
+        .or_else(|| fraction(t, i, w))
+        .or_else(|| fold(t, i, w))
+        .or_else(|| cardinal_run(t, i, w))
+}
+
+fn word_numeral(first: usize, last: usize, value: f64, form: Form) -> Numeral {
+    Numeral { first, last, value, form, scale: 1.0, ordinal: false, decade: false, lone_one: false }
+}
+
+/// "hundreds", "tens of thousands", "dozens".
+fn vague(t: &Toks, i: usize) -> Option<Numeral> {
+    let w = t.s(i);
+    let one = VAGUE.iter().find(|v| !v.contains(' ') && w.eq_ignore_ascii_case(v));
+    let two = (t.is(i + 1, "of") && t.is_word(i + 2))
+        .then(|| VAGUE.iter().find(|v| v.split_once(" of ").is_some_and(|(a, b)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b))))
+        .flatten();
+    match (two, one) {
+        (Some(label), _) => Some(word_numeral(i, i + 2, f64::NAN, Form::Vague(label))),
+        (None, Some(label)) => Some(word_numeral(i, i, f64::NAN, Form::Vague(label))),
+        _ => None,
+    }
+}
+
+/// "a third of", "two-thirds", "three quarters of", "half of".
+fn fraction(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
+    if t.is(i, "half") && t.is(i + 1, "of") {
+        return Some(word_numeral(i, i, 0.5, Form::Fraction));
+    }
+    let numerator = if t.is(i, "a") || t.is(i, "an") || t.is(i, "one") {
+        1.0
+    } else if w.is_cardinal(t.s(i)) {
+        w.value(t.s(i))?
+    } else {
+        return None;
+    };
+    let hyphen = t.is_sym(i + 1, &["-"]) && t.glued(i + 1) && t.glued(i + 2);
+    let d = if hyphen { i + 2 } else { i + 1 };
+    if !t.is_word(d) || !(hyphen || t.is(d + 1, "of")) {
+        return None;
+    }
+    let den = w.denominator(t.s(d))?;
+    Some(word_numeral(i, d, numerator / den, Form::Fraction))
+}
+
+/// "sixfold", "two-fold".
+fn fold(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
+    let word = t.s(i);
+    if let Some(stem) = word.strip_suffix("fold").filter(|s| !s.is_empty()) {
+        if w.is_cardinal(stem) {
+            return Some(word_numeral(i, i, w.value(stem)?, Form::Fold));
+        }
+    }
+    if w.is_cardinal(word) && t.is_sym(i + 1, &["-"]) && t.glued(i + 1) && t.glued(i + 2) && t.is(i + 2, "fold") {
+        return Some(word_numeral(i, i + 2, w.value(word)?, Form::Fold));
+    }
+    None
+}
+
+/// A run of number words valued by text2num: "nine", "twenty-five
+/// thousand", "one hundred and twenty", "a dozen", "a million".
+fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
+    let first_word = t.s(i);
+    let article = t.is(i, "a") || t.is(i, "an");
+    let mut phrase = String::new();
+    if article {
+        let next = t.s(i + 1);
+        if !t.is_word(i + 1) || t.glued(i + 1) || !matches!(next.to_ascii_lowercase().as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+            return None;
+        }
+        phrase.push_str("one");
+    } else if w.is_cardinal(first_word) {
+        phrase.push_str(first_word);
+    } else {
+        return None;
+    }
+    let mut last = i;
+    let mut value = if article { 1.0 } else { w.value(&phrase)? };
+    loop {
+        let (next_last, piece) = if t.is_sym(last + 1, &["-"]) && t.glued(last + 1) && t.glued(last + 2) && t.is_word(last + 2) && w.continues(t.s(last + 2)) {
+            (last + 2, format!("-{}", t.s(last + 2)))
+        } else if t.is_word(last + 1) && !t.glued(last + 1) && w.continues(t.s(last + 1)) {
+            (last + 1, format!(" {}", t.s(last + 1)))
+        } else if t.is(last + 1, "and") && t.is_word(last + 2) && w.is_cardinal(t.s(last + 2)) {
+            (last + 2, format!(" and {}", t.s(last + 2)))
+        } else {
+            break;
+        };
+        let candidate = format!("{phrase}{piece}");
+        match w.value(&candidate) {
+            Some(v) => {
+                phrase = candidate;
+                value = v;
+                last = next_last;
+            }
+            None => break,
+        }
+    }
+    // Multipliers text2num does not know: "a dozen", "two trillion".
+    while t.is_word(last + 1) && !t.glued(last + 1) {
+        match t.s(last + 1).to_ascii_lowercase().as_str() {
+            "dozen" => value *= 12.0,
+            "trillion" => value *= 1e12,
+            _ => break,
+        }
+        last += 1;
+    }
+    if article && last == i {
+        return None;
+    }
+    let mut n = word_numeral(i, last, value, Form::Words);
+    n.lone_one = last == i && first_word.eq_ignore_ascii_case("one");
+    Some(n)
+}
+
+/// The numeral at token `i`, digits or words.
+pub(crate) fn at(t: &Toks, i: usize, money: bool, w: &mut Words) -> Option<Numeral> {
+    match t.kind(i)? {
+        Kind::Num => digits(t, i, money),
+        Kind::Word => words(t, i, w),
+        Kind::Sym => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(s: &str) -> Option<(f64, Form)> {
+        let t = Toks::new(s);
+        let mut w = Words::new();
+        (0..t.len()).find_map(|i| at(&t, i, s.starts_with('$'), &mut w)).map(|n| (n.value, n.form))
+    }
+
+    fn value(s: &str) -> f64 {
+        first(s).map_or(f64::NAN, |(v, _)| v)
+    }
+
+    #[test]
+    fn values_digits_words_and_multipliers() {
+        let cases: &[(&str, f64)] = &[
+            ("14,000", 14000.0),
+            ("a .250 average", 0.25),
+            ("was -7 points", -7.0),
+            ("3.2 million", 3_200_000.0),
+            ("$4bn", 4e9),
+            ("$2m", 2e6),
+            ("3.5m tonnes", 3_500_000.0),
+            ("12k", 12000.0),
+            ("7 hundred million", 700_000_000.0),
+            ("eleven", 11.0),
+            ("thirty-seven", 37.0),
+            ("two hundred and six", 206.0),
+            ("forty thousand", 40000.0),
+            ("a dozen", 12.0),
+            ("three dozen", 36.0),
+            ("a million", 1e6),
+            ("two trillion", 2e12),
+            ("sevenfold", 7.0),
+            ("a quarter of", 0.25),
+            ("two-thirds", 2.0 / 3.0),
+            ("three fifths of", 0.6),
+            ("half of", 0.5),
+        ];
+        for &(text, want) in cases {
+            assert!((value(text) - want).abs() < 1e-9, "{text}: {} != {want}", value(text));
+        }
+    }
+
+    #[test]
+    fn vague_magnitudes() {
+        assert!(matches!(first("Hundreds gathered"), Some((_, Form::Vague("hundreds")))));
+        assert!(matches!(first("tens of thousands of"), Some((_, Form::Vague("tens of thousands")))));
+        assert_eq!(vague_bounds("hundreds"), Some((200.0, 999.0)));
+        assert_eq!(vague_bounds("tens of thousands"), Some((20000.0, 99999.0)));
+        assert_eq!(vague_bounds("dozens"), Some((24.0, 99.0)));
+        assert_eq!(vague_bounds("thousands"), Some((2000.0, 9999.0)));
+    }
+
+    #[test]
+    fn ordinals_and_bare_magnitudes_are_not_numbers() {
+        for text in ["the eighth", "second", "hundred", "the 5th", "a third term", "the ones"] {
+            let t = Toks::new(text);
+            let mut w = Words::new();
+            let found: Vec<_> = (0..t.len()).filter_map(|i| at(&t, i, false, &mut w)).filter(|n| !n.ordinal).collect();
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! A small tokenizer for quantity extraction.
+//!
+//! Quantities are recognised over tokens rather than characters so that
+//! "120-day", "1.2m", "COVID-19" and "$US113" can be told apart by what is
+//! glued to what. A token is a run of letters (a word), a numeral (digits
+//! with thousands commas and one decimal point) or a single other
+//! character; each token records whether white space precedes it.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Word,
+    Num,
+    Sym,
+}
+
+/// One token: a byte range of the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// White space (or the start of the text) comes right before it.
+    pub space: bool,
+}
+
+/// The tokens of one piece of text.
+pub(crate) struct Toks<'a> {
+    pub text: &'a str,
+    pub t: Vec<Tok>,
+}
+
+impl<'a> Toks<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Toks { text, t: tokenize(text) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.t.len()
+    }
+
+    /// The text of token `i`, or "" past the end.
+    pub fn s(&self, i: usize) -> &'a str {
+        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+    }
+
+    pub fn kind(&self, i: usize) -> Option<Kind> {
+        self.t.get(i).map(|t| t.kind)
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Word)
+    }
+
+    pub fn is_num(&self, i: usize) -> bool {
+        self.kind(i) == Some(Kind::Num)
+    }
+
+    /// Token `i` is the word `w`, ignoring ASCII case.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.s(i).eq_ignore_ascii_case(w) && i < self.len()
+    }
+
+    /// Token `i` exists and has no white space before it.
+    pub fn glued(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|t| !t.space)
+    }
+
+    /// Token `i` is one of the symbols in `syms`.
+    pub fn is_sym(&self, i: usize, syms: &[&str]) -> bool {
+        self.kind(i) == Some(Kind::Sym) && syms.contains(&self.s(i))
+    }
+
+    /// Index of the last token ending at or before byte `pos`.
+    pub fn last_ending_by(&self, pos: usize) -> Option<usize> {
+        let n = self.t.partition_point(|t| t.end <= pos);
+        n.checked_sub(1)
+    }
+
+    /// Byte offset where token `i` starts (text length past the end).
+    pub fn start(&self, i: usize) -> usize {
+        self.t.get(i).map_or(self.text.len(), |t| t.start)
+    }
+
+    /// Byte offset where token `i` ends (text length past the end).
+    pub fn end(&self, i: usize) -> usize {
+        self.t.get(i).map_or(self.text.len(), |t| t.end)
+    }
+
+    /// Token `i` starts a sentence or a clause: it comes first or after
+    /// sentence punctuation, an opening bracket or quote, or a dash.
+    pub fn clause_initial(&self, i: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            ".", "!", "?", ":", ";", "(", "[", "\"", "\u{201c}", "\u{2018}", "'", "\u{2014}", "\u{2013}", "|", "\u{2022}",
+        ];
+        i == 0 || self.is_sym(i - 1, OPENERS) || self.is_sym(i - 1, &["-"]) && !self.glued(i)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn tokenize(text: &str) -> Vec<Tok> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut space = true;
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        let (end, kind) = if c.is_ascii_digit() {
+            (numeral_end(bytes, start), Kind::Num)
+        } else if c.is_alphabetic() {
+            (word_end(text, start), Kind::Word)
+        } else {
+            (start + c.len_utf8(), Kind::Sym)
+        };
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
+        out.push(Tok { start, end, kind, space });
+        space = false;
+    }
+    out
+}
+
+/// End of a numeral starting at `start`: digits, then thousands groups
+/// (",ddd" not followed by a digit), then one decimal part.
+fn numeral_end(b: &[u8], start: usize) -> usize {
+    let digits = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        i
+    };
+    let mut i = digits(start);
+    while i + 3 < b.len() && b[i] == b',' && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+        && !(i + 4 < b.len() && b[i + 4].is_ascii_digit())
+    {
+        i += 4;
+    }
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        i = digits(i + 1);
+    }
+    i
+}
+
+/// End of a word: letters, with apostrophes inside ("Korea's").
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut it = text[start..].char_indices().peekable();
+    while let Some((off, c)) = it.next() {
+        if c.is_alphabetic() {
+            end = start + off + c.len_utf8();
+        } else if is_apostrophe(c) && it.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        let t = Toks::new(s);
+        (0..t.len()).map(|i| t.s(i)).collect()
+    }
+
+    #[test]
+    fn splits_numerals_words_and_symbols() {
+        assert_eq!(texts("a 1,250.5-day plan"), ["a", "1,250.5", "-", "day", "plan"]);
+        assert_eq!(texts("Seoul's 3,00 x"), ["Seoul's", "3", ",", "00", "x"]);
+        assert_eq!(texts("1,2345"), ["1", ",", "2345"]);
+        assert_eq!(texts("$US12m"), ["$", "US", "12", "m"]);
+    }
+
+    #[test]
+    fn records_glue() {
+        let t = Toks::new("x 10-15");
+        assert!(!t.glued(1));
+        assert!(t.glued(2) && t.glued(3));
+    }
+
+    #[test]
+    fn survives_odd_unicode() {
+        assert_eq!(texts("é’ 9\u{2019}"), ["é", "’", "9", "’"]);
+    }
+}

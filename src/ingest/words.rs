@@ -1,0 +1,159 @@
+//! Small text helpers shared by exclusion and metadata: the article's lines,
+//! Markdown markers at the start of a line, content words for comparing
+//! what two pieces of text are about, and the shape of a headline.
+
+use super::Article;
+use crate::model::Span;
+use std::collections::HashSet;
+
+/// One line of the article, without its line ending.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line<'a> {
+    /// 1-based.
+    pub number: usize,
+    pub span: Span,
+    pub text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    /// The line without surrounding white space and leading Markdown
+    /// markers (`#`, `>`, list bullets) or wrapping emphasis.
+    pub fn content(&self) -> &'a str {
+        strip_markup(self.text)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    pub fn word_count(&self) -> usize {
+        self.content().split_whitespace().count()
+    }
+}
+
+/// Every line of the article, in order.
+pub(super) fn lines(article: &Article) -> Vec<Line<'_>> {
+    let text = &article.text;
+    let mut out = Vec::with_capacity(article.line_count());
+    let mut start = 0;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let body = raw.strip_suffix('\n').unwrap_or(raw);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        out.push(Line { number: index + 1, span: Span::new(start, start + body.len()), text: body });
+        start += raw.len();
+    }
+    out
+}
+
+/// A line without Markdown heading, quote and list markers and without
+/// emphasis wrapped round the whole line.
+pub(super) fn strip_markup(line: &str) -> &str {
+    let mut s = line.trim();
+    loop {
+        let before = s.len();
+        s = s.trim_start_matches('#').trim_start();
+        s = s.trim_start_matches('>').trim_start();
+        for bullet in ["- ", "* ", "+ ", "• "] {
+            if let Some(rest) = s.strip_prefix(bullet) {
+                s = rest.trim_start();
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let emphasis: &[char] = &['*', '_'];
+    let trimmed = s.trim_matches(emphasis).trim();
+    if trimmed.is_empty() { s } else { trimmed }
+}
+
+/// True when the text ends as a sentence does (a full stop, possibly
+/// inside closing quotes or brackets).
+pub(super) fn ends_sentence(text: &str) -> bool {
+    let closers: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
+    let t = text.trim_end().trim_end_matches(closers);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Short, no final full stop: a headline, a masthead, a section name.
+pub(super) fn is_headline_like(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=22).contains(&words) && !ends_with_full_stop(text) && !text.trim_end().ends_with([':', ','])
+}
+
+fn ends_with_full_stop(text: &str) -> bool {
+    let closers: &[char] = &['"', '”', '’', '\'', ')', '*', '_'];
+    text.trim_end().trim_end_matches(closers).ends_with('.')
+}
+
+const STOPWORDS: &[&str] = &[
+    "the", "and", "for", "from", "with", "that", "this", "these", "those", "was", "were", "are", "has", "have",
+    "had", "his", "her", "its", "their", "they", "them", "she", "him", "who", "which", "what", "when", "where",
+    "while", "after", "before", "into", "onto", "over", "under", "about", "also", "been", "being", "but", "not",
+    "than", "then", "there", "here", "will", "would", "could", "should", "may", "might", "can", "said", "says",
+    "say", "one", "two", "new", "more", "most", "some", "such", "other", "our", "out", "all", "any", "per", "via",
+    "you", "your", "just", "very", "did", "does", "how", "why", "image", "photo", "picture", "credit",
+];
+
+/// The content words of a text, lower-cased and crudely stemmed, so that
+/// "returning" and "returned" or "troops" and "troop" meet.
+pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| w.trim_matches(['\'', '’']))
+        .map(|w| {
+            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+            w.to_lowercase()
+        })
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+        .filter(|w| !STOPWORDS.contains(&w.as_str()))
+        .map(|w| stem(&w))
+}
+
+fn stem(word: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(root) = word.strip_suffix(suffix) {
+            if root.chars().count() >= 3 {
+                return root.to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+/// The share of `text`'s distinct content words that occur in `vocabulary`
+/// (0 when it has none).
+pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
+    let words: HashSet<String> = content_words(text).collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    words.iter().filter(|w| vocabulary.contains(*w)).count() as f64 / words.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_stripped_from_line_starts() {
+        assert_eq!(strip_markup("## **Kim returns**"), "Kim returns");
+        assert_eq!(strip_markup("> - quoted item"), "quoted item");
+        assert_eq!(strip_markup("plain"), "plain");
+    }
+
+    #[test]
+    fn content_words_meet_across_inflections() {
+        let a: HashSet<String> = content_words("Troops returning home").collect();
+        let b: HashSet<String> = content_words("the troop returned").collect();
+        assert!(a.contains("troop") && b.contains("troop"));
+        assert!(a.contains("return") && b.contains("return"));
+    }
+
+    #[test]
+    fn headline_shape() {
+        assert!(is_headline_like("Floods close the river port, officials say"));
+        assert!(!is_headline_like("Floods closed the river port on Monday."));
+        assert!(!is_headline_like("Singleword"));
+        assert!(ends_sentence("he said “no.”"));
+    }
+}
