@@ -178,3 +178,13 @@ proptest! {
         prop_assert_eq!(json::compare(&first), json::compare(&second));
     }
 }
+
+/// Inputs the properties above once shrank to, kept as plain tests.
+#[test]
+fn regressions_found_by_the_properties() {
+    for text in ["according to and€"] {
+        let article = Article::from_text("r", "r.txt", text.to_string(), vec![]);
+        let report = pipeline::compare(vec![article], &RULES);
+        assert!(serde_json::from_str::<serde_json::Value>(&json::compare(&report)).is_ok(), "{text:?}");
+    }
+}

@@ -219,7 +219,8 @@ pub fn canonical(raw: &str) -> Option<String> {
     }
     let mut text = raw.trim().trim_end_matches(['.', ',', '”', '"']).trim();
     for prefix in ["a report by ", "a statement by ", "reports by ", "data from ", "figures from ", "estimates by ", "the "] {
-        if text.len() >= prefix.len() && text[..prefix.len()].eq_ignore_ascii_case(prefix) {
+        // `get` because the prefix length may fall inside a multi-byte character.
+        if text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
             text = text[prefix.len()..].trim_start();
         }
     }
