@@ -278,7 +278,9 @@ Shopkeepers carried sacks of grain to the upper floors while volunteers stacked 
 Teachers opened the school hall to families from the low streets, and a bakery handed out bread until its ovens went cold.";
 
 /// A 50 MB article: a planted figure on line 1 and another on the last line.
+/// Over a minute in a debug build, so it runs in release in `.ci/run`.
 #[test]
+#[ignore = "slow in debug builds; .ci/run runs it with --release -- --ignored"]
 fn fifty_megabyte_article_is_read_whole() {
     let dir = scratch();
     let paragraphs = 50 * 1024 * 1024 / (FILLER.len() + 2);
@@ -353,14 +355,20 @@ fn run_on_sentence_full_of_figures_finishes() {
 // ------------------------------------------------------------ rule files
 
 /// A valid rule file of our own, for a topic the built-in set lacks.
-const RULE: &str = r#"topic = "injured"
-description = "People hurt in an event."
-rationale = "Injury counts change quickly and differ between sources."
+const RULE: &str = r#"topic = "arrests"
+description = "People arrested or detained."
+rationale = "Arrest counts are revised as police release or charge people."
 unit = "people"
+accepts = ["count"]
 priority = 50
 
 [signals]
-words = ["injured", "wounded", "hurt"]
+words = ["arrest", "detain"]
+nouns = ["protester"]
+
+[[example]]
+text = "Police said 40 protesters were arrested overnight."
+quantity = "40 protesters"
 "#;
 
 /// Runs `rules check` and `compare --rules` on a rules directory holding
@@ -383,7 +391,7 @@ fn check_rules(files: &[(&str, &str)], needles: &[&str]) {
 #[test]
 fn valid_rule_file_passes() {
     let dir = scratch();
-    write(dir.path(), "injured.toml", RULE);
+    write(dir.path(), "arrests.toml", RULE);
     let run = run([OsStr::new("rules"), OsStr::new("check"), dir.path().as_os_str()]);
     run.assert_no_panic();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -393,42 +401,56 @@ fn valid_rule_file_passes() {
 #[test]
 fn rule_file_with_toml_syntax_error_is_located() {
     let broken = RULE.replace("unit = \"people\"", "unit = \"people");
-    check_rules(&[("injured.toml", &broken)], &["injured.toml:4:"]);
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:4:"]);
 }
 
 #[test]
 fn rule_file_with_wrong_type_is_located() {
     let broken = RULE.replace("priority = 50", "priority = \"high\"");
-    check_rules(&[("injured.toml", &broken)], &["injured.toml:5:", "priority"]);
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:6:", "priority"]);
 }
 
 #[test]
 fn rule_file_with_unknown_key_is_located() {
     let broken = RULE.replace("priority = 50", "priority = 50\nbnad = 0.2");
-    check_rules(&[("injured.toml", &broken)], &["injured.toml:6:", "bnad"]);
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:7:", "bnad"]);
 }
 
 #[test]
 fn rule_file_with_unknown_unit_is_located() {
     let broken = RULE.replace("unit = \"people\"", "unit = \"furlongs\"");
-    check_rules(&[("injured.toml", &broken)], &["injured.toml:4:", "furlongs"]);
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:4:", "furlongs"]);
 }
 
 #[test]
 fn rule_file_missing_a_required_key_is_named() {
-    let broken = RULE.replace("rationale = \"Injury counts change quickly and differ between sources.\"\n", "");
-    check_rules(&[("injured.toml", &broken)], &["injured.toml", "rationale"]);
+    let broken = RULE.replace("rationale = \"Arrest counts are revised as police release or charge people.\"\n", "");
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml", "rationale"]);
 }
 
+/// A topic is named after its file, so two files cannot claim one topic:
+/// the second copy is reported as not matching its file name.
 #[test]
 fn duplicate_topic_across_two_files_is_fatal() {
-    check_rules(&[("hurt.toml", RULE), ("injured.toml", RULE)], &["injured.toml", "injured", "hurt.toml"]);
+    check_rules(&[("arrested.toml", RULE), ("arrests.toml", RULE)], &["arrested.toml:1:", "arrests", "file name"]);
 }
 
 #[test]
 fn empty_signal_word_is_fatal() {
-    let broken = RULE.replace("\"wounded\"", "\"\"");
-    check_rules(&[("injured.toml", &broken)], &["injured.toml", "words", "empty"]);
+    let broken = RULE.replace("\"detain\"", "\"\"");
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:9:", "words", "empty"]);
+}
+
+#[test]
+fn band_out_of_range_is_located() {
+    let broken = RULE.replace("priority = 50", "priority = 50\nband = 1.5");
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:7:", "band"]);
+}
+
+#[test]
+fn unknown_quantity_kind_is_located() {
+    let broken = RULE.replace("accepts = [\"count\"]", "accepts = [\"count\", \"weather\"]");
+    check_rules(&[("arrests.toml", &broken)], &["arrests.toml:5:", "weather"]);
 }
 
 #[test]
@@ -438,9 +460,9 @@ fn rule_file_that_is_not_utf8_is_fatal() {
     std::fs::create_dir(&rules).unwrap();
     let mut bytes = RULE.as_bytes().to_vec();
     bytes.extend_from_slice(b"# caf\xE9\n");
-    write(&rules, "injured.toml", bytes);
+    write(&rules, "arrests.toml", bytes);
     let run = run([OsStr::new("rules"), OsStr::new("check"), rules.as_os_str()]);
-    run.assert_fatal(&["injured.toml"]);
+    run.assert_fatal(&["arrests.toml"]);
 }
 
 #[test]
