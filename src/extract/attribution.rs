@@ -83,12 +83,17 @@ pub fn sources(sentence: &str) -> Vec<Source> {
 /// it, else one after it ("..., X said."), else an "according to". A
 /// pronoun takes `previous`, the source of the sentence before.
 pub fn find(sentence: &str, mention: Span, speaker: Option<&str>, previous: Option<&str>) -> Option<String> {
+    find_among(&sources(sentence), sentence, mention, speaker, previous)
+}
+
+/// [`find`] with the sentence's [`sources`] found once by the caller: a
+/// sentence with many figures then costs one scan, not one per figure.
+pub fn find_among(found: &[Source], sentence: &str, mention: Span, speaker: Option<&str>, previous: Option<&str>) -> Option<String> {
     if let Some(name) = speaker.and_then(canonical) {
         if !PRONOUNS.contains(&name.to_lowercase().as_str()) {
             return Some(name);
         }
     }
-    let found = sources(sentence);
     let chosen = found
         .iter()
         .filter(|s| s.at < mention.start && !s.whole_sentence)

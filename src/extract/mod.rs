@@ -45,6 +45,7 @@ fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous:
     }
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, &found);
+    let sources = attribution::sources(text);
     let mut leads: Vec<Span> = Vec::with_capacity(found.len());
     let mut claims = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
@@ -84,7 +85,7 @@ fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous:
             sentence: sentence.span,
             sentence_text: text.to_string(),
             scope,
-            attribution: attribution::find(text, found[index].span, speaker, previous),
+            attribution: attribution::find_among(&sources, text, found[index].span, speaker, previous),
             line,
             column,
             quantity: q,
