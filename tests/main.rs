@@ -1,6 +1,7 @@
 //! One integration-test binary: every module runs the real `concord` binary
 //! on real files.
 
+mod bad_input;
 mod cli;
 mod compare;
 mod facts;
@@ -10,4 +11,7 @@ mod html;
 mod ingest;
 mod html;
 mod lint;
+mod html;
+mod lint;
+mod props;
 mod samples;
