@@ -128,7 +128,8 @@ fn seeds_without_page_furniture_exclude_nothing() {
 #[test]
 fn sample_story_pages_shed_their_furniture() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/story");
-    let cases: &[(&str, &[(&str, u64, u64)])] = &[
+    type Regions<'a> = &'a [(&'a str, u64, u64)];
+    let cases: &[(&str, Regions)] = &[
         ("sound-courier", &[("caption", 1, 2), ("share_prompt", 5, 5), ("reader_comments", 23, 27)]),
         ("coastal-times", &[("author_bio", 10, 10), ("footer", 11, 11)]),
         ("maddox-ledger", &[("share_prompt", 17, 20)]),
