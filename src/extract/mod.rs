@@ -30,11 +30,41 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     for sentence in &segments.sentences {
         let Some(text) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
+        let before = claims.len();
         claims.extend(sentence_claims(article, sentence, text, carried, rules));
+        resolve_them(&mut claims, before);
         let source = attribution::sentence_source(text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
+}
+
+/// "more than 6,000 of them have died": a part of a whole named by a
+/// pronoun counts the noun of the latest count before it, in this sentence
+/// or an earlier one.
+fn resolve_them(claims: &mut [Claim], first_new: usize) {
+    for i in first_new..claims.len() {
+        let c = &claims[i];
+        let pronoun = c.scope.partitive && c.scope.noun.is_none() && refers_back(c);
+        if !pronoun {
+            continue;
+        }
+        let antecedent = claims[..i]
+            .iter()
+            .rev()
+            .find(|p| p.quantity.kind == QuantityKind::Count && p.scope.noun.is_some())
+            .and_then(|p| p.scope.noun.clone());
+        claims[i].scope.noun = antecedent;
+    }
+}
+
+/// True when the words right after the figure are "of them", "of those" or
+/// "of these".
+fn refers_back(c: &Claim) -> bool {
+    let start = c.quantity.span.end.saturating_sub(c.sentence.start);
+    let after = c.sentence_text.get(start..).unwrap_or("");
+    let words: Vec<String> = clause::words(after, 0).iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
+    words.len() == 2 && words[0] == "of" && matches!(words[1].as_str(), "them" | "those" | "these")
 }
 
 /// The claims of one sentence.
@@ -248,6 +278,16 @@ mod tests {
         assert_eq!(c[0].topic.as_deref(), Some("people"));
         assert_eq!(c[0].scope.noun.as_deref(), Some("soldier"));
         assert_eq!(c[0].scope.qualifiers, vec!["in wheelchairs"]);
+    }
+
+    #[test]
+    fn of_them_takes_the_noun_of_the_latest_count() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let text = "The army sent 3,000 troops north.\n\nBy its own count, 200 of them have died.\n";
+        let article = Article::from_text("t", "t.txt", text.to_string(), Vec::new());
+        let claims = crate::pipeline::facts(&article, &rules);
+        let last = claims.last().expect("claims");
+        assert_eq!((last.topic.as_deref(), last.scope.noun.as_deref()), (Some("deaths"), Some("troop")));
     }
 
     #[test]
