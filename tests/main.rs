@@ -7,3 +7,7 @@ mod facts;
 mod lint;
 mod samples;
 mod html;
+mod ingest;
+mod html;
+mod lint;
+mod samples;
