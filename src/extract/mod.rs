@@ -28,10 +28,13 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // quotations running on; reset at each paragraph.
     let mut previous: Option<(usize, String)> = None;
     for sentence in &segments.sentences {
-        let Some(text) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
+        let Some(raw) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
+        // Markup (link targets, emphasis marks) blanked, offsets unchanged.
+        let masked = sentence.text(&article.text);
+        let text: &str = &masked;
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
         let before = claims.len();
-        claims.extend(sentence_claims(article, sentence, text, carried, rules));
+        claims.extend(sentence_claims(article, sentence, text, raw, carried, rules));
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source(text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
@@ -68,12 +71,17 @@ fn refers_back(c: &Claim) -> bool {
 }
 
 /// The claims of one sentence.
-fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous: Option<&str>, rules: &RuleSet) -> Vec<Claim> {
+fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, raw: &str, previous: Option<&str>, rules: &RuleSet) -> Vec<Claim> {
     let found = quantity::find(text);
     if found.is_empty() {
         return Vec::new();
     }
-    mention_claims(article, sentence, text, &found, previous, rules)
+    let mut claims = mention_claims(article, sentence, text, &found, previous, rules);
+    // Reports quote the sentence as written, markup and all.
+    for c in &mut claims {
+        c.sentence_text = raw.to_string();
+    }
+    claims
 }
 
 /// The claims of the mentions `found` (sentence-relative spans, in order)
@@ -196,7 +204,7 @@ mod tests {
     pub(crate) fn claims_of(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Claim> {
         let rules = RuleSet::builtin().expect("built-in rules load");
         let article = Article::from_text("t", "t.txt", sentence.to_string(), Vec::new());
-        let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new() };
+        let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new(), masked: Vec::new() };
         let found: Vec<Quantity> = mentions.iter().map(|(p, k, n)| mention(sentence, p, k.clone(), *n)).collect();
         mention_claims(&article, &s, sentence, &found, None, &rules)
     }
