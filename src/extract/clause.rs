@@ -49,6 +49,8 @@ const STOPWORDS: &[&str] = &[
     "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "under", "until", "up", "was", "we",
     "were", "when", "where", "which", "while", "who", "whom", "will", "with", "would", "off", "out", "away", "ago", "back",
     "later", "earlier", "long", "old", "now", "so", "too", "just", "again", "yet", "still", "ever", "already", "apiece",
+    "next", "yesterday", "today", "tonight", "overnight", "tomorrow", "annually", "daily", "weekly", "monthly", "yearly",
+    "respectively", "alone", "overall", "altogether", "each", "every", "a", "an",
 ];
 
 pub fn is_stopword(word: &str) -> bool {

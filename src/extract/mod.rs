@@ -241,6 +241,11 @@ mod tests {
             ("The striker was hurt early in the match but the keeper made 26 saves.", vec![("26 saves", Count, Some("saves"))], vec![None]),
             ("The fee is capped per person, at 500.", vec![("500", Count, None)], vec![None]),
             (
+                "The mission has 8,000 troops there and will add 1,000 next year.",
+                vec![("8,000 troops", Count, Some("troops")), ("1,000", Count, None)],
+                vec![Some("troops"), Some("troops")],
+            ),
+            (
                 "Officials counted 6,000 people in the camp and 900 more outside it.",
                 vec![("6,000 people", Count, Some("people")), ("900", Count, None)],
                 vec![Some("people"), Some("people")],
