@@ -316,11 +316,29 @@ mod no_panic {
     use super::find;
     use proptest::prelude::*;
 
+    /// Words of the quantity grammar, shuffled into nonsense.
+    const SOUP: &[&str] = &[
+        "about", "more", "than", "to", "between", "and", "from", "$", "US", "%", "per", "cent", "million",
+        "-", "one", "nine", "hundreds", "tens", "of", "thousands", "a", "third", "dozen", "1,000", "2.5",
+        "15,000", "10", "2024", "years", "month", "-long", "plus", "or", "in", "out", "at", "least", "up",
+        "nearly", "sub-", "~", "Flight", "No.", "13th", "3:30", "p.m.", "won", "4-2", "£", "bn", "k", "m",
+    ];
+
     proptest! {
         #[test]
         fn any_text(s in "\\PC{0,80}") {
             for q in find(&s) {
                 prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+            }
+        }
+
+        #[test]
+        fn quantity_grammar_soup(words in proptest::collection::vec(proptest::sample::select(SOUP), 0..24)) {
+            let s = words.join(" ").replace(" ~ ", " ~").replace(" -", "-");
+            let found = find(&s);
+            prop_assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+            for q in &found {
+                prop_assert_eq!(&s[q.span.start..q.span.end], q.text.as_str());
             }
         }
 
