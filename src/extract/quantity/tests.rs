@@ -225,6 +225,8 @@ fn counted_nouns_and_elisions() {
     assert_eq!(only("Rescuers found six in a cellar.").noun, None);
     assert_eq!(only("Eleven died at sea.").noun, None);
     assert_eq!(only("One of the pilots resigned.").stated.value, Some(1.0));
+    let q = only("Fourteen of the club's players were fined.");
+    assert_eq!((q.text.as_str(), q.noun.as_deref()), ("Fourteen", Some("players")));
     assert!(find("She chose the blue one instead.").is_empty());
     assert!(find("Each one of them agreed.").is_empty() || find("Each one of them agreed.")[0].stated.value == Some(1.0));
 }
