@@ -99,6 +99,14 @@ fn near_misses_sit_just_below() {
 }
 
 #[test]
+fn nearly_is_written_as_less_than_in_json() {
+    let q = only("Nearly 500 homes lost power.");
+    let json = serde_json::to_value(&q.stated).unwrap_or_default();
+    assert_eq!(json["bound"], "<");
+    assert_eq!(json["value"], 500.0);
+}
+
+#[test]
 fn lower_bounds() {
     use Bound::{AtLeast, MoreThan};
     check(&[
