@@ -234,22 +234,41 @@ fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {
     }
 }
 
-/// The scope description of a cluster: the most common non-empty
-/// description among its claims, the longest on a tie, then the first.
+/// The scope description of a cluster: the most common description among
+/// its claims that says what is counted, where or when (not only how it
+/// was said, such as "expected"), the longest on a tie, then the first.
 fn describe(claims: &[Claim]) -> String {
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let informative = |c: &Claim| {
+        let s = &c.scope;
+        s.noun.is_some() || !s.qualifiers.is_empty() || !s.place.is_empty() || s.time.is_some()
+    };
+    let mut counts: BTreeMap<String, (bool, usize, usize)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        let d = c.scope.describe();
+        let d = without_repeats(&c.scope.describe());
         if !d.is_empty() {
-            let entry = counts.entry(d).or_insert((0, i));
-            entry.0 += 1;
+            let entry = counts.entry(d).or_insert((informative(c), 0, i));
+            entry.1 += 1;
         }
     }
     counts
         .into_iter()
-        .max_by(|(da, (na, ia)), (db, (nb, ib))| (na, da.len(), std::cmp::Reverse(ia)).cmp(&(nb, db.len(), std::cmp::Reverse(ib))))
+        .max_by(|(da, (ia, na, fa)), (db, (ib, nb, fb))| {
+            (ia, na, da.len(), std::cmp::Reverse(fa)).cmp(&(ib, nb, db.len(), std::cmp::Reverse(fb)))
+        })
         .map(|(d, _)| d)
         .unwrap_or_default()
+}
+
+/// A description with any part said twice kept once ("person, in the
+/// fire, in the fire").
+fn without_repeats(description: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in description.split(", ") {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(", ")
 }
 
 #[cfg(test)]

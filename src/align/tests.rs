@@ -391,3 +391,20 @@ fn the_same_figure_is_one_fact_unless_the_scope_says_otherwise() {
         Spec { qualifiers: &["in Southmoor"], ..spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0) }.build();
     assert_eq!(align(&[north, south]).len(), 2, "the same small figure in two places");
 }
+
+#[test]
+fn a_description_names_what_is_counted_once() {
+    let mut a = Spec { noun: Some("person"), qualifiers: &["in the fire", "in the fire"], ..spec("a", "injured", 1, "40 people hurt in the fire.", "40 people", 40.0) }.build();
+    a.scope.modality = crate::model::Modality::Expected;
+    let mut b = spec("b", "injured", 1, "40 people hurt in the fire.", "40 people", 40.0).build();
+    b.scope.modality = crate::model::Modality::Expected;
+    let c = spec("c", "injured", 1, "40 people hurt in the fire.", "40 people", 40.0).build();
+    let mut d = c.clone();
+    d.article = "d".into();
+    d.scope.modality = crate::model::Modality::Expected;
+    // "expected" alone is the most common description, but says nothing
+    // of what is counted.
+    let clusters = align(&[a, b, c, d]);
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].scope, "person, in the fire, expected");
+}
