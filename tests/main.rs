@@ -3,6 +3,11 @@
 
 mod cli;
 mod compare;
+mod facts;
+mod lint;
+mod samples;
+mod html;
+mod ingest;
 mod html;
 mod lint;
 mod samples;
