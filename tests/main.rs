@@ -4,10 +4,7 @@
 mod cli;
 mod compare;
 mod facts;
-mod lint;
-mod samples;
 mod html;
 mod ingest;
-mod html;
 mod lint;
 mod samples;
