@@ -191,9 +191,9 @@ fn best_fit(candidates: impl Iterator<Item = (usize, Option<(bool, f64)>)>) -> O
 /// No hard constraint may hold between any incoming claim and any member.
 /// Some pair of an incoming claim and a representative must reach the
 /// threshold of its own relation (identical or overlapping figures need
-/// little scope evidence); and when an incoming figure is disjoint from a
-/// member's, the best score must also reach that stricter threshold,
-/// since the merge makes a conflict.
+/// little scope evidence); and an incoming figure disjoint from a member's
+/// must be admitted against some member stating that figure, since the
+/// merge makes a conflict between the two.
 fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<(bool, f64)> {
     let vetoed = incoming.iter().any(|&i| {
         let (claim, profile) = (&claims[i].0, &claims[i].1);
@@ -212,15 +212,25 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
         }
     }
     let best = best?;
-    let worst = incoming
-        .iter()
-        .flat_map(|&i| cluster.intervals.iter().map(move |iv| Relation::of(&claims[i].0.interval, iv)))
-        .max()
-        .unwrap_or(Relation::Identical);
-    if worst >= Relation::Disjoint && best < worst.threshold() {
-        return None;
+    // A claim that disagrees with a member's figure makes a conflict with
+    // it, so it must be admitted against that very figure too: a conflict
+    // is only claimed between two scopes that match.
+    let mut peaceful = true;
+    for &i in incoming {
+        let a = &claims[i];
+        for interval in &cluster.intervals {
+            if Relation::of(&a.0.interval, interval) < Relation::Disjoint {
+                continue;
+            }
+            peaceful = false;
+            let stating = cluster.members.iter().filter(|&&m| claims[m].0.interval.same_as(interval)).take(MAX_REPRESENTATIVES);
+            let matched = stating.into_iter().any(|&m| score::admitted(a.0, &a.1, claims[m].0, &claims[m].1).is_some());
+            if !matched {
+                return None;
+            }
+        }
     }
-    Some((worst < Relation::Disjoint, best))
+    Some((peaceful, best))
 }
 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {

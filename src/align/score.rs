@@ -16,7 +16,7 @@ use crate::model::{Claim, Interval, Modality};
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
 /// Minimum score for claims whose intervals overlap.
-pub const OVERLAP_THRESHOLD: f64 = 0.2;
+pub const OVERLAP_THRESHOLD: f64 = 0.3;
 /// Minimum score for disjoint claims of a similar size (a disagreement).
 pub const DISJOINT_THRESHOLD: f64 = 0.55;
 /// Minimum score for disjoint claims at least [`FAR_DECADES`] apart.
@@ -256,15 +256,16 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
     if !pa.time.is_empty() && !pb.time.is_empty() {
         parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter())));
     }
+    // A generic noun ("people") neither supports nor contradicts a more
+    // specific one ("passengers"): the component is left out.
     if let (Some(x), Some(y)) = (&pa.noun, &pb.noun) {
-        let same = if x == y {
-            1.0
-        } else if (pa.noun_of_topic && pb.noun_of_topic) || is_generic(x) || is_generic(y) {
-            0.5
-        } else {
-            0.0
-        };
-        parts.push((W_NOUN, same));
+        if x == y {
+            parts.push((W_NOUN, 1.0));
+        } else if pa.noun_of_topic && pb.noun_of_topic {
+            parts.push((W_NOUN, 0.5));
+        } else if !is_generic(x) && !is_generic(y) {
+            parts.push((W_NOUN, 0.0));
+        }
     }
     let contradicted = parts.iter().any(|&(_, s)| s == 0.0);
     // The same event word is evidence of one fact; different ones are not
