@@ -7,6 +7,8 @@ use crate::model::Severity;
 use crate::rules::RuleSet;
 use crate::{config, expect, ingest, lint, pipeline, report, rules};
 use std::fmt::Write as _;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -64,9 +66,13 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
         Some(path) => Some((path, read_text(path)?)),
         None => None,
     };
-    let articles = ingest::load(&args.inputs)?;
+    let sources = ingest::expand_inputs(&args.inputs)?;
+    let progress = Progress::new(sources.len());
+    let articles = read_all(&sources, &progress)?;
     let warnings = article_warnings(&articles);
-    let report = pipeline::compare(articles, &rules);
+    progress.stage("extracting");
+    let report = pipeline::compare_with_progress(articles, &rules, &|| progress.tick());
+    progress.finish();
     let color = color && args.output.is_none();
     let text = match args.format {
         CompareFormat::Table => report::table::compare(&report, color),
@@ -181,7 +187,7 @@ fn lint_inputs(args: &LintArgs) -> Result<(ingest::Article, Vec<ingest::Article>
     };
     let draft = ingest::read(&source)?;
     let draft_path = if from_stdin { None } else { std::fs::canonicalize(&args.draft).ok() };
-    let mut references = ingest::load(&args.against)?;
+    let mut references = read_all(&ingest::expand_inputs(&args.against)?, &Progress::hidden())?;
     references.retain(|r| draft_path.is_none() || std::fs::canonicalize(&r.path).ok() != draft_path);
     if references.is_empty() {
         return Err(Error::Usage("no reference articles besides the draft".into()));
@@ -309,6 +315,68 @@ fn explain_text(rule: &rules::Rule) -> String {
         }
     }
     out
+}
+
+/// Reads every source in parallel. The articles come back in source order,
+/// and when several sources fail, the error is the first one's, so a run
+/// reports the same thing however the threads were scheduled.
+fn read_all(sources: &[ingest::Source], progress: &Progress) -> Result<Vec<ingest::Article>> {
+    progress.stage("reading");
+    let read: Vec<Result<ingest::Article>> = sources
+        .par_iter()
+        .map(|source| {
+            let article = ingest::read(source);
+            progress.tick();
+            article
+        })
+        .collect();
+    read.into_iter().collect()
+}
+
+/// Runs with at least this many articles get a progress bar; shorter ones
+/// finish before a bar would be worth drawing.
+const PROGRESS_MIN_ARTICLES: usize = 200;
+
+/// A progress bar on stderr, drawn only when stderr is a terminal and the
+/// run is long, so pipes, CI logs and tests never see it.
+struct Progress(Option<ProgressBar>);
+
+impl Progress {
+    fn new(articles: usize) -> Progress {
+        if articles < PROGRESS_MIN_ARTICLES || !std::io::stderr().is_terminal() {
+            return Progress::hidden();
+        }
+        let bar = ProgressBar::with_draw_target(Some(articles as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{msg:>10} {wide_bar} {pos}/{len} articles, {elapsed}") {
+            bar.set_style(style);
+        }
+        Progress(Some(bar))
+    }
+
+    fn hidden() -> Progress {
+        Progress(None)
+    }
+
+    /// Starts a stage over the same articles.
+    fn stage(&self, name: &'static str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(name);
+            bar.set_position(0);
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    /// Clears the bar, so only the report and warnings remain.
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn read_text(path: &Path) -> Result<String> {

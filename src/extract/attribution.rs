@@ -85,12 +85,17 @@ pub fn sources(sentence: &str) -> Vec<Source> {
 /// it, else one after it ("..., X said."), else an "according to". A
 /// pronoun takes `previous`, the source of the sentence before.
 pub fn find(sentence: &str, mention: Span, speaker: Option<&str>, previous: Option<&str>) -> Option<String> {
+    find_among(&sources(sentence), sentence, mention, speaker, previous)
+}
+
+/// [`find`] with the sentence's [`sources`] found once by the caller: a
+/// sentence with many figures then costs one scan, not one per figure.
+pub fn find_among(found: &[Source], sentence: &str, mention: Span, speaker: Option<&str>, previous: Option<&str>) -> Option<String> {
     if let Some(name) = speaker.and_then(canonical) {
         if !PRONOUNS.contains(&name.to_lowercase().as_str()) {
             return Some(name);
         }
     }
-    let found = sources(sentence);
     let chosen = found
         .iter()
         .rfind(|s| s.at < mention.start && !s.whole_sentence)
@@ -245,6 +250,7 @@ pub fn canonical(raw: &str) -> Option<String> {
     }
     let mut text = raw.trim().trim_end_matches(['.', ',', '”', '"']).trim();
     for prefix in ["a report by ", "a statement by ", "reports by ", "data from ", "figures from ", "estimates by ", "the "] {
+        // `get` because the prefix length may fall inside a multi-byte character.
         if text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
             text = text[prefix.len()..].trim_start();
         }

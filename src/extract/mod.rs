@@ -59,6 +59,7 @@ fn mention_claims(
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
+    let sources = attribution::sources(text);
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
         // A coordinated mention shares the frame of the one before
@@ -90,7 +91,7 @@ fn mention_claims(
             sentence: sentence.span,
             sentence_text: text.to_string(),
             scope,
-            attribution: attribution::find(text, found[index].span, speaker, previous),
+            attribution: attribution::find_among(&sources, text, found[index].span, speaker, previous),
             line,
             column,
             quantity: q,

@@ -65,6 +65,7 @@ impl Article {
                 decode_utf8(path, bytes, &mut warnings)
             }
         };
+        note_oddities(path, bytes, &text, &mut warnings);
         Ok(Article::from_text(id, path, text, warnings))
     }
 
@@ -165,6 +166,21 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// The recoverable oddities the design brief asks to be told about: the run
+/// goes on, but the user learns that the file was not plain UTF-8 text with
+/// line feeds, or that it says nothing at all.
+fn note_oddities(path: &str, bytes: &[u8], text: &str, warnings: &mut Vec<String>) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        warnings.push(format!("{path}: starts with a byte-order mark; ignored, columns count from the text after it"));
+    }
+    if text.contains("\r\n") {
+        warnings.push(format!("{path}: CRLF line ends; read as plain line breaks"));
+    }
+    if text.trim().is_empty() {
+        warnings.push(format!("{path}: empty article; kept, with no facts"));
+    }
 }
 
 /// UTF-8, with a byte-order mark dropped and undecodable bytes replaced by
