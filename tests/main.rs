@@ -8,7 +8,5 @@ mod facts;
 mod html;
 mod ingest;
 mod lint;
-mod html;
-mod lint;
 mod props;
 mod samples;
