@@ -167,7 +167,7 @@ mod tests {
     pub(crate) fn claims_of(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Claim> {
         let rules = RuleSet::builtin().expect("built-in rules load");
         let article = Article::from_text("t", "t.txt", sentence.to_string(), Vec::new());
-        let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new() };
+        let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new(), masked: Vec::new() };
         let found: Vec<Quantity> = mentions.iter().map(|(p, k, n)| mention(sentence, p, k.clone(), *n)).collect();
         mention_claims(&article, &s, sentence, &found, None, &rules)
     }
