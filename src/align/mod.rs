@@ -116,8 +116,12 @@ struct Building {
     intervals: Vec<Interval>,
 }
 
-/// Greedy, order-fixed clustering of one bucket, then a second chance for
-/// stranded clusters; returns member indices, each group sorted.
+/// Clustering of one bucket in three steps: claims that agree (overlapping
+/// figures) are grouped greedily in a fixed order; clusters stranded in one
+/// article get a second chance; then groups that disagree are merged where
+/// their scopes match, so that a conflict is judged between what each side
+/// agrees on, whatever the order the claims came in. Returns member
+/// indices, each group sorted.
 fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Building> = Vec::new();
     for i in 0..claims.len() {
@@ -128,6 +132,7 @@ fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
         }
     }
     merge_stranded(claims, &mut clusters);
+    merge_disagreeing(claims, &mut clusters);
     clusters
         .into_iter()
         .map(|c| {
@@ -171,30 +176,35 @@ fn single_article(claims: &[(&Claim, Profile)], cluster: &Building) -> bool {
     cluster.members.iter().all(|&m| &claims[m].0.article == first)
 }
 
-/// The best of the clusters that admit the incoming claims: one where they
-/// create no new disagreement first, then the highest score, then the
-/// oldest cluster.
-fn best_fit(candidates: impl Iterator<Item = (usize, Option<(bool, f64)>)>) -> Option<usize> {
-    let mut best: Option<(bool, f64, usize)> = None;
+/// The best of the clusters that admit the incoming claims: the highest
+/// score, then the oldest cluster.
+fn best_fit(candidates: impl Iterator<Item = (usize, Option<f64>)>) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
     for (k, fit) in candidates {
-        let Some((peaceful, score)) = fit else { continue };
-        if best.is_none_or(|(bp, bs, _)| (peaceful, score) > (bp, bs)) {
-            best = Some((peaceful, score, k));
+        let Some(score) = fit else { continue };
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
         }
     }
-    best.map(|(_, _, k)| k)
+    best.map(|(_, k)| k)
 }
 
-/// Whether the `incoming` claims may join `cluster`, and if so whether
-/// they join in peace (overlapping every member) and with what score.
+/// Whether the `incoming` claims may join `cluster` in agreement, and with
+/// what score.
 ///
-/// No hard constraint may hold between any incoming claim and any member.
-/// Some pair of an incoming claim and a representative must reach the
-/// threshold of its own relation (identical or overlapping figures need
-/// little scope evidence); and an incoming figure disjoint from a member's
-/// must be admitted against some member stating that figure, since the
-/// merge makes a conflict between the two.
-fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<(bool, f64)> {
+/// No hard constraint may hold between any incoming claim and any member;
+/// no incoming figure may be disjoint from a member's (disagreements are
+/// merged later, cluster with cluster); and some pair of an incoming claim
+/// and a representative must reach the threshold of its own relation
+/// (identical or overlapping figures need little scope evidence).
+fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<f64> {
+    // Disagreements are merged in the last step only, cluster with cluster.
+    let disagrees = incoming
+        .iter()
+        .any(|&i| cluster.intervals.iter().any(|iv| Relation::of(&claims[i].0.interval, iv) >= Relation::Disjoint));
+    if disagrees {
+        return None;
+    }
     let vetoed = incoming.iter().any(|&i| {
         let (claim, profile) = (&claims[i].0, &claims[i].1);
         cluster.members.iter().any(|&m| score::veto(claim, profile, claims[m].0, &claims[m].1).is_some())
@@ -211,26 +221,73 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
             }
         }
     }
-    let best = best?;
-    // A claim that disagrees with a member's figure makes a conflict with
-    // it, so it must be admitted against that very figure too: a conflict
-    // is only claimed between two scopes that match.
-    let mut peaceful = true;
-    for &i in incoming {
-        let a = &claims[i];
-        for interval in &cluster.intervals {
-            if Relation::of(&a.0.interval, interval) < Relation::Disjoint {
-                continue;
+    best
+}
+
+/// Merges clusters that disagree but speak of the same thing, best pair
+/// first, until no pair qualifies. Scores between clusters are kept in a
+/// table and only the merged cluster's row is computed again.
+fn merge_disagreeing(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
+    let n = clusters.len();
+    let mut table: Vec<Vec<Option<f64>>> = vec![vec![None; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            table[i][j] = join(claims, &clusters[i], &clusters[j]);
+        }
+    }
+    loop {
+        let mut best: Option<(f64, usize, usize)> = None;
+        for (i, row) in table.iter().enumerate() {
+            for (j, score) in row.iter().enumerate().skip(i + 1) {
+                if let Some(score) = *score {
+                    if best.is_none_or(|(s, _, _)| score > s) {
+                        best = Some((score, i, j));
+                    }
+                }
             }
-            peaceful = false;
-            let stating = cluster.members.iter().filter(|&&m| claims[m].0.interval.same_as(interval)).take(MAX_REPRESENTATIVES);
-            let matched = stating.into_iter().any(|&m| score::admitted(a.0, &a.1, claims[m].0, &claims[m].1).is_some());
-            if !matched {
-                return None;
+        }
+        let Some((_, i, j)) = best else { break };
+        let moved = clusters.remove(j);
+        for m in moved.members {
+            add(&mut clusters[i], claims, m);
+        }
+        table.remove(j);
+        for row in &mut table {
+            row.remove(j);
+        }
+        for k in 0..clusters.len() {
+            if k != i {
+                let (lo, hi) = (k.min(i), k.max(i));
+                table[lo][hi] = join(claims, &clusters[lo], &clusters[hi]);
             }
         }
     }
-    Some((peaceful, best))
+}
+
+/// The score at which two clusters that disagree may become one finding,
+/// `None` when they may not: no hard constraint between any of their
+/// members, a pair of representatives admitted on its own terms, and a
+/// best score that reaches the bar of their widest disagreement (a
+/// disagreement, or figures an order of magnitude apart).
+fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<f64> {
+    let worst = a.intervals.iter().flat_map(|x| b.intervals.iter().map(move |y| Relation::of(x, y))).max()?;
+    if worst < Relation::Disjoint {
+        // Agreeing clusters that the first steps kept apart stay apart.
+        return None;
+    }
+    let vetoed = a.members.iter().any(|&i| {
+        b.members.iter().any(|&m| score::veto(claims[i].0, &claims[i].1, claims[m].0, &claims[m].1).is_some())
+    });
+    if vetoed {
+        return None;
+    }
+    let best = a
+        .representatives
+        .iter()
+        .flat_map(|&i| b.representatives.iter().map(move |&r| (i, r)))
+        .filter_map(|(i, r)| score::admitted(claims[i].0, &claims[i].1, claims[r].0, &claims[r].1))
+        .fold(None, |best: Option<f64>, s| Some(best.map_or(s, |b| b.max(s))))?;
+    (best >= worst.threshold()).then_some(best)
 }
 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {

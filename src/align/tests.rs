@@ -408,3 +408,27 @@ fn a_description_names_what_is_counted_once() {
     assert_eq!(clusters.len(), 1);
     assert_eq!(clusters[0].scope, "person, in the fire, expected");
 }
+
+#[test]
+fn a_dissenting_figure_met_first_does_not_split_those_who_agree() {
+    // Article "a" (first in order) says 48 hours; three others agree on
+    // about a day and a half, one of them only as "less than two days".
+    let hours = |article, sentence, quantity, days: f64| Spec {
+        noun: Some("operation"),
+        interval: Interval::point(days),
+        ..spec(article, "duration", 1, sentence, quantity, days)
+    };
+    let claims = vec![
+        hours("a", "Crews fought the blaze in a 48-hour operation at the pier.", "48-hour", 2.0).build(),
+        hours("b", "Crews fought the blaze in a 36-hour operation at the pier.", "36-hour", 1.5).build(),
+        Spec {
+            bound: Bound::LessThan,
+            interval: Interval::up_to(2.0, false),
+            ..hours("c", "Crews needed less than two days to put the blaze out at the pier.", "less than two days", 2.0)
+        }
+        .build(),
+        hours("d", "The blaze at the pier was put out after 36 hours of work by crews.", "36 hours", 1.5).build(),
+    ];
+    let clusters = align(&claims);
+    assert_eq!(groups(&clusters), vec![vec!["a:48-hour", "b:36-hour", "c:less than two days", "d:36 hours"]]);
+}
