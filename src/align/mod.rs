@@ -7,11 +7,11 @@
 //! that admits it, or starts a new one. A cluster admits a claim when no
 //! hard constraint ([`score::veto`]) holds between the claim and any member,
 //! and the claim's scope similarity to one of the cluster's representatives
-//! reaches the threshold its figures call for ([`score::Relation`]). A
-//! second pass lets clusters drawn from a single article join a cluster
-//! that admits all their claims. A claim is only compared with a few
-//! representatives per cluster, so the work per bucket stays near
-//! `claims x clusters`, not `claims²`.
+//! reaches the threshold its figures call for ([`score::Relation`]), with
+//! no figure disagreeing; clusters are then merged, agreeing or not, where
+//! their scopes match. A claim is only compared with a few representatives
+//! per cluster, so the work per bucket stays near `claims x clusters`, not
+//! `claims²`.
 //! `docs/alignment.md` explains the model and how rules influence it.
 
 pub mod profile;
@@ -116,12 +116,11 @@ struct Building {
     intervals: Vec<Interval>,
 }
 
-/// Clustering of one bucket in three steps: claims that agree (overlapping
-/// figures) are grouped greedily in a fixed order; clusters stranded in one
-/// article get a second chance; then groups that disagree are merged where
-/// their scopes match, so that a conflict is judged between what each side
-/// agrees on, whatever the order the claims came in. Returns member
-/// indices, each group sorted.
+/// Clustering of one bucket in two steps: claims that agree (overlapping
+/// figures) are grouped greedily in a fixed order; then groups are merged,
+/// agreeing or not, where their scopes match, so that a conflict is judged
+/// between what each side agrees on, whatever the order the claims came
+/// in. Returns member indices, each group sorted.
 fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Building> = Vec::new();
     for i in 0..claims.len() {
@@ -131,8 +130,7 @@ fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
             None => clusters.push(Building { members: vec![i], representatives: vec![i], intervals: vec![claims[i].0.interval] }),
         }
     }
-    merge_stranded(claims, &mut clusters);
-    merge_disagreeing(claims, &mut clusters);
+    merge_clusters(claims, &mut clusters);
     clusters
         .into_iter()
         .map(|c| {
@@ -141,39 +139,6 @@ fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
             members
         })
         .collect()
-}
-
-/// A cluster whose claims all come from one article may have missed its
-/// partners only because of the order claims were taken in (an earlier
-/// claim of its own article started a cluster that a later, better match
-/// then went elsewhere). Each such cluster may join the cluster that best
-/// admits all its claims at once, under the same constraints and
-/// thresholds.
-fn merge_stranded(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
-    let mut i = 0;
-    while i < clusters.len() {
-        if !single_article(claims, &clusters[i]) {
-            i += 1;
-            continue;
-        }
-        let incoming = clusters[i].members.clone();
-        let candidates = clusters.iter().enumerate().filter(|(k, _)| *k != i).map(|(k, c)| (k, fit(claims, c, &incoming)));
-        match best_fit(candidates) {
-            Some(target) => {
-                let moved = clusters.remove(i);
-                let target = if target > i { target - 1 } else { target };
-                for m in moved.members {
-                    add(&mut clusters[target], claims, m);
-                }
-            }
-            None => i += 1,
-        }
-    }
-}
-
-fn single_article(claims: &[(&Claim, Profile)], cluster: &Building) -> bool {
-    let first = &claims[cluster.members[0]].0.article;
-    cluster.members.iter().all(|&m| &claims[m].0.article == first)
 }
 
 /// The best of the clusters that admit the incoming claims: the highest
@@ -216,18 +181,18 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
     for &i in incoming {
         for &r in &cluster.representatives {
             let (a, b) = (&claims[i], &claims[r]);
-            if let Some(score) = score::admitted(a.0, &a.1, b.0, &b.1) {
-                best = Some(best.map_or(score, |s: f64| s.max(score)));
+            if let Some(admission) = score::admitted(a.0, &a.1, b.0, &b.1) {
+                best = Some(best.map_or(admission.affinity, |s: f64| s.max(admission.affinity)));
             }
         }
     }
     best
 }
 
-/// Merges clusters that disagree but speak of the same thing, best pair
-/// first, until no pair qualifies. Scores between clusters are kept in a
+/// Merges clusters that speak of the same thing, agreeing or not, best
+/// pair first, until no pair qualifies. Scores between clusters are kept in a
 /// table and only the merged cluster's row is computed again.
-fn merge_disagreeing(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
+fn merge_clusters(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
     let n = clusters.len();
     let mut table: Vec<Vec<Option<f64>>> = vec![vec![None; n]; n];
     for i in 0..n {
@@ -264,30 +229,30 @@ fn merge_disagreeing(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>)
     }
 }
 
-/// The score at which two clusters that disagree may become one finding,
-/// `None` when they may not: no hard constraint between any of their
-/// members, a pair of representatives admitted on its own terms, and a
-/// best score that reaches the bar of their widest disagreement (a
-/// disagreement, or figures an order of magnitude apart).
+/// The affinity at which two clusters may become one finding, `None` when
+/// they may not: no hard constraint between any of their members, a pair
+/// of representatives admitted on its own terms, and, where their figures
+/// disagree, a best score that reaches the bar of their widest
+/// disagreement (a disagreement, or figures an order of magnitude apart).
+/// Clusters that agree are joined too: the greedy first step can leave
+/// two groups apart that a later claim links.
 fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<f64> {
     let worst = a.intervals.iter().flat_map(|x| b.intervals.iter().map(move |y| Relation::of(x, y))).max()?;
-    if worst < Relation::Disjoint {
-        // Agreeing clusters that the first steps kept apart stay apart.
-        return None;
-    }
     let vetoed = a.members.iter().any(|&i| {
         b.members.iter().any(|&m| score::veto(claims[i].0, &claims[i].1, claims[m].0, &claims[m].1).is_some())
     });
     if vetoed {
         return None;
     }
-    let best = a
+    let admitted: Vec<score::Admission> = a
         .representatives
         .iter()
         .flat_map(|&i| b.representatives.iter().map(move |&r| (i, r)))
         .filter_map(|(i, r)| score::admitted(claims[i].0, &claims[i].1, claims[r].0, &claims[r].1))
-        .fold(None, |best: Option<f64>, s| Some(best.map_or(s, |b| b.max(s))))?;
-    (best >= worst.threshold()).then_some(best)
+        .collect();
+    let best_score = admitted.iter().map(|x| x.score).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))))?;
+    let best_affinity = admitted.iter().map(|x| x.affinity).fold(f64::MIN, f64::max);
+    (worst < Relation::Disjoint || best_score >= worst.threshold()).then_some(best_affinity)
 }
 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {

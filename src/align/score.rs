@@ -216,7 +216,7 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
 /// time frames or hints): the figure itself is then the evidence, which
 /// matters where a sentence says little beyond it ("more than 6,000 of
 /// them have died").
-pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<f64> {
+pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Admission> {
     let c = compare(a, pa, b, pb);
     let relation = Relation::of(&a.interval, &b.interval);
     if c.contradicted && relation >= Relation::Disjoint {
@@ -225,8 +225,24 @@ pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<f64>
         return None;
     }
     let uncontested = !c.contradicted && relation == Relation::Identical;
-    (uncontested || c.score >= pair_threshold(a, b)).then_some(c.score)
+    let bonus = if relation == Relation::Identical { IDENTICAL_AFFINITY } else { 0.0 };
+    (uncontested || c.score >= pair_threshold(a, b)).then_some(Admission { score: c.score, affinity: c.score + bonus })
 }
+
+/// What an admitted pair brings: its scope score, and its affinity, the
+/// score with a bonus when the two state the very same figure, used to
+/// choose between clusters that would both take a claim.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Admission {
+    pub score: f64,
+    pub affinity: f64,
+}
+
+/// How much stating the very same figure counts when choosing where a
+/// claim goes: an outlet's "36 hours" belongs with another's "36-hour"
+/// rather than with "less than two days", even when the latter's sentence
+/// happens to share a few more words.
+pub const IDENTICAL_AFFINITY: f64 = 0.25;
 
 /// A scope comparison: the score, and whether some structured part of the
 /// scope (noun, qualifiers, place, time, hints) disagrees outright.
