@@ -344,8 +344,8 @@ fn an_article_repeating_a_figure_stays_together_whatever_its_modality() {
 fn a_claim_stranded_by_order_finds_its_partners() {
     // Article a gives the deployment as "four months" before "120 days";
     // the 120 days first stand alone (little in common with the four
-    // months), then article b's 120 days join the four months. The second
-    // pass reunites a's 120 days with b's.
+    // months), then article b's 120 days join the four months. The
+    // merging step reunites a's 120 days with b's.
     let four_months = Spec {
         bound: Bound::Range,
         interval: Interval::closed(112.0, 124.0),
