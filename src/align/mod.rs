@@ -189,24 +189,26 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
     best
 }
 
-/// Merges clusters that speak of the same thing, agreeing or not, best
-/// pair first, until no pair qualifies. Scores between clusters are kept in a
+/// Merges clusters that speak of the same thing until no pair qualifies:
+/// agreeing pairs first, best first, then disagreeing ones. Scores between clusters are kept in a
 /// table and only the merged cluster's row is computed again.
 fn merge_clusters(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
     let n = clusters.len();
-    let mut table: Vec<Vec<Option<f64>>> = vec![vec![None; n]; n];
+    let mut table: Vec<Vec<Option<(bool, f64)>>> = vec![vec![None; n]; n];
     for i in 0..n {
         for j in i + 1..n {
             table[i][j] = join(claims, &clusters[i], &clusters[j]);
         }
     }
     loop {
-        let mut best: Option<(f64, usize, usize)> = None;
+        // Agreeing pairs first, so that each side of a disagreement is
+        // whole before sides are compared; then by affinity.
+        let mut best: Option<((bool, f64), usize, usize)> = None;
         for (i, row) in table.iter().enumerate() {
-            for (j, score) in row.iter().enumerate().skip(i + 1) {
-                if let Some(score) = *score {
-                    if best.is_none_or(|(s, _, _)| score > s) {
-                        best = Some((score, i, j));
+            for (j, rank) in row.iter().enumerate().skip(i + 1) {
+                if let Some(rank) = *rank {
+                    if best.is_none_or(|(b, _, _)| rank > b) {
+                        best = Some((rank, i, j));
                     }
                 }
             }
@@ -229,14 +231,14 @@ fn merge_clusters(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
     }
 }
 
-/// The affinity at which two clusters may become one finding, `None` when
-/// they may not: no hard constraint between any of their members, a pair
+/// Whether two clusters agree, and the affinity at which they may become
+/// one finding; `None` when they may not: no hard constraint between any of their members, a pair
 /// of representatives admitted on its own terms, and, where their figures
 /// disagree, a best score that reaches the bar of their widest
 /// disagreement (a disagreement, or figures an order of magnitude apart).
 /// Clusters that agree are joined too: the greedy first step can leave
 /// two groups apart that a later claim links.
-fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<f64> {
+fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<(bool, f64)> {
     let worst = a.intervals.iter().flat_map(|x| b.intervals.iter().map(move |y| Relation::of(x, y))).max()?;
     let vetoed = a.members.iter().any(|&i| {
         b.members.iter().any(|&m| score::veto(claims[i].0, &claims[i].1, claims[m].0, &claims[m].1).is_some())
@@ -252,7 +254,8 @@ fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<f64>
         .collect();
     let best_score = admitted.iter().map(|x| x.score).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))))?;
     let best_affinity = admitted.iter().map(|x| x.affinity).fold(f64::MIN, f64::max);
-    (worst < Relation::Disjoint || best_score >= worst.threshold()).then_some(best_affinity)
+    let agreeing = worst < Relation::Disjoint;
+    (agreeing || best_score >= worst.threshold()).then_some((agreeing, best_affinity))
 }
 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {

@@ -386,9 +386,10 @@ fn the_same_figure_is_one_fact_unless_the_scope_says_otherwise() {
     let a = bare("a", "Western officials say more than 6,000 were killed.").build();
     let b = bare("b", "By that count, more than 6,000 of them have died.").build();
     assert_eq!(align(&[a, b]).len(), 1, "nothing but the figure, and it is the same");
-    let north = Spec { qualifiers: &["in Northfield"], ..spec("a", "deaths", 1, "Police said 3 died in Northfield overnight.", "3", 3.0) }.build();
-    let south =
-        Spec { qualifiers: &["in Southmoor"], ..spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0) }.build();
+    let mut north = spec("a", "deaths", 1, "Police said 3 died in Northfield overnight.", "3", 3.0).build();
+    north.scope.place = vec!["in Northfield".into()];
+    let mut south = spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0).build();
+    south.scope.place = vec!["in Southmoor".into()];
     assert_eq!(align(&[north, south]).len(), 2, "the same small figure in two places");
 }
 
