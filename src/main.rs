@@ -10,10 +10,16 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // A usage error is one line, like every other error, so scripts
+        // and editors can show it as it is.
+        Err(e) if e.use_stderr() => {
+            let _ = writeln!(std::io::stderr(), "concord: error: {}", one_line(&e));
+            return ExitCode::from(2);
+        }
+        // Help and version requests are not errors.
         Err(e) => {
             let _ = e.print();
-            // Help and version requests are not errors.
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return ExitCode::SUCCESS;
         }
     };
     match app::run(&cli) {
@@ -41,4 +47,25 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A clap error on one line: the message and its context (possible values,
+/// tips), without the usage block, which `--help` gives in full.
+fn one_line(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut line = String::new();
+    for part in rendered.lines().map(str::trim) {
+        if part.starts_with("Usage:") || part.starts_with("For more information") {
+            break;
+        }
+        if part.is_empty() {
+            continue;
+        }
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(part);
+    }
+    line
 }

@@ -1,8 +1,12 @@
 //! One integration-test binary: every module runs the real `concord` binary
 //! on real files.
 
+mod bad_input;
 mod cli;
 mod compare;
-mod lint;
-mod samples;
+mod facts;
 mod html;
+mod ingest;
+mod lint;
+mod props;
+mod samples;
