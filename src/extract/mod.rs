@@ -28,7 +28,13 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // quotations running on; reset at each paragraph.
     let mut previous: Option<(usize, String)> = None;
     for sentence in &segments.sentences {
-        let Some(text) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
+        if article.text.get(sentence.span.start..sentence.span.end).is_none() {
+            continue;
+        }
+        // Markup (link targets, bare URLs, emphasis marks) blanked out at the
+        // same length, so no figure is read from a URL and positions hold.
+        let text = sentence.text(&article.text);
+        let text = text.as_ref();
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
         claims.extend(sentence_claims(article, sentence, text, carried, rules));
         let source = attribution::sentence_source(text, carried);
