@@ -13,9 +13,11 @@
 //! corpus's convention of an order-of-magnitude range: "hundreds" is
 //! 100-1000, "tens of thousands" 10,000-100,000.
 //!
-//! `--errors` lists every sentence where the prediction and gold differ.
+//! `--errors` lists every sentence where the prediction and gold differ;
+//! `--speed` also measures how many megabytes of text `find` reads a
+//! second.
 //!
-//!     cargo run --release --example newsquant [-- [PATH] [--errors]]
+//!     cargo run --release --example newsquant [-- [PATH] [--errors] [--speed]]
 
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a command-line report
 
@@ -133,5 +135,23 @@ fn main() -> ExitCode {
     let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     println!("sentences {}  gold {golds}  predicted {predictions}  correct {correct}", sentences.len());
     println!("precision {:.1}  recall {:.1}  value F1 {:.1}", 100.0 * p, 100.0 * r, 100.0 * f1);
+    if args.iter().any(|a| a == "--speed") {
+        println!("find: {:.1} MB/s on one core", throughput(&sentences));
+    }
     ExitCode::SUCCESS
+}
+
+/// Megabytes of sentence text `find` reads per second, over about 20 MB.
+fn throughput(sentences: &[Sentence]) -> f64 {
+    let bytes: usize = sentences.iter().map(|s| s.text.len()).sum();
+    let rounds = (20_000_000 / bytes.max(1)).max(1);
+    let start = std::time::Instant::now();
+    let mut found = 0usize;
+    for _ in 0..rounds {
+        for s in sentences {
+            found += std::hint::black_box(find(&s.text)).len();
+        }
+    }
+    std::hint::black_box(found);
+    (rounds * bytes) as f64 / 1e6 / start.elapsed().as_secs_f64()
 }

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::model::Severity;
 use crate::rules::RuleSet;
 use crate::{config, expect, ingest, lint, pipeline, report, rules};
+use std::fmt::Write as _;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -35,7 +36,7 @@ pub fn run(cli: &Cli) -> Result<Output> {
         Command::Compare(args) => compare(args, cli.rules.as_deref(), color),
         Command::Lint(args) => lint(args, cli.rules.as_deref(), color),
         Command::Facts(args) => facts(args, cli.rules.as_deref()),
-        Command::Rules(RulesCommand::Check { dir }) => rules_check(dir.as_deref()),
+        Command::Rules(RulesCommand::Check { dir }) => rules_check(dir.as_deref().or(cli.rules.as_deref())),
         Command::Rules(RulesCommand::Explain { topic }) => rules_explain(topic, cli.rules.as_deref()),
     }
 }
@@ -235,23 +236,85 @@ fn facts(args: &FactsArgs, rules_dir: Option<&Path>) -> Result<Output> {
     Ok(Output { stdout, warnings: article.warnings.clone(), outcome: Outcome::Clean })
 }
 
+/// `concord rules check [DIR]`: every rule file (the built-in set, or the
+/// files in DIR) parsed, validated and its examples run against the rule
+/// set it would join. Any error fails the check with exit 2, each error on
+/// its own line as `path:line:col: key `k`: message`.
 fn rules_check(dir: Option<&Path>) -> Result<Output> {
-    let count = match dir {
-        Some(dir) => rules::load_dir(dir)?.len(),
-        None => RuleSet::builtin()?.rules().len(),
+    let (checked, mut errors, only) = match dir {
+        Some(dir) => {
+            let (loaded, errors) = rules::load_dir_all(dir)?;
+            let paths: Vec<PathBuf> = loaded.iter().map(|r| r.path.clone()).collect();
+            (loaded, errors, Some(paths))
+        }
+        None => {
+            let (loaded, errors) = rules::builtin_rules();
+            (loaded, errors, None)
+        }
     };
-    let stdout = format!("{count} rule file(s) OK\n").into_bytes();
+    let files = checked.len() + errors.len();
+    let examples: usize = checked.iter().map(|r| r.examples.len()).sum();
+    // Examples run against the set the rules would join: the built-in rules
+    // with the checked ones added or overriding.
+    let mut set_rules = if dir.is_some() { rules::builtin_rules().0 } else { Vec::new() };
+    for rule in checked {
+        set_rules.retain(|r| r.topic != rule.topic);
+        set_rules.push(rule);
+    }
+    match RuleSet::new(set_rules) {
+        Ok(set) => errors.extend(rules::examples::run(&set, only.as_deref())),
+        Err(e) => errors.push(e),
+    }
+    if !errors.is_empty() {
+        return Err(Error::from_rule_errors(errors));
+    }
+    let where_ = dir.map_or_else(|| "built-in rules".to_string(), |d| d.display().to_string());
+    let stdout = format!("{where_}: {files} rule file(s) OK, {examples} example(s) passed\n").into_bytes();
     Ok(Output { stdout, warnings: Vec::new(), outcome: Outcome::Clean })
 }
 
+/// `concord rules explain TOPIC`: what a rule claims, why, and how.
 fn rules_explain(topic: &str, rules_dir: Option<&Path>) -> Result<Output> {
     let rules = load_rules(rules_dir)?;
     let rule = rules.get(topic).ok_or_else(|| {
-        let known: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
+        let mut known: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
+        known.sort_unstable();
         Error::Usage(format!("no rule for topic `{topic}` (known: {})", known.join(", ")))
     })?;
-    let stdout = format!("{}\n\n{}\n\nWhy: {}\n", rule.topic, rule.description, rule.rationale).into_bytes();
-    Ok(Output { stdout, warnings: Vec::new(), outcome: Outcome::Clean })
+    Ok(Output { stdout: explain_text(rule).into_bytes(), warnings: Vec::new(), outcome: Outcome::Clean })
+}
+
+fn explain_text(rule: &rules::Rule) -> String {
+    let mut out = String::new();
+    let accepts: Vec<&str> = rule.accepts.iter().map(|a| a.as_str()).collect();
+    let _ = writeln!(out, "{} ({})\n\n{}\n\nWhy: {}\n", rule.topic, rule.path.display(), rule.description.trim(), rule.rationale.trim());
+    let _ = writeln!(out, "unit: {}    accepts: {}    priority: {}    band: {}", rule.unit.as_str(), accepts.join(", "), rule.priority, rule.band);
+    if rule.claim_by_kind {
+        let _ = writeln!(out, "claims every {} mention, even with no signal word", accepts.join(" or "));
+    }
+    let s = &rule.signals;
+    let words: Vec<String> = s.words.iter().map(|(lemma, forms)| format!("{lemma} ({})", forms.join(", "))).collect();
+    let nouns: Vec<String> = s.nouns.iter().map(|(_, forms)| forms.join("/")).collect();
+    for (label, list) in [
+        ("words", words),
+        ("forms", s.forms.clone()),
+        ("after the number", s.after.clone()),
+        ("nouns", nouns),
+        ("veto", s.veto.clone()),
+        ("scope hints", s.scope_hints.clone()),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "{label}: {}", list.join("; "));
+        }
+    }
+    if !rule.examples.is_empty() {
+        let _ = writeln!(out, "\nexamples:");
+        for e in &rule.examples {
+            let verb = if e.claims { "claims" } else { "does not claim" };
+            let _ = writeln!(out, "  {verb} \"{}\" in \"{}\"", e.quantity, e.text);
+        }
+    }
+    out
 }
 
 /// Reads every source in parallel. The articles come back in source order,

@@ -113,7 +113,11 @@ fn key_at(text: &str, span: &Range<usize>) -> Option<String> {
     let start = floor_boundary(text, span.start);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     text[..line_end].lines().rev().find_map(|line| {
-        let (key, _) = line.split_once('=')?;
+        // `key = value`, or a table header `[key]`.
+        let key = match line.split_once('=') {
+            Some((key, _)) => key,
+            None => line.trim().strip_prefix('[')?.strip_suffix(']')?,
+        };
         let key = key.trim().trim_matches(|c| c == '"' || c == '\'');
         let is_key = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
         is_key.then(|| key.to_string())
@@ -165,6 +169,8 @@ mod tests {
             ("format = \"xml\"\n", "concord.toml:1:10: key `format`: unknown variant `xml`"),
             ("\n\nfail-on = 3\n", "concord.toml:3:11: key `fail-on`: wanted string"),
             ("skip-topics = \"deaths\"\n", "concord.toml:1:15: key `skip-topics`: invalid type"),
+            ("skip-topics = [\n  \"deaths\",\n  3,\n]\n", "concord.toml:3:3: key `skip-topics`: invalid type"),
+            ("[rules]\nx = 1\n", "concord.toml:1:1: key `rules`: invalid type"),
         ];
         for (text, expected) in cases {
             let e = error(text);

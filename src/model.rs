@@ -271,8 +271,12 @@ pub struct Scope {
     pub modality: Modality,
     /// The lemma of the event word that decided the topic ("kill").
     pub event: Option<String>,
-    /// Content words of the claim's clause, lower-cased, used for context
-    /// similarity when aligning.
+    /// The figure counts part of a group named beside it: "including
+    /// five", "six of the injured", "17 of them".
+    pub partitive: bool,
+    /// Content words of the stretch of sentence around the claim (up to
+    /// the neighbouring figures), lower-cased, used for context similarity
+    /// when aligning.
     pub context: Vec<String>,
 }
 

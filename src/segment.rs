@@ -1,8 +1,23 @@
 //! Segment: an article's included text becomes paragraphs, sentences and
 //! direct quotations, all as byte spans into the article text.
+//!
+//! Excluded regions (comments, captions, metadata lines, ...) are skipped.
+//! Markdown stays in the text, so that positions stay those of the file;
+//! instead its markup (heading and list markers, `>` quotes, emphasis,
+//! link targets, bare URLs, HTML tags) is recorded per sentence as
+//! [`Sentence::masked`] spans, which [`Sentence::text`] blanks out so that
+//! no quantity is read from a URL and no full stop inside one ends a
+//! sentence.
+//!
+//! Everything here is a single pass over each paragraph: no rescanning, so a
+//! 50 MB article or a 1 MB line costs time in proportion to its size.
 
 use crate::ingest::Article;
 use crate::model::Span;
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// A direct quotation inside a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +35,23 @@ pub struct Sentence {
     /// Index into [`Segments::paragraphs`].
     pub paragraph: usize,
     pub quotes: Vec<Quote>,
+    /// Markup inside the sentence (link targets, emphasis marks, URLs, the
+    /// `>` of a quoted line): not words of the sentence.
+    pub masked: Vec<Span>,
+}
+
+impl Sentence {
+    /// The sentence's text with its markup blanked by spaces. It has the
+    /// same length as the span, so offsets into it are offsets into the
+    /// article once shifted by `span.start`.
+    pub fn text<'a>(&self, article_text: &'a str) -> Cow<'a, str> {
+        let raw = &article_text[self.span.start..self.span.end];
+        if self.masked.is_empty() {
+            return Cow::Borrowed(raw);
+        }
+        let relative: Vec<Span> = self.masked.iter().map(|m| Span::new(m.start - self.span.start, m.end - self.span.start)).collect();
+        Cow::Owned(blank(raw, &relative))
+    }
 }
 
 /// The segmentation of one article. Excluded regions are left out.
@@ -32,69 +64,759 @@ pub struct Segments {
 /// Splits an article's included text into paragraphs and sentences.
 pub fn segment(article: &Article) -> Segments {
     let mut segments = Segments::default();
-    let text = &article.text;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let trimmed = line.trim_end();
-        if trimmed.trim().is_empty() || article.is_excluded(start) {
-            continue;
-        }
-        let lead = trimmed.len() - trimmed.trim_start().len();
-        let para = Span::new(start + lead, start + trimmed.len());
+    let mut speakers = SpeakerMemory::default();
+    for para in paragraphs(article) {
         let index = segments.paragraphs.len();
-        segments.paragraphs.push(para);
-        for s in split_sentences(&text[para.start..para.end]) {
-            segments.sentences.push(Sentence { span: s.shift(para.start), paragraph: index, quotes: Vec::new() });
+        let text = &article.text[para.span.start..para.span.end];
+        let masks = inline_markup(text, para.masks);
+        let masked = blank(text, &masks);
+        let quotes = find_quotes(&masked);
+        let mut previous_speaker: Option<String> = None;
+        // Sentences, quotes and masks are all in text order: cursors keep
+        // the walk linear however many a paragraph holds.
+        let mut first_quote = 0;
+        let mut first_mask = 0;
+        for s in split_sentences(&masked) {
+            while quotes.get(first_quote).is_some_and(|q| q.outer.end <= s.start) {
+                first_quote += 1;
+            }
+            while masks.get(first_mask).is_some_and(|m| m.end <= s.start) {
+                first_mask += 1;
+            }
+            let here: &[Quoted] = &quotes[first_quote..];
+            let here = &here[..here.partition_point(|q| q.outer.start < s.end)];
+            let mut sentence_quotes = Vec::new();
+            let outside = outside_quotes(&masked, s, here);
+            let own = sentence_speaker(&outside, &mut speakers);
+            for q in here.iter().filter(|q| q.inner.start < s.end && s.start < q.inner.end) {
+                let inner = Span::new(q.inner.start.max(s.start), q.inner.end.min(s.end));
+                if inner.is_empty() {
+                    continue;
+                }
+                let speaker = adjacent_speaker(&masked, q, s, &mut speakers)
+                    .or_else(|| own.clone())
+                    .or_else(|| previous_speaker.clone());
+                previous_speaker = speaker.clone().or(previous_speaker);
+                sentence_quotes.push(Quote { span: inner.shift(para.span.start), speaker });
+            }
+            let sentence_masks = masks[first_mask..]
+                .iter()
+                .take_while(|m| m.start < s.end)
+                .filter(|m| m.start < s.end && s.start < m.end)
+                .map(|m| Span::new(m.start.max(s.start), m.end.min(s.end)).shift(para.span.start))
+                .collect();
+            segments.sentences.push(Sentence {
+                span: s.shift(para.span.start),
+                paragraph: index,
+                quotes: sentence_quotes,
+                masked: sentence_masks,
+            });
         }
+        segments.paragraphs.push(para.span);
     }
     segments
 }
 
-/// Sentence spans relative to `text`.
+/// Replaces every byte of the spans with a space. The spans lie on char
+/// boundaries, so the result is still UTF-8 and keeps every offset.
+fn blank(text: &str, masks: &[Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for m in masks {
+        for b in &mut bytes[m.start.min(text.len())..m.end.min(text.len())] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+// ---------------------------------------------------------------- paragraphs
+
+/// What a line is, as far as paragraphs go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineKind {
+    Plain,
+    Heading,
+    ListItem,
+    BlockQuote,
+    /// Rules, fences, code, link definitions, table rules: no sentences.
+    Skip,
+}
+
+/// One included line: where its words start and end.
+#[derive(Debug, Clone, Copy)]
+struct TextLine {
+    /// The whole line, without its line ending.
+    line: Span,
+    /// From the first word (after any Markdown marker) to the last.
+    content: Span,
+    kind: LineKind,
+}
+
+struct Paragraph {
+    span: Span,
+    /// Relative to `span`: markers of continuation lines.
+    masks: Vec<Span>,
+}
+
+static RULE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*|\[[^\]]+\]:\s*\S+.*|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$")
+        .expect("rule pattern")
+});
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]|\d{1,3}[.)])\s+").expect("list pattern"));
+
+fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        *in_code = !*in_code;
+        return (lead, LineKind::Skip);
+    }
+    if *in_code || RULE_LINE.is_match(text) {
+        return (lead, LineKind::Skip);
+    }
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with([' ', '\t']) {
+        let rest = &trimmed[hashes..];
+        return (lead + hashes + (rest.len() - rest.trim_start().len()), LineKind::Heading);
+    }
+    if trimmed.starts_with('>') {
+        let rest = trimmed.trim_start_matches(['>', ' ']);
+        return (text.len() - rest.len(), LineKind::BlockQuote);
+    }
+    if let Some(m) = LIST_MARKER.find(trimmed) {
+        return (lead + m.end(), LineKind::ListItem);
+    }
+    (lead, LineKind::Plain)
+}
+
+/// The included lines; `None` for blank, skipped and excluded ones (a
+/// binary search per line, as regions are few and sorted).
+fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    let mut start = 0;
+    for raw in article.text.split_inclusive('\n') {
+        let line_start = start;
+        start += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() || article.is_excluded(line_start) {
+            out.push(None);
+            continue;
+        }
+        let (prefix, kind) = classify(body, &mut in_code);
+        let content_end = body.trim_end().len();
+        if kind == LineKind::Skip || prefix >= content_end {
+            out.push(None);
+            continue;
+        }
+        out.push(Some(TextLine {
+            line: Span::new(line_start, line_start + body.len()),
+            content: Span::new(line_start + prefix, line_start + content_end),
+            kind,
+        }));
+    }
+    out
+}
+
+/// Paragraphs: blank-line separated blocks, except that a line which ends
+/// a sentence, a heading, a list item or a headline-shaped line stands
+/// alone (files with one paragraph per line, and headlines, are common).
+fn paragraphs(article: &Article) -> Vec<Paragraph> {
+    let text = &article.text;
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Option<(TextLine, Paragraph)> = None;
+    for line in text_lines(article) {
+        let Some(line) = line else {
+            out.extend(current.take().map(|(_, p)| p));
+            continue;
+        };
+        match current.as_mut() {
+            Some((last, para)) if continues(text, last, &line) => {
+                // The line ending and the next line's marker are not words.
+                para.masks.push(Span::new(last.content.end - para.span.start, line.content.start - para.span.start));
+                para.span.end = line.content.end;
+                *last = line;
+            }
+            _ => {
+                out.extend(current.take().map(|(_, p)| p));
+                current = Some((line, Paragraph { span: line.content, masks: Vec::new() }));
+            }
+        }
+    }
+    out.extend(current.map(|(_, p)| p));
+    out
+}
+
+/// Whether `next` carries on the paragraph that `last` belongs to: a
+/// hard-wrapped line. A line that ends a sentence or looks like a headline
+/// ends its paragraph.
+fn continues(text: &str, last: &TextLine, next: &TextLine) -> bool {
+    let joinable = matches!(
+        (last.kind, next.kind),
+        (LineKind::Plain | LineKind::ListItem, LineKind::Plain) | (LineKind::BlockQuote, LineKind::BlockQuote)
+    );
+    if !joinable || next.line.start != last.line.end + 1 + usize::from(text[last.line.end..].starts_with('\r')) {
+        return false;
+    }
+    let before = &text[last.content.start..last.content.end];
+    let after = &text[next.content.start..next.content.end];
+    if ends_sentence(before) {
+        return false;
+    }
+    let lower_next = after.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "(,;—–".contains(c));
+    lower_next || (before.len() >= 30 && !is_title_case(before))
+}
+
+fn ends_sentence(text: &str) -> bool {
+    let closers: &[char] = &['"', '”', '’', '\'', ')', ']', '*', '_'];
+    text.trim_end().trim_end_matches(closers).ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// Most longer words capitalised: "Kim Hails Troops Returning From Russia".
+fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> = text.split_whitespace().filter(|w| w.chars().count() > 3).collect();
+    !long.is_empty() && long.iter().filter(|w| w.starts_with(char::is_uppercase)).count() * 4 >= long.len() * 3
+}
+
+// ------------------------------------------------------------ inline markup
+
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[[^\]\n]*\]\([^)\n]*\)").expect("image pattern"));
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"\[([^\]\n]*)\](?:\([^)\s]*(?:\s+"[^"\n]*")?\)|\[[^\]\n]*\])"#).expect("link pattern"));
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>()\[\]"”’]+"#).expect("url pattern"));
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200})?/?>").expect("tag pattern"));
+static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*+|__+|`+|\\[\\`*_{}\[\]()#+.!-]").expect("marks pattern"));
+
+/// The markup inside a paragraph, sorted and merged, relative to it.
+fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
+    // Plain prose has none of the characters markup needs: a byte scan
+    // spares it the patterns.
+    let bytes = text.as_bytes();
+    if bytes.contains(&b'[') {
+        for m in IMAGE.find_iter(text) {
+            masks.push(Span::new(m.start(), m.end()));
+        }
+        for c in LINK.captures_iter(text) {
+            let (Some(all), Some(words)) = (c.get(0), c.get(1)) else { continue };
+            masks.push(Span::new(all.start(), words.start()));
+            masks.push(Span::new(words.end(), all.end()));
+        }
+    }
+    if text.contains("://") || text.contains("www.") || text.contains("WWW.") {
+        for m in URL.find_iter(text) {
+            // Final punctuation belongs to the sentence, not the address.
+            let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
+            masks.push(Span::new(m.start(), m.start() + url.len()));
+        }
+    }
+    if bytes.contains(&b'<') {
+        for m in HTML_TAG.find_iter(text) {
+            masks.push(Span::new(m.start(), m.end()));
+        }
+    }
+    if !bytes.iter().any(|b| matches!(b, b'*' | b'_' | b'`' | b'\\')) {
+        return merge(masks);
+    }
+    for m in MARKS.find_iter(text) {
+        // An escape keeps its character: only the backslash is markup.
+        let end = if m.as_str().starts_with('\\') { m.start() + 1 } else { m.end() };
+        masks.push(Span::new(m.start(), end));
+    }
+    merge(masks)
+}
+
+/// Sorted, with overlapping spans joined.
+fn merge(mut masks: Vec<Span>) -> Vec<Span> {
+    masks.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(masks.len());
+    for m in masks {
+        match merged.last_mut() {
+            Some(last) if m.start <= last.end => last.end = last.end.max(m.end),
+            _ => merged.push(m),
+        }
+    }
+    merged
+}
+
+// ----------------------------------------------------------------- sentences
+
+/// Titles and other abbreviations that never end a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl", "pvt", "adm",
+    "sen", "rep", "gov", "pres", "rev", "hon", "amb", "supt", "insp", "det", "st", "mt", "ft", "vs", "v", "cf",
+    "approx", "dept", "fig", "nos", "e.g", "i.e", "viz", "al",
+];
+/// Month abbreviations: not an end before a day number ("Dec. 13").
+const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+/// Abbreviations that may also end a sentence: they do when the next word
+/// is one that typically opens a sentence.
+const AMBIGUOUS: &[&str] = &["inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "plc", "llc", "no"];
+/// Words that typically open a sentence.
+const OPENERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or", "So",
+    "Yet", "This", "That", "These", "Those", "There", "Their", "His", "Her", "Its", "Our", "As", "For", "After",
+    "Before", "When", "While", "If", "Since", "Meanwhile", "However", "Still", "Also", "Earlier", "Later", "Last",
+    "Some", "Many", "Most", "Both", "Each", "Such", "What", "Who", "Why", "How", "Where", "According", "Officials",
+];
+
+/// Sentence spans relative to `text` (a paragraph with markup blanked),
+/// trimmed of white space.
 fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        let next = i + c.len_utf8();
-        let followed_by_space = bytes.get(next).is_some_and(|b| *b == b' ');
-        if followed_by_space && !is_abbreviation(&text[start..i]) {
-            spans.push(Span::new(start, next));
-            start = next + 1;
+        // A run of terminal marks ("?!", "...") then closing quotes or brackets.
+        let mut end = i + c.len_utf8();
+        let mut dots = usize::from(c == '.');
+        while let Some(&(j, d)) = chars.peek() {
+            if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                dots += usize::from(d == '.');
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
         }
+        let Some(next) = text[end..].chars().next() else { break };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let rest = text[end..].trim_start();
+        let Some(first) = rest.chars().next() else { break };
+        if first.is_lowercase() || ",;:)—–-".contains(first) {
+            continue;
+        }
+        let single_full_stop = c == '.' && dots == 1 && text[i + 1..end].chars().all(|d| !matches!(d, '.' | '!' | '?'));
+        if single_full_stop && is_abbreviation(&text[start..i], rest) {
+            continue;
+        }
+        push_trimmed(&mut spans, text, start, end);
+        start = text.len() - rest.len();
     }
-    if start < text.len() {
-        spans.push(Span::new(start, text.len()));
-    }
-    spans.retain(|s| !text[s.start..s.end].trim().is_empty());
+    push_trimmed(&mut spans, text, start, text.len());
     spans
 }
 
-fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Gen" | "St" | "No" | "U.S" | "U.N" | "Jr" | "Sr" | "Lt" | "Col" | "Sgt")
-        || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase()))
+fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        spans.push(Span::new(start + lead, start + lead + trimmed.len()));
+    }
+}
+
+/// Whether the full stop after `before` belongs to an abbreviation, given
+/// the text that follows.
+fn is_abbreviation(before: &str, after: &str) -> bool {
+    let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
+    let lower = word.to_lowercase();
+    let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
+    let next_opens = OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
+    let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
+    if word.is_empty() {
+        return false;
+    }
+    if TITLES.contains(&lower.as_str()) {
+        return true;
+    }
+    if MONTHS.contains(&lower.as_str()) {
+        return next_number;
+    }
+    if lower == "no" {
+        return next_number;
+    }
+    if AMBIGUOUS.contains(&lower.as_str()) {
+        return !next_opens;
+    }
+    // An initial ("J. R. R. Tolkien", "George W. Bush").
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    // Dotted abbreviations ("U.S.", "U.N.", "p.m.") end a sentence only
+    // before a word that typically opens one.
+    if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return !next_opens;
+    }
+    false
+}
+
+// -------------------------------------------------------------------- quotes
+
+/// A quotation in a paragraph: the marks and the words between them.
+#[derive(Debug, Clone, Copy)]
+struct Quoted {
+    /// From the opening mark to just after the closing mark.
+    outer: Span,
+    inner: Span,
+}
+
+/// Double quotations, curly or straight, and single curly ones; a quotation
+/// left open runs to the paragraph's end (the convention for quotes that
+/// go on into the next paragraph).
+fn find_quotes(text: &str) -> Vec<Quoted> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') => open = Some((i, c)),
+            (None, '"') if !prev.is_alphanumeric() => open = Some((i, c)),
+            (None, '‘') if !prev.is_alphanumeric() => open = Some((i, c)),
+            (Some((at, '“')), '”') | (Some((at, '"')), '"') => {
+                push_quote(&mut out, text, at, i, i + c.len_utf8());
+                open = None;
+            }
+            (Some((at, '‘')), '’') => {
+                let next = text[i + c.len_utf8()..].chars().next();
+                // "’" between letters is an apostrophe ("Korea’s").
+                if !next.is_some_and(char::is_alphanumeric) {
+                    push_quote(&mut out, text, at, i, i + c.len_utf8());
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    if let Some((at, mark)) = open {
+        if mark != '‘' {
+            push_quote(&mut out, text, at, text.len(), text.len());
+        }
+    }
+    out
+}
+
+fn push_quote(out: &mut Vec<Quoted>, text: &str, open: usize, close: usize, end: usize) {
+    let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+    let inner = &text[inner_start..close];
+    let lead = inner.len() - inner.trim_start().len();
+    // Punctuation closing the quoted clause (`“...,” she said`) is not
+    // part of the words.
+    let words = inner.trim().trim_end_matches([',', ';']).trim_end();
+    if !words.is_empty() {
+        let start = inner_start + lead;
+        out.push(Quoted { outer: Span::new(open, end), inner: Span::new(start, start + words.len()) });
+    }
+}
+
+/// The sentence's words outside its quotations (quoted words blanked), so
+/// that "said" inside a quote is not taken as attribution.
+fn outside_quotes(text: &str, sentence: Span, quotes: &[Quoted]) -> String {
+    let inside: Vec<Span> = quotes
+        .iter()
+        .filter(|q| q.outer.start < sentence.end && sentence.start < q.outer.end)
+        .map(|q| Span::new(q.outer.start.max(sentence.start) - sentence.start, q.outer.end.min(sentence.end) - sentence.start))
+        .collect();
+    blank(&text[sentence.start..sentence.end], &inside)
+}
+
+// ------------------------------------------------------------------ speakers
+
+const NAME: &str = r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Prof|Rev)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)){0,3}";
+const PRONOUN: &str = r"he|she|He|She";
+const SAID: &str = r"said|says|told|tells|added|adds|asked|wrote|writes|declared|noted|explained|continued|recalled|stated|insisted|warned|argued|replied|announced|remarked|stressed|urged|claimed|acknowledged|admitted|conceded";
+/// Verbs that, with a partial quotation, make their subject its speaker.
+const CALLED: &str = r"called|calling|praised|praising|lauded|hailed|thanked|described|describing|confirmed|spoke|saying|vowed|pledged|promised|boasted|complained|quipped|urged";
+
+/// `“...,” said Kim` / `“...,” Mr. Kim said`.
+static AFTER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^[\s,;]*(?:(?:{SAID})\s+(?P<a>{NAME})|(?P<b>{NAME}|{PRONOUN})\s+(?:{SAID})\b)")).expect("speaker pattern")
+});
+/// `Kim said: “...` / `Kim told the troops, “...`.
+static BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID})(?:\s+[^“”\x22,:;]{{1,60}})?\s*[,:]?\s*$")).expect("speaker pattern")
+});
+/// Anywhere in the sentence, outside quotes.
+static IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID}|{CALLED})\b|\b(?:{SAID})\s+(?P<m>{NAME})|\baccording to\s+(?:the\s+)?(?P<o>{NAME})|\bwhat\s+(?P<p>{NAME}|he|she)\s+(?:called|described)"
+    ))
+    .expect("speaker pattern")
+});
+
+static SPEECH_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = SAID.split('|').chain(CALLED.split('|')).chain(["according to"]);
+    AhoCorasick::new(words).expect("speech words")
+});
+
+/// Sentence openers that a name pattern would otherwise swallow.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "So", "Also", "Meanwhile", "However", "Later", "Earlier",
+    "Then", "When", "While", "After", "Before", "Last", "This", "That", "It", "They", "We", "I", "You", "There",
+    "State", "Officials", "Analysts",
+];
+
+/// The last person named as a speaker, for "he said" and for quotes that
+/// carry on without a new attribution.
+#[derive(Default)]
+struct SpeakerMemory {
+    last: Option<String>,
+}
+
+impl SpeakerMemory {
+    /// A name, or the remembered speaker for a pronoun.
+    fn resolve(&mut self, found: &str) -> Option<String> {
+        if matches!(found, "he" | "she" | "He" | "She") {
+            return self.last.clone();
+        }
+        let name = clean_name(found)?;
+        self.last = Some(name.clone());
+        Some(name)
+    }
+}
+
+fn clean_name(found: &str) -> Option<String> {
+    let mut words: Vec<&str> = found.split_whitespace().collect();
+    while words.first().is_some_and(|w| NOT_NAMES.contains(w)) {
+        words.remove(0);
+    }
+    let name = words.join(" ");
+    let name = name.trim_end_matches(['.', ',']).to_string();
+    (!name.is_empty() && name.chars().any(char::is_uppercase)).then_some(name)
+}
+
+/// The speaker named right after the closing mark or right before the
+/// opening one (within the sentence).
+fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut SpeakerMemory) -> Option<String> {
+    let after_end = floor_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
+    if q.outer.end <= after_end && SPEECH_WORDS.is_match(&text[q.outer.end..after_end]) {
+        if let Some(c) = AFTER_QUOTE.captures(&text[q.outer.end..after_end]) {
+            if let Some(m) = c.name("a").or_else(|| c.name("b")) {
+                if let Some(name) = memory.resolve(m.as_str()) {
+                    return Some(name);
+                }
+            }
+        }
+    }
+    let before_start = ceil_boundary(text, q.outer.start.saturating_sub(200).max(sentence.start));
+    if before_start <= q.outer.start && SPEECH_WORDS.is_match(&text[before_start..q.outer.start]) {
+        if let Some(m) = BEFORE_QUOTE.captures(&text[before_start..q.outer.start]).and_then(|c| c.name("n")) {
+            return memory.resolve(m.as_str());
+        }
+    }
+    None
+}
+
+/// The speaker a sentence names outside its quotes ("Kim said ...",
+/// "according to KCNA"), remembered for later pronouns.
+fn sentence_speaker(outside: &str, memory: &mut SpeakerMemory) -> Option<String> {
+    // Most sentences name no speaker: a literal search rules them out
+    // before the (much costlier) name pattern runs.
+    if !SPEECH_WORDS.is_match(outside) {
+        return None;
+    }
+    let c = IN_SENTENCE.captures(outside)?;
+    let m = c.name("n").or_else(|| c.name("m")).or_else(|| c.name("o")).or_else(|| c.name("p"))?;
+    memory.resolve(m.as_str())
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn article(text: &str) -> Article {
+        Article::from_text("a", "a.txt", text.to_string(), vec![])
+    }
+
     fn sentences(text: &str) -> Vec<String> {
-        let a = Article::from_text("a", "a.txt", text.to_string(), vec![]);
+        let a = article(text);
         segment(&a).sentences.iter().map(|s| a.text[s.span.start..s.span.end].to_string()).collect()
     }
 
     #[test]
-    fn splits_on_full_stops_but_not_titles() {
-        assert_eq!(
-            sentences("Mr. Lee spoke. Nine people left.\n"),
-            vec!["Mr. Lee spoke.", "Nine people left."]
-        );
+    fn sentence_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr. Lee spoke. Nine people left.", &["Mr. Lee spoke.", "Nine people left."]),
+            ("Dr. Ames and Gen. Oduya met Lt. Park. They left.", &["Dr. Ames and Gen. Oduya met Lt. Park.", "They left."]),
+            ("Sen. Ruiz, Rep. Cole and Gov. Hart agreed. Talks end.", &["Sen. Ruiz, Rep. Cole and Gov. Hart agreed.", "Talks end."]),
+            ("The U.S. Army and the U.N. agreed. The U.K. did not.", &["The U.S. Army and the U.N. agreed.", "The U.K. did not."]),
+            ("Aid reached the U.S. The ships left.", &["Aid reached the U.S.", "The ships left."]),
+            ("It ranked No. 4 in the poll. Then it fell.", &["It ranked No. 4 in the poll.", "Then it fell."]),
+            ("She lives on Main St. near the port. It flooded.", &["She lives on Main St. near the port.", "It flooded."]),
+            ("Talks began Dec. 3 and ended Jan. 9. Nobody won.", &["Talks began Dec. 3 and ended Jan. 9.", "Nobody won."]),
+            ("J. R. R. Tolkien wrote it. George W. Bush read it.", &["J. R. R. Tolkien wrote it.", "George W. Bush read it."]),
+            ("Prices rose 1.5 percent. Rents fell 0.3 percent.", &["Prices rose 1.5 percent.", "Rents fell 0.3 percent."]),
+            ("The vote was at 9 p.m. on Friday. It passed.", &["The vote was at 9 p.m. on Friday.", "It passed."]),
+            ("He called it \"a disgrace.\" The crowd cheered.", &["He called it \"a disgrace.\"", "The crowd cheered."]),
+            ("She called it “a triumph.” Nobody agreed.", &["She called it “a triumph.”", "Nobody agreed."]),
+            ("“Why now?” he asked. Nobody knew.", &["“Why now?” he asked.", "Nobody knew."]),
+            ("The fighting — fierce and long — ended. Crews moved in.", &["The fighting — fierce and long — ended.", "Crews moved in."]),
+            ("Then silence... and a crash. Later... Nothing.", &["Then silence... and a crash.", "Later...", "Nothing."]),
+            ("Stop! Look at this? Yes.", &["Stop!", "Look at this?", "Yes."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sentences(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn headlines_and_paragraph_lines_stand_alone() {
+        let text = "Floods Close Valley Schools\n\nWaters rose on Tuesday. Crews worked all night.\nThe mayor spoke at noon.\n";
+        assert_eq!(sentences(text), vec!["Floods Close Valley Schools", "Waters rose on Tuesday.", "Crews worked all night.", "The mayor spoke at noon."]);
+        let a = article(text);
+        assert_eq!(segment(&a).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn wrapped_lines_join_into_one_paragraph() {
+        let text = "Flood waters rose across the valley on\nTuesday as the river broke its banks, and\ncrews worked all night.\n";
+        let a = article(text);
+        let s = segment(&a);
+        assert_eq!(s.paragraphs.len(), 1);
+        assert_eq!(s.sentences.len(), 1);
+    }
+
+    #[test]
+    fn markdown_markup_is_skipped() {
+        let text = "# Valley floods\n\n> Crews worked **all night**.\n\n- 42 homes were [evacuated](https://example.com/2025/12/13/story-9.html) on Tuesday.\n\n---\n";
+        let a = article(text);
+        let segs = segment(&a);
+        let texts: Vec<String> = segs.sentences.iter().map(|s| s.text(&a.text).split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(texts, vec!["Valley floods", "Crews worked all night .", "42 homes were evacuated on Tuesday."]);
+        // Positions still index the file as written.
+        let third = &segs.sentences[2];
+        assert_eq!(&a.text[third.span.start..third.span.start + 2], "42");
+        assert_eq!(third.text(&a.text).len(), third.span.len());
+    }
+
+    #[test]
+    fn bare_urls_do_not_end_sentences() {
+        let text = "See www.example.org/a.b/2025 for details. Then 3 people left.";
+        assert_eq!(sentences(text).len(), 2);
+    }
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let a = article(text);
+        segment(&a)
+            .sentences
+            .iter()
+            .flat_map(|s| s.quotes.iter().map(|q| (a.text[q.span.start..q.span.end].to_string(), q.speaker.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn quotes_and_speakers() {
+        type Found = Vec<(String, Option<String>)>;
+        let q = |w: &str, s: Option<&str>| (w.to_string(), s.map(str::to_string));
+        let cases: Vec<(&str, Found)> = vec![
+            ("“We rebuilt the bridge in nine days,” Mr. Osei said.", vec![q("We rebuilt the bridge in nine days", Some("Mr. Osei"))]),
+            ("“The river is falling,” said Amara Diallo.", vec![q("The river is falling", Some("Amara Diallo"))]),
+            ("Osei said: “Nobody was hurt.”", vec![q("Nobody was hurt.", Some("Osei"))]),
+            ("Osei told the crews, \"Go home and rest.\"", vec![q("Go home and rest.", Some("Osei"))]),
+            ("The dam was “stable,” according to Northland Water.", vec![q("stable", Some("Northland Water"))]),
+            ("The mayor praised what she called ‘quiet heroes’ on Friday.", vec![q("quiet heroes", None)]),
+            (
+                "Mayor Osei said the dam held. “We were lucky,” he said. “Next time we may not be.”",
+                vec![q("We were lucky", Some("Mayor Osei")), q("Next time we may not be.", Some("Mayor Osei"))],
+            ),
+            ("Korea’s rivers rose. Nobody spoke.", vec![]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quotes(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn excluded_lines_are_skipped() {
+        let text = "Waters rose on Tuesday, officials said.\nCrews worked all night.\nThe mayor spoke at noon.\nLeave a comment\n";
+        let got = sentences(text);
+        assert_eq!(got.len(), 3);
+        assert!(!got.iter().any(|s| s.contains("comment")));
+    }
+
+    #[test]
+    fn five_megabytes_in_one_pass() {
+        // One long line and many short ones, with quotes and abbreviations.
+        let unit = "Mr. Osei said 42 homes were hit. “We are tired,” he said. Aid came from the U.N. on Friday. ";
+        let mut text = unit.repeat(1_000_000 / unit.len());
+        text.push('\n');
+        while text.len() < 5_000_000 {
+            text.push_str("Crews cleared 3 roads near St. Mary’s. The river fell 1.5 metres.\n\n");
+        }
+        let a = article(&text);
+        let s = segment(&a);
+        assert!(s.sentences.len() > 100_000);
+        let last = s.sentences.last().map(|s| s.span.start).unwrap_or(0);
+        assert!(a.line_col(last).0 > 1);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the characters that steer ingest and segmentation.
+    fn texty() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("."), Just("!"), Just("?"), Just("…"), Just("\""), Just("“"), Just("”"), Just("‘"), Just("’"),
+                Just("'"), Just("\n"), Just("\r\n"), Just("\n\n\n"), Just(" "), Just("# "), Just("> "), Just("- "),
+                Just("["), Just("]("), Just(")"), Just("**"), Just("http://x.y/1.2"), Just("Mr."), Just("U.S."),
+                Just("said"), Just("Kim"), Just(" he said"), Just("é"), Just("😀"), Just("9"), Just("5 Comments"),
+                Just("Photo: Agency"), Just("Leave a comment"), Just("By Ann Lee, Reuters"), Just("SEOUL —"),
+                Just("December 13, 2025"), Just("i think"), Just("??"), Just("\u{FFFD}"), Just("\t"),
+            ],
+            0..60,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_stay_in_bounds(text in texty()) {
+            let a = Article::from_text("p", "p.txt", text, vec![]);
+            let s = segment(&a);
+            let mut last = 0;
+            for sentence in &s.sentences {
+                prop_assert!(sentence.span.start >= last && sentence.span.end <= a.text.len());
+                prop_assert!(a.text.is_char_boundary(sentence.span.start) && a.text.is_char_boundary(sentence.span.end));
+                prop_assert_eq!(sentence.text(&a.text).len(), sentence.span.len());
+                for q in &sentence.quotes {
+                    prop_assert!(sentence.span.contains(q.span));
+                }
+                prop_assert!(!a.is_excluded(sentence.span.start));
+                last = sentence.span.end;
+                let (line, column) = a.line_col(sentence.span.start);
+                prop_assert!(line >= 1 && line <= a.line_count() && column >= 1);
+            }
+            for e in &a.excluded {
+                prop_assert!(e.start_line <= e.end_line && e.end_line <= a.line_count());
+            }
+            for pair in a.excluded.windows(2) {
+                prop_assert!(pair[0].span.end <= pair[1].span.start, "regions overlap: {:?}", pair);
+            }
+        }
+
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Ok(a) = Article::from_bytes("p", "p.txt", &bytes) {
+                let _ = segment(&a);
+                prop_assert!(a.line_col(a.text.len()).0 <= a.line_count());
+            }
+        }
     }
 }

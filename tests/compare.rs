@@ -22,12 +22,18 @@ fn story() -> tempfile::TempDir {
     dir
 }
 
+/// Says why a test returns early; the note is for whoever runs the tests.
+#[allow(clippy::print_stderr)]
+fn skip(path: &Path) {
+    eprintln!("note: {} is absent; skipped", path.display());
+}
+
 fn shared(sub: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared").join(sub);
     if path.exists() {
         Some(path)
     } else {
-        eprintln!("skipping: {} is absent", path.display());
+        skip(&path);
         None
     }
 }
@@ -54,7 +60,7 @@ fn samples_meet_their_expectations() {
     let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/story");
     let expected = story.join("expected.toml");
     if !expected.exists() {
-        eprintln!("skipping: {} is absent", expected.display());
+        skip(&expected);
         return;
     }
     let out = run_expect(&story, &expected);

@@ -78,11 +78,8 @@ fn check_expectations(file: &Path) {
         let json: Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("{}: {e}\n{}", path.display(), stderr(&out)));
         let actual = json["diagnostics"].as_array().unwrap();
-        let listing = actual
-            .iter()
-            .map(|d| format!("  {}:{} {} {} {:?}", d["line"], d["column"], d["severity"], d["code"], d["quantity"]))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let show = |d: &Value| format!("  {}:{} {} {} {} | {}", d["line"], d["column"], d["severity"], d["code"], d["quantity"], d["message"]);
+        let listing = actual.iter().map(show).collect::<Vec<_>>().join("\n");
         let expected = draft.get("diagnostic").and_then(|d| d.as_array()).cloned().unwrap_or_default();
         let mut unmatched: Vec<&Value> = actual.iter().collect();
         for e in &expected {
@@ -114,7 +111,8 @@ fn check_expectations(file: &Path) {
             }
         }
         if draft.get("exhaustive").and_then(|v| v.as_bool()).unwrap_or(false) {
-            assert!(unmatched.is_empty(), "{}: unexpected diagnostics {unmatched:?}; all:\n{listing}", path.display());
+            let extra: Vec<String> = unmatched.iter().map(|d| show(d)).collect();
+            assert!(extra.is_empty(), "{}: unexpected diagnostics:\n{}\nall:\n{listing}", path.display(), extra.join("\n"));
         }
         let code = draft["exit_code"].as_integer().unwrap() as i32;
         assert_eq!(out.status.code(), Some(code), "{}: exit code\n{listing}", path.display());
@@ -272,7 +270,7 @@ fn sarif_has_the_2_1_0_structure() {
     assert!(driver["informationUri"].as_str().unwrap().starts_with("https://"));
     let rules = driver["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
-    assert_eq!(ids, ["conflict", "variation", "unsupported", "single_source", "invalid_suppression"]);
+    assert_eq!(ids, ["conflict", "variation", "unsupported", "single_source", "invalid_suppression", "unused_suppression"]);
     for rule in rules {
         assert!(!rule["shortDescription"]["text"].as_str().unwrap().is_empty());
         assert!(!rule["fullDescription"]["text"].as_str().unwrap().is_empty());
@@ -437,6 +435,21 @@ fn an_unterminated_region_is_reported_and_suppresses_nothing() {
     let (json, code) = story.json(&draft, &[]);
     assert_eq!(summary(&json), [(3, "invalid_suppression".to_string(), false), (4, "conflict".to_string(), false)]);
     assert!(json["diagnostics"][0]["message"].as_str().unwrap().contains("no `concord-ignore-end`"));
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn a_suppression_that_covers_nothing_is_reported_as_info() {
+    let story = Story::new();
+    let draft = story.draft(
+        "draft.md",
+        "<!-- concord-ignore-next-line: the toll was disputed -->\nThe storm killed 9 people in Elm Harbor on Sunday.",
+    );
+    let (json, code) = story.json(&draft, &[]);
+    assert_eq!(summary(&json), [(3, "unused_suppression".to_string(), false)]);
+    assert_eq!(json["diagnostics"][0]["severity"], "info");
+    assert_eq!(code, Some(0));
+    let (_, code) = story.json(&draft, &["--fail-on", "info"]);
     assert_eq!(code, Some(1));
 }
 

@@ -4,7 +4,9 @@
 mod bad_input;
 mod cli;
 mod compare;
+mod facts;
 mod html;
+mod ingest;
 mod lint;
 mod props;
 mod samples;

@@ -8,8 +8,10 @@
 //! hard constraint ([`score::veto`]) holds between the claim and any member,
 //! and the claim's scope similarity to one of the cluster's representatives
 //! reaches the threshold its figures call for ([`score::Relation`]). A
-//! claim is only compared with a few representatives per cluster, so the
-//! work per bucket stays near `claims x clusters`, not `claims²`.
+//! second pass lets clusters drawn from a single article join a cluster
+//! that admits all their claims. A claim is only compared with a few
+//! representatives per cluster, so the work per bucket stays near
+//! `claims x clusters`, not `claims²`.
 //! `docs/alignment.md` explains the model and how rules influence it.
 
 pub mod profile;
@@ -30,22 +32,44 @@ pub struct Cluster {
     pub claims: Vec<Claim>,
 }
 
-/// How many members of a cluster a new claim is compared with.
-const MAX_REPRESENTATIVES: usize = 8;
+/// How many members of a cluster a new claim is compared with: the first
+/// ones to join, which covers small clusters whole.
+const MAX_REPRESENTATIVES: usize = 12;
+
+/// What a topic's rule tells alignment: its scope hints and the nouns it
+/// counts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TopicHints {
+    /// Words that name which group, event or period a figure counts.
+    pub scope: Vec<String>,
+    /// The counted nouns the rule lists, in every form, lower-cased.
+    pub nouns: Vec<String>,
+}
 
 /// Groups the topical claims (those with a topic) into clusters, without
-/// rule scope hints.
+/// rule hints.
 pub fn align(claims: &[Claim]) -> Vec<Cluster> {
-    align_with(claims, |_| &[])
+    align_with(claims, |_| TopicHints::default())
 }
 
 /// Groups the topical claims into clusters, using each topic rule's scope
-/// hints.
+/// hints and counted nouns.
 pub fn align_with_rules(claims: &[Claim], rules: &RuleSet) -> Vec<Cluster> {
-    align_with(claims, |topic| rules.get(topic).map_or(&[][..], |r| r.signals.scope_hints.as_slice()))
+    align_with(claims, |topic| {
+        rules.get(topic).map_or_else(TopicHints::default, |r| TopicHints {
+            scope: r.signals.scope_hints.clone(),
+            nouns: r
+                .signals
+                .nouns
+                .iter()
+                .flat_map(|(noun, forms)| std::iter::once(noun).chain(forms))
+                .map(|n| n.to_lowercase())
+                .collect(),
+        })
+    })
 }
 
-fn align_with<'r>(claims: &[Claim], hints: impl Fn(&str) -> &'r [String]) -> Vec<Cluster> {
+fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Cluster> {
     let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<&Claim>> = BTreeMap::new();
     for claim in claims {
         if let Some(topic) = &claim.topic {
@@ -56,13 +80,32 @@ fn align_with<'r>(claims: &[Claim], hints: impl Fn(&str) -> &'r [String]) -> Vec
     for ((topic, _), mut members) in buckets {
         members.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
         let hints = hints(topic);
-        let profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, hints))).collect();
+        let mut profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, &hints))).collect();
+        settle_repeats(&mut profiled);
         for group in cluster_bucket(&profiled) {
             let claims: Vec<Claim> = group.iter().map(|&i| profiled[i].0.clone()).collect();
             clusters.push(Cluster { topic: topic.to_string(), scope: describe(&claims), claims });
         }
     }
     clusters
+}
+
+/// An article that repeats a figure under one topic speaks of one thing;
+/// where one repeat reads as reported and another as planned or hedged
+/// ("nine soldiers died"; "its nine dead will be honoured"), the thing
+/// happened, so every repeat is taken as reported.
+fn settle_repeats(profiled: &mut [(&Claim, Profile)]) {
+    for i in 0..profiled.len() {
+        if profiled[i].1.modality == crate::model::Modality::Reported {
+            continue;
+        }
+        let reported_elsewhere = profiled.iter().any(|(other, p)| {
+            p.modality == crate::model::Modality::Reported && other.article == profiled[i].0.article && score::same_figure(other, profiled[i].0)
+        });
+        if reported_elsewhere {
+            profiled[i].1.modality = crate::model::Modality::Reported;
+        }
+    }
 }
 
 /// A cluster being built: member indices, representative indices, and the
@@ -73,60 +116,120 @@ struct Building {
     intervals: Vec<Interval>,
 }
 
-/// Greedy, order-fixed clustering of one bucket; returns member indices.
+/// Greedy, order-fixed clustering of one bucket, then a second chance for
+/// stranded clusters; returns member indices, each group sorted.
 fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Building> = Vec::new();
     for i in 0..claims.len() {
-        match best_cluster(claims, &clusters, i) {
+        let best = best_fit(clusters.iter().enumerate().map(|(k, c)| (k, fit(claims, c, &[i]))));
+        match best {
             Some(k) => add(&mut clusters[k], claims, i),
             None => clusters.push(Building { members: vec![i], representatives: vec![i], intervals: vec![claims[i].0.interval] }),
         }
     }
-    clusters.into_iter().map(|c| c.members).collect()
+    merge_stranded(claims, &mut clusters);
+    clusters
+        .into_iter()
+        .map(|c| {
+            let mut members = c.members;
+            members.sort_unstable();
+            members
+        })
+        .collect()
 }
 
-/// The cluster claim `i` should join: among those that admit it, one where
-/// it creates no new disagreement first, then the highest score, then the
+/// A cluster whose claims all come from one article may have missed its
+/// partners only because of the order claims were taken in (an earlier
+/// claim of its own article started a cluster that a later, better match
+/// then went elsewhere). Each such cluster may join the cluster that best
+/// admits all its claims at once, under the same constraints and
+/// thresholds.
+fn merge_stranded(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
+    let mut i = 0;
+    while i < clusters.len() {
+        if !single_article(claims, &clusters[i]) {
+            i += 1;
+            continue;
+        }
+        let incoming = clusters[i].members.clone();
+        let candidates = clusters.iter().enumerate().filter(|(k, _)| *k != i).map(|(k, c)| (k, fit(claims, c, &incoming)));
+        match best_fit(candidates) {
+            Some(target) => {
+                let moved = clusters.remove(i);
+                let target = if target > i { target - 1 } else { target };
+                for m in moved.members {
+                    add(&mut clusters[target], claims, m);
+                }
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn single_article(claims: &[(&Claim, Profile)], cluster: &Building) -> bool {
+    let first = &claims[cluster.members[0]].0.article;
+    cluster.members.iter().all(|&m| &claims[m].0.article == first)
+}
+
+/// The best of the clusters that admit the incoming claims: one where they
+/// create no new disagreement first, then the highest score, then the
 /// oldest cluster.
-fn best_cluster(claims: &[(&Claim, Profile)], clusters: &[Building], i: usize) -> Option<usize> {
-    let (claim, profile) = (&claims[i].0, &claims[i].1);
+fn best_fit(candidates: impl Iterator<Item = (usize, Option<(bool, f64)>)>) -> Option<usize> {
     let mut best: Option<(bool, f64, usize)> = None;
-    for (k, cluster) in clusters.iter().enumerate() {
-        let vetoed = cluster.members.iter().any(|&m| score::veto(claim, profile, claims[m].0, &claims[m].1).is_some());
-        if vetoed {
-            continue;
-        }
-        let relation = cluster.intervals.iter().map(|iv| Relation::of(&claim.interval, iv)).max();
-        let Some(relation) = relation else { continue };
-        let score = cluster
-            .representatives
-            .iter()
-            .map(|&r| score::similarity(claim, profile, claims[r].0, &claims[r].1))
-            .fold(0.0, f64::max);
-        if score < relation.threshold() {
-            continue;
-        }
-        let peaceful = relation <= Relation::Overlapping;
-        let better = match best {
-            None => true,
-            Some((bp, bs, _)) => (peaceful, score) > (bp, bs),
-        };
-        if better {
+    for (k, fit) in candidates {
+        let Some((peaceful, score)) = fit else { continue };
+        if best.is_none_or(|(bp, bs, _)| (peaceful, score) > (bp, bs)) {
             best = Some((peaceful, score, k));
         }
     }
     best.map(|(_, _, k)| k)
 }
 
+/// Whether the `incoming` claims may join `cluster`, and if so whether
+/// they join in peace (overlapping every member) and with what score.
+///
+/// No hard constraint may hold between any incoming claim and any member.
+/// Some pair of an incoming claim and a representative must reach the
+/// threshold of its own relation (identical or overlapping figures need
+/// little scope evidence); and when an incoming figure is disjoint from a
+/// member's, the best score must also reach that stricter threshold,
+/// since the merge makes a conflict.
+fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<(bool, f64)> {
+    let vetoed = incoming.iter().any(|&i| {
+        let (claim, profile) = (&claims[i].0, &claims[i].1);
+        cluster.members.iter().any(|&m| score::veto(claim, profile, claims[m].0, &claims[m].1).is_some())
+    });
+    if vetoed {
+        return None;
+    }
+    let mut best: Option<f64> = None;
+    for &i in incoming {
+        for &r in &cluster.representatives {
+            let (a, b) = (&claims[i], &claims[r]);
+            if let Some(score) = score::admitted(a.0, &a.1, b.0, &b.1) {
+                best = Some(best.map_or(score, |s: f64| s.max(score)));
+            }
+        }
+    }
+    let best = best?;
+    let worst = incoming
+        .iter()
+        .flat_map(|&i| cluster.intervals.iter().map(move |iv| Relation::of(&claims[i].0.interval, iv)))
+        .max()
+        .unwrap_or(Relation::Identical);
+    if worst >= Relation::Disjoint && best < worst.threshold() {
+        return None;
+    }
+    Some((worst < Relation::Disjoint, best))
+}
+
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {
     let claim = claims[i].0;
     cluster.members.push(i);
-    let new_article = cluster.representatives.iter().all(|&r| claims[r].0.article != claim.article);
-    let new_figure = !cluster.intervals.iter().any(|iv| iv.same_as(&claim.interval));
-    if new_figure {
+    if !cluster.intervals.iter().any(|iv| iv.same_as(&claim.interval)) {
         cluster.intervals.push(claim.interval);
     }
-    if (new_article || new_figure) && cluster.representatives.len() < MAX_REPRESENTATIVES {
+    if cluster.representatives.len() < MAX_REPRESENTATIVES {
         cluster.representatives.push(i);
     }
 }

@@ -7,31 +7,33 @@
 //! A profile is computed once per claim, so the pairwise comparisons in
 //! [`super::score`] only compare small, normalised sets of words.
 
-use crate::model::Claim;
+use super::TopicHints;
+use crate::model::{Claim, Modality};
 use std::collections::BTreeSet;
-
-/// Whether a figure describes what happened or what is agreed, planned or
-/// expected. Claims of different modality are never the same fact: "1,000
-/// engineers agreed to be sent" does not report how many were sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Modality {
-    Actual,
-    Planned,
-}
 
 /// The comparable features of one claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
     /// The counted noun, singular, lower-cased.
     pub noun: Option<String>,
+    /// The counted noun is one the topic's rule lists: two such nouns are
+    /// kinds of the thing the topic counts ("troop", "soldier").
+    pub noun_of_topic: bool,
+    /// The event word that decided the topic, stemmed ("kill", "evacuat").
+    pub event: Option<String>,
     /// Stemmed content words of the scope's qualifiers.
     pub qualifiers: BTreeSet<String>,
+    /// Stemmed content words of the scope's place phrases.
+    pub place: BTreeSet<String>,
     /// Stemmed content words of the scope's time frame.
     pub time: BTreeSet<String>,
     /// Stemmed content words of the claim's clause (or sentence).
     pub context: Vec<String>,
     /// The topic rule's scope hints found near the figure.
     pub hints: BTreeSet<String>,
+    /// Whether the figure happened or is only planned or expected. Claims
+    /// of different modality are never the same fact: "1,000 engineers
+    /// agreed to be sent" does not report how many were sent.
     pub modality: Modality,
     /// The figure counts a part of a larger group ("including five").
     pub partitive: bool,
@@ -66,19 +68,24 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 impl Profile {
-    /// The profile of `claim`, with the topic rule's scope `hints`.
-    pub fn of(claim: &Claim, hints: &[String]) -> Profile {
+    /// The profile of `claim`, with what its topic's rule says.
+    pub fn of(claim: &Claim, topic: &TopicHints) -> Profile {
+        let hints = topic.scope.as_slice();
+        let noun = noun_of(claim);
         let (before, after) = around(claim);
         let before_words = words(before);
         let after_words = words(after);
         Profile {
-            noun: noun_of(claim),
+            noun_of_topic: noun.as_ref().is_some_and(|n| topic.nouns.iter().any(|t| t.split_whitespace().last().is_some_and(|w| singular(w) == *n))),
+            noun,
+            event: claim.scope.event.as_deref().map(|e| stem(&e.trim().to_lowercase())),
             qualifiers: stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))),
+            place: stems(claim.scope.place.iter().flat_map(|p| words(p))),
             time: stems(claim.scope.time.iter().flat_map(|t| words(t))),
             context: context_of(claim),
             hints: hints_near(&before_words, &after_words, claim, hints),
-            modality: modality_of(&before_words),
-            partitive: is_partitive(&before_words),
+            modality: modality_of(claim.scope.modality, &before_words),
+            partitive: is_partitive(&before_words, &after_words),
             attribution: claim.attribution.as_ref().map(|a| a.trim().to_lowercase()),
         }
     }
@@ -136,20 +143,34 @@ fn last_words(before: &[String], n: usize) -> Vec<&str> {
     out
 }
 
-/// Only words before the figure count: a figure that is the object of a
-/// planning verb ("agreed to send 1,000") does not exist yet, while a
-/// future verb after a figure ("the nine dead will be honoured") says
-/// what will happen to things that do.
-fn modality_of(before: &[String]) -> Modality {
+/// The extractor's modality when it found one; otherwise a planning word
+/// shortly before the figure makes it planned. Only words before the
+/// figure count: a figure that is the object of a planning verb ("agreed
+/// to send 1,000") does not exist yet, while a future verb after a figure
+/// ("the nine dead will be honoured") says what will happen to things that
+/// do.
+fn modality_of(extracted: Modality, before: &[String]) -> Modality {
+    if extracted != Modality::Reported {
+        return extracted;
+    }
     let planned = last_words(before, MODALITY_WINDOW).iter().any(|w| PLANNED_BEFORE.contains(w));
-    if planned { Modality::Planned } else { Modality::Actual }
+    if planned { Modality::Planned } else { Modality::Reported }
 }
 
-/// "including five", "among them 12", "of whom 40": a part of a group.
-fn is_partitive(before: &[String]) -> bool {
+/// "including five", "among them 12", "of whom 40" before the figure, or
+/// "six of them", "six of the injured" after it: a part of a group.
+fn is_partitive(before: &[String], after: &[String]) -> bool {
     let last = last_words(before, 3);
-    last.iter().any(|w| *w == "including" || *w == "incl")
-        || last.windows(2).any(|p| matches!(p[0], "of" | "among") && matches!(p[1], "whom" | "them" | "which"))
+    let marked_before = last.iter().any(|w| *w == "including" || *w == "incl")
+        || last.windows(2).any(|p| matches!(p[0], "of" | "among") && matches!(p[1], "whom" | "them" | "which"));
+    let next: Vec<&str> = after.iter().take(3).map(String::as_str).collect();
+    let marked_after = match next.as_slice() {
+        ["of", "them" | "whom" | "those" | "these", ..] => true,
+        // "of the injured", "of the dead": a group named by its state.
+        ["of", "the", group, ..] => group.ends_with("ed") || matches!(*group, "dead" | "wounded" | "missing" | "victims"),
+        _ => false,
+    };
+    marked_before || marked_after
 }
 
 fn noun_of(claim: &Claim) -> Option<String> {
@@ -202,17 +223,27 @@ fn context_of(claim: &Claim) -> Vec<String> {
 }
 
 /// The scope hints (rule words that narrow a scope, such as "regiment" or
-/// "war") that appear within a few words of the figure or in its scope.
+/// "war") that appear within a few words of the figure.
+///
+/// Hints already in the scope's qualifiers, place or time frame are left
+/// to those components, so one word is not counted twice.
 fn hints_near(before: &[String], after: &[String], claim: &Claim, hints: &[String]) -> BTreeSet<String> {
     let start = before.len().saturating_sub(HINT_WINDOW);
-    let mut near: Vec<String> = before[start..].iter().chain(after.iter().take(HINT_WINDOW)).cloned().collect();
-    near.extend(claim.scope.qualifiers.iter().flat_map(|q| words(q)));
-    near.extend(claim.scope.time.iter().flat_map(|t| words(t)));
-    let near: BTreeSet<String> = near.iter().filter(|w| *w != ",").map(|w| stem(w)).collect();
+    let near: BTreeSet<String> =
+        before[start..].iter().chain(after.iter().take(HINT_WINDOW)).filter(|w| *w != ",").map(|w| stem(w)).collect();
+    let scope = &claim.scope;
+    let in_scope: BTreeSet<String> = scope
+        .qualifiers
+        .iter()
+        .chain(&scope.place)
+        .chain(&scope.time)
+        .flat_map(|q| words(q))
+        .map(|w| stem(&w))
+        .collect();
     hints
         .iter()
         .map(|h| stem(&h.to_lowercase()))
-        .filter(|h| near.contains(h))
+        .filter(|h| near.contains(h) && !in_scope.contains(h))
         .collect()
 }
 
@@ -223,21 +254,25 @@ mod tests {
     #[test]
     fn planned_before_the_figure() {
         let before = words("North Korea had agreed to send");
-        assert_eq!(modality_of(&before), Modality::Planned);
+        assert_eq!(modality_of(Modality::Reported, &before), Modality::Planned);
     }
 
     #[test]
     fn planned_marker_beyond_a_clause_boundary_is_ignored() {
         let before = words("It could happen again, officials said, and");
-        assert_eq!(modality_of(&before), Modality::Actual);
+        assert_eq!(modality_of(Modality::Reported, &before), Modality::Reported);
+        assert_eq!(modality_of(Modality::Expected, &before), Modality::Expected);
     }
 
 
     #[test]
     fn partitive_markers() {
-        assert!(is_partitive(&words("returning soldiers, including")));
-        assert!(is_partitive(&words("40 people were hurt, among them")));
-        assert!(!is_partitive(&words("Kim embracing")));
+        assert!(is_partitive(&words("returning soldiers, including"), &[]));
+        assert!(is_partitive(&words("40 people were hurt, among them"), &[]));
+        assert!(is_partitive(&[], &words("of the injured were firefighters")));
+        assert!(is_partitive(&[], &words("of them were children")));
+        assert!(!is_partitive(&[], &words("of the regiment died")));
+        assert!(!is_partitive(&words("Kim embracing"), &words("soldier in a wheelchair")));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! things.
 
 use super::profile::Profile;
-use crate::model::{Claim, Interval};
+use crate::model::{Claim, Interval, Modality};
 
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
@@ -23,13 +23,19 @@ pub const DISJOINT_THRESHOLD: f64 = 0.55;
 pub const FAR_THRESHOLD: f64 = 0.85;
 /// Gap, in orders of magnitude, from which two figures count as far apart.
 pub const FAR_DECADES: f64 = 1.0;
+/// Distance, in orders of magnitude, between the figures' anchors from
+/// which a bound that overlaps an estimate only through its open end says
+/// little about it (a factor of about three).
+pub const LOOSE_DECADES: f64 = 0.45;
 
 /// Weights of the scope components; a component one of the claims lacks is
 /// left out of the weighted mean rather than counted as a mismatch.
 const W_HINTS: f64 = 3.0;
 const W_QUALIFIERS: f64 = 2.0;
+const W_PLACE: f64 = 1.0;
 const W_TIME: f64 = 1.5;
-const W_NOUN: f64 = 1.0;
+const W_NOUN: f64 = 2.0;
+const W_EVENT: f64 = 1.0;
 const W_CONTEXT: f64 = 2.5;
 const W_ATTRIBUTION: f64 = 0.5;
 
@@ -42,6 +48,11 @@ pub enum Relation {
     // Ordered from the least to the most demanding.
     Identical,
     Overlapping,
+    /// Overlapping only through an open end, with the stated figures a
+    /// factor of three or more apart ("at least 30" and "some 300",
+    /// "up to 15,000" and "1,000"): the figures hardly speak for or
+    /// against one fact.
+    Loose,
     Disjoint,
     Far,
 }
@@ -51,7 +62,7 @@ impl Relation {
         if a.same_as(b) {
             Relation::Identical
         } else if a.overlaps(b) {
-            Relation::Overlapping
+            if is_loose(a, b) { Relation::Loose } else { Relation::Overlapping }
         } else if decades_apart(a, b) >= FAR_DECADES {
             Relation::Far
         } else {
@@ -64,10 +75,51 @@ impl Relation {
         match self {
             Relation::Identical => IDENTICAL_THRESHOLD,
             Relation::Overlapping => OVERLAP_THRESHOLD,
+            Relation::Loose => DISJOINT_THRESHOLD,
             Relation::Disjoint => DISJOINT_THRESHOLD,
             Relation::Far => FAR_THRESHOLD,
         }
     }
+}
+
+/// Whether a bound that overlaps another figure only through its open end
+/// is a factor of three or more away from it ("at least 30" and "some
+/// 300", "up to 320" and "at least 30"). Two bounds open the same way
+/// ("at least hundreds", "more than 6,000") are never loose: both say
+/// "many", and their stated figures need not be close.
+fn is_loose(a: &Interval, b: &Interval) -> bool {
+    let open_above = |i: &Interval| i.high.is_none();
+    let open_below = |i: &Interval| i.high.is_some() && i.low.is_none_or(|l| l <= 0.0);
+    let open = |i: &Interval| open_above(i) || open_below(i);
+    let same_way = (open_above(a) && open_above(b)) || (open_below(a) && open_below(b));
+    if same_way || (!open(a) && !open(b)) {
+        return false;
+    }
+    match (anchor(a), anchor(b)) {
+        (Some(x), Some(y)) => ((x + 1.0) / (y + 1.0)).log10().abs() >= LOOSE_DECADES,
+        _ => false,
+    }
+}
+
+/// The figure an interval was stated around: its finite low end for "at
+/// least N", its high end for "up to N", the geometric middle otherwise.
+fn anchor(i: &Interval) -> Option<f64> {
+    match (i.low, i.high) {
+        (Some(l), None) => Some(l),
+        (Some(l), Some(h)) if l <= 0.0 => Some(h),
+        (Some(l), Some(h)) => Some((l * h).sqrt()),
+        (None, Some(h)) => Some(h),
+        (None, None) => None,
+    }
+}
+
+/// The score two claims need to share a finding: that of their figures'
+/// relation, and for two different figures of one article at least that
+/// of a disagreement, since one article giving two figures under one topic
+/// more often speaks of two things than words one thing two ways.
+pub fn pair_threshold(a: &Claim, b: &Claim) -> f64 {
+    let base = Relation::of(&a.interval, &b.interval).threshold();
+    if a.article == b.article && !same_figure(a, b) { base.max(DISJOINT_THRESHOLD) } else { base }
 }
 
 /// The gap between two disjoint intervals in orders of magnitude (0 when
@@ -91,7 +143,8 @@ pub enum Veto {
     SameArticleDisjoint,
     /// One sentence gives two different figures: two things.
     SameSentence,
-    /// One figure happened, the other is agreed, planned or expected.
+    /// One figure happened, the other is agreed or planned; or one is
+    /// expected and disagrees with the other.
     Modality,
     /// A part of a group and a figure that is not marked as a part differ:
     /// that is no contradiction.
@@ -102,14 +155,14 @@ pub enum Veto {
 pub fn veto(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Veto> {
     let disjoint = !a.interval.overlaps(&b.interval);
     if a.article == b.article {
-        if a.sentence == b.sentence && a.quantity.span != b.quantity.span && a.quantity.stated != b.quantity.stated {
+        if a.sentence == b.sentence && a.quantity.span != b.quantity.span && !same_figure(a, b) {
             return Some(Veto::SameSentence);
         }
         if disjoint {
             return Some(Veto::SameArticleDisjoint);
         }
     }
-    if pa.modality != pb.modality {
+    if modalities_differ(pa.modality, pb.modality, disjoint, a.interval.same_as(&b.interval)) {
         return Some(Veto::Modality);
     }
     if disjoint && pa.partitive != pb.partitive {
@@ -118,13 +171,77 @@ pub fn veto(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Veto> {
     None
 }
 
+/// A noun that names anyone or anything counted, and so disagrees with no
+/// more specific one ("12 people" and "12 passengers").
+fn is_generic(noun: &str) -> bool {
+    matches!(noun, "person" | "people" | "individual" | "one" | "other")
+}
+
+/// The same stated figure: bound and numbers, whatever noun follows
+/// ("nine soldiers" and "nine deceased personnel").
+pub fn same_figure(a: &Claim, b: &Claim) -> bool {
+    let (x, y) = (&a.quantity.stated, &b.quantity.stated);
+    x.bound == y.bound && x.value == y.value && x.to == y.to && a.unit == b.unit
+}
+
+/// A planned figure is not a reported one ("agreed to send 1,000" does not
+/// say how many went), unless both state the very same figure (one
+/// outlet's "will be closed for three weeks" and another's "a three-week
+/// closure"). An expected (hedged or forecast) figure that overlaps a
+/// reported one is the same fact stated with caution ("as many as 50 may
+/// have died" and "50 died"); one that disagrees with it is no
+/// contradiction.
+fn modalities_differ(a: Modality, b: Modality, disjoint: bool, identical: bool) -> bool {
+    match (a, b) {
+        _ if a == b => false,
+        (Modality::Planned, _) | (_, Modality::Planned) => !identical,
+        _ => disjoint,
+    }
+}
+
 /// Scope similarity of two claims in `[0, 1]`: a weighted mean of the
 /// components both claims have.
 pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
+    compare(a, pa, b, pb).score
+}
+
+/// The score of a pair that may share a finding as far as the thresholds
+/// go, `None` when it falls short; hard constraints are [`veto`]'s.
+///
+/// Disjoint figures (the merge would make a conflict) are only admitted
+/// when no structured part of their scopes disagrees.
+///
+/// The very same figure under one topic is taken as one fact unless some
+/// part of the scope says otherwise (different nouns, qualifiers, places,
+/// time frames or hints): the figure itself is then the evidence, which
+/// matters where a sentence says little beyond it ("more than 6,000 of
+/// them have died").
+pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<f64> {
+    let c = compare(a, pa, b, pb);
+    let relation = Relation::of(&a.interval, &b.interval);
+    if c.contradicted && relation >= Relation::Disjoint {
+        // A conflict is only claimed between figures whose scopes do not
+        // disagree anywhere.
+        return None;
+    }
+    let uncontested = !c.contradicted && relation == Relation::Identical;
+    (uncontested || c.score >= pair_threshold(a, b)).then_some(c.score)
+}
+
+/// A scope comparison: the score, and whether some structured part of the
+/// scope (noun, qualifiers, place, time, hints) disagrees outright.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comparison {
+    pub score: f64,
+    pub contradicted: bool,
+}
+
+/// Compares the scopes of two claims.
+pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
     // A figure repeated in one article under one topic is that article
     // speaking of one thing again.
-    if a.article == b.article && a.quantity.stated == b.quantity.stated {
-        return 1.0;
+    if a.article == b.article && same_figure(a, b) {
+        return Comparison { score: 1.0, contradicted: false };
     }
     let mut parts: Vec<(f64, f64)> = Vec::new();
     if !pa.hints.is_empty() && !pb.hints.is_empty() {
@@ -133,11 +250,30 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
     if !pa.qualifiers.is_empty() && !pb.qualifiers.is_empty() {
         parts.push((W_QUALIFIERS, jaccard(pa.qualifiers.iter(), pb.qualifiers.iter())));
     }
+    if !pa.place.is_empty() && !pb.place.is_empty() {
+        parts.push((W_PLACE, jaccard(pa.place.iter(), pb.place.iter())));
+    }
     if !pa.time.is_empty() && !pb.time.is_empty() {
         parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter())));
     }
     if let (Some(x), Some(y)) = (&pa.noun, &pb.noun) {
-        parts.push((W_NOUN, if x == y { 1.0 } else { 0.0 }));
+        let same = if x == y {
+            1.0
+        } else if (pa.noun_of_topic && pb.noun_of_topic) || is_generic(x) || is_generic(y) {
+            0.5
+        } else {
+            0.0
+        };
+        parts.push((W_NOUN, same));
+    }
+    let contradicted = parts.iter().any(|&(_, s)| s == 0.0);
+    // The same event word is evidence of one fact; different ones are not
+    // evidence of two, since a topic's event words are often synonyms
+    // ("killed", "died").
+    if let (Some(x), Some(y)) = (&pa.event, &pb.event) {
+        if x == y {
+            parts.push((W_EVENT, 1.0));
+        }
     }
     parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context)));
     // Naming the same source is evidence of one fact; naming different
@@ -148,7 +284,7 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
         }
     }
     let total: f64 = parts.iter().map(|(w, _)| w).sum();
-    parts.iter().map(|(w, s)| w * s).sum::<f64>() / total
+    Comparison { score: parts.iter().map(|(w, s)| w * s).sum::<f64>() / total, contradicted }
 }
 
 fn jaccard<'a>(a: impl Iterator<Item = &'a String>, b: impl Iterator<Item = &'a String>) -> f64 {
@@ -182,6 +318,10 @@ mod tests {
         assert_eq!(Relation::of(&Interval::point(11.0), &Interval::point(14.0)), Relation::Disjoint);
         assert_eq!(Relation::of(&nine, &Interval::above(6000.0, false)), Relation::Far);
         assert_eq!(Relation::of(&Interval::point(120.0), &Interval::up_to(93.0, false)), Relation::Disjoint);
+        assert_eq!(Relation::of(&Interval::above(30.0, true), &Interval::closed(270.0, 330.0)), Relation::Loose);
+        assert_eq!(Relation::of(&Interval::up_to(15000.0, true), &Interval::point(1000.0)), Relation::Loose);
+        assert_eq!(Relation::of(&Interval::up_to(15000.0, true), &Interval::closed(12600.0, 15400.0)), Relation::Overlapping);
+        assert_eq!(Relation::of(&Interval::above(200.0, true), &Interval::above(6000.0, false)), Relation::Overlapping);
     }
 
     #[test]

@@ -33,7 +33,7 @@ impl Spec<'_> {
             quantity: Quantity {
                 span,
                 text: self.quantity.to_string(),
-                stated: Stated { bound: self.bound, value: self.value, to: None, unit: String::new() },
+                stated: Stated { bound: self.bound, value: self.value, to: None, unit: self.noun.unwrap_or_default().to_string() },
                 interval: self.interval,
                 kind,
                 noun: self.noun.map(str::to_string),
@@ -47,7 +47,6 @@ impl Spec<'_> {
                 noun: self.noun.map(str::to_string),
                 qualifiers: self.qualifiers.iter().map(|q| q.to_string()).collect(),
                 time: self.time.map(str::to_string),
-                context: Vec::new(),
                 ..Scope::default()
             },
             attribution: self.attribution.map(str::to_string),
@@ -290,8 +289,8 @@ fn scope_hints_keep_apart_what_context_alone_would_merge() {
     ];
     let without = align(&claims);
     assert_eq!(without.len(), 1, "the same wording merges without hints");
-    let hints = vec!["regiment".to_string(), "brigade".to_string()];
-    let with = align_with(&claims, |_| hints.as_slice());
+    let hints = TopicHints { scope: vec!["regiment".to_string(), "brigade".to_string()], nouns: Vec::new() };
+    let with = align_with(&claims, |_| hints.clone());
     assert_eq!(with.len(), 2);
 }
 
@@ -305,4 +304,90 @@ fn the_most_common_scope_describes_the_cluster() {
     let clusters = align(&claims);
     assert_eq!(clusters.len(), 1);
     assert_eq!(clusters[0].scope, "soldier");
+}
+
+#[test]
+fn a_hedged_figure_that_agrees_joins_and_a_planned_one_only_when_identical() {
+    use crate::model::Modality;
+    let with = |modality, article, text: &'static str| {
+        let mut c = spec(article, "duration", 1, text, "less than three months", 3.0).build();
+        c.interval = Interval::up_to(93.0, false);
+        c.scope.modality = modality;
+        c
+    };
+    let reported = with(Modality::Reported, "a", "They cleared the whole zone in less than three months, he said.");
+    let hedged = with(Modality::Expected, "b", "You could clear the whole zone in less than three months, he told them.");
+    let planned = Spec {
+        bound: Bound::LessThan,
+        interval: Interval::up_to(62.0, false),
+        ..spec("c", "duration", 1, "They plan to clear the whole zone in less than two months.", "less than two months", 2.0)
+    };
+    let mut planned = planned.build();
+    planned.scope.modality = Modality::Planned;
+    let planned_same = with(Modality::Planned, "d", "They plan to clear the whole zone in less than three months.");
+    assert_eq!(align(&[reported.clone(), hedged]).len(), 1);
+    assert_eq!(align(&[reported.clone(), planned]).len(), 2, "a plan with another figure is another fact");
+    assert_eq!(align(&[reported, planned_same]).len(), 1, "the very same figure planned and reported is one fact");
+}
+
+#[test]
+fn an_article_repeating_a_figure_stays_together_whatever_its_modality() {
+    use crate::model::Modality;
+    let first = spec("a", "deaths", 1, "Nine soldiers died on the mission.", "Nine soldiers", 9.0).build();
+    let mut again = spec("a", "deaths", 4, "Medals will go to its nine dead.", "nine dead", 9.0).build();
+    again.scope.modality = Modality::Planned;
+    let other = spec("b", "deaths", 2, "Nine soldiers were killed on the mission.", "Nine soldiers", 9.0).build();
+    assert_eq!(groups(&align(&[first, again, other])), vec![vec!["a:Nine soldiers", "a:nine dead", "b:Nine soldiers"]]);
+}
+
+#[test]
+fn a_claim_stranded_by_order_finds_its_partners() {
+    // Article a gives the deployment as "four months" before "120 days";
+    // the 120 days first stand alone (little in common with the four
+    // months), then article b's 120 days join the four months. The second
+    // pass reunites a's 120 days with b's.
+    let four_months = Spec {
+        bound: Bound::Range,
+        interval: Interval::closed(112.0, 124.0),
+        noun: Some("deployment"),
+        ..spec("a", "duration", 1, "The engineers returned from a four-month deployment abroad.", "four-month", 4.0)
+    }
+    .build();
+    let a_120 = Spec { noun: Some("mission"), ..spec("a", "duration", 3, "Kim praised the unit's conduct on a 120-day mission.", "120-day", 120.0) }.build();
+    let b_120 = Spec {
+        noun: Some("deployment"),
+        ..spec("b", "duration", 1, "The engineers returned from a 120-day mission and deployment abroad.", "120-day", 120.0)
+    }
+    .build();
+    let clusters = align(&[four_months, a_120, b_120]);
+    assert_eq!(groups(&clusters), vec![vec!["a:120-day", "a:four-month", "b:120-day"]]);
+}
+
+#[test]
+fn two_nouns_the_rule_counts_are_kinds_of_one_thing() {
+    let troops = TopicHints { scope: Vec::new(), nouns: vec!["troop".into(), "troops".into(), "soldier".into(), "soldiers".into()] };
+    let a = Spec { noun: Some("soldier"), ..spec("a", "troops", 1, "The North sent 11,000 soldiers to the front.", "11,000 soldiers", 11000.0) }.build();
+    let b = Spec { noun: Some("troop"), ..spec("b", "troops", 1, "The North sent 14,000 troops to the front.", "14,000 troops", 14000.0) }.build();
+    let score = |hints: &TopicHints| {
+        let (pa, pb) = (Profile::of(&a, hints), Profile::of(&b, hints));
+        score::similarity(&a, &pa, &b, &pb)
+    };
+    assert!(score(&troops) > score(&TopicHints::default()));
+    assert_eq!(align_with(&[a.clone(), b.clone()], |_| troops.clone()).len(), 1, "a same-scope disagreement");
+}
+
+#[test]
+fn the_same_figure_is_one_fact_unless_the_scope_says_otherwise() {
+    let bare = |article, sentence| Spec {
+        bound: Bound::MoreThan,
+        interval: Interval::above(6000.0, false),
+        ..spec(article, "deaths", 1, sentence, "more than 6,000", 6000.0)
+    };
+    let a = bare("a", "Western officials say more than 6,000 were killed.").build();
+    let b = bare("b", "By that count, more than 6,000 of them have died.").build();
+    assert_eq!(align(&[a, b]).len(), 1, "nothing but the figure, and it is the same");
+    let north = Spec { qualifiers: &["in Northfield"], ..spec("a", "deaths", 1, "Police said 3 died in Northfield overnight.", "3", 3.0) }.build();
+    let south =
+        Spec { qualifiers: &["in Southmoor"], ..spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0) }.build();
+    assert_eq!(align(&[north, south]).len(), 2, "the same small figure in two places");
 }

@@ -23,7 +23,7 @@ pub struct Source {
 
 /// Verbs of saying that attribute a figure to their subject.
 const SAYING: &[&str] = &[
-    "say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "state", "states", "stated",
+    "say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "stated",
     "confirm", "confirms", "confirmed", "acknowledge", "acknowledges", "acknowledged", "announce", "announces", "announced",
     "claim", "claims", "claimed", "told", "added", "noted", "described", "believe", "believes", "calculated", "counted",
     "recorded", "tallied", "wrote", "testified", "disclosed", "revealed",
@@ -35,7 +35,7 @@ const SOURCE_NOUNS: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "experts", "intelligence", "government", "military", "army", "report",
     "statement", "researchers", "diplomats", "observers", "witnesses", "organisers", "organizers", "commission", "council",
     "prosecutors", "investigators", "rescuers", "doctors", "hospital", "newspaper", "broadcaster", "office", "department",
-    "officers", "paramedics", "medics", "firefighters", "coastguard", "mayor", "governor", "president", "minister", "leader", "commander", "chief", "agencies", "groups", "monitors",
+    "officers", "paramedics", "medics", "firefighters", "coastguard", "mayor", "governor", "president", "minister", "leader", "commander", "chief", "agencies", "groups", "monitors", "city", "county", "town", "company", "firm", "service", "services", "brigade", "authority", "board", "coordinator", "representative", "chamber", "club", "airline", "operator", "school", "university",
 ];
 
 /// Lower-case words allowed inside a source's name ("state", "senior").
@@ -44,6 +44,8 @@ const SOURCE_MODIFIERS: &[&str] = &[
     "government", "independent", "international", "security", "news", "official", "regional", "federal", "provincial", "hospital",
     "emergency", "rescue", "fire", "and", "other", "western", "top",
 ];
+
+const PREPOSITIONS: &[&str] = &["in", "at", "on", "from", "to", "for", "with", "by", "across", "into", "near", "inside", "outside", "throughout"];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 
@@ -96,8 +98,7 @@ pub fn find_among(found: &[Source], sentence: &str, mention: Span, speaker: Opti
     }
     let chosen = found
         .iter()
-        .filter(|s| s.at < mention.start && !s.whole_sentence)
-        .last()
+        .rfind(|s| s.at < mention.start && !s.whole_sentence)
         .or_else(|| found.iter().find(|s| s.at >= mention.end && !s.whole_sentence))
         .or_else(|| found.iter().find(|s| s.whole_sentence));
     match chosen {
@@ -181,12 +182,37 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
         let lower = w.to_lowercase();
         if is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str()) {
             start -= 1;
+        } else if let Some(joined) = of_phrase_start(&before[..start]) {
+            // "Chairman of the Harbour Board", "Workers' Party of Korea".
+            start = joined;
         } else {
             break;
         }
     }
+    // "which has 13,000 workers in the United Kingdom has estimated": a
+    // name after a preposition is its object, not the verb's subject.
+    let mut k = start;
+    while k > 0 && matches!(before[k - 1].1.to_lowercase().as_str(), "the" | "a" | "an") {
+        k -= 1;
+    }
+    if k > 0 && PREPOSITIONS.contains(&before[k - 1].1.to_lowercase().as_str()) {
+        return None;
+    }
     let text = &sentence[before[start].0.start..last_span.end];
     canonical(text).map(|name| Source { name, at: before[start].0.start, pronoun: false, whole_sentence: false })
+}
+
+/// When `words` ends in "X of" or "X of the" after a name or source noun
+/// X, the index of X: an "of" phrase inside one name.
+fn of_phrase_start(words: &[(Span, &str)]) -> Option<usize> {
+    let n = words.len();
+    let of_at = match words {
+        [.., (_, of), (_, the)] if of.eq_ignore_ascii_case("of") && the.eq_ignore_ascii_case("the") => n - 2,
+        [.., (_, of)] if of.eq_ignore_ascii_case("of") => n - 1,
+        _ => return None,
+    };
+    let (_, head) = words.get(of_at.checked_sub(1)?)?;
+    (is_name(head) || SOURCE_NOUNS.contains(&head.to_lowercase().as_str())).then(|| of_at - 1)
 }
 
 /// The inverted form at a clause's end: "..., said the ministry." or
@@ -275,10 +301,14 @@ mod tests {
             ("Around 30 were arrested, they said.", "30", Some("Previous Source")),
             ("“We cleared 14 villages in a week,” the commander said.", "14", Some("commander")),
             ("Some 60 buses were used.", "60", None),
+            ("The carmaker, which has 9,000 staff in the Netherlands, estimated a loss of 40 jobs.", "40", None),
             ("Nearly 900 died, according to Greek, Turkish and Syrian authorities.", "900", Some("Greek, Turkish and Syrian authorities")),
             ("According to police, 40 people were detained.", "40", Some("police")),
             ("According to KCNA, Kim said 7 were honoured.", "7", Some("Kim")),
             ("Officials later said 45 families had been moved.", "45", Some("officials")),
+            ("The queen greeted them, honouring 9 killed in action with the country’s top medal, state media reported on Saturday.", "9", Some("state media")),
+            ("The Chairman of the Harbour Board said 30 berths were closed.", "30", Some("Chairman of the Harbour Board")),
+            ("Rain hit the Gulf of Mexico, Reuters said, leaving 300 homes flooded.", "300", Some("Reuters")),
         ];
         for (sentence, figure, expected) in cases {
             assert_eq!(at(sentence, figure).as_deref(), *expected, "{sentence}");

@@ -27,6 +27,10 @@ pub struct MentionClause {
     /// the previous one ("1,000 engineers and 5,000 workers"): the two share
     /// what precedes the first.
     pub coordinated: bool,
+    /// The whole stretch between the neighbouring mentions (or the sentence
+    /// ends), across commas and quotation marks: the words that describe
+    /// this mention's situation, for context similarity.
+    pub stretch: Span,
 }
 
 impl MentionClause {
@@ -43,7 +47,8 @@ const STOPWORDS: &[&str] = &[
     "into", "is", "it", "its", "last", "less", "may", "might", "more", "most", "near", "no", "not", "of", "on", "only", "or",
     "other", "over", "per", "remain", "remained", "remains", "reportedly", "she", "should", "since", "than", "that", "the",
     "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "under", "until", "up", "was", "we",
-    "were", "when", "where", "which", "while", "who", "whom", "will", "with", "would",
+    "were", "when", "where", "which", "while", "who", "whom", "will", "with", "would", "off", "out", "away", "ago", "back",
+    "later", "earlier", "long", "old", "now", "so", "too", "just", "again", "yet", "still", "ever", "already", "apiece",
 ];
 
 pub fn is_stopword(word: &str) -> bool {
@@ -67,6 +72,7 @@ pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
                 right: Span::new(ends[i], right_end),
                 noun_phrase: noun_phrases[i],
                 coordinated: i > 0 && is_coordination(&sentence[floor..q.span.start]),
+                stretch: Span::new(floor, ceiling),
             }
         })
         .collect()
@@ -80,11 +86,20 @@ fn is_hard_break(c: char) -> bool {
 /// The start of the clause that ends at `pos`: just after the last break
 /// (a comma included) between `floor` and `pos`.
 fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
-    sentence[floor..pos]
+    let region = &sentence[floor..pos];
+    region
         .char_indices()
         .rev()
-        .find(|&(i, c)| is_hard_break(c) || c == ',' || is_spaced_dash(&sentence[floor..pos], i))
+        .find(|&(i, c)| is_hard_break(c) || (c == ',' && !reports_on(&region[i + 1..])) || is_spaced_dash(region, i))
         .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// ", saying that ...", ", adding ...": the comma does not end the clause,
+/// the participle carries on the reporting verb before it ("Kim
+/// acknowledged casualties during the mission, stating that nine ...").
+fn reports_on(after_comma: &str) -> bool {
+    let next = after_comma.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(next.as_str(), "saying" | "stating" | "adding" | "noting" | "confirming" | "claiming" | "telling" | "acknowledging")
 }
 
 /// The end of the clause that starts at `pos`: the first break before
@@ -142,7 +157,8 @@ pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
 pub fn noun_phrase(sentence: &str, q: &Quantity) -> Option<Span> {
     if let Some(noun) = q.noun.as_deref().filter(|n| !n.is_empty()) {
         let within = sentence.get(q.span.start..q.span.end).unwrap_or("");
-        if let Some(pos) = within.to_lowercase().rfind(&noun.to_lowercase()) {
+        // ASCII lower-casing keeps byte offsets, so `pos` indexes `within`.
+        if let Some(pos) = within.to_ascii_lowercase().rfind(&noun.to_ascii_lowercase()) {
             return Some(Span::new(q.span.start + pos, q.span.start + pos + noun.len()));
         }
     }
@@ -191,7 +207,7 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
 /// Words that read as verb forms rather than nouns ("killed", "returning",
 /// "fallen").
 pub fn is_participle(word: &str) -> bool {
-    (word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing")))
+    (word.len() > 3 && word.ends_with("ed")) || (word.len() > 4 && word.ends_with("ing"))
         || matches!(word, "fallen" | "dead" | "sent" | "lost" | "hurt" | "missing" | "believed")
 }
 
@@ -242,6 +258,13 @@ mod tests {
             let q = mention(s, phrase, None);
             assert_eq!(noun_phrase(s, &q).map(|n| part(s, n)), expected, "{s}");
         }
+    }
+
+    #[test]
+    fn a_reporting_participle_continues_the_clause() {
+        let s = "The chief admitted losses during the raid, saying 7 officers were hurt.";
+        let c = clauses(s, &[mention(s, "7", None)]);
+        assert_eq!(part(s, c[0].left), "The chief admitted losses during the raid, saying ");
     }
 
     #[test]

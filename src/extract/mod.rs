@@ -43,31 +43,37 @@ fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous:
     if found.is_empty() {
         return Vec::new();
     }
+    mention_claims(article, sentence, text, &found, previous, rules)
+}
+
+/// The claims of the mentions `found` (sentence-relative spans, in order)
+/// in one sentence.
+fn mention_claims(
+    article: &Article,
+    sentence: &Sentence,
+    text: &str,
+    found: &[Quantity],
+    previous: Option<&str>,
+    rules: &RuleSet,
+) -> Vec<Claim> {
     let hits = rules.hits(text);
-    let clauses = clause::clauses(text, &found);
+    let clauses = clause::clauses(text, found);
+    let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     let sources = attribution::sources(text);
-    let mut leads: Vec<Span> = Vec::with_capacity(found.len());
-    let mut claims = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
-        // What precedes the first mention frames it; a coordinated mention
-        // shares the frame of the one before ("agreed to send 1,000
-        // engineers and 5,000 workers").
-        let lead = match index {
-            0 => Span::new(0, q.span.start),
-            _ if c.coordinated => leads[index - 1],
-            _ => c.left,
-        };
-        leads.push(lead);
-        let elided = elided_noun(q, c, &found, &hits);
-        let decision = topic::assign(&found, index, c, elided, &hits, rules);
+        // A coordinated mention shares the frame of the one before
+        // ("agreed to send 1,000 engineers and 5,000 workers").
+        let coordinated_with = if c.coordinated { claims.last().map(|p| &p.scope) } else { None };
+        let elided = elided_noun(text, found, &clauses, index, &hits);
+        let decision = topic::assign(text, found, &clauses, index, elided, &hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
             mention: q,
             clause: c,
             elided,
-            lead,
+            coordinated_with,
             hints,
             event: decision.as_ref().and_then(|d| d.event.clone()),
         });
@@ -94,18 +100,32 @@ fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous:
     claims
 }
 
-/// For a count whose noun the text leaves out ("including five in
-/// wheelchairs"), the nearest counted noun of any rule before it in the
-/// sentence ("soldiers").
-fn elided_noun(q: &Quantity, c: &clause::MentionClause, found: &[Quantity], hits: &[Hit]) -> Option<Span> {
-    if c.noun_phrase.is_some() || q.kind != QuantityKind::Count {
+/// For a count whose noun the text leaves out, the noun it refers back to:
+/// the counted noun of the previous count in the sentence ("68,400 people
+/// ... and 95,800 who"), or, for a part of a group ("including five in
+/// wheelchairs"), the nearest counted noun before it ("soldiers"). A bare
+/// figure with no such link has no noun: "per person, which is 50,000" does
+/// not count persons.
+fn elided_noun(text: &str, found: &[Quantity], clauses: &[clause::MentionClause], index: usize, hits: &[Hit]) -> Option<Span> {
+    let q = &found[index];
+    if clauses[index].noun_phrase.is_some() || q.kind != QuantityKind::Count {
         return None;
     }
-    hits.iter()
-        .filter(|h| h.kind == SignalKind::Noun && h.span.end <= q.span.start)
-        .filter(|h| !found.iter().any(|m| m.span.overlaps(h.span)))
-        .max_by_key(|h| (h.span.end, std::cmp::Reverse(h.span.start)))
-        .map(|h| h.span)
+    let nouns_before = |limit: usize| {
+        hits.iter()
+            .filter(move |h| h.kind == SignalKind::Noun && h.span.end <= limit)
+            .max_by_key(|h| (h.span.end, std::cmp::Reverse(h.span.start)))
+            .map(|h| h.span)
+    };
+    let previous_count = (0..index).rev().find(|&j| found[j].kind == QuantityKind::Count);
+    if let Some(np) = previous_count.and_then(|j| clauses[j].noun_phrase) {
+        if let Some(span) = nouns_before(np.end).filter(|s| np.contains(*s)) {
+            return Some(span);
+        }
+    }
+    let left = &text[clauses[index].left.start..clauses[index].left.end];
+    let part_of_group = clause::words(left, 0).last().is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "including" | "among"));
+    if part_of_group { nouns_before(q.span.start) } else { None }
 }
 
 /// The named speaker of the quotation a mention (article offsets) stands in.
@@ -121,5 +141,137 @@ fn natural_unit(kind: &QuantityKind, noun: Option<&str>) -> BaseUnit {
         QuantityKind::Money(code) => BaseUnit::Currency(code.clone()),
         QuantityKind::Measure(unit) => BaseUnit::Other(unit.clone()),
         QuantityKind::Count => BaseUnit::Other(noun.unwrap_or("count").to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Bound, Interval, Stated};
+
+    /// A hand-built mention: the phrase as the quantity extractor would
+    /// give it, with its kind and counted noun.
+    fn mention(sentence: &str, phrase: &str, kind: QuantityKind, noun: Option<&str>) -> Quantity {
+        let start = sentence.find(phrase).unwrap_or_else(|| panic!("{phrase:?} not in {sentence:?}"));
+        Quantity {
+            span: Span::new(start, start + phrase.len()),
+            text: phrase.to_string(),
+            stated: Stated { bound: Bound::Exact, value: Some(1.0), to: None, unit: String::new() },
+            interval: Interval::point(1.0),
+            kind,
+            noun: noun.map(str::to_string),
+        }
+    }
+
+    /// The claims of `sentence` given its mentions.
+    pub(crate) fn claims_of(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Claim> {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let article = Article::from_text("t", "t.txt", sentence.to_string(), Vec::new());
+        let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new(), masked: Vec::new() };
+        let found: Vec<Quantity> = mentions.iter().map(|(p, k, n)| mention(sentence, p, k.clone(), *n)).collect();
+        mention_claims(&article, &s, sentence, &found, None, &rules)
+    }
+
+    fn topics(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Option<String>> {
+        claims_of(sentence, mentions).into_iter().map(|c| c.topic).collect()
+    }
+
+    use QuantityKind::{Count, Duration, Percent};
+
+    #[test]
+    fn topics_of_general_phrasings() {
+        let usd = || QuantityKind::Money("USD".into());
+        type Case<'a> = (&'a str, Vec<(&'a str, QuantityKind, Option<&'a str>)>, Vec<Option<&'a str>>);
+        let cases: Vec<Case> = vec![
+            ("Floods killed at least 40 people in the north.", vec![("at least 40 people", Count, Some("people"))], vec![Some("deaths")]),
+            ("12 people were injured in the blast.", vec![("12 people", Count, Some("people"))], vec![Some("injured")]),
+            ("Three hikers remain missing.", vec![("Three hikers", Count, Some("hikers"))], vec![Some("missing")]),
+            ("About 2,000 residents were evacuated.", vec![("About 2,000 residents", Count, Some("residents"))], vec![Some("people")]),
+            ("Police arrested 15 protesters.", vec![("15 protesters", Count, Some("protesters"))], vec![Some("people")]),
+            ("The company cut 5% of jobs.", vec![("5%", Percent, None)], vec![Some("percent")]),
+            ("They unveiled a $2 billion aid package.", vec![("$2 billion", usd(), None)], vec![Some("money")]),
+            ("Both sides agreed to a two-week ceasefire.", vec![("two-week", Duration, None)], vec![Some("duration")]),
+            ("The mayor left office three years ago.", vec![("three years", Duration, None)], vec![None]),
+            ("The museum owns 300 paintings.", vec![("300 paintings", Count, Some("paintings"))], vec![None]),
+            ("Nearly 30 buses carried the wounded away.", vec![("Nearly 30 buses", Count, Some("buses"))], vec![None]),
+            ("Four of the injured were nurses.", vec![("Four", Count, None)], vec![Some("injured")]),
+            (
+                "Some 4,000 infants younger than six months died of the fever.",
+                vec![("Some 4,000 infants", Count, Some("infants")), ("six months", Duration, None)],
+                vec![Some("deaths"), Some("duration")],
+            ),
+            ("The striker was hurt early in the match but the keeper made 26 saves.", vec![("26 saves", Count, Some("saves"))], vec![None]),
+            ("The fee is capped per person, at 500.", vec![("500", Count, None)], vec![None]),
+            (
+                "Officials counted 6,000 people in the camp and 900 more outside it.",
+                vec![("6,000 people", Count, Some("people")), ("900", Count, None)],
+                vec![Some("people"), Some("people")],
+            ),
+        ];
+        for (sentence, mentions, expected) in cases {
+            let expected: Vec<Option<String>> = expected.into_iter().map(|t| t.map(str::to_string)).collect();
+            assert_eq!(topics(sentence, &mentions), expected, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn each_mention_reads_its_own_clause() {
+        let s = "Officials say the country sent around 9,000 troops abroad last year, with more than 2,000 reported killed.";
+        let got = topics(s, &[("around 9,000 troops", Count, Some("troops")), ("more than 2,000", Count, None)]);
+        assert_eq!(got, vec![Some("troops".into()), Some("deaths".into())]);
+    }
+
+    #[test]
+    fn the_counted_noun_decides_between_troops_and_people() {
+        let s = "The ministry agreed to send 700 combat engineers and 3,000 military construction workers.";
+        let got = topics(s, &[("700 combat engineers", Count, Some("combat engineers")), ("3,000 military construction workers", Count, Some("military construction workers"))]);
+        assert_eq!(got, vec![Some("troops".into()), Some("people".into())]);
+    }
+
+    #[test]
+    fn an_event_word_beats_a_person_noun() {
+        let cases = [
+            ("Seven soldiers of the brigade had died by Sunday.", "Seven soldiers", Some("soldiers")),
+            ("At least hundreds of enemy troops are thought to have been killed.", "At least hundreds of enemy troops", Some("troops")),
+            ("The general mourned the loss of six lives.", "six lives", Some("lives")),
+            ("Medals went to the four killed in action.", "four", None),
+            ("The eight fallen soldiers were buried on Monday.", "eight fallen soldiers", Some("fallen soldiers")),
+        ];
+        for (s, phrase, noun) in cases {
+            assert_eq!(topics(s, &[(phrase, Count, noun)]), vec![Some("deaths".to_string())], "{s}");
+        }
+    }
+
+    #[test]
+    fn an_elided_noun_and_a_qualifier() {
+        let s = "Cameras showed the minister greeting returning soldiers, including five in wheelchairs.";
+        let c = claims_of(s, &[("five", Count, None)]);
+        assert_eq!(c[0].topic.as_deref(), Some("people"));
+        assert_eq!(c[0].scope.noun.as_deref(), Some("soldier"));
+        assert_eq!(c[0].scope.qualifiers, vec!["in wheelchairs"]);
+    }
+
+    #[test]
+    fn scope_and_attribution_on_a_claim() {
+        let s = "The regional governor said 14 miners from the Vostok pit had died during the rescue, in Siberia.";
+        let c = claims_of(s, &[("14 miners", Count, Some("miners"))]);
+        assert_eq!(c[0].topic.as_deref(), Some("deaths"));
+        assert_eq!(c[0].scope.noun.as_deref(), Some("miner"));
+        assert_eq!(c[0].scope.time.as_deref(), Some("during the rescue"));
+        assert_eq!(c[0].scope.event.as_deref(), Some("die"));
+        assert_eq!(c[0].attribution.as_deref(), Some("regional governor"));
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, extraction returns without panicking, and
+        /// every claim points inside the text.
+        #[test]
+        fn no_panic_on_any_text(text in "(\\PC|[ ,.;:’“”—-]|[0-9]{1,5}| killed | troops | the | of | said | in July |, including ){0,40}") {
+            let rules = RuleSet::builtin().expect("built-in rules load");
+            let article = Article::from_text("p", "p.txt", text.clone(), Vec::new());
+            for claim in crate::pipeline::facts(&article, &rules) {
+                proptest::prop_assert!(claim.quantity.span.end <= text.len());
+            }
+        }
     }
 }

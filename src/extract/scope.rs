@@ -23,9 +23,10 @@ pub struct ScopeInput<'a> {
     pub clause: &'a MentionClause,
     /// The span of a counted noun the text elided, taken from the sentence.
     pub elided: Option<Span>,
-    /// Where time frame and modality may be read from beyond the clause:
-    /// the sentence up to the mention when nothing else precedes it.
-    pub lead: Span,
+    /// The scope of the previous mention when this one is coordinated with
+    /// it ("1,000 engineers and 5,000 workers"): its time frame and
+    /// modality carry over when this clause states none.
+    pub coordinated_with: Option<&'a Scope>,
     /// Frame nouns of the claiming rule ("mission", "war").
     pub hints: &'a [String],
     /// The event lemma that decided the topic.
@@ -39,9 +40,18 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let after = Span::new(input.clause.right.start, input.clause.right.end);
     let (group, place) = prepositional_phrases(&s[after.start..after.end], input.hints);
     qualifiers.extend(group);
-    let own = input.clause.whole();
-    let time = time_frame(&s[own.start..own.end], input.hints).or_else(|| time_frame(&s[input.lead.start..input.lead.end], input.hints));
-    let modality = modality(&s[input.lead.start.min(own.start)..input.mention.span.start]);
+    let (left, right) = (&s[input.clause.left.start..input.clause.left.end], &s[after.start..after.end]);
+    let inherited = input.coordinated_with;
+    // The mention's own predicate first ("had died during the mission"),
+    // then what frames it from the left ("said in July that ...").
+    let time = time_frame(right, input.hints)
+        .or_else(|| time_frame(left, input.hints))
+        .or_else(|| fronted_time(s))
+        .or_else(|| inherited.and_then(|p| p.time.clone()));
+    let modality = match (modality(left), inherited) {
+        (Modality::Reported, Some(p)) => p.modality,
+        (m, _) => m,
+    };
     Scope {
         noun,
         qualifiers,
@@ -49,7 +59,8 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
         time,
         modality,
         event: input.event.clone(),
-        context: content_words(&s[own.start..own.end]),
+        partitive: is_partitive(left, right, input.clause.noun_phrase.is_none()),
+        context: content_words(&s[input.clause.stretch.start..input.clause.stretch.end]),
     }
 }
 
@@ -108,37 +119,77 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         let prep = words[i].1.to_lowercase();
         let is_group_prep = GROUP_PREPOSITIONS.contains(&prep.as_str());
         let is_place_prep = PLACE_PREPOSITIONS.contains(&prep.as_str());
-        if !is_group_prep && !is_place_prep {
-            i += 1;
-            continue;
-        }
-        let end = phrase_end(&words, i + 1);
+        let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
             continue;
         }
-        let phrase = &text[words[i].0.start..words[end - 1].0.end];
-        let object: Vec<String> = words[i + 1..end].iter().map(|(_, w)| w.to_lowercase()).collect();
-        let names_group = object.iter().any(|w| GROUP_NOUNS.contains(&w.as_str()) || hints.contains(w));
+        let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
+        let object = &words[i + 1..end];
+        let names_group = object.iter().any(|(_, w)| {
+            let w = w.to_lowercase();
+            GROUP_NOUNS.contains(&w.as_str()) || hints.contains(&w)
+        });
         // A place names a place: "in Kursk", "to Russia", "in Russia's
-        // Kursk region"; "to help rebuild Russia's region" is a purpose.
-        let head = words[i + 1..end].iter().map(|(_, w)| *w).find(|w| !is_determiner(w));
-        let capitalised = head.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        let fixed_phrase = i > 0 && matches!(words[i - 1].1.to_lowercase().as_str(), "according" | "due" | "up" | "close" | "next" | "prior");
-        if is_time_phrase(phrase) || fixed_phrase {
-            // Not a qualifier: the time frame is read separately, and
-            // "according to X" is an attribution.
-        } else if names_group && (is_group_prep || prep == "in") {
+        // Kursk region"; "to help rebuild Russia's region" is a purpose and
+        // "to Monday's fire" a time.
+        let head = object.iter().map(|(_, w)| *w).find(|w| !is_determiner(w)).unwrap_or("");
+        let capitalised = head.chars().next().is_some_and(char::is_uppercase) && !is_calendar_word(head);
+        if is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object) {
+            // Not a qualifier: the time frame is read separately, "according
+            // to X" and "in a statement" are about the source.
+        } else if i == 0 && names_group && (is_group_prep || prep == "in") {
+            // Right after the noun: "of the regiment", "from the 528th Regiment".
             group.push(phrase.to_string());
         } else if capitalised && is_place_prep {
             place.push(phrase.to_string());
-        } else if i == 0 && matches!(prep.as_str(), "in" | "on" | "with" | "without") {
-            // Right after the noun: "in wheelchairs", "in action".
+        } else if i == 0 && matches!(prep.as_str(), "in" | "on" | "with" | "without" | "of") {
+            // Right after the noun: "in wheelchairs", "in action", and the
+            // whole a part is taken from: "six of the injured".
             group.push(phrase.to_string());
         }
         i = end;
     }
     (group, place)
+}
+
+/// "according to X", "linked to X", "due to X": the preposition belongs to
+/// the word before it.
+fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
+    i > 0
+        && matches!(
+            words[i - 1].1.to_lowercase().as_str(),
+            "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
+        )
+}
+
+/// "in a statement", "in an interview": where something was said.
+fn names_a_medium(object: &[(Span, &str)]) -> bool {
+    object.iter().any(|(_, w)| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
+        )
+    })
+}
+
+/// Month and weekday names, with or without a possessive.
+fn is_calendar_word(word: &str) -> bool {
+    let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+    MONTHS.split('|').chain(WEEKDAYS.split('|')).any(|m| m.eq_ignore_ascii_case(bare))
+}
+
+/// A place phrase stops where a time phrase starts: "across the city this
+/// week" is "across the city".
+fn cut_at_time(phrase: &str) -> &str {
+    match TIME.find_iter(phrase).find(|m| m.start() > 0 && !is_possessive_at(phrase, m.end())) {
+        Some(m) => phrase[..m.start()].trim_end(),
+        None => phrase,
+    }
+}
+
+fn is_possessive_at(text: &str, end: usize) -> bool {
+    text[end..].starts_with("'s") || text[end..].starts_with("’s")
 }
 
 /// The end (exclusive word index) of a prepositional object starting at
@@ -151,7 +202,12 @@ fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
         if end > from && (PLACE_PREPOSITIONS.contains(&w.as_str()) || GROUP_PREPOSITIONS.contains(&w.as_str()) && w != "of") {
             break;
         }
-        if !determiner && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
+        // "the grain and fuel terminal", "Russia and Belarus": "and" joins
+        // two nouns of one object.
+        let joins_nouns = w == "and"
+            && end > from
+            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&next.to_lowercase()));
+        if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
             break;
         }
         end += 1;
@@ -174,7 +230,7 @@ const FRAME_NOUNS: &str = "war|mission|deployment|fighting|conflict|campaign|ope
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
-        r"(?x)
+        r"(?xi)
         \b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|decade|night|{WEEKDAYS})\b
         | \b(?:earlier|later)\s+this\s+(?:year|month|week)\b
         | \bso\s+far\s+this\s+(?:year|month|week)\b
@@ -182,6 +238,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:in|since|by|until|during|before|after)\s+(?:early\s+|late\s+)?(?:19|20)\d\d\b
         | \b(?:on\s+)?(?:{WEEKDAYS})\b
         | \b(?:during|throughout|over|in|since|after|before|for)\s+(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:{FRAME_NOUNS})\b
+        | \b(?:during|throughout)\s+(?:(?:the|its|their|this|that|a|an)\s+)?[\w][\w'’-]*
         | \b(?:yesterday|today|tonight|overnight)\b
         | ^\s*(?:earlier|previously|meanwhile)\b
         "
@@ -193,21 +250,30 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// "during the mission", "in July", "since June"). Frame nouns of the
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
-    if let Some(m) = TIME.find(text) {
-        return Some(m.as_str().trim().to_string());
-    }
+    // "Monday's fire" names an event, not the day.
+    let calendar = TIME.find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
+    // "in the fire", "during their mission", "in Monday's fire": a frame
+    // noun of the claiming rule after a determiner or a possessive.
     let words = clause::words(text, 0);
-    words.windows(3).find_map(|w| {
+    let framed = words.windows(3).find_map(|w| {
         let (p, d, n) = (w[0].1.to_lowercase(), w[1].1.to_lowercase(), w[2].1.to_lowercase());
-        (matches!(p.as_str(), "during" | "in" | "since" | "throughout")
-            && matches!(d.as_str(), "the" | "its" | "their")
-            && hints.contains(&n))
-        .then(|| text[w[0].0.start..w[2].0.end].to_string())
-    })
+        let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
+        (matches!(p.as_str(), "during" | "in" | "since" | "throughout" | "after") && determiner && hints.contains(&n))
+            .then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
+    });
+    // The one nearer the start of the text is nearer the mention's verb.
+    [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim().to_string())
 }
 
-fn is_time_phrase(phrase: &str) -> bool {
-    TIME.find(phrase).is_some_and(|m| m.start() == 0)
+/// A time adverbial fronted before the sentence's first comma ("Last
+/// year, ...", "Since June, ..."): it frames the whole sentence.
+fn fronted_time(sentence: &str) -> Option<String> {
+    let head = &sentence[..sentence.find(',')?];
+    TIME.find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
+}
+
+fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
+    time_frame(phrase, hints).is_some_and(|t| phrase.starts_with(&t))
 }
 
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,7 +283,10 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("planned pattern compiles")
 });
 static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:expected|forecast|projected|likely|predicted)\s+to\b|\b(?:could|may|might)\b").expect("expected pattern compiles")
+    // "could" alone is also past ability ("you could work a miracle"): only
+    // a verb of change or being after it makes a forecast.
+    Regex::new(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
+        .expect("expected pattern compiles")
 });
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -233,6 +302,19 @@ fn modality(before: &str) -> Modality {
         (None, Some(_)) => Modality::Expected,
         (None, None) => Modality::Reported,
     }
+}
+
+/// "including five", "among them 40", "of whom 12" before the figure, or
+/// "six of the injured", "17 of them" after it: a part of a group.
+fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
+    let before: Vec<String> = clause::words(left, 0).iter().rev().take(3).map(|(_, w)| w.to_lowercase()).collect();
+    let after: Vec<String> = clause::words(right, 0).iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
+    let before_marks = before.first().is_some_and(|w| matches!(w.as_str(), "including" | "incl"))
+        || (before.len() >= 2 && matches!(before[0].as_str(), "them" | "whom" | "which") && matches!(before[1].as_str(), "among" | "of"));
+    let after_marks = after.len() == 2 && after[0] == "of" && matches!(after[1].as_str(), "the" | "them" | "those" | "whom" | "these" | "their");
+    // Only a figure without a noun of its own is followed by its whole:
+    // "members of the regiment" is no partitive.
+    before_marks || (after_marks && no_noun)
 }
 
 /// The content words of a clause, lower-cased, for context similarity.
@@ -265,8 +347,13 @@ mod tests {
     fn scope(sentence: &str, mentions: &[Quantity], index: usize, hints: &[&str]) -> Scope {
         let c = clauses(sentence, mentions);
         let hints: Vec<String> = hints.iter().map(|h| (*h).to_string()).collect();
-        let lead = if index == 0 { Span::new(0, mentions[0].span.start) } else { c[index].left };
-        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, lead, hints: &hints, event: None })
+        let mut previous: Option<Scope> = None;
+        for i in 0..index {
+            let with = if c[i].coordinated { previous.as_ref() } else { None };
+            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None }));
+        }
+        let with = if c[index].coordinated { previous.as_ref() } else { None };
+        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None })
     }
 
     #[test]
@@ -302,6 +389,45 @@ mod tests {
         assert_eq!(first.time.as_deref(), Some("in March"));
         assert_eq!(first.modality, Modality::Planned);
         assert_eq!(first.describe(), "combat engineer, in March, planned");
+        let second = scope(s, &m, 1, &[]);
+        assert_eq!(second.noun.as_deref(), Some("construction worker"));
+        assert_eq!((second.time.as_deref(), second.modality), (Some("in March"), Modality::Planned));
+    }
+
+    #[test]
+    fn places_stop_at_time_words_and_skip_fixed_phrases() {
+        let s = "The health office said on Friday that 14 people had died across Port Lune this week from causes linked to Monday's blast.";
+        let sc = scope(s, &[mention(s, "14 people", Some("people"), QuantityKind::Count)], 0, &["blast"]);
+        assert_eq!(sc.place, vec!["across Port Lune"]);
+        assert_eq!(sc.time.as_deref(), Some("this week"));
+        let s = "The firm put the damage at $3 million in a statement on Tuesday.";
+        let sc = scope(s, &[mention(s, "$3 million", None, QuantityKind::Money("USD".into()))], 0, &[]);
+        assert!(sc.qualifiers.is_empty() && sc.place.is_empty(), "{sc:?}");
+    }
+
+    #[test]
+    fn a_rule_frame_noun_is_a_time_frame() {
+        let s = "Relatives of the 11 workers who died in Monday's fire gathered.";
+        let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
+        assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
+        let s = "Relatives of the 11 workers who died in Monday's fire at the grain and fuel terminal gathered on Wednesday.";
+        let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
+        assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
+        assert!(sc.qualifiers.is_empty(), "{:?}", sc.qualifiers);
+    }
+
+    #[test]
+    fn partitive_figures() {
+        let cases = [
+            ("Doctors said 6 of the injured were nurses.", "6", None, true),
+            ("Greeting returning veterans, including 5 in wheelchairs.", "5", None, true),
+            ("Nine members of the regiment died.", "Nine members", Some("members"), false),
+            ("Rescuers freed 12 miners.", "12 miners", Some("miners"), false),
+        ];
+        for (s, phrase, noun, expected) in cases {
+            let sc = scope(s, &[mention(s, phrase, noun, QuantityKind::Count)], 0, &[]);
+            assert_eq!(sc.partitive, expected, "{s}");
+        }
     }
 
     #[test]
@@ -320,6 +446,7 @@ mod tests {
             ("a ceremony on Friday", Some("on Friday")),
             ("troops dispatched in early August", Some("in early August")),
             ("nobody counted them", None),
+            ("died in Monday's fire", None),
         ];
         for (text, expected) in cases {
             assert_eq!(time_frame(text, &[]).as_deref(), expected, "{text}");
@@ -327,7 +454,22 @@ mod tests {
     }
 
     #[test]
+    fn a_fronted_time_frames_every_mention_but_a_later_one_does_not() {
+        let s = "Last year, 40 people died; the regiment sent 900 soldiers this spring, and 12 officers joined.";
+        let m = [
+            mention(s, "40", None, QuantityKind::Count),
+            mention(s, "900", None, QuantityKind::Count),
+            mention(s, "12", None, QuantityKind::Count),
+        ];
+        assert_eq!(scope(s, &m, 0, &[]).time.as_deref(), Some("Last year"));
+        assert_eq!(scope(s, &m, 1, &[]).time.as_deref(), Some("this spring"));
+        assert_eq!(scope(s, &m, 2, &[]).time.as_deref(), Some("Last year"));
+    }
+
+    #[test]
     fn modality_from_preceding_words() {
+        assert_eq!(modality("you could work a miracle in"), Modality::Reported);
+        assert_eq!(modality("the toll could rise to"), Modality::Expected);
         assert_eq!(modality("the firm said it will hire"), Modality::Planned);
         assert_eq!(modality("officials warned the toll could reach"), Modality::Expected);
         assert_eq!(modality("police said they arrested"), Modality::Reported);

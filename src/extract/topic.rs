@@ -52,25 +52,31 @@ struct Evidence {
 /// span of a counted noun the text left out, taken from elsewhere in the
 /// sentence.
 pub fn assign(
+    sentence: &str,
     mentions: &[Quantity],
+    clauses: &[MentionClause],
     index: usize,
-    clause: &MentionClause,
     elided: Option<Span>,
     hits: &[Hit],
     rules: &RuleSet,
 ) -> Option<TopicDecision> {
     let q = &mentions[index];
-    let own = clause.whole();
-    // Hits inside another mention belong to that mention.
-    let in_clause: Vec<&Hit> = hits
+    let clause = &clauses[index];
+    // Hits inside another mention belong to that mention; an event word far
+    // to the left belongs to an earlier part of the sentence.
+    let usable: Vec<&Hit> = hits
         .iter()
-        .filter(|h| own.contains(h.span) && !mentions.iter().enumerate().any(|(j, m)| j != index && m.span.overlaps(h.span)))
+        .filter(|h| !mentions.iter().enumerate().any(|(j, m)| j != index && m.span.overlaps(h.span)))
+        .filter(|h| !names_another_group(sentence, q.span, h))
+        .filter(|h| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
         .collect();
     let mut best: Option<(Key, usize, Evidence)> = None;
     for (r, rule) in rules.rules().iter().enumerate() {
         if !rule.accepts(&q.kind) {
             continue;
         }
+        let regions = regions_for(rule, mentions, clauses, index);
+        let in_clause: Vec<&Hit> = usable.iter().copied().filter(|h| regions.iter().any(|reg| reg.contains(h.span))).collect();
         let evidence = gather(r, q.span, clause, elided, &in_clause, hits);
         if evidence.veto || (evidence.word.is_none() && evidence.noun == 0 && !rule.claim_by_kind) {
             continue;
@@ -89,6 +95,50 @@ pub fn assign(
         rule: r,
         event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
     })
+}
+
+/// How many words to the left of a figure an event word may stand: "killed
+/// at least 40", "put the death toll at 112"; further left it describes
+/// something else ("X was hurt in game two and made 26 saves").
+const LEFT_WINDOW: usize = 6;
+
+fn words_between(sentence: &str, from: usize, to: usize) -> usize {
+    sentence.get(from..to).map_or(usize::MAX, |t| super::clause::words(t, 0).len())
+}
+
+/// Where a rule may find evidence for mention `index`: its own clause, and
+/// on through the clauses of following mentions the rule cannot claim. In
+/// "5 million children under the age of 5 years died", "died" follows the
+/// duration, which no death toll can be, so it speaks of the children.
+fn regions_for(rule: &crate::rules::Rule, mentions: &[Quantity], clauses: &[MentionClause], index: usize) -> Vec<Span> {
+    let mut regions = vec![clauses[index].whole()];
+    let mut j = index + 1;
+    while j < mentions.len() && clauses[j - 1].right.end == mentions[j].span.start && !rule.accepts(&mentions[j].kind) {
+        regions.push(clauses[j].whole());
+        j += 1;
+    }
+    regions
+}
+
+/// True for an adjective used as a noun after a determiner ("carried the
+/// wounded", "mourned the dead"): it names a group of its own, not the
+/// mention, unless the mention counts that very group ("six of the
+/// injured").
+fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
+    let word = sentence.get(hit.span.start..hit.span.end).unwrap_or("").to_lowercase();
+    if !(super::clause::is_participle(&word) || word.ends_with("ed")) {
+        return false;
+    }
+    let before = sentence[..hit.span.start].trim_end();
+    let determiner_at = ["the", "their", "its", "those"].iter().find_map(|d| {
+        let at = before.len().checked_sub(d.len())?;
+        let word = before.get(at..)?;
+        let glued = before.get(..at)?.chars().next_back().is_some_and(char::is_alphanumeric);
+        (word.eq_ignore_ascii_case(d) && !glued).then_some(at)
+    });
+    let Some(at) = determiner_at else { return false };
+    let between = sentence.get(mention.end..at).unwrap_or("");
+    between.trim() != "of"
 }
 
 /// Ranking key: has an event word, nearer word, noun strength, priority.

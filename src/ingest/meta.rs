@@ -27,6 +27,8 @@ pub(super) struct Meta {
 
 /// How many non-blank lines at the top may hold a masthead, date or byline.
 const HEAD_LINES: usize = 10;
+/// Front matter longer than this is not front matter.
+const FRONT_MATTER_MAX_LINES: usize = 60;
 /// Metadata lines are short.
 const META_MAX_WORDS: usize = 16;
 
@@ -65,8 +67,14 @@ const OUTLET_WORDS: &[&str] = &[
 /// Reads the metadata of an article whose other exclusions are known.
 pub(super) fn read(article: &Article) -> Meta {
     let lines = words::lines(article);
-    let open: Vec<&Line<'_>> = lines.iter().filter(|l| !l.is_blank() && !article.is_excluded(l.span.start)).collect();
     let mut meta = Meta::default();
+    let after_front_matter = front_matter(article, &lines, &mut meta);
+    let open: Vec<&Line<'_>> = lines[after_front_matter..]
+        .iter()
+        .filter(|l| !l.is_blank() && !article.is_excluded(l.span.start))
+        // Rules and other lines without words ("---", "* * *") say nothing.
+        .filter(|l| l.text.chars().any(char::is_alphanumeric))
+        .collect();
     let head = head(&open);
     let mut title_line = None;
     // Only the first line that is not metadata may be the headline.
@@ -85,6 +93,8 @@ pub(super) fn read(article: &Article) -> Meta {
                 meta.outlet.get_or_insert(outlet);
             }
             mark(&mut meta, line, "byline");
+        } else if is_label(content) {
+            mark(&mut meta, line, "section label");
         } else if is_masthead(content) && (title_line.is_some() || next_is_headline) {
             meta.outlet.get_or_insert_with(|| content.to_string());
             mark(&mut meta, line, "masthead");
@@ -94,15 +104,17 @@ pub(super) fn read(article: &Article) -> Meta {
         } else if let Some(n) = title_line.filter(|_| same_words(content, meta.title.as_deref().unwrap_or(""))) {
             let note = format!("repeats the headline on line {n}");
             mark(&mut meta, line, &note);
-        } else if !seen_other && words::is_headline_like(content) && content.split_whitespace().count() >= 3 {
-            meta.title = Some(content.to_string());
+        } else if !seen_other && words::is_headline_like(content) {
+            meta.title.get_or_insert_with(|| content.to_string());
             title_line = Some(line.number);
             seen_other = true;
         } else {
             seen_other = true;
         }
     }
-    if let Some(body) = open.iter().find(|l| !meta.regions.iter().any(|r| r.start_line == l.number) && Some(l.number) != title_line) {
+    // The dateline opens the first paragraph of prose.
+    let is_meta = |n: usize| meta.regions.iter().any(|r| r.start_line <= n && n <= r.end_line);
+    if let Some(body) = open.iter().find(|l| !is_meta(l.number) && Some(l.number) != title_line && l.word_count() > 6) {
         opening_dateline(body.content(), &mut meta);
     }
     if meta.outlet.is_none() {
@@ -111,8 +123,47 @@ pub(super) fn read(article: &Article) -> Meta {
     meta
 }
 
+/// YAML or TOML front matter of a Markdown file (`---` ... `---`): its
+/// title, date and publisher are metadata and none of it is prose. Returns
+/// the index of the first line after it (0 when there is none).
+fn front_matter(article: &Article, lines: &[Line<'_>], meta: &mut Meta) -> usize {
+    let Some(fence) = lines.first().map(|l| l.text.trim()).filter(|t| *t == "---" || *t == "+++") else { return 0 };
+    let Some(close) = lines.iter().take(FRONT_MATTER_MAX_LINES).skip(1).position(|l| l.text.trim() == fence || l.text.trim() == "...") else {
+        return 0;
+    };
+    let close = close + 1;
+    for line in &lines[1..close] {
+        let Some((key, value)) = line.text.split_once([':', '=']) else { continue };
+        let value = value.trim().trim_matches(['"', '\'']).trim();
+        match key.trim().to_lowercase().as_str() {
+            "title" if !value.is_empty() => meta.title = Some(value.to_string()),
+            "date" | "published" | "pubdate" => meta.date = meta.date.take().or_else(|| find_date(value)),
+            "source" | "publisher" | "outlet" | "site" | "site_name" if !value.is_empty() => meta.outlet = Some(value.to_string()),
+            _ => {}
+        }
+    }
+    // One region per run of lines no other exclusion claimed.
+    let mut run: Option<(usize, usize)> = None;
+    for i in 0..=close {
+        let free = !article.is_excluded(lines[i].span.start);
+        match (free, run) {
+            (true, None) => run = Some((i, i)),
+            (true, Some((first, _))) => run = Some((first, i)),
+            (false, Some((first, last))) => {
+                meta.regions.push(Excluded::lines(ExclusionReason::Metadata, &lines[first], &lines[last], "front matter".into()));
+                run = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some((first, last)) = run {
+        meta.regions.push(Excluded::lines(ExclusionReason::Metadata, &lines[first], &lines[last], "front matter".into()));
+    }
+    close + 1
+}
+
 /// The top lines, up to the first paragraph of prose.
-fn head<'a, 'b>(open: &'b [&'a Line<'a>]) -> Vec<&'a Line<'a>> {
+fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
     let mut out = Vec::new();
     for line in open.iter().take(HEAD_LINES) {
         let prose = line.word_count() > META_MAX_WORDS + 6 || (words::ends_sentence(line.content()) && line.word_count() > 8);
@@ -173,6 +224,24 @@ fn ymd(year: &str, month: u32, day: &str) -> Option<String> {
         _ => return None,
     };
     ((1800..=2200).contains(&year) && (1..=days).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Words of the kickers and section names pages put above a headline.
+const LABEL_WORDS: &[&str] = &[
+    "breaking", "news", "exclusive", "analysis", "opinion", "live", "update", "updates", "updated", "developing",
+    "explainer", "editorial", "commentary", "feature", "features", "world", "politics", "business", "sport",
+    "sports", "asia", "europe", "africa", "americas", "middle", "east", "pacific", "national", "local", "latest",
+    "top", "story", "stories", "home", "section", "video", "watch", "listen", "podcast",
+];
+
+/// "BREAKING NEWS", "Analysis", "World | Asia": a kicker or section name.
+fn is_label(content: &str) -> bool {
+    let words: Vec<String> = content
+        .split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
 }
 
 /// "Valley Press", "News Now USA": a few capitalised words, one of which
@@ -296,6 +365,15 @@ mod tests {
     }
 
     #[test]
+    fn section_labels_are_neither_outlet_nor_title() {
+        let a = article(&format!("BREAKING NEWS\nWorld | Asia\nValley floods close schools\n{BODY}"));
+        assert_eq!(a.outlet, None);
+        assert_eq!(a.dateline, None);
+        assert_eq!(a.title.as_deref(), Some("Valley floods close schools"));
+        assert_eq!(a.excluded.iter().map(|e| e.start_line).collect::<Vec<_>>(), vec![1, 2]);
+    }
+
+    #[test]
     fn byline_credit_gives_the_outlet() {
         let a = article(&format!("Valley floods close schools\nBy Mira Okafor, Reuters\n{BODY}"));
         assert_eq!(a.outlet.as_deref(), Some("Reuters"));
@@ -328,6 +406,25 @@ mod tests {
         let a = article(&format!("{BODY}The post Floods close schools appeared first on Valley Press.\n"));
         assert_eq!(a.outlet.as_deref(), Some("Valley Press"));
         assert_eq!(a.title, None, "a first line of prose is no headline");
+    }
+
+    #[test]
+    fn markdown_front_matter() {
+        let a = article(&format!("---\ntitle: \"Valley floods\"\ndate: 2026-03-04\npublisher: Valley Press\ntags: floods\n---\n\n## Rivers rise\n\n{BODY}"));
+        assert_eq!(a.title.as_deref(), Some("Valley floods"));
+        assert_eq!(a.date.as_deref(), Some("2026-03-04"));
+        assert_eq!(a.outlet.as_deref(), Some("Valley Press"));
+        let first = &a.excluded[0];
+        assert_eq!((first.reason, first.start_line), (ExclusionReason::Metadata, 1));
+        assert!(a.excluded.iter().all(|e| e.end_line <= 6), "{:?}", a.excluded);
+        assert!(a.excluded.iter().map(|e| e.end_line - e.start_line + 1).sum::<usize>() == 6);
+    }
+
+    #[test]
+    fn dateline_of_the_first_paragraph_after_short_lines() {
+        let a = article("Valley floods\nBy Ann Lee\nUpdated\n\nRIVERTON, March 3 (Reuters) - Floods displaced people on Tuesday, officials said.\n");
+        assert_eq!(a.dateline.as_deref(), Some("RIVERTON"));
+        assert_eq!(a.outlet.as_deref(), Some("Reuters"));
     }
 
     #[test]

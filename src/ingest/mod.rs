@@ -150,14 +150,12 @@ impl Article {
 
 fn char_marks(text: &str) -> Vec<(usize, usize)> {
     let mut marks = vec![(0, 0)];
-    let mut chars = 0;
     let mut last = 0;
-    for (i, _) in text.char_indices() {
+    for (count, (i, _)) in text.char_indices().enumerate() {
         if i - last >= CHAR_MARK_STEP {
-            marks.push((i, chars));
+            marks.push((i, count));
             last = i;
         }
-        chars += 1;
     }
     marks
 }
@@ -233,10 +231,23 @@ pub enum Source {
 /// Expands command-line inputs into article sources: files as given,
 /// directories as every `.txt`/`.md` inside (recursively, sorted by path,
 /// hidden files and folders skipped), `-` as stdin.
+///
+/// A file reached twice (named twice, or named and inside a named folder)
+/// is read once: a copy of an article would only ever agree with itself.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>> {
     let mut sources = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut add = |sources: &mut Vec<Source>, path: PathBuf| {
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(key) {
+            sources.push(Source::File(path));
+        }
+    };
     for input in inputs {
         if input.as_os_str() == "-" {
+            if sources.contains(&Source::Stdin) {
+                return Err(Error::Usage("`-` (standard input) given more than once".into()));
+            }
             sources.push(Source::Stdin);
         } else if input.is_dir() {
             let mut files = Vec::new();
@@ -245,9 +256,11 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<Source>> {
                 return Err(Error::NoArticles { path: input.clone() });
             }
             files.sort();
-            sources.extend(files.into_iter().map(Source::File));
+            for file in files {
+                add(&mut sources, file);
+            }
         } else if input.exists() {
-            sources.push(Source::File(input.clone()));
+            add(&mut sources, input.clone());
         } else {
             return Err(Error::Missing { path: input.clone() });
         }
@@ -341,6 +354,48 @@ mod tests {
         let a = Article::from_bytes("a", "a.txt", b"caf\xE9 9 people").unwrap();
         assert!(a.text.contains('\u{FFFD}'));
         assert_eq!(a.warnings.len(), 1);
+    }
+
+    #[test]
+    fn inputs_expand_sorted_and_once() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let dir = tmp.path();
+        std::fs::create_dir(dir.join("sub")).expect("sub dir");
+        for name in ["b.txt", "a.md", "sub/c.txt", "notes.json", ".hidden.txt"] {
+            std::fs::write(dir.join(name), "Crews counted 42 homes.").expect("write");
+        }
+        let sources = expand_inputs(&[dir.to_path_buf(), dir.join("b.txt")]).expect("expands");
+        let names: Vec<String> = sources
+            .iter()
+            .map(|s| match s {
+                Source::File(p) => p.strip_prefix(dir).map(|p| p.display().to_string()).unwrap_or_default(),
+                Source::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, vec!["a.md", "b.txt", "sub/c.txt"]);
+        assert!(matches!(expand_inputs(&["-".into(), "-".into()]), Err(Error::Usage(_))));
+        assert!(matches!(expand_inputs(&[dir.join("none.txt")]), Err(Error::Missing { .. })));
+        std::fs::create_dir(dir.join("empty")).expect("empty dir");
+        assert!(matches!(expand_inputs(&[dir.join("empty")]), Err(Error::NoArticles { .. })));
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Kim said 9.\n".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let a = Article::from_bytes("a", "a.txt", &bytes).expect("decoded");
+        assert_eq!(a.text, "Kim said 9.\n");
+    }
+
+    #[test]
+    fn columns_far_into_a_long_line() {
+        let line = "é".repeat(3000) + " 7";
+        let a = Article::from_text("a", "a.txt", format!("x\n{line}\n"), vec![]);
+        let seven = a.text.find('7').expect("a seven");
+        assert_eq!(a.line_col(seven), (2, 3002));
+        assert_eq!(a.line_col(a.text.len() + 10), (3, 1));
     }
 
     #[test]

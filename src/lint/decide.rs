@@ -53,12 +53,20 @@ pub enum Code {
     /// A suppression comment that cannot be honoured (no reason, no end,
     /// unknown topic or directive).
     InvalidSuppression,
+    /// A suppression comment that covers no diagnostic.
+    UnusedSuppression,
 }
 
 impl Code {
     /// Every code, in the order of the documentation and of SARIF's rules.
-    pub const ALL: [Code; 5] =
-        [Code::Conflict, Code::Variation, Code::Unsupported, Code::SingleSource, Code::InvalidSuppression];
+    pub const ALL: [Code; 6] = [
+        Code::Conflict,
+        Code::Variation,
+        Code::Unsupported,
+        Code::SingleSource,
+        Code::InvalidSuppression,
+        Code::UnusedSuppression,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -67,6 +75,7 @@ impl Code {
             Code::Unsupported => "unsupported",
             Code::SingleSource => "single_source",
             Code::InvalidSuppression => "invalid_suppression",
+            Code::UnusedSuppression => "unused_suppression",
         }
     }
 
@@ -75,7 +84,7 @@ impl Code {
         match self {
             Code::Conflict => Severity::Error,
             Code::Variation | Code::Unsupported | Code::InvalidSuppression => Severity::Warning,
-            Code::SingleSource => Severity::Info,
+            Code::SingleSource | Code::UnusedSuppression => Severity::Info,
         }
     }
 
@@ -87,6 +96,7 @@ impl Code {
             Code::Unsupported => "A figure in the draft is reported by no reference.",
             Code::SingleSource => "A figure in the draft is supported by a single reference outlet.",
             Code::InvalidSuppression => "A concord-ignore comment in the draft cannot be honoured.",
+            Code::UnusedSuppression => "A concord-ignore comment in the draft covers no diagnostic.",
         }
     }
 
@@ -112,6 +122,10 @@ impl Code {
             Code::InvalidSuppression => {
                 "A suppression needs a reason, a region needs its end, and a topic must be one the rules know. \
                  A suppression that cannot be honoured suppresses nothing."
+            }
+            Code::UnusedSuppression => {
+                "The figure a suppression was written for has been corrected or moved. Remove the comment, or it \
+                 will silently hide the next problem on that line, in that region or of that topic."
             }
         }
     }
@@ -270,5 +284,6 @@ mod tests {
         assert_eq!(Code::Unsupported.severity(), Severity::Warning);
         assert_eq!(Code::SingleSource.severity(), Severity::Info);
         assert_eq!(Code::InvalidSuppression.severity(), Severity::Warning);
+        assert_eq!(Code::UnusedSuppression.severity(), Severity::Info);
     }
 }

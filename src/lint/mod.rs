@@ -131,27 +131,47 @@ impl LintReport {
 }
 
 /// Lints `draft` against `references`.
-pub fn lint(mut draft: Article, mut references: Vec<Article>, rules: &RuleSet, options: &Options) -> LintReport {
+pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet, options: &Options) -> LintReport {
     references.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    // The draft's claims are told from the references' by article id.
-    while references.iter().any(|r| r.id == draft.id) {
-        draft.id.push_str(" (draft)");
-    }
     let topics: Vec<&str> = rules.rules().iter().map(|r| r.topic.as_str()).collect();
     let suppressions = Suppressions::parse(&draft, &topics);
     let reference_claims: Vec<Claim> =
         references.iter().flat_map(|a| pipeline::facts(a, rules)).filter(|c| c.topic.is_some()).collect();
     let mut diagnostics: Vec<Diagnostic> = draft_claims(&draft, rules, options, &suppressions)
         .iter()
-        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references))
+        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references, rules))
         .collect();
-    for d in &mut diagnostics {
-        d.suppressed = suppressions.reason_for(d.span, d.location.line, d.topic.as_deref()).map(String::from);
-    }
-    diagnostics.extend(suppressions.problems.iter().map(|p| problem_diagnostic(&draft, p)));
+    apply_suppressions(&draft, &suppressions, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.location, d.code));
     LintReport { draft, references, diagnostics }
 }
+
+/// Marks the diagnostics the draft's comments suppress, and adds one for
+/// every comment that cannot be honoured or covers nothing.
+fn apply_suppressions(draft: &Article, suppressions: &Suppressions, diagnostics: &mut Vec<Diagnostic>) {
+    let mut used = vec![false; suppressions.len()];
+    for d in diagnostics.iter_mut() {
+        let covering = suppressions.covering(d.span, d.location.line, d.topic.as_deref());
+        for &i in &covering {
+            used[i] = true;
+        }
+        d.suppressed = covering.first().map(|&i| suppressions.reason(i).to_string());
+    }
+    let invalid = suppressions.problems.iter().map(|p| problem_diagnostic(draft, p, Code::InvalidSuppression));
+    diagnostics.extend(invalid);
+    let unused = suppressions.unused(draft, &used).map(|p| problem_diagnostic(draft, &p, Code::UnusedSuppression));
+    diagnostics.extend(unused);
+}
+
+/// The article id the draft's claims carry while they are aligned.
+///
+/// The aligner takes claims in (article id, position) order and each joins
+/// the best cluster formed so far. An id that sorts after every reference
+/// lets the references' findings form first, so a draft figure is placed
+/// among all of them rather than seeding a finding of its own before the
+/// references it should join have been seen. It also tells the draft's
+/// claim from the references' whatever the files are called.
+const DRAFT_ID: &str = "\u{10FFFF}draft";
 
 /// The draft's claims to check: topical, not skipped, and not inside an
 /// HTML comment (invisible once rendered, so not the draft's reporting).
@@ -160,6 +180,7 @@ fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppression
         .into_iter()
         .filter(|c| c.topic.as_ref().is_some_and(|t| !options.skip_topics.contains(t)))
         .filter(|c| !suppressions.in_comment(c.quantity.span.start))
+        .map(|c| Claim { article: DRAFT_ID.to_string(), ..c })
         .collect()
 }
 
@@ -168,15 +189,21 @@ fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppression
 /// Each draft claim is aligned on its own, with the references only, so
 /// that the draft's other claims cannot pull reference claims together or
 /// apart: the verdict on a figure depends on that figure and the sources.
-fn check_claim(draft: &Article, claim: &Claim, reference_claims: &[Claim], references: &[Article]) -> Option<Diagnostic> {
+fn check_claim(
+    draft: &Article,
+    claim: &Claim,
+    reference_claims: &[Claim],
+    references: &[Article],
+    rules: &RuleSet,
+) -> Option<Diagnostic> {
     let mut claims = reference_claims.to_vec();
     claims.push(claim.clone());
-    let clusters = align::align(&claims);
-    let is_this = |c: &Claim| c.article == draft.id && c.quantity.span == claim.quantity.span;
+    let clusters = align::align_with_rules(&claims, rules);
+    let is_this = |c: &Claim| c.article == DRAFT_ID && c.quantity.span == claim.quantity.span;
     let peers: Vec<&Claim> = clusters
         .iter()
         .find(|cluster| cluster.claims.iter().any(is_this))
-        .map(|cluster| cluster.claims.iter().filter(|c| c.article != draft.id).collect())
+        .map(|cluster| cluster.claims.iter().filter(|c| c.article != DRAFT_ID).collect())
         .unwrap_or_default();
     diagnose(draft, claim, &peers, references)
 }
@@ -248,8 +275,7 @@ fn evidence(claim: &Claim, relation: Relation, references: &[Article]) -> Eviden
     }
 }
 
-fn problem_diagnostic(draft: &Article, problem: &suppress::Problem) -> Diagnostic {
-    let code = Code::InvalidSuppression;
+fn problem_diagnostic(draft: &Article, problem: &suppress::Problem, code: Code) -> Diagnostic {
     Diagnostic {
         severity: code.severity(),
         code,

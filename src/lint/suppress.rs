@@ -46,6 +46,8 @@ enum Target {
 struct Suppression {
     target: Target,
     reason: String,
+    /// The comment that asked for it.
+    comment: Span,
 }
 
 /// The suppressions of one draft, and the comments that could not be
@@ -73,7 +75,7 @@ impl Suppressions {
             match directive {
                 Directive::NextLine(reason) => match reason {
                     Some(reason) => match next_content_line(draft, &out.comments, span) {
-                        Some(line) => out.push(Target::Line(line), reason),
+                        Some(line) => out.push(span, Target::Line(line), reason),
                         None => out.problems.push(problem("`concord-ignore-next-line` has no line after it".into())),
                     },
                     None => out.problems.push(problem(needs_reason("concord-ignore-next-line: "))),
@@ -92,7 +94,7 @@ impl Suppressions {
                     open = Some((span, reason));
                 }
                 Directive::End => match open.take() {
-                    Some((start, Some(reason))) => out.push(Target::Region(Span::new(start.end, span.start)), reason),
+                    Some((start, Some(reason))) => out.push(start, Target::Region(Span::new(start.end, span.start)), reason),
                     // Already reported as needing a reason.
                     Some((_, None)) => {}
                     None => out.problems.push(problem("`concord-ignore-end` without a `concord-ignore-start`".into())),
@@ -105,7 +107,7 @@ impl Suppressions {
                         "`concord-ignore-topic`: unknown topic `{topic}` (known: {})",
                         topics.join(", ")
                     ))),
-                    (Some(topic), Some(reason)) => out.push(Target::Topic(topic), reason),
+                    (Some(topic), Some(reason)) => out.push(span, Target::Topic(topic), reason),
                     (Some(topic), None) => {
                         out.problems.push(problem(needs_reason(&format!("concord-ignore-topic {topic}: "))))
                     }
@@ -124,22 +126,52 @@ impl Suppressions {
         out
     }
 
-    fn push(&mut self, target: Target, reason: String) {
-        self.suppressions.push(Suppression { target, reason });
+    fn push(&mut self, comment: Span, target: Target, reason: String) {
+        self.suppressions.push(Suppression { target, reason, comment });
+    }
+
+    /// How many suppressions were honoured.
+    pub fn len(&self) -> usize {
+        self.suppressions.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.suppressions.is_empty()
+    }
+
+    /// The indices of every suppression that covers a diagnostic at `span`
+    /// (on 1-based `line`) about `topic`, in draft order.
+    pub fn covering(&self, span: Span, line: usize, topic: Option<&str>) -> Vec<usize> {
+        (0..self.suppressions.len())
+            .filter(|&i| match &self.suppressions[i].target {
+                Target::Line(l) => *l == line,
+                Target::Region(region) => region.start <= span.start && span.start < region.end,
+                Target::Topic(t) => topic == Some(t.as_str()),
+            })
+            .collect()
+    }
+
+    /// The reason given by suppression `index`.
+    pub fn reason(&self, index: usize) -> &str {
+        &self.suppressions[index].reason
+    }
+
+    /// The comments of the suppressions whose index `used` leaves false:
+    /// they cover no diagnostic, so they are stale (the figure was fixed or
+    /// moved) and would silently swallow a future problem.
+    pub fn unused<'a>(&'a self, draft: &'a Article, used: &'a [bool]) -> impl Iterator<Item = Problem> + 'a {
+        self.suppressions.iter().zip(used).filter(|(_, used)| !**used).map(|(s, _)| Problem {
+            span: s.comment,
+            text: draft.text[s.comment.start..s.comment.end].to_string(),
+            message: "this suppression covers no diagnostic; remove it".to_string(),
+        })
     }
 
     /// The reason a diagnostic at `span` (on 1-based `line`) about `topic`
     /// is suppressed, if it is. The first matching suppression in the draft
     /// gives the reason.
     pub fn reason_for(&self, span: Span, line: usize, topic: Option<&str>) -> Option<&str> {
-        self.suppressions
-            .iter()
-            .find(|s| match &s.target {
-                Target::Line(l) => *l == line,
-                Target::Region(region) => region.start <= span.start && span.start < region.end,
-                Target::Topic(t) => topic == Some(t.as_str()),
-            })
-            .map(|s| s.reason.as_str())
+        self.covering(span, line, topic).first().map(|&i| self.reason(i))
     }
 
     /// True when the byte offset lies inside an HTML comment.

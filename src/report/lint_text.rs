@@ -116,6 +116,7 @@ fn label(d: &Diagnostic) -> String {
         Code::Unsupported => "in no reference".into(),
         Code::SingleSource => "in one outlet only".into(),
         Code::InvalidSuppression => "suppresses nothing".into(),
+        Code::UnusedSuppression => "covers no diagnostic".into(),
     }
 }
 

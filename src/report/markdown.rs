@@ -15,6 +15,10 @@ use crate::pipeline::Report;
 /// How much of an excluded region the report quotes.
 const EXCERPT_CHARS: usize = 120;
 
+/// Above this many outlets the grid lists each finding's figures in one
+/// column: a wider Markdown table wraps badly in tickets and chat.
+const MAX_GRID_COLUMNS: usize = 6;
+
 pub fn compare(report: &Report) -> String {
     let columns = overview::columns(report);
     let mut out = format!(
@@ -38,7 +42,25 @@ fn glance(report: &Report, columns: &[Column<'_>]) -> String {
         out.push_str("No figures were found to compare.\n\n");
         return out;
     }
-    out.push_str("| finding | verdict |");
+    if columns.len() <= MAX_GRID_COLUMNS {
+        out.push_str(&grid(report, columns));
+    } else {
+        out.push_str(&figure_list(report, columns));
+    }
+    let key: Vec<String> = VERDICTS.iter().map(|&v| format!("{} {}", overview::marker(v), overview::label(v))).collect();
+    out.push_str(&format!("\nKey: {} · — not reported.\n\n", key.join(" · ")));
+    out
+}
+
+/// "F1 deaths: soldiers" for a grid row.
+fn row_label(f: &Finding) -> String {
+    let scope = if f.scope.trim().is_empty() { String::new() } else { format!(": {}", cell(&f.scope)) };
+    format!("{} {}{scope}", f.id, cell(&f.topic))
+}
+
+/// One row per finding, one column per outlet.
+fn grid(report: &Report, columns: &[Column<'_>]) -> String {
+    let mut out = String::from("| finding | verdict |");
     for c in columns {
         out.push_str(&format!(" {} |", cell(&c.heading)));
     }
@@ -46,14 +68,7 @@ fn glance(report: &Report, columns: &[Column<'_>]) -> String {
     out.push_str(&" --- |".repeat(columns.len()));
     out.push('\n');
     for f in overview::ordered(report) {
-        out.push_str(&format!(
-            "| {} {}{} | {} {} |",
-            f.id,
-            cell(&f.topic),
-            if f.scope.trim().is_empty() { String::new() } else { format!(": {}", cell(&f.scope)) },
-            overview::marker(f.verdict),
-            overview::label(f.verdict)
-        ));
+        out.push_str(&format!("| {} | {} {} |", row_label(f), overview::marker(f.verdict), overview::label(f.verdict)));
         for c in columns {
             let figures = overview::cell(f, &c.article.id);
             if figures.is_empty() {
@@ -65,8 +80,32 @@ fn glance(report: &Report, columns: &[Column<'_>]) -> String {
         }
         out.push('\n');
     }
-    let key: Vec<String> = VERDICTS.iter().map(|&v| format!("{} {}", overview::marker(v), overview::label(v))).collect();
-    out.push_str(&format!("\nKey: {} · — not reported.\n\n", key.join(" · ")));
+    out
+}
+
+/// The grid for many outlets: one row per finding with the outlets'
+/// figures listed in one cell, so the table stays narrow enough to paste.
+fn figure_list(report: &Report, columns: &[Column<'_>]) -> String {
+    let mut out = String::from("| finding | verdict | figures |\n| --- | --- | --- |\n");
+    for f in overview::ordered(report) {
+        let figures: Vec<String> = columns
+            .iter()
+            .filter_map(|c| {
+                let figures = overview::cell(f, &c.article.id);
+                (!figures.is_empty()).then(|| {
+                    let figures: Vec<String> = figures.iter().map(|s| cell(s)).collect();
+                    format!("{}: {}", cell(&c.heading), figures.join("; "))
+                })
+            })
+            .collect();
+        out.push_str(&format!(
+            "| {} | {} {} | {} |\n",
+            row_label(f),
+            overview::marker(f.verdict),
+            overview::label(f.verdict),
+            figures.join(" · ")
+        ));
+    }
     out
 }
 
@@ -148,13 +187,14 @@ fn articles(report: &Report) -> String {
 fn article(report: &Report, a: &Article) -> String {
     let title = a.title.as_deref().map(|t| format!(": {}", inline(t))).unwrap_or_default();
     let mut out = format!(
-        "### {}{title}\n\n- outlet: {}\n- title: {}\n- date: {}\n- file: `{}`\n- figures in findings: {}\n\n",
+        "### {}{title}\n\n- outlet: {}\n- title: {}\n- date: {}\n- file: `{}`\n- figures in findings: {}\n{}\n",
         inline(a.display_name()),
         a.outlet.as_deref().map_or_else(|| "not given".to_string(), inline),
         a.title.as_deref().map_or_else(|| "not given".to_string(), inline),
         a.date.as_deref().map_or_else(|| "not given".to_string(), inline),
         a.path.replace('`', "'"),
-        overview::claims_used(report, &a.id)
+        overview::claims_used(report, &a.id),
+        a.warnings.iter().map(|w| format!("- read with a warning: {}\n", inline(w))).collect::<String>()
     );
     if a.excluded.is_empty() {
         out.push_str("Nothing excluded: the whole text was read.\n\n");
@@ -237,6 +277,27 @@ mod tests {
         let md = compare(&report);
         assert!(md.contains("| F4 duration | ✓ agree |"));
         assert!(md.contains("### F4 ✓ agree: duration\n"));
+    }
+
+    #[test]
+    fn reading_warnings_are_listed_with_the_article() {
+        let mut report = fixture::report();
+        report.articles[1].warnings.push("story/notes.txt: invalid UTF-8 at byte 7".into());
+        let md = compare(&report);
+        assert!(md.contains("- figures in findings: 1\n- read with a warning: story/notes.txt: invalid UTF-8 at byte 7\n\n"));
+    }
+
+    #[test]
+    fn many_outlets_list_figures_in_one_column() {
+        let mut report = fixture::report();
+        for i in 0..5 {
+            let mut extra = report.articles[1].clone();
+            extra.id = format!("extra{i}");
+            report.articles.push(extra);
+        }
+        let md = compare(&report);
+        assert!(md.contains("| finding | verdict | figures |\n| --- | --- | --- |\n"));
+        assert!(md.contains("| F1 passengers: passenger, aboard the ferry | ✗ conflict | Harbour Daily: 120 passengers · Valley Times: About 130 passengers |"));
     }
 
     #[test]

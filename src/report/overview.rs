@@ -448,7 +448,8 @@ mod tests {
     fn overlapping_or_missing_quantities_leave_the_text_whole() {
         assert_eq!(split_marked("about 40 homes", &[0..8, 6..14]), [("about 40", true), (" homes", false)]);
         assert_eq!(split_marked("40 homes", &[]), [("40 homes", false)]);
-        assert_eq!(split_marked("40", &[0..9]), [("40", false)]);
+        let past_the_end = 0..9;
+        assert_eq!(split_marked("40", std::slice::from_ref(&past_the_end)), [("40", false)]);
     }
 
     #[test]
@@ -459,5 +460,55 @@ mod tests {
         assert_eq!(line_range(excluded), "lines 7–8");
         assert_eq!(excerpt(article, excluded, 200), "Comments Great story | keep it up");
         assert_eq!(excerpt(article, excluded, 8), "Comments…");
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    //! Renderers take whatever the pipeline hands them: any sentence, any
+    //! quantity text, any span, and must neither panic nor let text escape.
+
+    use super::fixture;
+    use crate::model::Span;
+    use crate::report::{html, markdown};
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_claim_text_and_span_renders_without_panic(
+            sentence in ".{0,40}",
+            quantity in ".{0,12}",
+            start in 0usize..200,
+            len in 0usize..50,
+            outlet in ".{0,12}",
+        ) {
+            let mut report = fixture::report();
+            report.articles[0].outlet = Some(outlet.clone());
+            let claim = &mut report.findings[0].claims[0];
+            claim.sentence_text = sentence;
+            claim.quantity.text = quantity;
+            claim.quantity.span = Span::new(start, start + len);
+            let page = html::compare(&report);
+            let md = markdown::compare(&report);
+            prop_assert!(page.ends_with("</html>\n"));
+            prop_assert!(!page.contains("<script"));
+            prop_assert!(md.starts_with("# concord report"));
+        }
+
+        #[test]
+        fn escaped_text_has_no_markup_and_round_trips(text in ".{0,60}") {
+            let escaped = html::escape(&text);
+            prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            let back = escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            prop_assert_eq!(back, text);
+        }
+
+        #[test]
+        fn markdown_cells_never_split(text in ".{0,60}") {
+            let cell = markdown::cell(&text);
+            prop_assert!(!cell.contains('\n'));
+            // Every `|` is escaped: the cell never opens a new column.
+            prop_assert!(!cell.replace("\\\\", "").replace("\\|", "").contains('|'));
+        }
     }
 }

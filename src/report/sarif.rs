@@ -14,8 +14,16 @@ use serde::Serialize;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const VERSION: &str = "2.1.0";
-/// Where users read about the rules.
-const INFORMATION_URI: &str = "https://github.com/concord-news/concord/blob/main/docs/lint.md";
+/// The repository in Cargo.toml (`repository = "..."`), empty when unset.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+/// The project's home when Cargo.toml names no repository.
+const DEFAULT_REPOSITORY: &str = "https://github.com/concord-news/concord";
+
+/// Where users read about the rules: the lint guide in the repository.
+fn information_uri() -> String {
+    let repository = if REPOSITORY.is_empty() { DEFAULT_REPOSITORY } else { REPOSITORY };
+    format!("{}/blob/main/docs/lint.md", repository.trim_end_matches('/'))
+}
 
 #[derive(Serialize)]
 struct Log<'a> {
@@ -44,7 +52,7 @@ struct Tool {
 struct Driver {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
+    information_uri: String,
     rules: Vec<Rule>,
 }
 
@@ -144,7 +152,7 @@ pub fn lint(report: &LintReport) -> String {
                 driver: Driver {
                     name: "concord",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: INFORMATION_URI,
+                    information_uri: information_uri(),
                     rules: Code::ALL.iter().map(|&code| rule(code)).collect(),
                 },
             },
@@ -167,7 +175,7 @@ fn rule(code: Code) -> Rule {
         name: code.as_str().split('_').map(capitalise).collect(),
         short_description: Text { text: code.summary().to_string() },
         full_description: Text { text: code.explanation().to_string() },
-        help_uri: format!("{INFORMATION_URI}#{}", code.as_str().replace('_', "-")),
+        help_uri: information_uri(),
         default_configuration: Configuration { level: level(code.severity()) },
     }
 }

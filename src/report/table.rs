@@ -139,7 +139,7 @@ fn exclusions(report: &Report, names: &[String]) -> String {
 /// `concord facts` as a terminal table.
 pub fn facts(article: &Article, claims: &[Claim]) -> String {
     let mut table = Table::new();
-    table.load_style(UTF8_FULL_CONDENSED).set_header(vec!["line", "topic", "quantity", "interval", "scope", "attribution"]);
+    table.load_style(UTF8_FULL_CONDENSED).set_header(vec!["line:col", "topic", "quantity", "interval", "scope", "attribution"]);
     for c in claims {
         table.add_row(vec![
             format!("{}:{}", c.line, c.column),

@@ -35,6 +35,7 @@ const IRREGULAR_VERBS: &[(&str, &[&str])] = &[
     ("buy", &["bought"]),
     ("cut", &["cut"]),
     ("lead", &["led"]),
+    ("lay", &["laid"]),
     ("die", &["died", "dies", "dying"]),
 ];
 
@@ -51,12 +52,12 @@ const IRREGULAR_NOUNS: &[(&str, &str)] = &[
     ("serviceman", "servicemen"),
     ("servicewoman", "servicewomen"),
     ("fisherman", "fishermen"),
-    ("firefighter", "firefighters"),
 ];
 
 /// Every form of `lemma` as a verb and as a noun, the lemma first. A
-/// multi-word lemma ("death toll", "go missing") is inflected on its first
-/// and on its last word.
+/// phrasal verb ("go missing", "lay off") is inflected on its first word, any
+/// other multi-word lemma ("death toll") on its last. A word with a noun
+/// suffix ("fatality", "death", "injury") only takes a plural.
 pub fn forms(lemma: &str) -> Vec<String> {
     let lemma = lemma.trim().to_lowercase();
     let words: Vec<&str> = lemma.split_whitespace().collect();
@@ -64,10 +65,14 @@ pub fn forms(lemma: &str) -> Vec<String> {
     match words.as_slice() {
         [] => {}
         [single] => out.extend(word_forms(single)),
-        [first, .., last] => {
+        [first, .., last] if PARTICLES.contains(last) => {
+            // A phrasal verb: "go missing" -> "went missing", "lay off" -> "laid off".
             let rest_after_first = &lemma[first.len()..];
-            let rest_before_last = &lemma[..lemma.len() - last.len()];
             out.extend(word_forms(first).into_iter().map(|f| format!("{f}{rest_after_first}")));
+        }
+        [.., last] => {
+            // A compound noun: "death toll" -> "death tolls".
+            let rest_before_last = &lemma[..lemma.len() - last.len()];
             out.extend(word_forms(last).into_iter().map(|f| format!("{rest_before_last}{f}")));
         }
     }
@@ -129,7 +134,16 @@ pub fn looks_plural(word: &str) -> bool {
         || (w.len() > 3 && !INVARIANT.contains(&w.as_str()) && w.ends_with('s') && !["ss", "us", "is"].iter().any(|e| w.ends_with(e)))
 }
 
+/// Last words that make a multi-word lemma a phrasal verb.
+const PARTICLES: &[&str] = &["off", "out", "up", "down", "away", "missing", "dead", "hurt", "injured", "homeless", "over", "in"];
+
+/// Endings that mark a word as a noun, never a verb.
+const NOUN_SUFFIXES: &[&str] = &["ity", "tion", "sion", "ment", "ness", "ship", "ism", "ist", "eath", "ury", "age"];
+
 fn word_forms(word: &str) -> Vec<String> {
+    if NOUN_SUFFIXES.iter().any(|s| word.ends_with(s)) {
+        return vec![plural(word)];
+    }
     let mut out = Vec::new();
     if let Some((_, irregular)) = IRREGULAR_VERBS.iter().find(|(l, _)| *l == word) {
         out.extend(irregular.iter().map(|s| (*s).to_string()));
@@ -207,9 +221,11 @@ mod tests {
             ("send", &["sent", "sending"]),
             ("injure", &["injured", "injuring"]),
             ("death toll", &["death toll", "death tolls"]),
+            ("lay off", &["laid off", "lays off", "laying off"]),
             ("go missing", &["went missing", "gone missing", "going missing"]),
             ("stop", &["stopped", "stopping"]),
         ];
+        assert_eq!(forms("fatality"), vec!["fatality", "fatalities"]);
         for (lemma, expected) in cases {
             let got = forms(lemma);
             for form in *expected {

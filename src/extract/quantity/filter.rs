@@ -41,6 +41,7 @@ pub(crate) fn reject(t: &Toks, n: &Numeral, has_unit: bool) -> Option<usize> {
         return Some(n.last);
     }
     clock(t, n)
+        .or_else(|| slashed(t, n))
         .or_else(|| date(t, n))
         .or_else(|| phone(t, n))
         .or_else(|| identifier(t, n, has_unit))
@@ -56,6 +57,21 @@ fn clock(t: &Toks, n: &Numeral) -> Option<usize> {
     }
     let mut last = n.last;
     while t.is_sym(last + 1, &[":", "."]) && t.glued(last + 1) && t.glued(last + 2) && t.is_num(last + 2) {
+        last += 2;
+    }
+    Some(last)
+}
+
+/// "9/11", "24/7", "12/25/2020": numbers joined by slashes are dates,
+/// scores or names, not amounts.
+fn slashed(t: &Toks, n: &Numeral) -> Option<usize> {
+    let before = n.first >= 2 && t.is_sym(n.first - 1, &["/"]) && t.glued(n.first) && t.glued(n.first - 1) && t.is_num(n.first - 2);
+    let after = |i: usize| t.is_sym(i + 1, &["/"]) && t.glued(i + 1) && t.glued(i + 2) && t.is_num(i + 2);
+    if !before && !after(n.last) {
+        return None;
+    }
+    let mut last = n.last;
+    while after(last) {
         last += 2;
     }
     Some(last)
@@ -211,6 +227,8 @@ mod tests {
             ("lives at 12 Elm Road", "12"),
             ("seen at 5 W 43rd St", "5"),
             ("a category 3 storm", "3"),
+            ("open 24/7 now", "24"),
+            ("since 9/11 the", "9"),
         ];
         for &(text, number) in cases {
             assert!(rejected(text, number), "{text:?}: {number} should not be a quantity");

@@ -20,7 +20,12 @@ pub fn widen(stated: &Stated, kind: &QuantityKind, band: f64) -> Interval {
 /// Rounds away floating-point noise ("14,000 x 1.1" is 15,400, not
 /// 15,400.000000000002) by keeping twelve significant digits.
 fn tidy(x: f64) -> f64 {
-    format!("{x:.11e}").parse().unwrap_or(x)
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(11 - x.abs().log10().floor() as i32);
+    let rounded = (x * scale).round() / scale;
+    if rounded.is_finite() { rounded } else { x }
 }
 
 fn widen_raw(stated: &Stated, kind: &QuantityKind, band: f64) -> Interval {

@@ -119,14 +119,11 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
     let lead = money.map_or(n.first, |m| m.1);
     let has_measure = after.is_some();
     let mut r = reading(t, &n, lead, money, after);
+    if let Some(ratio) = ratio(t, &n, &r, words) {
+        return found(t, ratio);
+    }
     if n.lone_one && !one_counts(t, &n, has_measure) {
-        return match ratio(t, &n, &r, words) {
-            Some(ratio) => {
-                let last = ratio.last;
-                Step::Found(Box::new(build(t.text, ratio)), last)
-            }
-            None => Step::Nothing,
-        };
+        return Step::Nothing;
     }
     if let Some(step) = range(t, &n, lead, &mut r, words) {
         return step;
@@ -138,10 +135,11 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
             r.last = last_token(t, end);
         }
     }
-    if let Some(ratio) = ratio(t, &n, &r, words) {
-        r = ratio;
-    }
     counted_noun(t, &mut r);
+    found(t, r)
+}
+
+fn found(t: &Toks, r: Reading) -> Step {
     let last = r.last;
     Step::Found(Box::new(build(t.text, r)), last)
 }
@@ -186,7 +184,7 @@ fn one_counts(t: &Toks, n: &Numeral, has_unit: bool) -> bool {
     if n.first >= 1 && PRONOUN_BEFORE.iter().any(|w| t.is(n.first - 1, w)) {
         return false;
     }
-    has_unit || t.is(n.last + 1, "of") || noun::after(t, n.last + 1).is_some() || t.is(n.last + 1, "in") && t.is_num(n.last + 2)
+    has_unit || t.is(n.last + 1, "of") || noun::after(t, n.last + 1).is_some()
 }
 
 /// The figure with its modifier and unit, before ranges and nouns.
@@ -244,7 +242,7 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
         return None;
     };
     let (b_num, b_money) = numeral_after(t, b_at)?;
-    let mut b = numeral::at(t, b_num, b_money.is_some(), words)?;
+    let b = numeral::at(t, b_num, b_money.is_some(), words)?;
     if matches!(b.form, Form::Vague(_) | Form::Fraction) || b.ordinal || b.decade {
         return None;
     }
@@ -263,16 +261,18 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
         (Some(u), Some(m)) => *u == m.unit,
         (Some(_), None) => false,
     };
-    let plain = a.plain_int(a.value.to_string().len()) && b.plain_int(b.value.to_string().len());
-    if hyphen && opener.is_none() && plain && r.unit.is_none() && b_unit.is_none() {
-        if a.value >= b.value || filter::score_context(t, lead, b.last) {
-            return Some(Step::Skip(b.last));
-        }
+    let plain = a.is_plain_whole() && b.is_plain_whole();
+    // "won 4-2", "ended 2-2": a score, not a range.
+    let bare_pair = hyphen && opener.is_none() && plain && r.unit.is_none() && b_unit.is_none();
+    if bare_pair && (a.value >= b.value || filter::score_context(t, lead, b.last)) {
+        return Some(Step::Skip(b.last));
     }
     let accepted = match opener {
         Some(_) => true,
         None if hyphen => same_unit && a.value < b.value || r.unit.is_none() && b_unit.is_some() && a.value < b.value,
-        None => same_unit,
+        // Without "from", a range is written low to high: "52% to 48%" is
+        // a tally, not a range.
+        None => same_unit && a.value < b.value,
     };
     if !accepted {
         return None;
@@ -281,7 +281,7 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     if lead >= 1 && ["aged", "ages", "age"].iter().any(|w| t.is(lead - 1, w)) {
         return Some(Step::Skip(b.last));
     }
-    share_scale(a, &mut b, r);
+    share_scale(a, &b, r);
     let end = b_unit.as_ref().map_or(t.end(b.last), |u| u.end);
     if r.unit.is_none() {
         r.unit = b_unit.map(|u| u.unit);
@@ -315,7 +315,7 @@ fn numeral_after(t: &Toks, i: usize) -> Option<(usize, Option<&'static str>)> {
 
 /// "between 2 and 3 million", "US $89 to $93 billion", "10-15,000": a
 /// multiplier written once applies to both ends.
-fn share_scale(a: &Numeral, b: &mut Numeral, r: &mut Reading) {
+fn share_scale(a: &Numeral, b: &Numeral, r: &mut Reading) {
     let Some(a_value) = r.value else { return };
     if !a.scaled() && b.scaled() && a_value < b.value / b.scale {
         r.value = Some(a_value * b.scale);
@@ -376,6 +376,10 @@ fn counted_noun(t: &Toks, r: &mut Reading) {
 
 /// The quantity of a reading.
 fn build(text: &str, r: Reading) -> Quantity {
+    let mut r = r;
+    if r.form == Form::Fraction && r.unit.is_none() {
+        r.unit = Some(Unit::Measure("fraction".into()));
+    }
     let kind = match (&r.unit, r.form) {
         (_, Form::Fold) => QuantityKind::Measure("times".into()),
         (Some(Unit::Percent), _) => QuantityKind::Percent,

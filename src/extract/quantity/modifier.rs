@@ -64,7 +64,9 @@ fn window(text: &str, end: usize) -> usize {
 /// The modifier ending right before byte `end`, if any.
 pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     let from = window(text, end);
-    let c = BEFORE.captures(text.get(from..end)?)?;
+    let hay = text.get(from..end)?;
+    BEFORE.find(hay)?;
+    let c = BEFORE.captures(hay)?;
     let start = from + c.get(0)?.start();
     let is = |name: &str| c.name(name).is_some();
     let bound = if is("nearly") {
@@ -104,7 +106,9 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<(Bound, usize)> {
 /// "between" or "from" right before byte `end`, with where it starts.
 pub(crate) fn range_opener(text: &str, end: usize) -> Option<(Opener, usize)> {
     let from = window(text, end);
-    let c = RANGE_OPENER.captures(text.get(from..end)?)?;
+    let hay = text.get(from..end)?;
+    RANGE_OPENER.find(hay)?;
+    let c = RANGE_OPENER.captures(hay)?;
     let opener = if c.name("between").is_some() { Opener::Between } else { Opener::From };
     Some((opener, from + c.get(0)?.start()))
 }

@@ -48,7 +48,8 @@ pub(crate) fn after<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, usize)> {
     let mut j = i;
     while j < i + 4 && noun_word(t, j) {
         let w = t.s(j);
-        if verb_like(w) && !(noun_word(t, j + 1) && !verb_like(t.s(j + 1))) {
+        let noun_follows = noun_word(t, j + 1) && !verb_like(t.s(j + 1));
+        if verb_like(w) && !noun_follows {
             break;
         }
         if w.ends_with("'s") || w.ends_with("\u{2019}s") {

@@ -60,6 +60,12 @@ impl Numeral {
             && self.value >= 0.0
     }
 
+    /// A whole number in digits with no commas, decimals or multiplier
+    /// ("2" in "won 2-1").
+    pub fn is_plain_whole(&self) -> bool {
+        matches!(self.form, Form::Digits { commas: false, decimal: false, .. }) && !self.scaled() && self.value >= 0.0
+    }
+
     pub fn scaled(&self) -> bool {
         self.scale != 1.0
     }
@@ -160,11 +166,23 @@ impl Words {
         self.en.apply(lower, &mut self.scratch).is_ok() && self.scratch.marker.is_none()
     }
 
+    /// A cheap test that a word can start a number in words: an article
+    /// ("a dozen", "a third"), "half", a plural magnitude, an n-fold word
+    /// or a cardinal. Most words fail it on their length or last letter.
+    fn may_start(&mut self, word: &str) -> bool {
+        let mut buf = [0u8; 12];
+        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
+        matches!(lower, "a" | "an" | "half" | "tens")
+            || lower.ends_with('s') && VAGUE.contains(&lower)
+            || lower.ends_with("fold")
+            || self.is_cardinal(word)
+    }
+
     /// A word that may continue a number: a cardinal or a magnitude.
     fn continues(&mut self, word: &str) -> bool {
         let mut buf = [0u8; 12];
         match ascii_lower(word, &mut buf) {
-            Some(l) if matches!(l, "hundred" | "thousand" | "million" | "billion") => true,
+            Some("hundred" | "thousand" | "million" | "billion") => true,
             _ => self.is_cardinal(word),
         }
     }
@@ -208,17 +226,17 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
 /// precedes, which makes "m" and "b" multipliers.
 pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
     let raw = t.s(i);
-    let mut clean: String = raw.chars().filter(|&c| c != ',').collect();
-    let commas = clean.len() != raw.len();
+    let commas = raw.contains(',');
     let mut decimal = raw.contains('.');
-    let int_digits = clean.split('.').next().map_or(0, str::len);
+    let int_part = raw.split('.').next().unwrap_or(raw);
+    let int_digits = int_part.len() - int_part.matches(',').count();
+    let mut value: f64 = if commas { raw.replace(',', "").parse().ok()? } else { raw.parse().ok()? };
     let mut first = i;
     if !decimal && !commas && i >= 1 && t.s(i - 1) == "." && t.glued(i) && !t.glued(i - 1) {
-        clean.insert_str(0, "0.");
+        value = format!("0.{raw}").parse().ok()?;
         decimal = true;
         first = i - 1;
     }
-    let mut value: f64 = clean.parse().ok()?;
     if first >= 1 && t.is_sym(first - 1, &["-", "\u{2212}"]) && t.glued(first) && !t.glued(first - 1) {
         value = -value;
         first -= 1;
@@ -264,9 +282,11 @@ fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
         }
         let w = t.s(j);
         let mut buf = [0u8; 12];
+        // "3m people": a glued "m" before a plural is a million, not metres.
+        let counted = t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
         let factor = ascii_lower(w, &mut buf)
             .and_then(scale_word)
-            .or_else(|| if t.glued(j) { glued_scale(w, money, decimal) } else { None });
+            .or_else(|| if t.glued(j) { glued_scale(w, money || counted, decimal) } else { None });
         let Some(f) = factor else { return };
         n.value *= f;
         n.scale *= f;
@@ -274,9 +294,13 @@ fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
     }
 }
 
+fn plural_like(w: &str) -> bool {
+    w == "people" || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.starts_with(char::is_lowercase)
+}
+
 /// The number written in words at token `i`, if any.
 pub(crate) fn words(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
-    if !t.is_word(i) {
+    if !t.is_word(i) || !w.may_start(t.s(i)) {
         return None;
     }
     vague(t, i)
@@ -346,7 +370,8 @@ fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     let mut phrase = String::new();
     if article {
         let next = t.s(i + 1);
-        if !t.is_word(i + 1) || t.glued(i + 1) || !matches!(next.to_ascii_lowercase().as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen") {
+        let magnitude = ["hundred", "thousand", "million", "billion", "trillion", "dozen"].iter().any(|m| next.eq_ignore_ascii_case(m));
+        if !t.is_word(i + 1) || t.glued(i + 1) || !magnitude {
             return None;
         }
         phrase.push_str("one");
@@ -379,10 +404,13 @@ fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     }
     // Multipliers text2num does not know: "a dozen", "two trillion".
     while t.is_word(last + 1) && !t.glued(last + 1) {
-        match t.s(last + 1).to_ascii_lowercase().as_str() {
-            "dozen" => value *= 12.0,
-            "trillion" => value *= 1e12,
-            _ => break,
+        let next = t.s(last + 1);
+        if next.eq_ignore_ascii_case("dozen") {
+            value *= 12.0;
+        } else if next.eq_ignore_ascii_case("trillion") {
+            value *= 1e12;
+        } else {
+            break;
         }
         last += 1;
     }
@@ -427,6 +455,8 @@ mod tests {
             ("$4bn", 4e9),
             ("$2m", 2e6),
             ("3.5m tonnes", 3_500_000.0),
+            ("4m viewers", 4_000_000.0),
+            ("100m sprint", 100.0),
             ("12k", 12000.0),
             ("7 hundred million", 700_000_000.0),
             ("eleven", 11.0),

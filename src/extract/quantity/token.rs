@@ -105,24 +105,31 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
     let mut space = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is decided byte by byte; other characters are decoded.
+        let (c, width) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
         if c.is_whitespace() {
             space = true;
+            i += width;
             continue;
         }
-        let (end, kind) = if c.is_ascii_digit() {
-            (numeral_end(bytes, start), Kind::Num)
+        let (end, kind) = if b.is_ascii_digit() {
+            (numeral_end(bytes, i), Kind::Num)
         } else if c.is_alphabetic() {
-            (word_end(text, start), Kind::Word)
+            (word_end(text, i), Kind::Word)
         } else {
-            (start + c.len_utf8(), Kind::Sym)
+            (i + width, Kind::Sym)
         };
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
-        out.push(Tok { start, end, kind, space });
+        out.push(Tok { start: i, end, kind, space });
         space = false;
+        i = end;
     }
     out
 }
@@ -150,10 +157,12 @@ fn numeral_end(b: &[u8], start: usize) -> usize {
 
 /// End of a word: letters, with apostrophes inside ("Korea's").
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {
-        if c.is_alphabetic() {
+        let b = bytes[start + off];
+        if b.is_ascii_alphabetic() || !b.is_ascii() && c.is_alphabetic() {
             end = start + off + c.len_utf8();
         } else if is_apostrophe(c) && it.peek().is_some_and(|&(_, n)| n.is_alphabetic()) {
             continue;

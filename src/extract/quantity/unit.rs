@@ -75,15 +75,15 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
     if let Some(m) = CLOCK.find(rest) {
         return Some(UnitMatch { unit: Unit::Clock, end: at(m.end()), hyphenated: false });
     }
-    if let Some(c) = PERCENT.captures(rest) {
+    if let Some(c) = PERCENT.find(rest).and_then(|_| PERCENT.captures(rest)) {
         let unit = if c.name("points").is_some() { Unit::Measure("percentage points".into()) } else { Unit::Percent };
         return Some(UnitMatch { unit, end: at(c.get(0)?.end()), hyphenated: false });
     }
-    if let Some(c) = MONEY_AFTER.captures(rest) {
+    if let Some(c) = MONEY_AFTER.find(rest).and_then(|_| MONEY_AFTER.captures(rest)) {
         let code = currency_word(&c["c"].to_ascii_lowercase());
         return Some(UnitMatch { unit: Unit::Money(code), end: at(c.get(0)?.end()), hyphenated: false });
     }
-    if let Some(c) = DURATION.captures(rest) {
+    if let Some(c) = DURATION.find(rest).and_then(|_| DURATION.captures(rest)) {
         let hyphenated = c.name("join").is_some_and(|j| j.as_str().contains('-'));
         let u = duration_unit(&c["u"].to_ascii_lowercase());
         let unit = match c.name("tail") {
@@ -92,6 +92,7 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
         };
         return Some(UnitMatch { unit, end: at(c.get(0)?.end()), hyphenated });
     }
+    MEASURE.find(rest)?;
     let c = MEASURE.captures(rest)?;
     let join = c.name("join").map_or("", |j| j.as_str());
     let u = &c["u"];

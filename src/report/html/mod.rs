@@ -98,7 +98,7 @@ fn grid(report: &Report, columns: &[Column<'_>]) -> String {
     out.push_str("</tr></thead>\n<tbody>\n");
     for f in overview::ordered(report) {
         out.push_str(&format!(
-            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a> {}{}</th><td class=\"v v-{}\">{} {}</td>",
+            "<tr><th scope=\"row\"><a href=\"#{}\">{}</a> {}{}</th><td class=\"v v-{} verdict\">{} {}</td>",
             escape(&f.id),
             escape(&f.id),
             escape(&f.topic),
@@ -121,8 +121,9 @@ fn grid_cell(finding: &Finding, column: &Column<'_>) -> String {
     if figures.is_empty() {
         return "<td class=\"none\">—<span class=\"sr\"> not reported</span></td>".to_string();
     }
-    let figures: Vec<String> = figures.iter().map(|f| escape(f)).collect();
-    format!("<td class=\"v v-{}\">{} {}</td>", finding.verdict, marker(finding.verdict), figures.join("<br>"))
+    // One block per figure, so two figures from one outlet never read as one.
+    let figures: String = figures.iter().map(|f| format!("<span class=\"fig\">{}</span>", escape(f))).collect();
+    format!("<td class=\"v v-{}\">{} {figures}</td>", finding.verdict, marker(finding.verdict))
 }
 
 fn legend() -> String {
@@ -254,16 +255,22 @@ fn article(report: &Report, a: &Article) -> String {
     let unknown = || "<span class=\"none\">not given</span>".to_string();
     let mut out = format!(
         "<section class=\"article\" id=\"{anchor}\" aria-labelledby=\"{anchor}-title\">\n<h3 id=\"{anchor}-title\">{heading}</h3>\n<dl class=\"meta\">\
-         <dt>Outlet</dt><dd>{}</dd><dt>Title</dt><dd>{}</dd><dt>Date</dt><dd>{}</dd><dt>File</dt><dd><code>{}</code></dd><dt>Figures in findings</dt><dd>{}</dd></dl>\n",
+         <dt>Outlet</dt><dd>{}</dd><dt>Title</dt><dd>{}</dd><dt>Date</dt><dd>{}</dd><dt>File</dt><dd><code>{}</code></dd><dt>Figures in findings</dt><dd>{}</dd>{}</dl>\n",
         a.outlet.as_deref().map_or_else(unknown, escape),
         a.title.as_deref().map_or_else(unknown, escape),
         a.date.as_deref().map_or_else(unknown, escape),
         escape(&a.path),
-        overview::claims_used(report, &a.id)
+        overview::claims_used(report, &a.id),
+        warnings(a)
     );
     out.push_str(&excluded(a, &anchor));
     out.push_str("</section>\n");
     out
+}
+
+/// What went oddly while reading the file (invalid UTF-8 and the like).
+fn warnings(a: &Article) -> String {
+    a.warnings.iter().map(|w| format!("<dt>Read with a warning</dt><dd>{}</dd>", escape(w))).collect()
 }
 
 fn excluded(a: &Article, anchor: &str) -> String {

@@ -152,6 +152,14 @@ fn an_empty_scope_leaves_no_dangling_dash() {
 }
 
 #[test]
+fn reading_warnings_are_listed_with_the_article() {
+    let mut report = fixture::report();
+    report.articles[1].warnings.push("story/notes.txt: invalid UTF-8 at byte 7 <here>".into());
+    let html = compare(&report);
+    assert!(html.contains("<dt>Read with a warning</dt><dd>story/notes.txt: invalid UTF-8 at byte 7 &lt;here&gt;</dd></dl>"));
+}
+
+#[test]
 fn an_empty_report_still_renders() {
     let html = compare(&crate::pipeline::Report { articles: vec![], findings: vec![] });
     assert!(html.contains("No figures were found to compare."));
@@ -182,28 +190,33 @@ fn contrast(a: &str, b: &str) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-/// The value of a `--name: #rrggbb;` custom property in the stylesheet.
-fn colour(name: &str) -> &'static str {
+/// The value of a `--name: #rrggbb;` custom property in the stylesheet, in
+/// the first block at or after `from`.
+fn colour(from: &str, name: &str) -> &'static str {
+    let block = &STYLE[STYLE.find(from).unwrap_or_else(|| panic!("no {from}"))..];
     let needle = format!("--{name}: ");
-    let at = STYLE.find(&needle).unwrap_or_else(|| panic!("no --{name}")) + needle.len();
-    &STYLE[at..at + 7]
+    let at = block.find(&needle).unwrap_or_else(|| panic!("no --{name} after {from}")) + needle.len();
+    &block[at..at + 7]
 }
 
 #[test]
-fn text_colours_meet_wcag_aa_contrast() {
-    let mut pairs: Vec<(&str, &str)> = vec![
-        (colour("text"), "#ffffff"),
-        (colour("text"), colour("panel")),
-        (colour("muted"), "#ffffff"),
-        (colour("muted"), colour("panel")),
-        (colour("link"), "#ffffff"),
-        ("#000000", "#ffe066"), // <mark>
-    ];
-    for v in VERDICTS {
-        pairs.push((colour(&format!("{v}-fg")), colour(&format!("{v}-bg"))));
-    }
-    for (fg, bg) in pairs {
-        let ratio = contrast(fg, bg);
-        assert!(ratio >= 4.5, "{fg} on {bg}: {ratio:.2}:1 is below WCAG AA");
+fn text_colours_meet_wcag_aa_contrast_light_and_dark() {
+    for scheme in [":root {", "prefers-color-scheme: dark"] {
+        let c = |name: &str| colour(scheme, name);
+        let mut pairs: Vec<(&str, &str)> = vec![
+            (c("text"), c("bg")),
+            (c("text"), c("panel")),
+            (c("muted"), c("bg")),
+            (c("muted"), c("panel")),
+            (c("link"), c("bg")),
+            ("#000000", "#ffe066"), // <mark>
+        ];
+        for v in VERDICTS {
+            pairs.push((c(&format!("{v}-fg")), c(&format!("{v}-bg"))));
+        }
+        for (fg, bg) in pairs {
+            let ratio = contrast(fg, bg);
+            assert!(ratio >= 4.5, "{scheme}: {fg} on {bg}: {ratio:.2}:1 is below WCAG AA");
+        }
     }
 }
