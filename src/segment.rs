@@ -225,15 +225,18 @@ fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
 /// alone (files with one paragraph per line, and headlines, are common).
 fn paragraphs(article: &Article) -> Vec<Paragraph> {
     let text = &article.text;
+    let lines = text_lines(article);
+    let wrapped = wrapped_blocks(text, &lines);
+    let title = article.title.as_deref().unwrap_or("");
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<(TextLine, Paragraph)> = None;
-    for line in text_lines(article) {
-        let Some(line) = line else {
+    for (i, line) in lines.iter().enumerate() {
+        let Some(line) = *line else {
             out.extend(current.take().map(|(_, p)| p));
             continue;
         };
         match current.as_mut() {
-            Some((last, para)) if continues(text, last, &line) => {
+            Some((last, para)) if continues(text, last, &line, wrapped[i], title) => {
                 // The line ending and the next line's marker are not words.
                 para.masks.push(Span::new(last.content.end - para.span.start, line.content.start - para.span.start));
                 para.span.end = line.content.end;
@@ -249,10 +252,34 @@ fn paragraphs(article: &Article) -> Vec<Paragraph> {
     out
 }
 
+/// For each line, whether its block (the run of lines between blank ones)
+/// is hard-wrapped prose: somewhere in it a line stops mid-sentence and
+/// the next carries on in lower case. Only such blocks join lines whose
+/// successor starts with a capital, which is how a headline standing right
+/// above the first paragraph stays its own sentence.
+fn wrapped_blocks(text: &str, lines: &[Option<TextLine>]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let end = (start..lines.len()).find(|&i| lines[i].is_none()).unwrap_or(lines.len());
+        let block = &lines[start..end];
+        let wrapped = block.windows(2).any(|pair| match pair {
+            [Some(a), Some(b)] => {
+                !ends_sentence(&text[a.content.start..a.content.end])
+                    && text[b.content.start..b.content.end].starts_with(char::is_lowercase)
+            }
+            _ => false,
+        });
+        out[start..end].fill(wrapped);
+        start = end + 1;
+    }
+    out
+}
+
 /// Whether `next` carries on the paragraph that `last` belongs to: a
-/// hard-wrapped line. A line that ends a sentence or looks like a headline
-/// ends its paragraph.
-fn continues(text: &str, last: &TextLine, next: &TextLine) -> bool {
+/// hard-wrapped line. A line that ends a sentence, the headline, or a
+/// headline-shaped line ends its paragraph.
+fn continues(text: &str, last: &TextLine, next: &TextLine, wrapped: bool, title: &str) -> bool {
     let joinable = matches!(
         (last.kind, next.kind),
         (LineKind::Plain | LineKind::ListItem, LineKind::Plain) | (LineKind::BlockQuote, LineKind::BlockQuote)
@@ -262,11 +289,11 @@ fn continues(text: &str, last: &TextLine, next: &TextLine) -> bool {
     }
     let before = &text[last.content.start..last.content.end];
     let after = &text[next.content.start..next.content.end];
-    if ends_sentence(before) {
+    if ends_sentence(before) || (!title.is_empty() && before.trim_matches(['*', '_', ' ']) == title) {
         return false;
     }
     let lower_next = after.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "(,;—–".contains(c));
-    lower_next || (before.len() >= 30 && !is_title_case(before))
+    lower_next || (wrapped && before.len() >= 30 && !is_title_case(before))
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -678,6 +705,12 @@ mod tests {
         assert_eq!(sentences(text), vec!["Floods Close Valley Schools", "Waters rose on Tuesday.", "Crews worked all night.", "The mayor spoke at noon."]);
         let a = article(text);
         assert_eq!(segment(&a).paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn a_headline_right_above_the_body_stays_apart() {
+        let text = "Flood waters force families from riverside homes\nWaters rose on Tuesday and crews worked all night.\n";
+        assert_eq!(sentences(text), vec!["Flood waters force families from riverside homes", "Waters rose on Tuesday and crews worked all night."]);
     }
 
     #[test]

@@ -332,6 +332,17 @@ fn rules_check_reports_unknown_keys_and_failing_examples() {
 }
 
 #[test]
+fn rules_check_on_a_directory_without_rules_is_exit_2() {
+    let dir = rule_dir(&[("notes.txt", "not a rule")]);
+    for args in [vec!["rules", "check", dir.path().to_str().unwrap()], vec!["--rules", dir.path().to_str().unwrap(), "rules", "explain", "deaths"]] {
+        let out = concord().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains("no rule files (.toml) found"), "{stderr}");
+    }
+}
+
+#[test]
 fn rules_check_passes_a_good_directory() {
     let dir = rule_dir(&[("quakes.toml", QUAKES)]);
     let out = concord().args(["rules", "check"]).arg(dir.path()).output().unwrap();

@@ -125,6 +125,27 @@ fn seeds_without_page_furniture_exclude_nothing() {
     }
 }
 
+#[test]
+fn sample_story_pages_shed_their_furniture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/story");
+    type Regions<'a> = &'a [(&'a str, u64, u64)];
+    let cases: &[(&str, Regions)] = &[
+        ("sound-courier", &[("caption", 1, 2), ("share_prompt", 5, 5), ("reader_comments", 23, 27)]),
+        ("coastal-times", &[("author_bio", 10, 10), ("footer", 11, 11)]),
+        ("maddox-ledger", &[("share_prompt", 17, 20)]),
+        ("northshore-post", &[]),
+    ];
+    for (id, want) in cases {
+        let f = facts(&dir.join(format!("{id}.txt")));
+        let found: Vec<(String, u64, u64)> = excluded(&f).into_iter().filter(|(r, _, _)| r != "metadata").collect();
+        let want: Vec<(String, u64, u64)> = want.iter().map(|(r, a, b)| region(r, *a, *b)).collect();
+        assert_eq!(found, want, "{id}");
+    }
+    let wire = facts(&dir.join("harbour-wire.txt"));
+    assert_eq!(wire["article"]["outlet"].as_str(), Some("Harbour Wire"));
+    assert_eq!(wire["article"]["date"].as_str(), Some("2026-03-04"));
+}
+
 // ------------------------------------------------------------ awkward input
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -180,7 +180,14 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
             break;
         }
         let lower = w.to_lowercase();
-        if is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str()) {
+        // One plain word may qualify a source noun: "the interior ministry",
+        // "the transport department".
+        let qualifies_source = start == end - 1
+            && SOURCE_NOUNS.contains(&last.to_lowercase().as_str())
+            && w.chars().all(char::is_alphabetic)
+            && !super::clause::is_stopword(w)
+            && !super::clause::is_participle(&lower);
+        if is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str()) || qualifies_source {
             start -= 1;
         } else if let Some(joined) = of_phrase_start(&before[..start]) {
             // "Chairman of the Harbour Board", "Workers' Party of Korea".
@@ -301,6 +308,7 @@ mod tests {
             ("Around 30 were arrested, they said.", "30", Some("Previous Source")),
             ("“We cleared 14 villages in a week,” the commander said.", "14", Some("commander")),
             ("Some 60 buses were used.", "60", None),
+            ("The quake left 2,300 people dead, the interior ministry said.", "2,300", Some("interior ministry")),
             ("The carmaker, which has 9,000 staff in the Netherlands, estimated a loss of 40 jobs.", "40", None),
             ("Nearly 900 died, according to Greek, Turkish and Syrian authorities.", "900", Some("Greek, Turkish and Syrian authorities")),
             ("According to police, 40 people were detained.", "40", Some("police")),

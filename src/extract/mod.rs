@@ -28,22 +28,60 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // quotations running on; reset at each paragraph.
     let mut previous: Option<(usize, String)> = None;
     for sentence in &segments.sentences {
-        let Some(text) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
+        let Some(raw) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
+        // Markup (link targets, emphasis marks) blanked, offsets unchanged.
+        let masked = sentence.text(&article.text);
+        let text: &str = &masked;
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
-        claims.extend(sentence_claims(article, sentence, text, carried, rules));
+        let before = claims.len();
+        claims.extend(sentence_claims(article, sentence, text, raw, carried, rules));
+        resolve_them(&mut claims, before);
         let source = attribution::sentence_source(text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
 }
 
+/// "more than 6,000 of them have died": a part of a whole named by a
+/// pronoun counts the noun of the latest count before it, in this sentence
+/// or an earlier one.
+fn resolve_them(claims: &mut [Claim], first_new: usize) {
+    for i in first_new..claims.len() {
+        let c = &claims[i];
+        let pronoun = c.scope.partitive && c.scope.noun.is_none() && refers_back(c);
+        if !pronoun {
+            continue;
+        }
+        let antecedent = claims[..i]
+            .iter()
+            .rev()
+            .find(|p| p.quantity.kind == QuantityKind::Count && p.scope.noun.is_some())
+            .and_then(|p| p.scope.noun.clone());
+        claims[i].scope.noun = antecedent;
+    }
+}
+
+/// True when the words right after the figure are "of them", "of those" or
+/// "of these".
+fn refers_back(c: &Claim) -> bool {
+    let start = c.quantity.span.end.saturating_sub(c.sentence.start);
+    let after = c.sentence_text.get(start..).unwrap_or("");
+    let words: Vec<String> = clause::words(after, 0).iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
+    words.len() == 2 && words[0] == "of" && matches!(words[1].as_str(), "them" | "those" | "these")
+}
+
 /// The claims of one sentence.
-fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, previous: Option<&str>, rules: &RuleSet) -> Vec<Claim> {
+fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, raw: &str, previous: Option<&str>, rules: &RuleSet) -> Vec<Claim> {
     let found = quantity::find(text);
     if found.is_empty() {
         return Vec::new();
     }
-    mention_claims(article, sentence, text, &found, previous, rules)
+    let mut claims = mention_claims(article, sentence, text, &found, previous, rules);
+    // Reports quote the sentence as written, markup and all.
+    for c in &mut claims {
+        c.sentence_text = raw.to_string();
+    }
+    claims
 }
 
 /// The claims of the mentions `found` (sentence-relative spans, in order)
@@ -203,6 +241,11 @@ mod tests {
             ("The striker was hurt early in the match but the keeper made 26 saves.", vec![("26 saves", Count, Some("saves"))], vec![None]),
             ("The fee is capped per person, at 500.", vec![("500", Count, None)], vec![None]),
             (
+                "The mission has 8,000 troops there and will add 1,000 next year.",
+                vec![("8,000 troops", Count, Some("troops")), ("1,000", Count, None)],
+                vec![Some("troops"), Some("troops")],
+            ),
+            (
                 "Officials counted 6,000 people in the camp and 900 more outside it.",
                 vec![("6,000 people", Count, Some("people")), ("900", Count, None)],
                 vec![Some("people"), Some("people")],
@@ -249,6 +292,16 @@ mod tests {
         assert_eq!(c[0].topic.as_deref(), Some("people"));
         assert_eq!(c[0].scope.noun.as_deref(), Some("soldier"));
         assert_eq!(c[0].scope.qualifiers, vec!["in wheelchairs"]);
+    }
+
+    #[test]
+    fn of_them_takes_the_noun_of_the_latest_count() {
+        let rules = RuleSet::builtin().expect("built-in rules load");
+        let text = "The army sent 3,000 troops north.\n\nBy its own count, 200 of them have died.\n";
+        let article = Article::from_text("t", "t.txt", text.to_string(), Vec::new());
+        let claims = crate::pipeline::facts(&article, &rules);
+        let last = claims.last().expect("claims");
+        assert_eq!((last.topic.as_deref(), last.scope.noun.as_deref()), (Some("deaths"), Some("troop")));
     }
 
     #[test]

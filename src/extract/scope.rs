@@ -37,6 +37,7 @@ pub struct ScopeInput<'a> {
 pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let s = input.sentence;
     let (noun, mut qualifiers) = noun_and_modifiers(s, input.clause.noun_phrase.or(input.elided), input.mention);
+    let noun = noun.or_else(|| whole_of_part(&s[input.clause.right.start..input.clause.right.end]));
     let after = Span::new(input.clause.right.start, input.clause.right.end);
     let (group, place) = prepositional_phrases(&s[after.start..after.end], input.hints);
     qualifiers.extend(group);
@@ -304,6 +305,30 @@ fn modality(before: &str) -> Modality {
     }
 }
 
+/// The counted noun of a part taken from a named whole: "nine of the
+/// regiment's soldiers" counts soldiers. Not for adjectives ("six of the
+/// injured") or pronouns ("17 of them").
+fn whole_of_part(right: &str) -> Option<String> {
+    let words = clause::words(right, 0);
+    let (first, rest) = words.split_first()?;
+    if !first.1.eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let head = rest
+        .iter()
+        .take(4)
+        .take_while(|(_, w)| {
+            let lower = w.to_lowercase();
+            is_determiner(w) || lower.ends_with("'s") || lower.ends_with("’s") || !clause::is_stopword(w)
+        })
+        .map(|(_, w)| *w)
+        .find(|w| {
+            let possessive = w.ends_with("'s") || w.ends_with("’s");
+            !possessive && inflect::looks_plural(w) && w.chars().next().is_some_and(char::is_lowercase) && !clause::is_participle(&w.to_lowercase())
+        })?;
+    Some(inflect::singular(head))
+}
+
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
 fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
@@ -414,6 +439,15 @@ mod tests {
         let sc = scope(s, &[mention(s, "11 workers", Some("workers"), QuantityKind::Count)], 0, &["fire"]);
         assert_eq!(sc.time.as_deref(), Some("in Monday's fire"));
         assert!(sc.qualifiers.is_empty(), "{:?}", sc.qualifiers);
+    }
+
+    #[test]
+    fn the_noun_of_a_named_whole() {
+        let s = "The colonel said 7 of the brigade's soldiers lost their lives.";
+        let sc = scope(s, &[mention(s, "7", None, QuantityKind::Count)], 0, &[]);
+        assert_eq!((sc.noun.as_deref(), sc.partitive), (Some("soldier"), true));
+        assert_eq!(whole_of_part(" of the injured were nurses"), None);
+        assert_eq!(whole_of_part(" of them died"), None);
     }
 
     #[test]

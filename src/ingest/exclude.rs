@@ -181,6 +181,18 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         ),
         pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"]),
         pattern(
+            r"(?:(?:image|photo|picture|slide)s?\s*)?\d+\s*(?:of|/)\s*\d+|(?:expand|enlarge|toggle|hide|show) (?:this )?(?:image|photo|caption)|(?:view|open) (?:the )?(?:gallery|slideshow).*",
+            Other(Caption),
+            "photo gallery control",
+            &["image", "photo", "picture", "slide", "caption", "gallery", "slideshow"],
+        ),
+        pattern(
+            r"(?:(?:last )?updated|published|posted)\s*:?\s*(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d+[- ]?min(?:ute)?s?\.?\s+(?:read|listen|watch)|(?:reading|read) time:?\s*\d+\s*min(?:ute)?s?",
+            Other(Metadata),
+            "time stamp or reading time",
+            &["ago", "read", "listen", "watch"],
+        ),
+        pattern(
             r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*)?|.*\ball rights reserved\.?",
             Other(Footer),
             "copyright line",
@@ -734,8 +746,12 @@ mod tests {
     use super::*;
 
     fn regions(text: &str) -> Vec<(ExclusionReason, usize, usize)> {
+        all_regions(text).into_iter().filter(|(reason, _, _)| *reason != ExclusionReason::Metadata).collect()
+    }
+
+    fn all_regions(text: &str) -> Vec<(ExclusionReason, usize, usize)> {
         let a = Article::from_text("t", "t.txt", text.to_string(), vec![]);
-        a.excluded.iter().filter(|e| e.reason != ExclusionReason::Metadata).map(|e| (e.reason, e.start_line, e.end_line)).collect()
+        a.excluded.iter().map(|e| (e.reason, e.start_line, e.end_line)).collect()
     }
 
     const BODY: &str = "Flood waters rose across the valley on Tuesday, the regional authority said.\n\
@@ -758,10 +774,14 @@ mod tests {
             ("Copyright 2026 Valley Press. All rights reserved.", Footer),
             ("The post Valley floods close schools appeared first on River Daily.", Footer),
             ("This article was originally published on River Daily.", Footer),
+            ("3 of 12", Caption),
+            ("Enlarge this image", Caption),
+            ("Updated 2 hours ago", Metadata),
+            ("4 min read", Metadata),
         ];
         for (line, reason) in cases {
             let text = format!("{BODY}{line}\n");
-            assert_eq!(regions(&text), vec![(*reason, 5, 5)], "{line}");
+            assert_eq!(all_regions(&text), vec![(*reason, 5, 5)], "{line}");
         }
     }
 

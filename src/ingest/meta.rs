@@ -104,7 +104,7 @@ pub(super) fn read(article: &Article) -> Meta {
         } else if let Some(n) = title_line.filter(|_| same_words(content, meta.title.as_deref().unwrap_or(""))) {
             let note = format!("repeats the headline on line {n}");
             mark(&mut meta, line, &note);
-        } else if !seen_other && words::is_headline_like(content) {
+        } else if !seen_other && words::is_headline_like(content) && !runs_on(&lines, line.number) {
             meta.title.get_or_insert_with(|| content.to_string());
             title_line = Some(line.number);
             seen_other = true;
@@ -161,6 +161,24 @@ fn front_matter(article: &Article, lines: &[Line<'_>], meta: &mut Meta) -> usize
     }
     close + 1
 }
+
+/// Whether the sentence on a line carries on in lower case on the next
+/// line: hard-wrapped prose, not a headline.
+fn runs_on(lines: &[Line<'_>], number: usize) -> bool {
+    let ends_mid_phrase = lines.get(number - 1).is_some_and(|line| {
+        let last = line.content().rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+        DANGLING.contains(&last.as_str())
+    });
+    // `number` is 1-based, so it indexes the next line.
+    let next_lower = lines.get(number).is_some_and(|next| next.text.trim_start().starts_with(char::is_lowercase));
+    ends_mid_phrase || next_lower
+}
+
+/// Words a headline does not end on; a wrapped line often does.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "with", "by", "from", "as", "that",
+    "which", "who", "its", "their", "his", "her", "was", "were", "is", "are", "had", "has", "have",
+];
 
 /// The top lines, up to the first paragraph of prose.
 fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {

@@ -210,6 +210,9 @@ pub fn load_dir_all(dir: &Path) -> Result<(Vec<Rule>, Vec<Error>)> {
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
         .collect();
     paths.sort();
+    if paths.is_empty() {
+        return Err(Error::Usage(format!("{}: no rule files (.toml) found", dir.display())));
+    }
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     for path in &paths {

@@ -28,6 +28,11 @@ const STREET: &[&str] = &[
     "Court", "Ct", "Place", "Pl", "Terrace", "Crescent", "Close", "Parkway", "Square", "Sq",
 ];
 
+/// "Friday" in "said on Friday 40 people...": a day, not a name.
+fn is_weekday(w: &str) -> bool {
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|d| w.eq_ignore_ascii_case(d))
+}
+
 /// A month name; "May" and "March" only capitalised.
 pub(crate) fn is_month(w: &str) -> bool {
     matches!(w, "May" | "March" | "MAY" | "MARCH") || MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m))
@@ -141,7 +146,7 @@ fn identifier(t: &Toks, n: &Numeral, has_unit: bool) -> Option<usize> {
         return Some(skip_suffix(n.last));
     }
     // A name right before a number: "Planet 9", "Stoxx 50", "iPhone 14".
-    let proper = word.chars().any(char::is_uppercase) && !t.clause_initial(w) && !is_month(word);
+    let proper = word.chars().any(char::is_uppercase) && !t.clause_initial(w) && !is_month(word) && !is_weekday(word);
     (proper && w == p && !has_unit && n.value >= 0.0).then(|| skip_suffix(n.last))
 }
 
@@ -243,6 +248,7 @@ mod tests {
             ("costs 40 dollars", "40"),
             ("since 3 teams left", "3"),
             ("a May 40 percent", "40"),
+            ("by Tuesday 40 people", "40"),
         ];
         for &(text, number) in cases {
             assert!(!rejected(text, number), "{text:?}: {number} is a quantity");

@@ -355,23 +355,36 @@ fn ratio(t: &Toks, a: &Numeral, r: &Reading, words: &mut Words) -> Option<Readin
 }
 
 /// The counted noun of a count: after the number ("nine soldiers"), or
-/// after "of" for vague amounts ("hundreds of troops"), where the span
-/// stops before "of".
+/// after "of" ("hundreds of troops", "twelve of the unit's soldiers"),
+/// where the span stops before "of".
 fn counted_noun(t: &Toks, r: &mut Reading) {
     if r.unit.is_some() || r.form == Form::Fraction || r.form == Form::Fold {
         return;
     }
-    if let Form::Vague(_) = r.form {
-        if t.is(r.last + 1, "of") {
-            r.noun = noun::after(t, r.last + 2).map(|(s, _)| s.to_string());
+    if !matches!(r.form, Form::Vague(_)) {
+        if let Some((noun, last)) = noun::after(t, r.last + 1) {
+            r.noun = Some(noun.to_string());
+            r.end = t.end(last);
+            r.last = last;
+            return;
         }
-        return;
     }
-    if let Some((noun, last)) = noun::after(t, r.last + 1) {
-        r.noun = Some(noun.to_string());
-        r.end = t.end(last);
-        r.last = last;
+    if t.is(r.last + 1, "of") {
+        r.noun = partitive_noun(t, r.last + 2).map(str::to_string);
     }
+}
+
+/// The noun after "of" in a partitive, past a determiner and possessives:
+/// "of the regiment's soldiers" is "soldiers".
+fn partitive_noun<'a>(t: &Toks<'a>, mut i: usize) -> Option<&'a str> {
+    const DETERMINERS: &[&str] = &["the", "its", "their", "his", "her", "our", "these", "those", "whom"];
+    if DETERMINERS.iter().any(|d| t.is(i, d)) {
+        i += 1;
+    }
+    while t.is_word(i) && (t.s(i).ends_with("'s") || t.s(i).ends_with("\u{2019}s")) {
+        i += 1;
+    }
+    noun::after(t, i).map(|(s, _)| s)
 }
 
 /// The quantity of a reading.

@@ -123,6 +123,20 @@ fn scale_word(lower: &str) -> Option<f64> {
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
         "dozen" => Some(12.0),
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
+        _ => None,
+    }
+}
+
+/// Vulgar fraction characters glued to digits: "3½".
+fn vulgar(s: &str) -> Option<f64> {
+    match s {
+        "½" => Some(0.5),
+        "¼" => Some(0.25),
+        "¾" => Some(0.75),
+        "⅓" => Some(1.0 / 3.0),
+        "⅔" => Some(2.0 / 3.0),
         _ => None,
     }
 }
@@ -251,6 +265,11 @@ pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
         decade: false,
         lone_one: false,
     };
+    if let Some(f) = vulgar(t.s(i + 1)).filter(|_| t.glued(i + 1) && !decimal) {
+        n.value += f.copysign(n.value);
+        n.last = i + 1;
+        n.form = Form::Digits { int_digits, commas, decimal: true };
+    }
     mark_suffix(t, &mut n);
     if !n.ordinal && !n.decade {
         apply_scales(t, &mut n, money, decimal);
@@ -471,6 +490,8 @@ mod tests {
             ("a quarter of", 0.25),
             ("two-thirds", 2.0 / 3.0),
             ("three fifths of", 0.6),
+            ("2½ times", 2.5),
+            ("Rs 4 crore", 4e7),
             ("half of", 0.5),
         ];
         for &(text, want) in cases {

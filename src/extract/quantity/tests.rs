@@ -99,6 +99,14 @@ fn near_misses_sit_just_below() {
 }
 
 #[test]
+fn nearly_is_written_as_less_than_in_json() {
+    let q = only("Nearly 500 homes lost power.");
+    let json = serde_json::to_value(&q.stated).unwrap_or_default();
+    assert_eq!(json["bound"], "<");
+    assert_eq!(json["value"], 500.0);
+}
+
+#[test]
 fn lower_bounds() {
     use Bound::{AtLeast, MoreThan};
     check(&[
@@ -225,6 +233,8 @@ fn counted_nouns_and_elisions() {
     assert_eq!(only("Rescuers found six in a cellar.").noun, None);
     assert_eq!(only("Eleven died at sea.").noun, None);
     assert_eq!(only("One of the pilots resigned.").stated.value, Some(1.0));
+    let q = only("Fourteen of the club's players were fined.");
+    assert_eq!((q.text.as_str(), q.noun.as_deref()), ("Fourteen", Some("players")));
     assert!(find("She chose the blue one instead.").is_empty());
     assert!(find("Each one of them agreed.").is_empty() || find("Each one of them agreed.")[0].stated.value == Some(1.0));
 }
@@ -316,11 +326,29 @@ mod no_panic {
     use super::find;
     use proptest::prelude::*;
 
+    /// Words of the quantity grammar, shuffled into nonsense.
+    const SOUP: &[&str] = &[
+        "about", "more", "than", "to", "between", "and", "from", "$", "US", "%", "per", "cent", "million",
+        "-", "one", "nine", "hundreds", "tens", "of", "thousands", "a", "third", "dozen", "1,000", "2.5",
+        "15,000", "10", "2024", "years", "month", "-long", "plus", "or", "in", "out", "at", "least", "up",
+        "nearly", "sub-", "~", "Flight", "No.", "13th", "3:30", "p.m.", "won", "4-2", "£", "bn", "k", "m",
+    ];
+
     proptest! {
         #[test]
         fn any_text(s in "\\PC{0,80}") {
             for q in find(&s) {
                 prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+            }
+        }
+
+        #[test]
+        fn quantity_grammar_soup(words in proptest::collection::vec(proptest::sample::select(SOUP), 0..24)) {
+            let s = words.join(" ").replace(" ~ ", " ~").replace(" -", "-");
+            let found = find(&s);
+            prop_assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+            for q in &found {
+                prop_assert_eq!(&s[q.span.start..q.span.end], q.text.as_str());
             }
         }
 
