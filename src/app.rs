@@ -71,7 +71,7 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
     let articles = read_all(&sources, &progress)?;
     let warnings = article_warnings(&articles);
     progress.stage("extracting");
-    let report = pipeline::compare_with_progress(articles, &rules, &|| progress.tick());
+    let report = pipeline::compare_with_progress(articles, &rules, &|| progress.tick_extracted());
     progress.finish();
     let color = color && args.output.is_none();
     let text = match args.format {
@@ -350,6 +350,8 @@ impl Progress {
         if let Ok(style) = ProgressStyle::with_template("{msg:>10} {wide_bar} {pos}/{len} articles, {elapsed}") {
             bar.set_style(style);
         }
+        // Redrawn on a timer, so the elapsed time moves during alignment.
+        bar.enable_steady_tick(std::time::Duration::from_millis(250));
         Progress(Some(bar))
     }
 
@@ -368,6 +370,17 @@ impl Progress {
     fn tick(&self) {
         if let Some(bar) = &self.0 {
             bar.inc(1);
+        }
+    }
+
+    /// The last article extracted: what follows is alignment, which shows
+    /// no count, so the message says what is running and the clock goes on.
+    fn tick_extracted(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+            if bar.position() >= bar.length().unwrap_or(0) {
+                bar.set_message("aligning");
+            }
         }
     }
 

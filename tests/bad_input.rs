@@ -574,3 +574,20 @@ fn output_is_written_whole_and_inputs_are_untouched() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names.len(), 2, "temporary files left behind: {names:?}");
 }
+
+// ------------------------------------------------------------ long runs
+
+/// A run long enough for a progress bar draws none when stderr is not a
+/// terminal: pipes and CI logs get the report and the warnings only.
+#[test]
+fn long_run_with_piped_stderr_draws_no_progress_bar() {
+    let dir = scratch();
+    for i in 0..250 {
+        write(dir.path(), &format!("outlet{i:03}.txt"), format!("Rescuers said {} people were killed.\n", 10 + i % 3));
+    }
+    let run = run([OsStr::new("compare"), dir.path().as_os_str(), OsStr::new("--format"), OsStr::new("json")]);
+    run.assert_no_panic();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.json()["articles"].as_array().map(Vec::len), Some(250));
+}
