@@ -4,7 +4,8 @@
 //! named. Sources come back short and canonical: "the Korean Central News
 //! Agency (KCNA)" is "KCNA", "Mr. Kim" is "Kim".
 
-use super::clause;
+use super::clause::{self, lower_in};
+use super::word_regex::{ascii_words, WordRegex};
 use crate::model::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -53,23 +54,16 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 /// "the ministry last month said").
 const BETWEEN: &[&str] = &["also", "later", "earlier", "previously", "separately", "reportedly", "have", "has", "had", "last", "month", "week", "year", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "further", "now", "then", "publicly"];
 
-static ACCORDING_TO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording to\s+").expect("according-to pattern compiles"));
+static ACCORDING_TO: WordRegex = WordRegex::new(|| String::from(r"(?i)\baccording to\s+"));
 static PARENTHESISED_ACRONYM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(([A-Z][A-Z0-9&.]{1,9})\)").expect("acronym pattern compiles"));
 
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
-    let mut out: Vec<Source> = ACCORDING_TO
-        .find_iter(sentence)
-        .filter_map(|m| {
-            let name = canonical(according_to_object(&sentence[m.end()..]))?;
-            Some(Source { name, at: m.start(), pronoun: false, whole_sentence: true })
-        })
-        .collect();
+    let mut out: Vec<Source> = according_to(sentence);
     let words = clause::words(sentence, 0);
     for (i, (span, w)) in words.iter().enumerate() {
-        if !SAYING.contains(&w.to_lowercase().as_str()) {
+        if !lower_in(w, SAYING) {
             continue;
         }
         if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
@@ -78,6 +72,28 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     }
     out.sort_by_key(|s| s.at);
     out
+}
+
+/// The sources named by "according to" anywhere in the sentence.
+fn according_to(sentence: &str) -> Vec<Source> {
+    let ascii = ascii_words(sentence);
+    // Without other letters than ASCII ones, only the ASCII spelling can
+    // match: most sentences are ruled out without the pattern.
+    if ascii && !contains_ignore_ascii_case(sentence, "according to") {
+        return Vec::new();
+    }
+    ACCORDING_TO
+        .build(ascii)
+        .find_iter(sentence)
+        .filter_map(|m| {
+            let name = canonical(according_to_object(&sentence[m.end()..]))?;
+            Some(Source { name, at: m.start(), pronoun: false, whole_sentence: true })
+        })
+        .collect()
+}
+
+fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The source of the figure at `mention` (sentence-relative): the quote's
@@ -112,7 +128,11 @@ pub fn find_among(found: &[Source], sentence: &str, mention: Span, speaker: Opti
 
 /// The source a whole sentence names (for the next sentence's pronouns).
 pub fn sentence_source(sentence: &str, previous: Option<&str>) -> Option<String> {
-    let found = sources(sentence);
+    sentence_source_among(&sources(sentence), sentence, previous)
+}
+
+/// [`sentence_source`] with the sentence's [`sources`] found by the caller.
+pub fn sentence_source_among(found: &[Source], sentence: &str, previous: Option<&str>) -> Option<String> {
     match found.iter().find(|s| !s.pronoun) {
         Some(s) => Some(s.name.clone()),
         None if !found.is_empty() || starts_with_quote(sentence) => previous.map(str::to_string),
@@ -137,10 +157,7 @@ fn according_to_object(rest: &str) -> &str {
     while end < clause.len() {
         let next = clause[end + 1..].find(',').map_or(clause.len(), |j| end + 1 + j);
         let segment = &clause[end + 1..next];
-        let all_names = segment.split_whitespace().all(|w| {
-            let lower = w.to_lowercase();
-            is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str())
-        });
+        let all_names = segment.split_whitespace().all(|w| is_name(w) || lower_in(w, SOURCE_NOUNS) || lower_in(w, SOURCE_MODIFIERS));
         if !all_names || segment.trim().is_empty() {
             break;
         }
@@ -154,14 +171,14 @@ fn according_to_object(rest: &str) -> &str {
 /// Western officials").
 fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
     let mut end = before.len();
-    while end > 0 && before.len() - end < 3 && BETWEEN.contains(&before[end - 1].1.to_lowercase().as_str()) {
+    while end > 0 && before.len() - end < 3 && lower_in(before[end - 1].1, BETWEEN) {
         end -= 1;
     }
     let (last_span, last) = *before.get(end.checked_sub(1)?)?;
-    if PRONOUNS.contains(&last.to_lowercase().as_str()) {
+    if lower_in(last, PRONOUNS) {
         return Some(Source { name: last.to_lowercase(), at: last_span.start, pronoun: true, whole_sentence: false });
     }
-    if !is_name(last) && !SOURCE_NOUNS.contains(&last.to_lowercase().as_str()) {
+    if !is_name(last) && !lower_in(last, SOURCE_NOUNS) {
         return None;
     }
     let mut start = end - 1;
@@ -179,15 +196,16 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
         if !joins {
             break;
         }
-        let lower = w.to_lowercase();
         // One plain word may qualify a source noun: "the interior ministry",
         // "the transport department".
-        let qualifies_source = start == end - 1
-            && SOURCE_NOUNS.contains(&last.to_lowercase().as_str())
-            && w.chars().all(char::is_alphabetic)
-            && !super::clause::is_stopword(w)
-            && !super::clause::is_participle(&lower);
-        if is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str()) || qualifies_source {
+        let qualifies_source = || {
+            start == end - 1
+                && lower_in(last, SOURCE_NOUNS)
+                && w.chars().all(char::is_alphabetic)
+                && !super::clause::is_stopword(w)
+                && !super::clause::is_participle(&w.to_lowercase())
+        };
+        if is_name(w) || lower_in(w, SOURCE_NOUNS) || lower_in(w, SOURCE_MODIFIERS) || qualifies_source() {
             start -= 1;
         } else if let Some(joined) = of_phrase_start(&before[..start]) {
             // "Chairman of the Harbour Board", "Workers' Party of Korea".
@@ -199,10 +217,10 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
     // "which has 13,000 workers in the United Kingdom has estimated": a
     // name after a preposition is its object, not the verb's subject.
     let mut k = start;
-    while k > 0 && matches!(before[k - 1].1.to_lowercase().as_str(), "the" | "a" | "an") {
+    while k > 0 && lower_in(before[k - 1].1, &["the", "a", "an"]) {
         k -= 1;
     }
-    if k > 0 && PREPOSITIONS.contains(&before[k - 1].1.to_lowercase().as_str()) {
+    if k > 0 && lower_in(before[k - 1].1, PREPOSITIONS) {
         return None;
     }
     let text = &sentence[before[start].0.start..last_span.end];
@@ -219,7 +237,7 @@ fn of_phrase_start(words: &[(Span, &str)]) -> Option<usize> {
         _ => return None,
     };
     let (_, head) = words.get(of_at.checked_sub(1)?)?;
-    (is_name(head) || SOURCE_NOUNS.contains(&head.to_lowercase().as_str())).then(|| of_at - 1)
+    (is_name(head) || lower_in(head, SOURCE_NOUNS)).then(|| of_at - 1)
 }
 
 /// The inverted form at a clause's end: "..., said the ministry." or
@@ -231,11 +249,10 @@ fn subject_after(sentence: &str, after: &[(Span, &str)], verb: Span) -> Option<S
     }
     let mut taken = Vec::new();
     for (span, w) in after.iter().take(6) {
-        let lower = w.to_lowercase();
-        if taken.is_empty() && lower == "the" {
+        if taken.is_empty() && lower_in(w, &["the"]) {
             continue;
         }
-        if is_name(w) || SOURCE_NOUNS.contains(&lower.as_str()) || SOURCE_MODIFIERS.contains(&lower.as_str()) {
+        if is_name(w) || lower_in(w, SOURCE_NOUNS) || lower_in(w, SOURCE_MODIFIERS) {
             taken.push(*span);
         } else {
             break;
@@ -252,7 +269,7 @@ fn is_name(word: &str) -> bool {
 /// The short form of a source: no leading article or "a report by", an
 /// acronym given in parentheses instead of the long name, no honorific.
 pub fn canonical(raw: &str) -> Option<String> {
-    if let Some(c) = PARENTHESISED_ACRONYM.captures(raw) {
+    if let Some(c) = raw.contains('(').then(|| PARENTHESISED_ACRONYM.captures(raw)).flatten() {
         return Some(c[1].to_string());
     }
     let mut text = raw.trim().trim_end_matches(['.', ',', '”', '"']).trim();

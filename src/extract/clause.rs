@@ -54,7 +54,20 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.contains(&word.to_lowercase().as_str())
+    lower_in(word, STOPWORDS)
+}
+
+/// True when `word`, lower-cased, is one of `list` (lower-case ASCII
+/// words). An ASCII word is compared without allocating; any other is
+/// lower-cased first, as a few non-ASCII letters lower-case to ASCII ones
+/// (the Kelvin sign to "k").
+pub fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        list.contains(&lower.as_str())
+    }
 }
 
 /// The clause of every mention; `mentions` are in sentence order with

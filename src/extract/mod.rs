@@ -13,6 +13,7 @@ pub mod clause;
 pub mod quantity;
 pub mod scope;
 pub mod topic;
+pub mod word_regex;
 
 use crate::ingest::Article;
 use crate::model::{BaseUnit, Claim, Quantity, QuantityKind, Span};
@@ -33,10 +34,12 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         let masked = sentence.text(&article.text);
         let text: &str = &masked;
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
+        // Found once, for the sentence's figures and for the next sentence.
+        let sources = attribution::sources(text);
         let before = claims.len();
-        claims.extend(sentence_claims(article, sentence, text, raw, carried, rules));
+        claims.extend(sentence_claims(article, sentence, text, raw, &sources, carried, rules));
         resolve_them(&mut claims, before);
-        let source = attribution::sentence_source(text, carried);
+        let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
@@ -66,38 +69,50 @@ fn resolve_them(claims: &mut [Claim], first_new: usize) {
 fn refers_back(c: &Claim) -> bool {
     let start = c.quantity.span.end.saturating_sub(c.sentence.start);
     let after = c.sentence_text.get(start..).unwrap_or("");
-    let words: Vec<String> = clause::words(after, 0).iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
-    words.len() == 2 && words[0] == "of" && matches!(words[1].as_str(), "them" | "those" | "these")
+    match clause::words(after, 0).as_slice() {
+        [(_, of), (_, pronoun), ..] => clause::lower_in(of, &["of"]) && clause::lower_in(pronoun, &["them", "those", "these"]),
+        _ => false,
+    }
 }
 
-/// The claims of one sentence.
-fn sentence_claims(article: &Article, sentence: &Sentence, text: &str, raw: &str, previous: Option<&str>, rules: &RuleSet) -> Vec<Claim> {
+/// The claims of one sentence, whose [`attribution::sources`] are
+/// `sources`.
+fn sentence_claims(
+    article: &Article,
+    sentence: &Sentence,
+    text: &str,
+    raw: &str,
+    sources: &[attribution::Source],
+    previous: Option<&str>,
+    rules: &RuleSet,
+) -> Vec<Claim> {
     let found = quantity::find(text);
     if found.is_empty() {
         return Vec::new();
     }
-    let mut claims = mention_claims(article, sentence, text, &found, previous, rules);
-    // Reports quote the sentence as written, markup and all.
-    for c in &mut claims {
-        c.sentence_text = raw.to_string();
-    }
-    claims
+    // Reports quote the sentence as written (`raw`), markup and all.
+    mention_claims(&MentionContext { article, sentence, text, raw, sources, previous }, &found, rules)
+}
+
+/// What the claims of one sentence share: the sentence as read (`text`,
+/// markup blanked) and as written (`raw`), its sources, and the source of
+/// the sentence before.
+struct MentionContext<'a> {
+    article: &'a Article,
+    sentence: &'a Sentence,
+    text: &'a str,
+    raw: &'a str,
+    sources: &'a [attribution::Source],
+    previous: Option<&'a str>,
 }
 
 /// The claims of the mentions `found` (sentence-relative spans, in order)
 /// in one sentence.
-fn mention_claims(
-    article: &Article,
-    sentence: &Sentence,
-    text: &str,
-    found: &[Quantity],
-    previous: Option<&str>,
-    rules: &RuleSet,
-) -> Vec<Claim> {
+fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) -> Vec<Claim> {
+    let MentionContext { article, sentence, text, raw, sources, previous } = *cx;
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
-    let sources = attribution::sources(text);
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
         // A coordinated mention shares the frame of the one before
@@ -127,9 +142,9 @@ fn mention_claims(
             interval,
             unit,
             sentence: sentence.span,
-            sentence_text: text.to_string(),
+            sentence_text: raw.to_string(),
             scope,
-            attribution: attribution::find_among(&sources, text, found[index].span, speaker, previous),
+            attribution: attribution::find_among(sources, text, found[index].span, speaker, previous),
             line,
             column,
             quantity: q,
@@ -162,7 +177,7 @@ fn elided_noun(text: &str, found: &[Quantity], clauses: &[clause::MentionClause]
         }
     }
     let left = &text[clauses[index].left.start..clauses[index].left.end];
-    let part_of_group = clause::words(left, 0).last().is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "including" | "among"));
+    let part_of_group = clause::words(left, 0).last().is_some_and(|(_, w)| clause::lower_in(w, &["including", "among"]));
     if part_of_group { nouns_before(q.span.start) } else { None }
 }
 
@@ -207,7 +222,9 @@ mod tests {
         let article = Article::from_text("t", "t.txt", sentence.to_string(), Vec::new());
         let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new(), masked: Vec::new() };
         let found: Vec<Quantity> = mentions.iter().map(|(p, k, n)| mention(sentence, p, k.clone(), *n)).collect();
-        mention_claims(&article, &s, sentence, &found, None, &rules)
+        let sources = attribution::sources(sentence);
+        let cx = MentionContext { article: &article, sentence: &s, text: sentence, raw: sentence, sources: &sources, previous: None };
+        mention_claims(&cx, &found, &rules)
     }
 
     fn topics(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Option<String>> {

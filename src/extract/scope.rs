@@ -13,8 +13,7 @@
 use super::clause::{self, MentionClause};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
-use regex::Regex;
-use std::sync::LazyLock;
+use super::word_regex::WordRegex;
 
 /// Everything scope extraction needs to know about one mention.
 pub struct ScopeInput<'a> {
@@ -183,7 +182,7 @@ fn is_calendar_word(word: &str) -> bool {
 /// A place phrase stops where a time phrase starts: "across the city this
 /// week" is "across the city".
 fn cut_at_time(phrase: &str) -> &str {
-    match TIME.find_iter(phrase).find(|m| m.start() > 0 && !is_possessive_at(phrase, m.end())) {
+    match TIME.for_text(phrase).find_iter(phrase).find(|m| m.start() > 0 && !is_possessive_at(phrase, m.end())) {
         Some(m) => phrase[..m.start()].trim_end(),
         None => phrase,
     }
@@ -229,8 +228,8 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 /// Events that frame a time span when "during", "in" or "since" names them.
 const FRAME_NOUNS: &str = "war|mission|deployment|fighting|conflict|campaign|operation|attack|invasion|offensive|siege|battle|occupation|crisis|pandemic|outbreak|storm|floods?|earthquake|season|period|year|month|week";
 
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!(
+static TIME: WordRegex = WordRegex::new(|| {
+    format!(
         r"(?xi)
         \b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|decade|night|{WEEKDAYS})\b
         | \b(?:earlier|later)\s+this\s+(?:year|month|week)\b
@@ -243,8 +242,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?:yesterday|today|tonight|overnight)\b
         | ^\s*(?:earlier|previously|meanwhile)\b
         "
-    );
-    Regex::new(&pattern).expect("time pattern compiles")
+    )
 });
 
 /// The time frame a clause states, the first one found ("last year",
@@ -252,7 +250,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     // "Monday's fire" names an event, not the day.
-    let calendar = TIME.find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
+    let calendar = TIME.for_text(text).find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
     // "in the fire", "during their mission", "in Monday's fire": a frame
     // noun of the claiming rule after a determiner or a possessive.
     let words = clause::words(text, 0);
@@ -270,24 +268,22 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 /// year, ...", "Since June, ..."): it frames the whole sentence.
 fn fronted_time(sentence: &str) -> Option<String> {
     let head = &sentence[..sentence.find(',')?];
-    TIME.find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
+    TIME.for_text(head).find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
 }
 
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
     time_frame(phrase, hints).is_some_and(|t| phrase.starts_with(&t))
 }
 
-static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PLANNED: WordRegex = WordRegex::new(|| {
+    String::from(
         r"(?i)\b(?:agreed|agrees|agree|plans?|planned|planning|pledged|promised|intends?|intended|proposed|proposes|offered|vowed|is|are|was|were|set)\s+to\b|\b(?:will|shall|would)\b|\bto\s+be\s+(?:sent|deployed|hired|built)\b",
     )
-    .expect("planned pattern compiles")
 });
-static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
+static EXPECTED: WordRegex = WordRegex::new(|| {
     // "could" alone is also past ability ("you could work a miracle"): only
     // a verb of change or being after it makes a forecast.
-    Regex::new(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
-        .expect("expected pattern compiles")
+    String::from(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
 });
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -295,8 +291,8 @@ static EXPECTED: LazyLock<Regex> = LazyLock::new(|| {
 fn modality(before: &str) -> Modality {
     // The nearest marker wins: "said it will send" is planned, "had
     // agreed to send" is planned, "could" is a forecast.
-    let planned = PLANNED.find_iter(before).last().map(|m| m.start());
-    let expected = EXPECTED.find_iter(before).last().map(|m| m.start());
+    let planned = PLANNED.for_text(before).find_iter(before).last().map(|m| m.start());
+    let expected = EXPECTED.for_text(before).find_iter(before).last().map(|m| m.start());
     match (planned, expected) {
         (Some(p), Some(e)) if e > p => Modality::Expected,
         (Some(_), _) => Modality::Planned,

@@ -97,7 +97,7 @@ struct Reading {
 fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
     let money = if t.is_num(i) { unit::money_before(t, i) } else { None };
     let Some(n) = numeral::at(t, i, money.is_some(), words) else { return Step::Nothing };
-    let after = unit::after(t.text, t.end(n.last));
+    let after = unit::after_in(t, t.end(n.last));
     if n.is_digits() && matches!(after, Some(UnitMatch { unit: Unit::Clock, .. })) {
         return Step::Skip(last_token(t, after.as_ref().map_or(0, |a| a.end)));
     }
@@ -129,7 +129,7 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
         return step;
     }
     if r.bound == Bound::Exact || r.bound == Bound::Vague {
-        if let Some((bound, end)) = modifier::after(t.text, r.end) {
+        if let Some((bound, end)) = modifier::after_in(t, r.end) {
             r.bound = bound;
             r.end = end;
             r.last = last_token(t, end);
@@ -248,7 +248,7 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     }
     let b_unit = match b_money {
         Some(code) => Some(UnitMatch { unit: Unit::Money(code), end: t.end(b.last), hyphenated: false }),
-        None => unit::after(t.text, t.end(b.last)),
+        None => unit::after_in(t, t.end(b.last)),
     };
     if matches!(b_unit, Some(UnitMatch { unit: Unit::Clock, .. })) {
         return None;

@@ -7,14 +7,13 @@
 //! grow with the sentence.
 
 use crate::model::Bound;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::extract::word_regex::WordRegex;
 
 /// How far back a modifier may start, in bytes ("in the region of ").
 const WINDOW: usize = 40;
 
-static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static BEFORE: WordRegex = WordRegex::new(|| {
+    String::from(concat!(
         r"(?i)(?:\b(?:",
         r"(?P<nearly>nearly|almost|just under|just shy of|just below|close to|not quite)",
         r"|(?P<atleast>at least|no fewer than|no less than|not less than|not fewer than|a minimum of|minimum of)",
@@ -25,17 +24,14 @@ static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<exact>exactly|precisely|just)",
         r")\s+|(?P<sub>\bsub-)|(?P<tilde>[~≈]\s*)|(?P<gt>>\s*)|(?P<ge>≥\s*)|(?P<lt><\s*)|(?P<le>≤\s*))$",
     ))
-    .expect("modifier pattern is valid")
 });
 
-static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?P<more>\s?-?plus\b|\+)|\s+or (?:(?P<atleast>more)|(?P<about>so)|(?P<atmost>fewer|less))\b)")
-        .expect("modifier pattern is valid")
+static AFTER: WordRegex = WordRegex::new(|| {
+    String::from(r"^(?i:(?P<more>\s?-?plus\b|\+)|\s+or (?:(?P<atleast>more)|(?P<about>so)|(?P<atmost>fewer|less))\b)")
 });
 
-static RANGE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<between>between)|(?P<from>from))\s+(?:the\s+)?(?:up to\s+|about\s+|around\s+)?$")
-        .expect("range pattern is valid")
+static RANGE_OPENER: WordRegex = WordRegex::new(|| {
+    String::from(r"(?i)\b(?:(?P<between>between)|(?P<from>from))\s+(?:the\s+)?(?:up to\s+|about\s+|around\s+)?$")
 });
 
 /// How a range is introduced.
@@ -65,8 +61,9 @@ fn window(text: &str, end: usize) -> usize {
 pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     let from = window(text, end);
     let hay = text.get(from..end)?;
-    BEFORE.find(hay)?;
-    let c = BEFORE.captures(hay)?;
+    let before = BEFORE.for_text(hay);
+    before.find(hay)?;
+    let c = before.captures(hay)?;
     let start = from + c.get(0)?.start();
     let is = |name: &str| c.name(name).is_some();
     let bound = if is("nearly") {
@@ -89,8 +86,18 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
 
 /// A bound written after the number ("3,000 plus", "ten or more"), with
 /// the byte where it ends.
+#[cfg(test)]
 pub(crate) fn after(text: &str, pos: usize) -> Option<(Bound, usize)> {
-    let c = AFTER.captures(text.get(pos..)?)?;
+    after_with(text, pos, text.get(pos..).is_some_and(crate::extract::word_regex::ascii_words))
+}
+
+/// [`after`] in tokenized text.
+pub(crate) fn after_in(t: &super::token::Toks, pos: usize) -> Option<(Bound, usize)> {
+    after_with(t.text, pos, pos >= t.ascii_from)
+}
+
+fn after_with(text: &str, pos: usize, ascii: bool) -> Option<(Bound, usize)> {
+    let c = AFTER.build(ascii).captures(text.get(pos..)?)?;
     let bound = if c.name("more").is_some() {
         Bound::MoreThan
     } else if c.name("atleast").is_some() {
@@ -107,8 +114,9 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<(Bound, usize)> {
 pub(crate) fn range_opener(text: &str, end: usize) -> Option<(Opener, usize)> {
     let from = window(text, end);
     let hay = text.get(from..end)?;
-    RANGE_OPENER.find(hay)?;
-    let c = RANGE_OPENER.captures(hay)?;
+    let opener = RANGE_OPENER.for_text(hay);
+    opener.find(hay)?;
+    let c = opener.captures(hay)?;
     let opener = if c.name("between").is_some() { Opener::Between } else { Opener::From };
     Some((opener, from + c.get(0)?.start()))
 }

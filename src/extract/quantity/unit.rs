@@ -6,8 +6,7 @@
 //! text that follows it, so a match costs only the length of the unit.
 
 use super::token::Toks;
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::extract::word_regex::WordRegex;
 
 /// What the unit makes of a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,29 +33,25 @@ pub(crate) struct UnitMatch {
     pub hyphenated: bool,
 }
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("quantity unit pattern is valid")
-}
-
-static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s?(?:(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|(?:GMT|EST|EDT|BST|CET|CEST|UTC|PST|PDT|CST|CDT|KST|JST)\b)")
+static CLOCK: WordRegex = WordRegex::new(|| {
+    String::from(r"^\s?(?:(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|(?:GMT|EST|EDT|BST|CET|CEST|UTC|PST|PDT|CST|CDT|KST|JST)\b)")
 });
 
-static PERCENT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?i:\s?%|\s?per[ -]?cent\b|pc\b|\s?pct\b|\s(?P<points>percentage points?)\b)"));
+static PERCENT: WordRegex =
+    WordRegex::new(|| String::from(r"^(?i:\s?%|\s?per[ -]?cent\b|pc\b|\s?pct\b|\s(?P<points>percentage points?)\b)"));
 
-static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:(?P<join>\s|\s?-\s?)?(?P<u>days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b(?P<tail>-long\b|-old\b|\s+old\b)?)")
+static DURATION: WordRegex = WordRegex::new(|| {
+    String::from(r"^(?i:(?P<join>\s|\s?-\s?)?(?P<u>days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b(?P<tail>-long\b|-old\b|\s+old\b)?)")
 });
 
-static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?i:\s(?P<c>(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|New Zealand|Singapore|Taiwan) dollars?|dollars?|euros?|pounds sterling|sterling|yen|(?:Chinese )?yuan|renminbi|rmb|won|rupees?|roubles?|rubles?|shekels?|pesos?|(?:Swiss )?francs?|kronor|krona|kroner|krone|ringgit|rand|lira|dirhams?|riyals?|naira|baht|usd|eur|gbp|jpy|cny|inr|krw|chf|cad|aud|hkd)\b)")
+static MONEY_AFTER: WordRegex = WordRegex::new(|| {
+    String::from(r"^(?i:\s(?P<c>(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|New Zealand|Singapore|Taiwan) dollars?|dollars?|euros?|pounds sterling|sterling|yen|(?:Chinese )?yuan|renminbi|rmb|won|rupees?|roubles?|rubles?|shekels?|pesos?|(?:Swiss )?francs?|kronor|krona|kroner|krone|ringgit|rand|lira|dirhams?|riyals?|naira|baht|usd|eur|gbp|jpy|cny|inr|krw|chf|cad|aud|hkd)\b)")
 });
 
 /// Physical and other units. Short symbols that are also words or letters
 /// are matched case-sensitively and mostly only when glued ("32m2", "5G").
-static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
+static MEASURE: WordRegex = WordRegex::new(|| {
+    String::from(concat!(
         r"^(?P<join>\s|\s?-\s?)?(?P<u>",
         r"(?i:m\.p\.h\.?|mph|km/hr?|kph|kilomet(?:er|re)s?|km[23]?\b|miles?|met(?:er|re)s?|centimet(?:er|re)s?|cm[23]?\b|millimet(?:er|re)s?|mm\b|microns?|μm|nanomet(?:er|re)s?",
         r"|inch(?:es)?|feet|foot|ft\b|yards?|yds?\b|acres?|hectares?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|square (?:met(?:er|re)s?|feet|foot|miles?|kilomet(?:er|re)s?|km|yards?)",
@@ -68,22 +63,34 @@ static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// The unit right after byte `pos` of the tokenized text, if any.
+pub(crate) fn after_in(t: &Toks, pos: usize) -> Option<UnitMatch> {
+    after_with(t.text, pos, pos >= t.ascii_from)
+}
+
 /// The unit right after byte `pos`, if any.
+#[cfg(test)]
 pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
+    after_with(text, pos, text.get(pos..).is_some_and(crate::extract::word_regex::ascii_words))
+}
+
+/// The unit after `pos`, told whether the text from `pos` on passes
+/// [`ascii_words`], which picks the build of each pattern.
+fn after_with(text: &str, pos: usize, ascii: bool) -> Option<UnitMatch> {
     let rest = text.get(pos..)?;
     let at = |end: usize| pos + end;
-    if let Some(m) = CLOCK.find(rest) {
+    if let Some(m) = CLOCK.build(ascii).find(rest) {
         return Some(UnitMatch { unit: Unit::Clock, end: at(m.end()), hyphenated: false });
     }
-    if let Some(c) = PERCENT.find(rest).and_then(|_| PERCENT.captures(rest)) {
+    if let Some(c) = captures(PERCENT.build(ascii), rest) {
         let unit = if c.name("points").is_some() { Unit::Measure("percentage points".into()) } else { Unit::Percent };
         return Some(UnitMatch { unit, end: at(c.get(0)?.end()), hyphenated: false });
     }
-    if let Some(c) = MONEY_AFTER.find(rest).and_then(|_| MONEY_AFTER.captures(rest)) {
+    if let Some(c) = captures(MONEY_AFTER.build(ascii), rest) {
         let code = currency_word(&c["c"].to_ascii_lowercase());
         return Some(UnitMatch { unit: Unit::Money(code), end: at(c.get(0)?.end()), hyphenated: false });
     }
-    if let Some(c) = DURATION.find(rest).and_then(|_| DURATION.captures(rest)) {
+    if let Some(c) = captures(DURATION.build(ascii), rest) {
         let hyphenated = c.name("join").is_some_and(|j| j.as_str().contains('-'));
         let u = duration_unit(&c["u"].to_ascii_lowercase());
         let unit = match c.name("tail") {
@@ -92,8 +99,7 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
         };
         return Some(UnitMatch { unit, end: at(c.get(0)?.end()), hyphenated });
     }
-    MEASURE.find(rest)?;
-    let c = MEASURE.captures(rest)?;
+    let c = captures(MEASURE.build(ascii), rest)?;
     let join = c.name("join").map_or("", |j| j.as_str());
     let u = &c["u"];
     // Single letters only when glued ("5G", "100m"), but for "12 C".
@@ -111,6 +117,13 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
         name.push_str(&per);
     }
     Some(UnitMatch { unit: Unit::Measure(name), end: at(c.get(0)?.end()), hyphenated })
+}
+
+/// The groups of a match in `text`; the plain search first, as most tries
+/// fail and it is the cheaper one.
+fn captures<'t>(pattern: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    pattern.find(text)?;
+    pattern.captures(text)
 }
 
 fn duration_unit(u: &str) -> &'static str {
