@@ -7,6 +7,7 @@
 use super::clause::{self, lower_in};
 use super::word_regex::{ascii_words, WordRegex};
 use crate::model::Span;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -60,10 +61,17 @@ static PARENTHESISED_ACRONYM: LazyLock<Regex> =
 
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
-    let mut out: Vec<Source> = according_to(sentence);
+    let ascii = ascii_words(sentence);
+    let mut out: Vec<Source> = according_to(sentence, ascii);
+    // Without other letters than ASCII ones, a verb of saying is spelt in
+    // ASCII: most sentences have none and are not split into words.
+    if ascii && !SAYING_WORDS.is_match(sentence) {
+        return out;
+    }
+    static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
     let words = clause::words(sentence, 0);
     for (i, (span, w)) in words.iter().enumerate() {
-        if !lower_in(w, SAYING) {
+        if !SAYING_SET.contains(w) {
             continue;
         }
         if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
@@ -74,9 +82,14 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     out
 }
 
-/// The sources named by "according to" anywhere in the sentence.
-fn according_to(sentence: &str) -> Vec<Source> {
-    let ascii = ascii_words(sentence);
+/// The verbs of saying as an ASCII case-insensitive automaton: a
+/// prefilter, not whole-word (see [`sources`]).
+static SAYING_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(SAYING).expect("saying automaton builds"));
+
+/// The sources named by "according to" anywhere in the sentence; `ascii`
+/// when the sentence passes [`ascii_words`].
+fn according_to(sentence: &str, ascii: bool) -> Vec<Source> {
     // Without other letters than ASCII ones, only the ASCII spelling can
     // match: most sentences are ruled out without the pattern.
     if ascii && !contains_ignore_ascii_case(sentence, "according to") {

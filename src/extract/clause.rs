@@ -54,7 +54,42 @@ const STOPWORDS: &[&str] = &[
 ];
 
 pub fn is_stopword(word: &str) -> bool {
-    lower_in(word, STOPWORDS)
+    static SET: WordSet = WordSet::new(STOPWORDS);
+    SET.contains(word)
+}
+
+/// A fixed list of lower-case ASCII words, looked up by binary search
+/// without allocating: for the lists read once per word of a text.
+pub struct WordSet {
+    words: &'static [&'static str],
+    sorted: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, sorted: std::sync::OnceLock::new() }
+    }
+
+    /// True when `word`, lower-cased, is in the set (as [`lower_in`]).
+    pub fn contains(&self, word: &str) -> bool {
+        let sorted = self.sorted.get_or_init(|| {
+            let mut v = self.words.to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        let mut buffer = [0u8; 24];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII in, ASCII out: always valid UTF-8.
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            sorted.binary_search(&lower).is_ok()
+        } else {
+            sorted.binary_search(&word.to_lowercase().as_str()).is_ok()
+        }
+    }
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case ASCII
@@ -241,6 +276,14 @@ mod tests {
             interval: Interval::point(1.0),
             kind: QuantityKind::Count,
             noun: noun.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn word_sets_match_lower_in() {
+        static SET: WordSet = WordSet::new(&["and", "the", "said", "the"]);
+        for w in ["AND", "The", "said", "saidx", "", "th", "a-very-long-word-past-the-buffer", "S\u{212A}"] {
+            assert_eq!(SET.contains(w), lower_in(w, &["and", "the", "said"]), "{w}");
         }
     }
 

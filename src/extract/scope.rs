@@ -116,9 +116,9 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
     let words = clause::words(text, 0);
     let mut i = 0;
     while i < words.len() {
-        let prep = words[i].1.to_lowercase();
-        let is_group_prep = GROUP_PREPOSITIONS.contains(&prep.as_str());
-        let is_place_prep = PLACE_PREPOSITIONS.contains(&prep.as_str());
+        let prep = words[i].1;
+        let is_group_prep = clause::lower_in(prep, GROUP_PREPOSITIONS);
+        let is_place_prep = clause::lower_in(prep, PLACE_PREPOSITIONS);
         let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
@@ -138,12 +138,12 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         if is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object) {
             // Not a qualifier: the time frame is read separately, "according
             // to X" and "in a statement" are about the source.
-        } else if i == 0 && names_group && (is_group_prep || prep == "in") {
+        } else if i == 0 && names_group && (is_group_prep || clause::lower_in(prep, &["in"])) {
             // Right after the noun: "of the regiment", "from the 528th Regiment".
             group.push(phrase.to_string());
         } else if capitalised && is_place_prep {
             place.push(phrase.to_string());
-        } else if i == 0 && matches!(prep.as_str(), "in" | "on" | "with" | "without" | "of") {
+        } else if i == 0 && clause::lower_in(prep, &["in", "on", "with", "without", "of"]) {
             // Right after the noun: "in wheelchairs", "in action", and the
             // whole a part is taken from: "six of the injured".
             group.push(phrase.to_string());
@@ -253,15 +253,24 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     let calendar = TIME.for_text(text).find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
     // "in the fire", "during their mission", "in Monday's fire": a frame
     // noun of the claiming rule after a determiner or a possessive.
-    let words = clause::words(text, 0);
-    let framed = words.windows(3).find_map(|w| {
-        let (p, d, n) = (w[0].1.to_lowercase(), w[1].1.to_lowercase(), w[2].1.to_lowercase());
-        let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
-        (matches!(p.as_str(), "during" | "in" | "since" | "throughout" | "after") && determiner && hints.contains(&n))
-            .then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
-    });
+    let framed = if hints.is_empty() { None } else { rule_frame(text, hints) };
     // The one nearer the start of the text is nearer the mention's verb.
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim().to_string())
+}
+
+/// "in the fire", "during their mission": the first frame noun of the
+/// claiming rule (`hints`) after a preposition and a determiner or a
+/// possessive, with where it starts.
+fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
+    let words = clause::words(text, 0);
+    words.windows(3).find_map(|w| {
+        if !clause::lower_in(w[0].1, &["during", "in", "since", "throughout", "after"]) {
+            return None;
+        }
+        let d = w[1].1.to_lowercase();
+        let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
+        (determiner && hints.contains(&w[2].1.to_lowercase())).then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
+    })
 }
 
 /// A time adverbial fronted before the sentence's first comma ("Last
@@ -328,11 +337,16 @@ fn whole_of_part(right: &str) -> Option<String> {
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
 fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
-    let before: Vec<String> = clause::words(left, 0).iter().rev().take(3).map(|(_, w)| w.to_lowercase()).collect();
-    let after: Vec<String> = clause::words(right, 0).iter().take(2).map(|(_, w)| w.to_lowercase()).collect();
-    let before_marks = before.first().is_some_and(|w| matches!(w.as_str(), "including" | "incl"))
-        || (before.len() >= 2 && matches!(before[0].as_str(), "them" | "whom" | "which") && matches!(before[1].as_str(), "among" | "of"));
-    let after_marks = after.len() == 2 && after[0] == "of" && matches!(after[1].as_str(), "the" | "them" | "those" | "whom" | "these" | "their");
+    use clause::lower_in;
+    let before_marks = match clause::words(left, 0).as_slice() {
+        [.., (_, of), (_, them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
+        [.., (_, last)] => lower_in(last, &["including", "incl"]),
+        [] => false,
+    };
+    let after_marks = match clause::words(right, 0).as_slice() {
+        [(_, of), (_, whole), ..] => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
+        _ => false,
+    };
     // Only a figure without a noun of its own is followed by its whole:
     // "members of the regiment" is no partitive.
     before_marks || (after_marks && no_noun)
