@@ -74,7 +74,7 @@ impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
         let sorted = self.sorted.get_or_init(|| {
             let mut v = self.words.to_vec();
-            v.sort_unstable();
+            v.sort_unstable_by(|a, b| by_length(a, b));
             v.dedup();
             v
         });
@@ -85,11 +85,18 @@ impl WordSet {
             lower.make_ascii_lowercase();
             // ASCII in, ASCII out: always valid UTF-8.
             let lower = std::str::from_utf8(lower).unwrap_or_default();
-            sorted.binary_search(&lower).is_ok()
+            sorted.binary_search_by(|w| by_length(w, lower)).is_ok()
         } else {
-            sorted.binary_search(&word.to_lowercase().as_str()).is_ok()
+            let lower = word.to_lowercase();
+            sorted.binary_search_by(|w| by_length(w, &lower)).is_ok()
         }
     }
+}
+
+/// Shorter first, then in byte order: most probes are told apart by
+/// length alone.
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case ASCII

@@ -354,10 +354,18 @@ fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
 
 /// The content words of a clause, lower-cased, for context similarity.
 fn content_words(text: &str) -> Vec<String> {
+    let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
     clause::words(text, 0)
         .into_iter()
-        .map(|(_, w)| w.to_lowercase())
-        .filter(|w| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ','))
+        .filter_map(|(_, w)| {
+            if w.is_ascii() {
+                // Lower-casing ASCII changes neither length nor digits, so
+                // the test can come first and spare a copy.
+                keep(w).then(|| w.to_ascii_lowercase())
+            } else {
+                Some(w.to_lowercase()).filter(|lower| keep(lower))
+            }
+        })
         .collect()
 }
 
