@@ -162,7 +162,7 @@ fn open_in_chromium(file: &Path, scratch: &Path) -> (String, String) {
     let (dom_path, log_path) = (scratch.join("dom.html"), scratch.join("chromium.log"));
     let url = format!("file://{}", file.canonicalize().expect("report path").display());
     let mut child = Command::new(CHROMIUM)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run"])
         .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
         .arg(format!("--user-data-dir={}", scratch.join("profile").display()))
         .args(["--enable-logging=stderr", "--v=0", "--dump-dom", &url])

@@ -7,11 +7,11 @@
 //! that admits it, or starts a new one. A cluster admits a claim when no
 //! hard constraint ([`score::veto`]) holds between the claim and any member,
 //! and the claim's scope similarity to one of the cluster's representatives
-//! reaches the threshold its figures call for ([`score::Relation`]). A
-//! second pass lets clusters drawn from a single article join a cluster
-//! that admits all their claims. A claim is only compared with a few
-//! representatives per cluster, so the work per bucket stays near
-//! `claims x clusters`, not `claims²`.
+//! reaches the threshold its figures call for ([`score::Relation`]), with
+//! no figure disagreeing; clusters are then merged, agreeing or not, where
+//! their scopes match. A claim is only compared with a few representatives
+//! per cluster, so the work per bucket stays near `claims x clusters`, not
+//! `claims²`.
 //! `docs/alignment.md` explains the model and how rules influence it.
 
 pub mod profile;
@@ -116,8 +116,11 @@ struct Building {
     intervals: Vec<Interval>,
 }
 
-/// Greedy, order-fixed clustering of one bucket, then a second chance for
-/// stranded clusters; returns member indices, each group sorted.
+/// Clustering of one bucket in two steps: claims that agree (overlapping
+/// figures) are grouped greedily in a fixed order; then groups are merged,
+/// agreeing or not, where their scopes match, so that a conflict is judged
+/// between what each side agrees on, whatever the order the claims came
+/// in. Returns member indices, each group sorted.
 fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Building> = Vec::new();
     for i in 0..claims.len() {
@@ -127,7 +130,7 @@ fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
             None => clusters.push(Building { members: vec![i], representatives: vec![i], intervals: vec![claims[i].0.interval] }),
         }
     }
-    merge_stranded(claims, &mut clusters);
+    merge_clusters(claims, &mut clusters);
     clusters
         .into_iter()
         .map(|c| {
@@ -138,63 +141,35 @@ fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// A cluster whose claims all come from one article may have missed its
-/// partners only because of the order claims were taken in (an earlier
-/// claim of its own article started a cluster that a later, better match
-/// then went elsewhere). Each such cluster may join the cluster that best
-/// admits all its claims at once, under the same constraints and
-/// thresholds.
-fn merge_stranded(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
-    let mut i = 0;
-    while i < clusters.len() {
-        if !single_article(claims, &clusters[i]) {
-            i += 1;
-            continue;
-        }
-        let incoming = clusters[i].members.clone();
-        let candidates = clusters.iter().enumerate().filter(|(k, _)| *k != i).map(|(k, c)| (k, fit(claims, c, &incoming)));
-        match best_fit(candidates) {
-            Some(target) => {
-                let moved = clusters.remove(i);
-                let target = if target > i { target - 1 } else { target };
-                for m in moved.members {
-                    add(&mut clusters[target], claims, m);
-                }
-            }
-            None => i += 1,
-        }
-    }
-}
-
-fn single_article(claims: &[(&Claim, Profile)], cluster: &Building) -> bool {
-    let first = &claims[cluster.members[0]].0.article;
-    cluster.members.iter().all(|&m| &claims[m].0.article == first)
-}
-
-/// The best of the clusters that admit the incoming claims: one where they
-/// create no new disagreement first, then the highest score, then the
-/// oldest cluster.
-fn best_fit(candidates: impl Iterator<Item = (usize, Option<(bool, f64)>)>) -> Option<usize> {
-    let mut best: Option<(bool, f64, usize)> = None;
+/// The best of the clusters that admit the incoming claims: the highest
+/// score, then the oldest cluster.
+fn best_fit(candidates: impl Iterator<Item = (usize, Option<f64>)>) -> Option<usize> {
+    let mut best: Option<(f64, usize)> = None;
     for (k, fit) in candidates {
-        let Some((peaceful, score)) = fit else { continue };
-        if best.is_none_or(|(bp, bs, _)| (peaceful, score) > (bp, bs)) {
-            best = Some((peaceful, score, k));
+        let Some(score) = fit else { continue };
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
         }
     }
-    best.map(|(_, _, k)| k)
+    best.map(|(_, k)| k)
 }
 
-/// Whether the `incoming` claims may join `cluster`, and if so whether
-/// they join in peace (overlapping every member) and with what score.
+/// Whether the `incoming` claims may join `cluster` in agreement, and with
+/// what score.
 ///
-/// No hard constraint may hold between any incoming claim and any member.
-/// Some pair of an incoming claim and a representative must reach the
-/// threshold of its own relation (identical or overlapping figures need
-/// little scope evidence); and when an incoming figure is disjoint from a
-/// member's, the best score must also reach that stricter threshold,
-/// since the merge makes a conflict.
-fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<(bool, f64)> {
+/// No hard constraint may hold between any incoming claim and any member;
+/// no incoming figure may be disjoint from a member's (disagreements are
+/// merged later, cluster with cluster); and some pair of an incoming claim
+/// and a representative must reach the threshold of its own relation
+/// (identical or overlapping figures need little scope evidence).
+fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<f64> {
+    // Disagreements are merged in the last step only, cluster with cluster.
+    let disagrees = incoming
+        .iter()
+        .any(|&i| cluster.intervals.iter().any(|iv| Relation::of(&claims[i].0.interval, iv) >= Relation::Disjoint));
+    if disagrees {
+        return None;
+    }
     let vetoed = incoming.iter().any(|&i| {
         let (claim, profile) = (&claims[i].0, &claims[i].1);
         cluster.members.iter().any(|&m| score::veto(claim, profile, claims[m].0, &claims[m].1).is_some())
@@ -206,21 +181,81 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
     for &i in incoming {
         for &r in &cluster.representatives {
             let (a, b) = (&claims[i], &claims[r]);
-            if let Some(score) = score::admitted(a.0, &a.1, b.0, &b.1) {
-                best = Some(best.map_or(score, |s: f64| s.max(score)));
+            if let Some(admission) = score::admitted(a.0, &a.1, b.0, &b.1) {
+                best = Some(best.map_or(admission.affinity, |s: f64| s.max(admission.affinity)));
             }
         }
     }
-    let best = best?;
-    let worst = incoming
-        .iter()
-        .flat_map(|&i| cluster.intervals.iter().map(move |iv| Relation::of(&claims[i].0.interval, iv)))
-        .max()
-        .unwrap_or(Relation::Identical);
-    if worst >= Relation::Disjoint && best < worst.threshold() {
+    best
+}
+
+/// Merges clusters that speak of the same thing until no pair qualifies:
+/// agreeing pairs first, best first, then disagreeing ones. Scores between clusters are kept in a
+/// table and only the merged cluster's row is computed again.
+fn merge_clusters(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
+    let n = clusters.len();
+    let mut table: Vec<Vec<Option<(bool, f64)>>> = vec![vec![None; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            table[i][j] = join(claims, &clusters[i], &clusters[j]);
+        }
+    }
+    loop {
+        // Agreeing pairs first, so that each side of a disagreement is
+        // whole before sides are compared; then by affinity.
+        let mut best: Option<((bool, f64), usize, usize)> = None;
+        for (i, row) in table.iter().enumerate() {
+            for (j, rank) in row.iter().enumerate().skip(i + 1) {
+                if let Some(rank) = *rank {
+                    if best.is_none_or(|(b, _, _)| rank > b) {
+                        best = Some((rank, i, j));
+                    }
+                }
+            }
+        }
+        let Some((_, i, j)) = best else { break };
+        let moved = clusters.remove(j);
+        for m in moved.members {
+            add(&mut clusters[i], claims, m);
+        }
+        table.remove(j);
+        for row in &mut table {
+            row.remove(j);
+        }
+        for k in 0..clusters.len() {
+            if k != i {
+                let (lo, hi) = (k.min(i), k.max(i));
+                table[lo][hi] = join(claims, &clusters[lo], &clusters[hi]);
+            }
+        }
+    }
+}
+
+/// Whether two clusters agree, and the affinity at which they may become
+/// one finding; `None` when they may not: no hard constraint between any of their members, a pair
+/// of representatives admitted on its own terms, and, where their figures
+/// disagree, a best score that reaches the bar of their widest
+/// disagreement (a disagreement, or figures an order of magnitude apart).
+/// Clusters that agree are joined too: the greedy first step can leave
+/// two groups apart that a later claim links.
+fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<(bool, f64)> {
+    let worst = a.intervals.iter().flat_map(|x| b.intervals.iter().map(move |y| Relation::of(x, y))).max()?;
+    let vetoed = a.members.iter().any(|&i| {
+        b.members.iter().any(|&m| score::veto(claims[i].0, &claims[i].1, claims[m].0, &claims[m].1).is_some())
+    });
+    if vetoed {
         return None;
     }
-    Some((worst < Relation::Disjoint, best))
+    let admitted: Vec<score::Admission> = a
+        .representatives
+        .iter()
+        .flat_map(|&i| b.representatives.iter().map(move |&r| (i, r)))
+        .filter_map(|(i, r)| score::admitted(claims[i].0, &claims[i].1, claims[r].0, &claims[r].1))
+        .collect();
+    let best_score = admitted.iter().map(|x| x.score).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))))?;
+    let best_affinity = admitted.iter().map(|x| x.affinity).fold(f64::MIN, f64::max);
+    let agreeing = worst < Relation::Disjoint;
+    (agreeing || best_score >= worst.threshold()).then_some((agreeing, best_affinity))
 }
 
 fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {
@@ -234,22 +269,41 @@ fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {
     }
 }
 
-/// The scope description of a cluster: the most common non-empty
-/// description among its claims, the longest on a tie, then the first.
+/// The scope description of a cluster: the most common description among
+/// its claims that says what is counted, where or when (not only how it
+/// was said, such as "expected"), the longest on a tie, then the first.
 fn describe(claims: &[Claim]) -> String {
-    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let informative = |c: &Claim| {
+        let s = &c.scope;
+        s.noun.is_some() || !s.qualifiers.is_empty() || !s.place.is_empty() || s.time.is_some()
+    };
+    let mut counts: BTreeMap<String, (bool, usize, usize)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        let d = c.scope.describe();
+        let d = without_repeats(&c.scope.describe());
         if !d.is_empty() {
-            let entry = counts.entry(d).or_insert((0, i));
-            entry.0 += 1;
+            let entry = counts.entry(d).or_insert((informative(c), 0, i));
+            entry.1 += 1;
         }
     }
     counts
         .into_iter()
-        .max_by(|(da, (na, ia)), (db, (nb, ib))| (na, da.len(), std::cmp::Reverse(ia)).cmp(&(nb, db.len(), std::cmp::Reverse(ib))))
+        .max_by(|(da, (ia, na, fa)), (db, (ib, nb, fb))| {
+            (ia, na, da.len(), std::cmp::Reverse(fa)).cmp(&(ib, nb, db.len(), std::cmp::Reverse(fb)))
+        })
         .map(|(d, _)| d)
         .unwrap_or_default()
+}
+
+/// A description with any part said twice kept once ("person, in the
+/// fire, in the fire").
+fn without_repeats(description: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in description.split(", ") {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(", ")
 }
 
 #[cfg(test)]

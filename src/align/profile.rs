@@ -79,9 +79,9 @@ impl Profile {
             noun_of_topic: noun.as_ref().is_some_and(|n| topic.nouns.iter().any(|t| t.split_whitespace().last().is_some_and(|w| singular(w) == *n))),
             noun,
             event: claim.scope.event.as_deref().map(|e| stem(&e.trim().to_lowercase())),
-            qualifiers: stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))),
-            place: stems(claim.scope.place.iter().flat_map(|p| words(p))),
-            time: stems(claim.scope.time.iter().flat_map(|t| words(t))),
+            qualifiers: without_hints(stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))), hints),
+            place: without_hints(stems(claim.scope.place.iter().flat_map(|p| words(p))), hints),
+            time: without_hints(stems(claim.scope.time.iter().flat_map(|t| words(t))), hints),
             context: context_of(claim),
             hints: hints_near(&before_words, &after_words, claim, hints),
             modality: modality_of(claim.scope.modality, &before_words),
@@ -223,28 +223,26 @@ fn context_of(claim: &Claim) -> Vec<String> {
 }
 
 /// The scope hints (rule words that narrow a scope, such as "regiment" or
-/// "war") that appear within a few words of the figure.
-///
-/// Hints already in the scope's qualifiers, place or time frame are left
-/// to those components, so one word is not counted twice.
+/// "war") that appear within a few words of the figure or in its scope.
 fn hints_near(before: &[String], after: &[String], claim: &Claim, hints: &[String]) -> BTreeSet<String> {
     let start = before.len().saturating_sub(HINT_WINDOW);
-    let near: BTreeSet<String> =
-        before[start..].iter().chain(after.iter().take(HINT_WINDOW)).filter(|w| *w != ",").map(|w| stem(w)).collect();
     let scope = &claim.scope;
-    let in_scope: BTreeSet<String> = scope
-        .qualifiers
+    let near: BTreeSet<String> = before[start..]
         .iter()
-        .chain(&scope.place)
-        .chain(&scope.time)
-        .flat_map(|q| words(q))
+        .chain(after.iter().take(HINT_WINDOW))
+        .cloned()
+        .chain(scope.qualifiers.iter().chain(&scope.place).chain(&scope.time).flat_map(|q| words(q)))
+        .filter(|w| w != ",")
         .map(|w| stem(&w))
         .collect();
-    hints
-        .iter()
-        .map(|h| stem(&h.to_lowercase()))
-        .filter(|h| near.contains(h) && !in_scope.contains(h))
-        .collect()
+    hints.iter().map(|h| stem(&h.to_lowercase())).filter(|h| near.contains(h)).collect()
+}
+
+/// Hint words are compared as hints only: they are taken out of the
+/// qualifier, place and time words so that one word is not counted twice.
+fn without_hints(words: BTreeSet<String>, hints: &[String]) -> BTreeSet<String> {
+    let hints: BTreeSet<String> = hints.iter().map(|h| stem(&h.to_lowercase())).collect();
+    words.into_iter().filter(|w| !hints.contains(w)).collect()
 }
 
 #[cfg(test)]

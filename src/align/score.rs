@@ -16,7 +16,7 @@ use crate::model::{Claim, Interval, Modality};
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
 /// Minimum score for claims whose intervals overlap.
-pub const OVERLAP_THRESHOLD: f64 = 0.2;
+pub const OVERLAP_THRESHOLD: f64 = 0.3;
 /// Minimum score for disjoint claims of a similar size (a disagreement).
 pub const DISJOINT_THRESHOLD: f64 = 0.55;
 /// Minimum score for disjoint claims at least [`FAR_DECADES`] apart.
@@ -212,11 +212,11 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
 /// when no structured part of their scopes disagrees.
 ///
 /// The very same figure under one topic is taken as one fact unless some
-/// part of the scope says otherwise (different nouns, qualifiers, places,
-/// time frames or hints): the figure itself is then the evidence, which
+/// part of the scope says otherwise (different nouns, places, time frames
+/// or hints): the figure itself is then the evidence, which
 /// matters where a sentence says little beyond it ("more than 6,000 of
 /// them have died").
-pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<f64> {
+pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Admission> {
     let c = compare(a, pa, b, pb);
     let relation = Relation::of(&a.interval, &b.interval);
     if c.contradicted && relation >= Relation::Disjoint {
@@ -225,11 +225,27 @@ pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<f64>
         return None;
     }
     let uncontested = !c.contradicted && relation == Relation::Identical;
-    (uncontested || c.score >= pair_threshold(a, b)).then_some(c.score)
+    let bonus = if relation == Relation::Identical { IDENTICAL_AFFINITY } else { 0.0 };
+    (uncontested || c.score >= pair_threshold(a, b)).then_some(Admission { score: c.score, affinity: c.score + bonus })
 }
 
+/// What an admitted pair brings: its scope score, and its affinity, the
+/// score with a bonus when the two state the very same figure, used to
+/// choose between clusters that would both take a claim.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Admission {
+    pub score: f64,
+    pub affinity: f64,
+}
+
+/// How much stating the very same figure counts when choosing where a
+/// claim goes: an outlet's "36 hours" belongs with another's "36-hour"
+/// rather than with "less than two days", even when the latter's sentence
+/// happens to share a few more words.
+pub const IDENTICAL_AFFINITY: f64 = 0.25;
+
 /// A scope comparison: the score, and whether some structured part of the
-/// scope (noun, qualifiers, place, time, hints) disagrees outright.
+/// scope (noun, place, time frame, hints) disagrees outright.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Comparison {
     pub score: f64,
@@ -243,48 +259,64 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
     if a.article == b.article && same_figure(a, b) {
         return Comparison { score: 1.0, contradicted: false };
     }
-    let mut parts: Vec<(f64, f64)> = Vec::new();
+    // (weight, similarity, may contradict). Qualifiers are free phrases
+    // that outlets word differently ("from the 528th Regiment", "of the
+    // regiment's soldiers"): their mismatch lowers the score without
+    // counting as a disagreement of scope.
+    let mut parts: Vec<(f64, f64, bool)> = Vec::new();
     if !pa.hints.is_empty() && !pb.hints.is_empty() {
-        parts.push((W_HINTS, jaccard(pa.hints.iter(), pb.hints.iter())));
+        parts.push((W_HINTS, jaccard(pa.hints.iter(), pb.hints.iter()), true));
     }
     if !pa.qualifiers.is_empty() && !pb.qualifiers.is_empty() {
-        parts.push((W_QUALIFIERS, jaccard(pa.qualifiers.iter(), pb.qualifiers.iter())));
+        parts.push((W_QUALIFIERS, jaccard(pa.qualifiers.iter(), pb.qualifiers.iter()), false));
     }
     if !pa.place.is_empty() && !pb.place.is_empty() {
-        parts.push((W_PLACE, jaccard(pa.place.iter(), pb.place.iter())));
+        parts.push((W_PLACE, jaccard(pa.place.iter(), pb.place.iter()), true));
     }
     if !pa.time.is_empty() && !pb.time.is_empty() {
-        parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter())));
+        parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter()), true));
     }
-    if let (Some(x), Some(y)) = (&pa.noun, &pb.noun) {
-        let same = if x == y {
-            1.0
-        } else if (pa.noun_of_topic && pb.noun_of_topic) || is_generic(x) || is_generic(y) {
-            0.5
-        } else {
-            0.0
-        };
-        parts.push((W_NOUN, same));
+    if let Some(same) = noun_similarity(pa, pb) {
+        parts.push((W_NOUN, same, true));
     }
-    let contradicted = parts.iter().any(|&(_, s)| s == 0.0);
+    let contradicted = parts.iter().any(|&(_, s, may)| may && s == 0.0);
     // The same event word is evidence of one fact; different ones are not
     // evidence of two, since a topic's event words are often synonyms
     // ("killed", "died").
     if let (Some(x), Some(y)) = (&pa.event, &pb.event) {
         if x == y {
-            parts.push((W_EVENT, 1.0));
+            parts.push((W_EVENT, 1.0, false));
         }
     }
-    parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context)));
+    parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context), false));
     // Naming the same source is evidence of one fact; naming different
     // sources is not evidence of two (sources disagree about one fact).
     if let (Some(x), Some(y)) = (&pa.attribution, &pb.attribution) {
         if strsim::jaro_winkler(x, y) >= WORD_MATCH {
-            parts.push((W_ATTRIBUTION, 1.0));
+            parts.push((W_ATTRIBUTION, 1.0, false));
         }
     }
-    let total: f64 = parts.iter().map(|(w, _)| w).sum();
-    Comparison { score: parts.iter().map(|(w, s)| w * s).sum::<f64>() / total, contradicted }
+    let total: f64 = parts.iter().map(|(w, _, _)| w).sum();
+    Comparison { score: parts.iter().map(|(w, s, _)| w * s).sum::<f64>() / total, contradicted }
+}
+
+/// How alike two counted nouns are, `None` when the comparison says
+/// nothing: 1 when equal; 0.5 when both are nouns the topic's rule counts
+/// (kinds of the topic's thing: "troop", "soldier"); no evidence either
+/// way when one is generic ("people") or is the topic's own way of
+/// counting while the other is not ("nine lives", "twelve soldiers");
+/// 0 otherwise.
+fn noun_similarity(pa: &Profile, pb: &Profile) -> Option<f64> {
+    let (x, y) = (pa.noun.as_ref()?, pb.noun.as_ref()?);
+    if x == y {
+        Some(1.0)
+    } else if pa.noun_of_topic && pb.noun_of_topic {
+        Some(0.5)
+    } else if is_generic(x) || is_generic(y) || pa.noun_of_topic != pb.noun_of_topic {
+        None
+    } else {
+        Some(0.0)
+    }
 }
 
 fn jaccard<'a>(a: impl Iterator<Item = &'a String>, b: impl Iterator<Item = &'a String>) -> f64 {

@@ -344,8 +344,8 @@ fn an_article_repeating_a_figure_stays_together_whatever_its_modality() {
 fn a_claim_stranded_by_order_finds_its_partners() {
     // Article a gives the deployment as "four months" before "120 days";
     // the 120 days first stand alone (little in common with the four
-    // months), then article b's 120 days join the four months. The second
-    // pass reunites a's 120 days with b's.
+    // months), then article b's 120 days join the four months. The
+    // merging step reunites a's 120 days with b's.
     let four_months = Spec {
         bound: Bound::Range,
         interval: Interval::closed(112.0, 124.0),
@@ -386,8 +386,50 @@ fn the_same_figure_is_one_fact_unless_the_scope_says_otherwise() {
     let a = bare("a", "Western officials say more than 6,000 were killed.").build();
     let b = bare("b", "By that count, more than 6,000 of them have died.").build();
     assert_eq!(align(&[a, b]).len(), 1, "nothing but the figure, and it is the same");
-    let north = Spec { qualifiers: &["in Northfield"], ..spec("a", "deaths", 1, "Police said 3 died in Northfield overnight.", "3", 3.0) }.build();
-    let south =
-        Spec { qualifiers: &["in Southmoor"], ..spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0) }.build();
+    let mut north = spec("a", "deaths", 1, "Police said 3 died in Northfield overnight.", "3", 3.0).build();
+    north.scope.place = vec!["in Northfield".into()];
+    let mut south = spec("b", "deaths", 1, "A storm left 3 dead in Southmoor, the mayor reported.", "3", 3.0).build();
+    south.scope.place = vec!["in Southmoor".into()];
     assert_eq!(align(&[north, south]).len(), 2, "the same small figure in two places");
+}
+
+#[test]
+fn a_description_names_what_is_counted_once() {
+    let mut a = Spec { noun: Some("person"), qualifiers: &["in the fire", "in the fire"], ..spec("a", "injured", 1, "40 people hurt in the fire.", "40 people", 40.0) }.build();
+    a.scope.modality = crate::model::Modality::Expected;
+    let mut b = spec("b", "injured", 1, "40 people hurt in the fire.", "40 people", 40.0).build();
+    b.scope.modality = crate::model::Modality::Expected;
+    let c = spec("c", "injured", 1, "40 people hurt in the fire.", "40 people", 40.0).build();
+    let mut d = c.clone();
+    d.article = "d".into();
+    d.scope.modality = crate::model::Modality::Expected;
+    // "expected" alone is the most common description, but says nothing
+    // of what is counted.
+    let clusters = align(&[a, b, c, d]);
+    assert_eq!(clusters.len(), 1);
+    assert_eq!(clusters[0].scope, "person, in the fire, expected");
+}
+
+#[test]
+fn a_dissenting_figure_met_first_does_not_split_those_who_agree() {
+    // Article "a" (first in order) says 48 hours; three others agree on
+    // about a day and a half, one of them only as "less than two days".
+    let hours = |article, sentence, quantity, days: f64| Spec {
+        noun: Some("operation"),
+        interval: Interval::point(days),
+        ..spec(article, "duration", 1, sentence, quantity, days)
+    };
+    let claims = vec![
+        hours("a", "Crews fought the blaze in a 48-hour operation at the pier.", "48-hour", 2.0).build(),
+        hours("b", "Crews fought the blaze in a 36-hour operation at the pier.", "36-hour", 1.5).build(),
+        Spec {
+            bound: Bound::LessThan,
+            interval: Interval::up_to(2.0, false),
+            ..hours("c", "Crews needed less than two days to put the blaze out at the pier.", "less than two days", 2.0)
+        }
+        .build(),
+        hours("d", "The blaze at the pier was put out after 36 hours of work by crews.", "36 hours", 1.5).build(),
+    ];
+    let clusters = align(&claims);
+    assert_eq!(groups(&clusters), vec![vec!["a:48-hour", "b:36-hour", "c:less than two days", "d:36 hours"]]);
 }

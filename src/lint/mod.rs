@@ -137,9 +137,10 @@ pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet, optio
     let suppressions = Suppressions::parse(&draft, &topics);
     let reference_claims: Vec<Claim> =
         references.iter().flat_map(|a| pipeline::facts(a, rules)).filter(|c| c.topic.is_some()).collect();
+    let sources = Sources { findings: align::align_with_rules(&reference_claims, rules), claims: &reference_claims, references: &references };
     let mut diagnostics: Vec<Diagnostic> = draft_claims(&draft, rules, options, &suppressions)
         .iter()
-        .filter_map(|claim| check_claim(&draft, claim, &reference_claims, &references, rules))
+        .filter_map(|claim| check_claim(&draft, claim, &sources, rules))
         .collect();
     apply_suppressions(&draft, &suppressions, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.location, d.code));
@@ -184,28 +185,44 @@ fn draft_claims(draft: &Article, rules: &RuleSet, options: &Options, suppression
         .collect()
 }
 
-/// Aligns one draft claim with all reference claims and judges it.
+/// What the draft is checked against: the references, their claims, and
+/// the findings those claims form on their own (what `compare` reports
+/// for the references).
+struct Sources<'a> {
+    findings: Vec<align::Cluster>,
+    claims: &'a [Claim],
+    references: &'a [Article],
+}
+
+/// Places one draft claim among the references' claims and judges it
+/// against the findings it lands in.
 ///
 /// Each draft claim is aligned on its own, with the references only, so
 /// that the draft's other claims cannot pull reference claims together or
-/// apart: the verdict on a figure depends on that figure and the sources.
-fn check_claim(
-    draft: &Article,
-    claim: &Claim,
-    reference_claims: &[Claim],
-    references: &[Article],
-    rules: &RuleSet,
-) -> Option<Diagnostic> {
-    let mut claims = reference_claims.to_vec();
+/// apart. The claim's evidence is then every claim of the references'
+/// own findings that it landed with: a draft figure joining part of a
+/// finding (the aligner's second pass can leave a finding split once a
+/// draft claim has joined one of its pieces) is still judged against the
+/// whole finding, so the verdict depends on the figure and the sources,
+/// not on how the draft perturbs their alignment.
+fn check_claim(draft: &Article, claim: &Claim, sources: &Sources<'_>, rules: &RuleSet) -> Option<Diagnostic> {
+    let mut claims = sources.claims.to_vec();
     claims.push(claim.clone());
     let clusters = align::align_with_rules(&claims, rules);
     let is_this = |c: &Claim| c.article == DRAFT_ID && c.quantity.span == claim.quantity.span;
-    let peers: Vec<&Claim> = clusters
+    let landed: Vec<&Claim> = clusters
         .iter()
         .find(|cluster| cluster.claims.iter().any(is_this))
         .map(|cluster| cluster.claims.iter().filter(|c| c.article != DRAFT_ID).collect())
         .unwrap_or_default();
-    diagnose(draft, claim, &peers, references)
+    let same = |a: &Claim, b: &Claim| a.article == b.article && a.quantity.span == b.quantity.span;
+    let peers: Vec<&Claim> = sources
+        .findings
+        .iter()
+        .filter(|finding| finding.claims.iter().any(|c| landed.iter().any(|l| same(c, l))))
+        .flat_map(|finding| finding.claims.iter())
+        .collect();
+    diagnose(draft, claim, &peers, sources.references)
 }
 
 /// Judges one draft claim against the reference claims aligned with it.

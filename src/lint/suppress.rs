@@ -348,4 +348,22 @@ mod tests {
         let text = "a <!-- b --> c <!-- d";
         assert_eq!(html_comments(text), vec![Span::new(2, 12), Span::new(15, text.len())]);
     }
+
+    proptest::proptest! {
+        /// Any mix of comment syntax, directives, reasons, blank lines and
+        /// multi-byte text parses without panicking, and every reported
+        /// problem lies inside the draft.
+        #[test]
+        fn parsing_never_panics(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "<!--", "-->", "concord-ignore-next-line", "concord-ignore-start", "concord-ignore-end",
+            "concord-ignore-topic", " deaths", ":", " reason", "\n", "\r\n", " ", "é", "—", "9 died",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            let (draft, s) = parse(&text);
+            for p in &s.problems {
+                proptest::prop_assert!(p.span.end <= draft.text.len());
+            }
+            let _ = s.reason_for(Span::new(0, 0), 1, Some("deaths"));
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! per line for editors' quick-fix lists and grep.
 
 use crate::lint::{Code, Diagnostic, Evidence, LintReport, Relation};
-use crate::model::Severity;
+use crate::model::{Severity, Span};
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -84,26 +84,31 @@ fn level(severity: Severity) -> Level<'static> {
 fn group<'a>(report: &'a LintReport, d: &'a Diagnostic) -> Group<'a> {
     let title = level(d.severity).primary_title(d.message.as_str()).id(d.code.as_str());
     let draft = &report.draft;
-    let first = draft.line_span(d.location.line);
-    let last = draft.line_span(d.location.end_line.max(d.location.line)).or(first);
-    let mut group = match (first, last) {
-        (Some(first), Some(last)) if first.start <= d.span.start && d.span.end <= last.end.max(d.span.end) => {
-            let end = last.end.max(d.span.end).min(draft.text.len());
-            let source = &draft.text[first.start..end];
-            let span = d.span.start - first.start..d.span.end.min(end) - first.start;
+    let mut group = match source_lines(report, d) {
+        Some(lines) => {
+            let span = d.span.start - lines.start..d.span.end - lines.start;
             title.element(
-                Snippet::source(source)
+                Snippet::source(&draft.text[lines.start..lines.end])
                     .line_start(d.location.line)
                     .path(draft.path.as_str())
                     .annotation(AnnotationKind::Primary.span(span).label(label(d))),
             )
         }
-        _ => Group::with_title(title),
+        None => Group::with_title(title),
     };
     for e in &d.evidence {
         group = group.element(Level::NOTE.message(note(e)));
     }
     group
+}
+
+/// The whole lines of the draft that hold the diagnostic's span.
+fn source_lines(report: &LintReport, d: &Diagnostic) -> Option<Span> {
+    let draft = &report.draft;
+    let first = draft.line_span(d.location.line)?;
+    let last = draft.line_span(d.location.end_line).unwrap_or(first);
+    let end = last.end.max(d.span.end).min(draft.text.len());
+    (first.start <= d.span.start && d.span.end <= end).then(|| Span::new(first.start, end))
 }
 
 /// The short label under the underlined figure.

@@ -23,7 +23,7 @@ target/debug/concord compare "$story" --format html --output "$scratch/report.ht
 
 mkdir -p "$(dirname "$out")"
 # Offline, throwaway profile, no first-run or background traffic.
-"$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+"$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
   --user-data-dir="$scratch/profile" --hide-scrollbars \
   --window-size="${size/x/,}" --screenshot="$(realpath -m "$out")" \
