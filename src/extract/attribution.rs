@@ -62,10 +62,22 @@ static PARENTHESISED_ACRONYM: LazyLock<Regex> =
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
     let ascii = ascii_words(sentence);
-    let mut out: Vec<Source> = according_to(sentence, ascii);
-    // Without other letters than ASCII ones, a verb of saying is spelt in
-    // ASCII: most sentences have none and are not split into words.
-    if ascii && !SAYING_WORDS.is_match(sentence) {
+    // Without other letters than ASCII ones, "according to" and the verbs
+    // of saying can only be spelt in ASCII: one pass of the automaton
+    // tells which of the two searches below can find anything, and most
+    // sentences need neither.
+    let (mut according, mut saying) = (!ascii, !ascii);
+    if ascii {
+        for m in SOURCE_CUES.find_overlapping_iter(sentence) {
+            if m.pattern().as_usize() == SAYING.len() {
+                according = true;
+            } else {
+                saying = true;
+            }
+        }
+    }
+    let mut out: Vec<Source> = if according { according_to(sentence, ascii) } else { Vec::new() };
+    if !saying {
         return out;
     }
     static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
@@ -82,19 +94,19 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     out
 }
 
-/// The verbs of saying as an ASCII case-insensitive automaton: a
-/// prefilter, not whole-word (see [`sources`]).
-static SAYING_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().ascii_case_insensitive(true).build(SAYING).expect("saying automaton builds"));
+/// The verbs of saying, then "according to", as one ASCII
+/// case-insensitive automaton: a prefilter, not whole-word (see
+/// [`sources`]).
+static SOURCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(SAYING.iter().chain(&["according to"]))
+        .expect("source cue automaton builds")
+});
 
 /// The sources named by "according to" anywhere in the sentence; `ascii`
 /// when the sentence passes [`ascii_words`].
 fn according_to(sentence: &str, ascii: bool) -> Vec<Source> {
-    // Without other letters than ASCII ones, only the ASCII spelling can
-    // match: most sentences are ruled out without the pattern.
-    if ascii && !contains_ignore_ascii_case(sentence, "according to") {
-        return Vec::new();
-    }
     ACCORDING_TO
         .build(ascii)
         .find_iter(sentence)
@@ -103,10 +115,6 @@ fn according_to(sentence: &str, ascii: bool) -> Vec<Source> {
             Some(Source { name, at: m.start(), pronoun: false, whole_sentence: true })
         })
         .collect()
-}
-
-fn contains_ignore_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// The source of the figure at `mention` (sentence-relative): the quote's

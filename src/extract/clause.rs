@@ -207,6 +207,26 @@ pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
     out
 }
 
+/// How many [`words`] `text` holds, counting no further than `limit + 1`:
+/// enough to tell whether it holds more than `limit`, without reading a
+/// long text to its end.
+pub fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        // The same test as in `words`.
+        let part_of_word = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && in_word);
+        if part_of_word && !in_word {
+            count += 1;
+            if count > limit {
+                break;
+            }
+        }
+        in_word = part_of_word;
+    }
+    count
+}
+
 /// The counted noun phrase of a mention: the extractor's noun when it gave
 /// one, else the words right after the mention up to a stopword, a
 /// punctuation mark or the first plural noun ("5,000 military construction
@@ -283,6 +303,16 @@ mod tests {
             interval: Interval::point(1.0),
             kind: QuantityKind::Count,
             noun: noun.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn word_counts_agree_with_words() {
+        for text in ["", "  ", "the army's 5,000-strong force", "- 'quoted' word’s —  x-y", "a b c d e f g h"] {
+            let all = words(text, 0).len();
+            for limit in 0..10 {
+                assert_eq!(count_words_up_to(text, limit), all.min(limit + 1), "{text:?} {limit}");
+            }
         }
     }
 

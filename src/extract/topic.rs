@@ -102,8 +102,9 @@ pub fn assign(
 /// something else ("X was hurt in game two and made 26 saves").
 const LEFT_WINDOW: usize = 6;
 
+/// The words between two offsets, counted up to one past [`LEFT_WINDOW`].
 fn words_between(sentence: &str, from: usize, to: usize) -> usize {
-    sentence.get(from..to).map_or(usize::MAX, |t| super::clause::words(t, 0).len())
+    sentence.get(from..to).map_or(usize::MAX, |t| super::clause::count_words_up_to(t, LEFT_WINDOW))
 }
 
 /// Where a rule may find evidence for mention `index`: its own clause, and
