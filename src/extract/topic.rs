@@ -64,9 +64,10 @@ pub fn assign(
     let clause = &clauses[index];
     // Hits inside another mention belong to that mention; an event word far
     // to the left belongs to an earlier part of the sentence.
+    let sorted = in_order(mentions);
     let usable: Vec<&Hit> = hits
         .iter()
-        .filter(|h| !mentions.iter().enumerate().any(|(j, m)| j != index && m.span.overlaps(h.span)))
+        .filter(|h| !inside_another(mentions, sorted, index, h.span))
         .filter(|h| !names_another_group(sentence, q.span, h))
         .filter(|h| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
         .collect();
@@ -95,6 +96,25 @@ pub fn assign(
         rule: r,
         event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
     })
+}
+
+/// True when the spans of `mentions` are in order and do not overlap, as
+/// the quantity extractor gives them.
+fn in_order(mentions: &[Quantity]) -> bool {
+    mentions.iter().all(|m| m.span.start < m.span.end) && mentions.windows(2).all(|w| w[0].span.end <= w[1].span.start)
+}
+
+/// True when `span` overlaps a mention other than `mentions[index]`. On
+/// mentions `in_order`, only those from the first one ending after the
+/// span's start need a look, so a sentence of thousands of figures costs
+/// a binary search per hit, not a pass over every figure.
+fn inside_another(mentions: &[Quantity], in_order: bool, index: usize, span: Span) -> bool {
+    let overlaps = |(j, m): (usize, &Quantity)| j != index && m.span.overlaps(span);
+    if !in_order {
+        return mentions.iter().enumerate().any(overlaps);
+    }
+    let first = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions.iter().enumerate().skip(first).take_while(|(_, m)| m.span.start < span.end).any(overlaps)
 }
 
 /// How many words to the left of a figure an event word may stand: "killed
