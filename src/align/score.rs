@@ -12,6 +12,9 @@
 
 use super::profile::Profile;
 use crate::model::{Claim, Interval, Modality};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
@@ -202,7 +205,11 @@ fn modalities_differ(a: Modality, b: Modality, disjoint: bool, identical: bool) 
 /// Scope similarity of two claims in `[0, 1]`: a weighted mean of the
 /// components both claims have.
 pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
-    compare(a, pa, b, pb).score
+    let mut words = Vocabulary::default();
+    let (mut pa, mut pb) = (pa.clone(), pb.clone());
+    words.intern(&mut pa);
+    words.intern(&mut pb);
+    compare(a, &pa, b, &pb, &words).score
 }
 
 /// The score of a pair that may share a finding as far as the thresholds
@@ -216,8 +223,8 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
 /// or hints): the figure itself is then the evidence, which
 /// matters where a sentence says little beyond it ("more than 6,000 of
 /// them have died").
-pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Admission> {
-    let c = compare(a, pa, b, pb);
+pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile, words: &Vocabulary) -> Option<Admission> {
+    let c = compare(a, pa, b, pb, words);
     let relation = Relation::of(&a.interval, &b.interval);
     if c.contradicted && relation >= Relation::Disjoint {
         // A conflict is only claimed between figures whose scopes do not
@@ -252,8 +259,8 @@ pub struct Comparison {
     pub contradicted: bool,
 }
 
-/// Compares the scopes of two claims.
-pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
+/// Compares the scopes of two claims, whose profiles `words` has interned.
+pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile, words: &Vocabulary) -> Comparison {
     // A figure repeated in one article under one topic is that article
     // speaking of one thing again.
     if a.article == b.article && same_figure(a, b) {
@@ -288,11 +295,11 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
             parts.push((W_EVENT, 1.0, false));
         }
     }
-    parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context), false));
+    parts.push((W_CONTEXT, words.soft_dice(&pa.context_ids, &pb.context_ids), false));
     // Naming the same source is evidence of one fact; naming different
     // sources is not evidence of two (sources disagree about one fact).
-    if let (Some(x), Some(y)) = (&pa.attribution, &pb.attribution) {
-        if strsim::jaro_winkler(x, y) >= WORD_MATCH {
+    if let (Some(x), Some(y)) = (pa.attribution_id, pb.attribution_id) {
+        if words.near(x, y) {
             parts.push((W_ATTRIBUTION, 1.0, false));
         }
     }
@@ -338,6 +345,83 @@ pub fn soft_dice(a: &[String], b: &[String]) -> f64 {
     (matched(a, b) + matched(b, a)) as f64 / (a.len() + b.len()) as f64
 }
 
+/// The words of the profiles of one bucket, each given a small id, and
+/// which pairs of them are near (by Jaro-Winkler): every pair of claims
+/// compares the same few hundred words, so each pair of distinct words is
+/// measured once, when first needed, and a comparison of two contexts is
+/// integer work.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: Vec<String>,
+    ids: HashMap<String, u32>,
+    /// Whether two distinct words are near, by (first, second) id.
+    near: RefCell<HashMap<u64, bool, BuildHasherDefault<IdHasher>>>,
+}
+
+impl Vocabulary {
+    /// Gives `profile`'s context words and named source their ids.
+    pub fn intern(&mut self, profile: &mut Profile) {
+        profile.context_ids = profile.context.iter().map(|w| self.id(w)).collect();
+        profile.attribution_id = profile.attribution.as_deref().map(|a| self.id(a));
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        self.words.push(word.to_string());
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// Whether two words are the same or near-identical (Jaro-Winkler at
+    /// least [`WORD_MATCH`]; a word is always near itself).
+    pub fn near(&self, x: u32, y: u32) -> bool {
+        if x == y {
+            return true;
+        }
+        let key = (u64::from(x) << 32) | u64::from(y);
+        if let Some(&known) = self.near.borrow().get(&key) {
+            return known;
+        }
+        let (a, b) = (self.words.get(x as usize), self.words.get(y as usize));
+        let near = matches!((a, b), (Some(a), Some(b)) if strsim::jaro_winkler(a, b) >= WORD_MATCH);
+        self.near.borrow_mut().insert(key, near);
+        near
+    }
+
+    /// [`soft_dice`] over interned words.
+    pub fn soft_dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let matched = |xs: &[u32], ys: &[u32]| xs.iter().filter(|&&x| ys.iter().any(|&y| self.near(x, y))).count();
+        (matched(a, b) + matched(b, a)) as f64 / (a.len() + b.len()) as f64
+    }
+}
+
+/// A hasher for keys that are already well spread small integers (pairs
+/// of word ids): one multiply, no per-call setup.
+#[derive(Debug, Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +454,24 @@ mod tests {
         let b = vec!["kill".to_string(), "regiments".to_string(), "war".to_string()];
         assert!((soft_dice(&a, &b) - 0.8).abs() < 1e-12);
         assert_eq!(soft_dice(&a, &[]), 0.0);
+    }
+
+    #[test]
+    fn interned_soft_dice_matches_the_string_one() {
+        let mut words = Vocabulary::default();
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["kill", "regiment"], &["kill", "regiments", "war"]),
+            (&["troop", "deploy", "kursk"], &["troops", "deployed", "russia", "kursk"]),
+            (&["fire"], &[]),
+            (&["casualty", "casualties"], &["casualt"]),
+        ];
+        for (a, b) in cases {
+            let own = |xs: &[&str]| xs.iter().map(|w| w.to_string()).collect::<Vec<String>>();
+            let (a, b) = (own(a), own(b));
+            let ids = |words: &mut Vocabulary, xs: &[String]| xs.iter().map(|w| words.id(w)).collect::<Vec<u32>>();
+            let (ia, ib) = (ids(&mut words, &a), ids(&mut words, &b));
+            assert_eq!(words.soft_dice(&ia, &ib), soft_dice(&a, &b), "{a:?} {b:?}");
+            assert_eq!(words.soft_dice(&ib, &ia), soft_dice(&b, &a), "{b:?} {a:?}");
+        }
     }
 }
