@@ -12,8 +12,8 @@
 
 use super::profile::Profile;
 use crate::model::{Claim, Interval, Modality};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Minimum score for claims that state the very same interval.
@@ -270,23 +270,23 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile, words: &Vocabul
     // that outlets word differently ("from the 528th Regiment", "of the
     // regiment's soldiers"): their mismatch lowers the score without
     // counting as a disagreement of scope.
-    let mut parts: Vec<(f64, f64, bool)> = Vec::new();
+    let mut parts = Parts::default();
     if !pa.hints.is_empty() && !pb.hints.is_empty() {
-        parts.push((W_HINTS, jaccard(pa.hints.iter(), pb.hints.iter()), true));
+        parts.push((W_HINTS, jaccard(&pa.hints, &pb.hints), true));
     }
     if !pa.qualifiers.is_empty() && !pb.qualifiers.is_empty() {
-        parts.push((W_QUALIFIERS, jaccard(pa.qualifiers.iter(), pb.qualifiers.iter()), false));
+        parts.push((W_QUALIFIERS, jaccard(&pa.qualifiers, &pb.qualifiers), false));
     }
     if !pa.place.is_empty() && !pb.place.is_empty() {
-        parts.push((W_PLACE, jaccard(pa.place.iter(), pb.place.iter()), true));
+        parts.push((W_PLACE, jaccard(&pa.place, &pb.place), true));
     }
     if !pa.time.is_empty() && !pb.time.is_empty() {
-        parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter()), true));
+        parts.push((W_TIME, jaccard(&pa.time, &pb.time), true));
     }
     if let Some(same) = noun_similarity(pa, pb) {
         parts.push((W_NOUN, same, true));
     }
-    let contradicted = parts.iter().any(|&(_, s, may)| may && s == 0.0);
+    let contradicted = parts.as_slice().iter().any(|&(_, s, may)| may && s == 0.0);
     // The same event word is evidence of one fact; different ones are not
     // evidence of two, since a topic's event words are often synonyms
     // ("killed", "died").
@@ -303,8 +303,31 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile, words: &Vocabul
             parts.push((W_ATTRIBUTION, 1.0, false));
         }
     }
+    let parts = parts.as_slice();
     let total: f64 = parts.iter().map(|(w, _, _)| w).sum();
     Comparison { score: parts.iter().map(|(w, s, _)| w * s).sum::<f64>() / total, contradicted }
+}
+
+/// The (weight, similarity, may contradict) parts of one comparison, on
+/// the stack: there are at most eight, and a comparison is made for every
+/// claim against every candidate representative.
+#[derive(Default)]
+struct Parts {
+    items: [(f64, f64, bool); 8],
+    len: usize,
+}
+
+impl Parts {
+    fn push(&mut self, part: (f64, f64, bool)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = part;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(f64, f64, bool)] {
+        &self.items[..self.len]
+    }
 }
 
 /// How alike two counted nouns are, `None` when the comparison says
@@ -326,11 +349,28 @@ fn noun_similarity(pa: &Profile, pb: &Profile) -> Option<f64> {
     }
 }
 
-fn jaccard<'a>(a: impl Iterator<Item = &'a String>, b: impl Iterator<Item = &'a String>) -> f64 {
-    let a: std::collections::BTreeSet<&String> = a.collect();
-    let b: std::collections::BTreeSet<&String> = b.collect();
-    let union = a.union(&b).count();
-    if union == 0 { 0.0 } else { a.intersection(&b).count() as f64 / union as f64 }
+/// Shared words over all words of two sets, counted by walking both sorted
+/// sets side by side.
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let (mut xs, mut ys) = (a.iter().peekable(), b.iter().peekable());
+    let mut shared = 0usize;
+    while let (Some(x), Some(y)) = (xs.peek(), ys.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                xs.next();
+            }
+            std::cmp::Ordering::Greater => {
+                ys.next();
+            }
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                xs.next();
+                ys.next();
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 /// Dice coefficient over words, where near-identical words (by
@@ -354,9 +394,21 @@ pub fn soft_dice(a: &[String], b: &[String]) -> f64 {
 pub struct Vocabulary {
     words: Vec<String>,
     ids: HashMap<String, u32>,
-    /// Whether two distinct words are near, by (first, second) id.
+    /// Whether two distinct words are near, by (first, second) id: a
+    /// table indexed by both ids for a vocabulary of up to
+    /// [`DENSE_WORDS`] words, a map beyond.
+    dense: OnceCell<Vec<Cell<u8>>>,
     near: RefCell<HashMap<u64, bool, BuildHasherDefault<IdHasher>>>,
 }
+
+/// The largest vocabulary whose near-word table is a dense square (one
+/// byte per pair: 16 MiB at most, of which only the rows used are touched).
+const DENSE_WORDS: usize = 4096;
+
+/// States of a dense table cell.
+const UNKNOWN: u8 = 0;
+const FAR: u8 = 1;
+const NEAR: u8 = 2;
 
 impl Vocabulary {
     /// Gives `profile`'s context words and named source their ids.
@@ -370,6 +422,8 @@ impl Vocabulary {
             return id;
         }
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        // The dense table is sized for the vocabulary it was made for.
+        self.dense.take();
         self.words.push(word.to_string());
         self.ids.insert(word.to_string(), id);
         id
@@ -381,14 +435,32 @@ impl Vocabulary {
         if x == y {
             return true;
         }
+        let n = self.words.len();
+        if n <= DENSE_WORDS {
+            let table = self.dense.get_or_init(|| vec![Cell::new(UNKNOWN); n * n]);
+            if let Some(cell) = table.get(x as usize * n + y as usize) {
+                return match cell.get() {
+                    UNKNOWN => {
+                        let near = self.measure(x, y);
+                        cell.set(if near { NEAR } else { FAR });
+                        near
+                    }
+                    known => known == NEAR,
+                };
+            }
+        }
         let key = (u64::from(x) << 32) | u64::from(y);
         if let Some(&known) = self.near.borrow().get(&key) {
             return known;
         }
-        let (a, b) = (self.words.get(x as usize), self.words.get(y as usize));
-        let near = matches!((a, b), (Some(a), Some(b)) if strsim::jaro_winkler(a, b) >= WORD_MATCH);
+        let near = self.measure(x, y);
         self.near.borrow_mut().insert(key, near);
         near
+    }
+
+    fn measure(&self, x: u32, y: u32) -> bool {
+        let (a, b) = (self.words.get(x as usize), self.words.get(y as usize));
+        matches!((a, b), (Some(a), Some(b)) if strsim::jaro_winkler(a, b) >= WORD_MATCH)
     }
 
     /// [`soft_dice`] over interned words.
