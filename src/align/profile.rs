@@ -39,7 +39,7 @@ pub struct Profile {
     pub partitive: bool,
     /// The named source, lower-cased.
     pub attribution: Option<String>,
-    /// `context` as ids of the bucket's [`super::score::Vocabulary`]
+    /// `context` as sorted ids of the bucket's [`super::score::Vocabulary`]
     /// (empty until interned).
     pub context_ids: Vec<u32>,
     /// `attribution` as an id of the same vocabulary.
