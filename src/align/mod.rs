@@ -11,7 +11,11 @@
 //! no figure disagreeing; clusters are then merged, agreeing or not, where
 //! their scopes match. A claim is only compared with a few representatives
 //! per cluster, so the work per bucket stays near `claims x clusters`, not
-//! `claims²`.
+//! `claims²`; hard constraints are checked against a cluster's summary (its
+//! members of the claim's own article, and one member per kind of figure,
+//! modality and partitive mark), not against every member; and context
+//! words are interned once per bucket ([`score::Vocabulary`]), so that each
+//! pair of distinct words is measured once.
 //! `docs/alignment.md` explains the model and how rules influence it.
 
 pub mod profile;
