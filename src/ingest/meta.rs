@@ -9,7 +9,7 @@
 //! that no fact is read from them and the report still shows them.
 
 use super::exclude::{Excluded, ExclusionReason};
-use super::words::{self, Line};
+use super::words::{self, contains_any_ascii_ci, Line};
 use super::Article;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -55,6 +55,22 @@ static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(.{2,80}?)\.?(?:\s+all rights reserved\.?)?$").expect("copyright pattern")
 });
 
+/// Whether the text names a month (ignoring case): a date in words needs one.
+fn has_month(text: &str) -> bool {
+    contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+}
+
+/// "By Jo Lin", "Written by ...": every byline holds "by".
+fn byline(content: &str) -> Option<regex::Captures<'_>> {
+    contains_any_ascii_ci(content, &["by"]).then(|| BYLINE.captures(content)).flatten()
+}
+
+/// Whether the line opens the way a copyright line does.
+fn copyright_start(content: &str) -> bool {
+    let head = content.as_bytes();
+    content.starts_with('©') || ["copyright", "(c)"].iter().any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+}
+
 /// Words that name a news organisation in a masthead or byline.
 const OUTLET_WORDS: &[&str] = &[
     "news", "times", "post", "herald", "journal", "daily", "tribune", "gazette", "press", "wire", "today",
@@ -85,7 +101,7 @@ pub(super) fn read(article: &Article) -> Meta {
         if let Some(date) = date_line(content) {
             meta.date.get_or_insert(date);
             mark(&mut meta, line, "date line");
-        } else if let Some(by) = BYLINE.captures(content).filter(|_| line.word_count() <= META_MAX_WORDS) {
+        } else if let Some(by) = byline(content).filter(|_| line.word_count() <= META_MAX_WORDS) {
             if let Some(date) = find_date(content) {
                 meta.date.get_or_insert(date);
             }
@@ -203,7 +219,15 @@ fn date_line(content: &str) -> Option<String> {
         return None;
     }
     let date = find_date(content)?;
-    let rest = [&*DATE_MDY, &*DATE_DMY, &*DATE_ISO].iter().fold(content.to_string(), |s, re| re.replace_all(&s, " ").into_owned());
+    let mut rest = content.to_string();
+    if has_month(content) {
+        for re in [&*DATE_MDY, &*DATE_DMY] {
+            rest = re.replace_all(&rest, " ").into_owned();
+        }
+    }
+    if content.contains('-') {
+        rest = DATE_ISO.replace_all(&rest, " ").into_owned();
+    }
     let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
     (words <= 4).then_some(date)
 }
@@ -211,13 +235,18 @@ fn date_line(content: &str) -> Option<String> {
 /// The first full date in the text, as YYYY-MM-DD.
 pub(super) fn find_date(text: &str) -> Option<String> {
     let mut found: Vec<(usize, Option<String>)> = Vec::new();
-    if let Some(c) = DATE_MDY.captures(text) {
+    // Every date has digits; the patterns are tried only on text that
+    // could hold them.
+    if !text.chars().any(char::is_numeric) {
+        return None;
+    }
+    if let Some(c) = has_month(text).then(|| DATE_MDY.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[1])?, &c[2])));
     }
-    if let Some(c) = DATE_DMY.captures(text) {
+    if let Some(c) = has_month(text).then(|| DATE_DMY.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[2])?, &c[1])));
     }
-    if let Some(c) = DATE_ISO.captures(text) {
+    if let Some(c) = text.contains('-').then(|| DATE_ISO.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[1], c[2].parse().ok()?, &c[3])));
     }
     found.sort_by_key(|(at, _)| *at);
@@ -305,6 +334,10 @@ fn is_job_title(part: &str) -> bool {
 
 /// The dateline and credited agency opening the first paragraph of prose.
 fn opening_dateline(content: &str, meta: &mut Meta) {
+    // Every dateline ends in a dash.
+    if !content.contains(['—', '–', '-']) {
+        return;
+    }
     let Some(c) = DATELINE.captures(content) else { return };
     let place = c[1].trim();
     // A place, not the first words of a sentence: a capitalised single word or
@@ -329,9 +362,9 @@ fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
         if content.len() > 600 {
             return None;
         }
-        APPEARED_FIRST_ON
-            .captures(content)
-            .or_else(|| COPYRIGHT.captures(content))
+        let appeared = || contains_any_ascii_ci(content, &["appeared"]).then(|| APPEARED_FIRST_ON.captures(content)).flatten();
+        let copyright = || copyright_start(content).then(|| COPYRIGHT.captures(content)).flatten();
+        appeared().or_else(copyright)
             .map(|c| c[1].trim().trim_end_matches('.').to_string())
     })
 }

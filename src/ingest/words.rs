@@ -6,6 +6,16 @@ use super::Article;
 use crate::model::Span;
 use std::collections::HashSet;
 
+/// Whether `text` holds any of the (lower-case ASCII) `needles`, ignoring
+/// ASCII case, without allocating: a cheap test run before a pattern that
+/// needs one of these words, so that most lines are never searched by it.
+/// Needles should stop short of "s" and "k", which Unicode case folding
+/// also finds as "ſ" and the Kelvin sign.
+pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    needles.iter().any(|n| bytes.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
+}
+
 /// One line of the article, without its line ending.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Line<'a> {
