@@ -12,12 +12,14 @@
 //! Everything here is a single pass over each paragraph: no rescanning, so a
 //! 50 MB article or a 1 MB line costs time in proportion to its size.
 
+use crate::ingest::ascii::TwoBuild;
 use crate::ingest::Article;
+use regex::Regex;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+
 use std::borrow::Cow;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 /// A direct quotation inside a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -554,63 +556,18 @@ const SAID: &str = r"said|says|told|tells|added|adds|asked|wrote|writes|declared
 const CALLED: &str = r"called|calling|praised|praising|lauded|hailed|thanked|described|describing|confirmed|spoke|saying|vowed|pledged|promised|boasted|complained|quipped|urged";
 
 /// `“...,” said Kim` / `“...,” Mr. Kim said`.
-static AFTER_QUOTE: LazyLock<SpeakerPattern> =
-    LazyLock::new(|| SpeakerPattern::new(format!(r"^[\s,;]*(?:(?:{SAID})\s+(?P<a>{NAME})|(?P<b>{NAME}|{PRONOUN})\s+(?:{SAID})\b)")));
+static AFTER_QUOTE: LazyLock<TwoBuild> =
+    LazyLock::new(|| TwoBuild::new(format!(r"^[\s,;]*(?:(?:{SAID})\s+(?P<a>{NAME})|(?P<b>{NAME}|{PRONOUN})\s+(?:{SAID})\b)")));
 /// `Kim said: “...` / `Kim told the troops, “...`.
-static BEFORE_QUOTE: LazyLock<SpeakerPattern> = LazyLock::new(|| {
-    SpeakerPattern::new(format!(r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID})(?:\s+[^“”\x22,:;]{{1,60}})?\s*[,:]?\s*$"))
+static BEFORE_QUOTE: LazyLock<TwoBuild> = LazyLock::new(|| {
+    TwoBuild::new(format!(r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID})(?:\s+[^“”\x22,:;]{{1,60}})?\s*[,:]?\s*$"))
 });
 /// Anywhere in the sentence, outside quotes.
-static IN_SENTENCE: LazyLock<SpeakerPattern> = LazyLock::new(|| {
-    SpeakerPattern::new(format!(
+static IN_SENTENCE: LazyLock<TwoBuild> = LazyLock::new(|| {
+    TwoBuild::new(format!(
         r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID}|{CALLED})\b|\b(?:{SAID})\s+(?P<m>{NAME})|\baccording to\s+(?:the\s+)?(?P<o>{NAME})|\bwhat\s+(?P<p>{NAME}|he|she)\s+(?:called|described)"
     ))
 });
-
-/// A speaker pattern in two builds: as written, with Unicode letters and
-/// word boundaries, and with ASCII ones for text whose only non-ASCII
-/// characters are punctuation, spaces and currency signs (curly quotes,
-/// dashes), where both find the same. Unicode letter classes make large
-/// automata that are slow to build and to search, and a Unicode word
-/// boundary stops the fast engine at the first non-ASCII character: most
-/// English copy needs only the ASCII build, and the other is compiled only
-/// when a sentence needs it.
-struct SpeakerPattern {
-    source: String,
-    unicode: OnceLock<Regex>,
-    ascii: OnceLock<Regex>,
-}
-
-impl SpeakerPattern {
-    fn new(source: String) -> SpeakerPattern {
-        SpeakerPattern { source, unicode: OnceLock::new(), ascii: OnceLock::new() }
-    }
-
-    fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
-        // The patterns are fixed strings of this module, checked by the tests.
-        let re = if haystack.chars().all(|c| c.is_ascii() || is_never_in_words(c)) {
-            self.ascii.get_or_init(|| Regex::new(&ascii_letters(&self.source)).expect("speaker pattern"))
-        } else {
-            self.unicode.get_or_init(|| Regex::new(&self.source).expect("speaker pattern"))
-        };
-        re.captures(haystack)
-    }
-}
-
-/// The pattern with its Unicode letter classes and word boundaries made
-/// ASCII: the same matches on text without non-ASCII word characters.
-fn ascii_letters(source: &str) -> String {
-    source.replace(r"\p{Lu}", "[A-Z]").replace(r"[\p{L}", "[A-Za-z").replace(r"\b", r"(?-u:\b)")
-}
-
-/// Non-ASCII characters that are neither letters nor any other Unicode
-/// word character: spaces, general punctuation (dashes, curly quotes,
-/// bullets, ellipsis, primes, guillemets) and currency signs.
-fn is_never_in_words(c: char) -> bool {
-    matches!(c,
-        '\u{A0}' | '\u{A2}'..='\u{A9}' | '\u{AB}'..='\u{B1}' | '\u{B4}' | '\u{B6}'..='\u{B8}' | '\u{BB}' | '\u{BF}' | '\u{D7}' | '\u{F7}'
-        | '\u{2000}'..='\u{200B}' | '\u{2010}'..='\u{203E}' | '\u{20A0}'..='\u{20C0}')
-}
 
 static SPEECH_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words = SAID.split('|').chain(CALLED.split('|')).chain(["according to"]);
@@ -732,24 +689,15 @@ mod tests {
             "Nobody spoke.",
         ];
         for t in texts {
-            assert!(t.chars().all(|c| c.is_ascii() || is_never_in_words(c)), "{t}");
+            assert!(crate::ingest::ascii::is_plain(t), "{t}");
             for p in [&*AFTER_QUOTE, &*BEFORE_QUOTE, &*IN_SENTENCE] {
-                let unicode = Regex::new(&p.source).unwrap();
-                let ascii = Regex::new(&ascii_letters(&p.source)).unwrap();
+                let unicode = Regex::new(p.source()).unwrap();
+                let ascii = Regex::new(&crate::ingest::ascii::ascii_build(p.source())).unwrap();
                 let spans = |re: &Regex| {
                     re.captures(t).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect::<Vec<_>>())
                 };
-                assert_eq!(spans(&ascii), spans(&unicode), "{t} / {}", p.source);
+                assert_eq!(spans(&ascii), spans(&unicode), "{t} / {}", p.source());
             }
-        }
-        assert!(!"Zoë said so.".chars().all(|c| c.is_ascii() || is_never_in_words(c)));
-    }
-
-    #[test]
-    fn is_never_in_words_holds_no_word_character() {
-        let word = Regex::new(r"\w").unwrap();
-        for c in (0xA0u32..0x2100).filter_map(char::from_u32).filter(|&c| is_never_in_words(c)) {
-            assert!(!word.is_match(&c.to_string()), "U+{:04X}", c as u32);
         }
     }
 

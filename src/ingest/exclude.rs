@@ -23,13 +23,13 @@
 //!
 //! Every region covers whole lines; regions never overlap.
 
+use super::ascii::TwoBuild;
 use super::words::{self, contains_any_ascii_ci, Line};
 use super::Article;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 use serde::Serialize;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 /// Why a region was left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -112,8 +112,7 @@ struct Pattern {
     /// The expression, compiled on first use: most pages need only a few
     /// of these, and compiling them all would cost more than reading the
     /// page.
-    source: String,
-    re: OnceLock<Regex>,
+    re: TwoBuild,
     kind: Furniture,
     note: &'static str,
     /// Lower-case words of which any line the pattern matches holds one:
@@ -125,20 +124,13 @@ struct Pattern {
 }
 
 fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'static str]) -> Pattern {
-    let source = format!("(?i)^(?:{re})$");
+    let re = TwoBuild::new(format!("(?i)^(?:{re})$"));
     let max_words = match kind {
         Furniture::CommentPrompt | Furniture::CommentChrome => 10,
         Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => 16,
         Furniture::Other(_) | Furniture::Bio => 80,
     };
-    Pattern { source, re: OnceLock::new(), kind, note, hints, max_words }
-}
-
-impl Pattern {
-    fn is_match(&self, content: &str) -> bool {
-        // The patterns are fixed strings of this module, checked by the tests.
-        self.re.get_or_init(|| Regex::new(&self.source).expect("valid furniture pattern")).is_match(content)
-    }
+    Pattern { re, kind, note, hints, max_words }
 }
 
 const NUMBER_WORD: &str = r"\d[\d,]*|no|one|two|three|four|five|six|seven|eight|nine|ten";
@@ -254,7 +246,7 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         .iter()
         .enumerate()
         .filter(|(i, p)| wanted & (1 << i) != 0 && words <= p.max_words)
-        .find(|(_, p)| p.is_match(content))
+        .find(|(_, p)| p.re.is_match(content))
         .map(|(_, p)| (p.kind, p.note))
 }
 
@@ -278,13 +270,13 @@ static FURNITURE_HINTS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
 struct CreditShape {
     /// Cheap and necessary: a text failing it cannot match `re`.
     could_match: fn(&str) -> bool,
-    re: LazyLock<Regex>,
+    re: LazyLock<TwoBuild>,
 }
 
 /// What closes every credit: an optional full stop and bracket.
 macro_rules! credit_pattern {
     ($shape:literal) => {
-        LazyLock::new(|| Regex::new(concat!("(?i)(?:", $shape, r")\.?\)?\s*$")).expect("valid caption pattern"))
+        LazyLock::new(|| TwoBuild::new(concat!("(?i)(?:", $shape, r")\.?\)?\s*$")))
     };
 }
 
@@ -810,6 +802,7 @@ mod captions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
 
     fn regions(text: &str) -> Vec<(ExclusionReason, usize, usize)> {
         all_regions(text).into_iter().filter(|(reason, _, _)| *reason != ExclusionReason::Metadata).collect()
@@ -1017,7 +1010,8 @@ mod tests {
     #[test]
     fn every_furniture_pattern_compiles() {
         for p in FURNITURE.iter() {
-            assert!(Regex::new(&p.source).is_ok(), "{}", p.source);
+            assert!(Regex::new(p.re.source()).is_ok(), "{}", p.re.source());
+            assert!(Regex::new(&super::super::ascii::ascii_build(p.re.source())).is_ok(), "{}", p.re.source());
         }
     }
 

@@ -11,7 +11,7 @@
 use super::exclude::{Excluded, ExclusionReason};
 use super::words::{self, contains_any_ascii_ci, Line};
 use super::Article;
-use regex::Regex;
+use super::ascii::TwoBuild;
 use std::sync::LazyLock;
 
 /// What the text says about itself.
@@ -34,25 +34,24 @@ const META_MAX_WORDS: usize = 16;
 
 const MONTH: &str = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
 
-static DATE_MDY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).expect("date pattern"));
-static DATE_DMY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(\d{{4}})\b")).expect("date pattern"));
-static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("date pattern"));
+static DATE_MDY: LazyLock<TwoBuild> =
+    LazyLock::new(|| TwoBuild::new(format!(r"(?i)\b{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")));
+static DATE_DMY: LazyLock<TwoBuild> =
+    LazyLock::new(|| TwoBuild::new(format!(r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}\.?,?\s+(\d{{4}})\b")));
+static DATE_ISO: LazyLock<TwoBuild> = LazyLock::new(|| TwoBuild::new(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:written |words |story |reporting )?by\s+(\p{Lu}.{1,150})$").expect("byline pattern"));
+static BYLINE: LazyLock<TwoBuild> =
+    LazyLock::new(|| TwoBuild::new(r"(?i)^(?:written |words |story |reporting )?by\s+(\p{Lu}.{1,150})$"));
 
 /// "SEOUL, South Korea (AP) — ", "Pyongyang — ", "LONDON, Dec 13 (Reuters) -".
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ]\p{Lu}[\p{Lu}.'’-]+){0,3}|\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+)?)((?:,[ ][^,()—–]{2,30}){0,2})[ ]*(?:\(([^)]{2,40})\))?[ ]*(?:—|–|--|-)[ ]")
-        .expect("dateline pattern")
+static DATELINE: LazyLock<TwoBuild> = LazyLock::new(|| {
+    TwoBuild::new(r"^((?:\p{Lu}[\p{Lu}.'’-]+)(?:[ ]\p{Lu}[\p{Lu}.'’-]+){0,3}|\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+)?)((?:,[ ][^,()—–]{2,30}){0,2})[ ]*(?:\(([^)]{2,40})\))?[ ]*(?:—|–|--|-)[ ]")
 });
 
-static APPEARED_FIRST_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bappeared first on\s+(.{2,120}?)\s*\.?\s*$").expect("footer pattern"));
-static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(.{2,80}?)\.?(?:\s+all rights reserved\.?)?$").expect("copyright pattern")
+static APPEARED_FIRST_ON: LazyLock<TwoBuild> =
+    LazyLock::new(|| TwoBuild::new(r"(?i)\bappeared first on\s+(.{2,120}?)\s*\.?\s*$"));
+static COPYRIGHT: LazyLock<TwoBuild> = LazyLock::new(|| {
+    TwoBuild::new(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(.{2,80}?)\.?(?:\s+all rights reserved\.?)?$")
 });
 
 /// Whether the text names a month (ignoring case): a date in words needs one.
@@ -377,6 +376,14 @@ fn same_words(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pattern_compiles_in_both_builds() {
+        for p in [&*DATE_MDY, &*DATE_DMY, &*DATE_ISO, &*BYLINE, &*DATELINE, &*APPEARED_FIRST_ON, &*COPYRIGHT] {
+            assert!(regex::Regex::new(p.source()).is_ok(), "{}", p.source());
+            assert!(regex::Regex::new(&super::super::ascii::ascii_build(p.source())).is_ok(), "{}", p.source());
+        }
+    }
 
     fn article(text: &str) -> Article {
         Article::from_text("t", "t.txt", text.to_string(), vec![])
