@@ -238,10 +238,13 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     // whose hint words occur are tried.
     let mut wanted: u64 = if content.starts_with(|c: char| c.is_ascii_digit()) { u64::MAX } else { 0 };
     let (hints, owners) = &*FURNITURE_HINTS;
-    let words = content.split_whitespace().count();
     for m in hints.find_overlapping_iter(content) {
         wanted |= 1 << owners[m.pattern().as_usize()];
     }
+    if wanted == 0 {
+        return None;
+    }
+    let words = content.split_whitespace().count();
     FURNITURE
         .iter()
         .enumerate()
@@ -601,7 +604,7 @@ mod comments {
             t.starts_with('I') && matches!(*t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
                 || (t.len() <= 7
                     && t.chars().skip(1).all(|c| c.is_lowercase())
-                    && FIRST_SECOND_PERSON.iter().any(|p| p.eq_ignore_ascii_case(&t.replace('’', "'"))))
+                    && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
         });
         if person {
             found.push("first or second person");
@@ -636,6 +639,13 @@ mod comments {
             found.push("shouting");
         }
         found
+    }
+
+    /// `token` spelled as `word` (lower-case ASCII), ignoring ASCII case
+    /// and writing "’" for "'".
+    fn same_ignoring_apostrophe_style(token: &str, word: &str) -> bool {
+        let mut chars = token.chars().map(|c| if c == '’' { '\'' } else { c });
+        word.chars().all(|w| chars.next().is_some_and(|c| c.eq_ignore_ascii_case(&w))) && chars.next().is_none()
     }
 
     /// A handle on a line of its own: "river_watcher", "jkim1987".

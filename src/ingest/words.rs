@@ -110,24 +110,39 @@ const STOPWORDS: &[&str] = &[
 pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.trim_matches(['\'', '’']))
-        .map(|w| {
+        .filter_map(|w| {
             let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            w.to_lowercase()
+            if w.is_ascii() {
+                ascii_content_word(w)
+            } else {
+                Some(w.to_lowercase()).filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
+            }
         })
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
         .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
+        .map(stem)
 }
 
-fn stem(word: &str) -> String {
+/// The common case of `content_words` without its allocations: an ASCII
+/// word is tested before it is copied, and lower-cased in place.
+fn ascii_content_word(word: &str) -> Option<String> {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut lower = word.to_string();
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
+fn stem(mut word: String) -> String {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(root) = word.strip_suffix(suffix) {
             if root.chars().count() >= 3 {
-                return root.to_string();
+                word.truncate(root.len());
+                return word;
             }
         }
     }
-    word.to_string()
+    word
 }
 
 /// The share of `text`'s distinct content words that occur in `vocabulary`
