@@ -138,6 +138,7 @@ fn directory_without_articles_is_fatal() {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // the note says why the case was skipped
 fn file_without_read_permission_is_fatal() {
     use std::os::unix::fs::PermissionsExt;
     let dir = scratch();

@@ -182,7 +182,8 @@ proptest! {
 /// Inputs the properties above once shrank to, kept as plain tests.
 #[test]
 fn regressions_found_by_the_properties() {
-    for text in ["according to and€"] {
+    // A multi-byte character where a source prefix would end.
+    for text in ["according to and€", "according to th€ 9 people", "a report by€ 12 killed"] {
         let article = Article::from_text("r", "r.txt", text.to_string(), vec![]);
         let report = pipeline::compare(vec![article], &RULES);
         assert!(serde_json::from_str::<serde_json::Value>(&json::compare(&report)).is_ok(), "{text:?}");

@@ -16,13 +16,12 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const VERSION: &str = "2.1.0";
 /// The repository in Cargo.toml (`repository = "..."`), empty when unset.
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
-/// The project's home when Cargo.toml names no repository.
-const DEFAULT_REPOSITORY: &str = "https://github.com/concord-news/concord";
 
 /// Where users read about the rules: the lint guide in the repository.
-fn information_uri() -> String {
-    let repository = if REPOSITORY.is_empty() { DEFAULT_REPOSITORY } else { REPOSITORY };
-    format!("{}/blob/main/docs/lint.md", repository.trim_end_matches('/'))
+/// Omitted (both are optional in SARIF) while Cargo.toml names no
+/// repository, rather than pointing viewers at an address nobody owns.
+fn information_uri() -> Option<String> {
+    (!REPOSITORY.is_empty()).then(|| format!("{}/blob/main/docs/lint.md", REPOSITORY.trim_end_matches('/')))
 }
 
 #[derive(Serialize)]
@@ -52,7 +51,8 @@ struct Tool {
 struct Driver {
     name: &'static str,
     version: &'static str,
-    information_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    information_uri: Option<String>,
     rules: Vec<Rule>,
 }
 
@@ -63,7 +63,8 @@ struct Rule {
     name: String,
     short_description: Text,
     full_description: Text,
-    help_uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     default_configuration: Configuration,
 }
 
