@@ -716,11 +716,15 @@ mod captions {
     }
 
     fn word_counts<'a>(texts: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
         for text in texts {
-            for word in words::content_words(text) {
-                *counts.entry(word).or_insert(0) += 1;
-            }
+            // A word is copied only the first time it is seen.
+            words::for_each_content_word(text, |word| match counts.get_mut(word) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(word.to_string(), 1);
+                }
+            });
         }
         counts
     }

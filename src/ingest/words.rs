@@ -108,41 +108,59 @@ const STOPWORDS: &[&str] = &[
 /// The content words of a text, lower-cased and crudely stemmed, so that
 /// "returning" and "returned" or "troops" and "troop" meet.
 pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_matches(['\'', '’']))
-        .filter_map(|w| {
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            if w.is_ascii() {
-                ascii_content_word(w)
-            } else {
-                Some(w.to_lowercase()).filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-            }
-        })
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .map(stem)
+    let mut scratch = String::new();
+    raw_words(text).filter_map(move |w| content_word(w, &mut scratch).map(str::to_string))
 }
 
-/// The common case of `content_words` without its allocations: an ASCII
-/// word is tested before it is copied, and lower-cased in place.
-fn ascii_content_word(word: &str) -> Option<String> {
-    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
+/// `content_words` without allocating per word: each is lent to `f` in turn.
+pub(super) fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut scratch = String::new();
+    for w in raw_words(text) {
+        if let Some(word) = content_word(w, &mut scratch) {
+            f(word);
+        }
+    }
+}
+
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+}
+
+/// One raw word as a content word, written into `scratch`: lower-cased,
+/// stemmed, and none if it is short, not alphabetic or a stopword. An
+/// ASCII word is tested before it is copied and lower-cased in place.
+fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
+    let w = raw.trim_matches(['\'', '’']);
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    scratch.clear();
+    if w.is_ascii() {
+        if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        scratch.push_str(w);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&w.to_lowercase());
+        if scratch.chars().count() < 3 || !scratch.chars().all(char::is_alphabetic) {
+            return None;
+        }
+    }
+    if STOPWORDS.contains(&scratch.as_str()) {
         return None;
     }
-    let mut lower = word.to_string();
-    lower.make_ascii_lowercase();
-    Some(lower)
+    Some(&scratch[..stem_len(scratch)])
 }
 
-fn stem(mut word: String) -> String {
+/// The length of the word's root once a common suffix is cut.
+fn stem_len(word: &str) -> usize {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(root) = word.strip_suffix(suffix) {
             if root.chars().count() >= 3 {
-                word.truncate(root.len());
-                return word;
+                return root.len();
             }
         }
     }
-    word
+    word.len()
 }
 
 /// The share of `text`'s distinct content words that occur in `vocabulary`
