@@ -9,6 +9,7 @@
 
 use crate::align::Cluster;
 use crate::model::{Claim, Finding, Interval, Side, Verdict};
+use std::collections::{HashMap, HashSet};
 
 /// The verdict on a set of claims about one thing.
 pub fn verdict(claims: &[Claim]) -> Verdict {
@@ -18,16 +19,47 @@ pub fn verdict(claims: &[Claim]) -> Verdict {
     if articles.len() < 2 {
         return Verdict::SingleSource;
     }
-    let disjoint = claims.iter().enumerate().any(|(i, a)| {
-        claims[i + 1..].iter().any(|b| a.article != b.article && !a.interval.overlaps(&b.interval))
-    });
-    if disjoint {
+    if has_disjoint_articles(claims) {
         Verdict::Conflict
     } else if claims.iter().all(|c| same_interval(&c.interval, &claims[0].interval)) {
         Verdict::Agree
     } else {
         Verdict::Compatible
     }
+}
+
+/// Whether two claims of different articles state disjoint intervals.
+///
+/// Claims are grouped by interval (bit for bit), keeping the first two
+/// articles of each; intervals are then compared pairwise, so the cost is
+/// the number of claims plus the square of the number of distinct figures,
+/// which stays small however many articles repeat them.
+fn has_disjoint_articles(claims: &[Claim]) -> bool {
+    type Key = (Option<u64>, Option<u64>, bool, bool);
+    let key = |i: &Interval| (i.low.map(f64::to_bits), i.high.map(f64::to_bits), i.low_inclusive, i.high_inclusive);
+    // (interval, first article, another article)
+    let mut distinct: Vec<(Interval, &str, Option<&str>)> = Vec::new();
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    for claim in claims {
+        match index.get(&key(&claim.interval)) {
+            Some(&k) => {
+                let entry = &mut distinct[k];
+                if entry.2.is_none() && entry.1 != claim.article {
+                    entry.2 = Some(&claim.article);
+                }
+            }
+            None => {
+                index.insert(key(&claim.interval), distinct.len());
+                distinct.push((claim.interval, &claim.article, None));
+            }
+        }
+    }
+    // Two groups hold claims of different articles unless both hold one
+    // and the same article only.
+    let apart = |a: &(Interval, &str, Option<&str>), b: &(Interval, &str, Option<&str>)| a.2.is_some() || b.2.is_some() || a.1 != b.1;
+    distinct.iter().enumerate().any(|(i, a)| {
+        (a.2.is_some() && !a.0.overlaps(&a.0)) || distinct[i + 1..].iter().any(|b| apart(a, b) && !a.0.overlaps(&b.0))
+    })
 }
 
 /// Findings for every cluster, in report order, numbered F1, F2, ...
@@ -61,15 +93,19 @@ fn finding(mut cluster: Cluster) -> Finding {
 /// so the report can show who words it which way.
 fn wording_sides(claims: &[Claim]) -> Vec<Side> {
     let mut sides: Vec<Side> = Vec::new();
+    // The articles already on each side, for a constant-time check.
+    let mut listed: Vec<HashSet<&str>> = Vec::new();
     for claim in claims {
-        match sides.iter_mut().find(|s| same_interval(&s.interval, &claim.interval)) {
-            Some(side) if !side.articles.contains(&claim.article) => side.articles.push(claim.article.clone()),
-            Some(_) => {}
-            None => sides.push(Side {
-                articles: vec![claim.article.clone()],
-                interval: claim.interval,
-                quantity: claim.quantity.text.clone(),
-            }),
+        match sides.iter_mut().position(|s| same_interval(&s.interval, &claim.interval)) {
+            Some(k) => {
+                if listed[k].insert(&claim.article) {
+                    sides[k].articles.push(claim.article.clone());
+                }
+            }
+            None => {
+                sides.push(Side { articles: vec![claim.article.clone()], interval: claim.interval, quantity: claim.quantity.text.clone() });
+                listed.push(HashSet::from([claim.article.as_str()]));
+            }
         }
     }
     sides
@@ -83,10 +119,17 @@ fn conflict_sides(claims: &[Claim]) -> Vec<Side> {
     // overlap, since alignment never puts disjoint figures of one article
     // together).
     let mut per_article: Vec<(&str, Interval, &str)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for claim in claims {
-        match per_article.iter_mut().find(|(a, _, _)| *a == claim.article) {
-            Some(entry) => entry.1 = intersection(&entry.1, &claim.interval).unwrap_or(entry.1),
-            None => per_article.push((&claim.article, claim.interval, &claim.quantity.text)),
+        match index.get(claim.article.as_str()) {
+            Some(&k) => {
+                let entry = &mut per_article[k];
+                entry.1 = intersection(&entry.1, &claim.interval).unwrap_or(entry.1);
+            }
+            None => {
+                index.insert(&claim.article, per_article.len());
+                per_article.push((&claim.article, claim.interval, &claim.quantity.text));
+            }
         }
     }
     per_article.sort_by(|a, b| interval_key(&a.1).partial_cmp(&interval_key(&b.1)).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(b.0)));

@@ -11,7 +11,11 @@
 //! no figure disagreeing; clusters are then merged, agreeing or not, where
 //! their scopes match. A claim is only compared with a few representatives
 //! per cluster, so the work per bucket stays near `claims x clusters`, not
-//! `claims²`.
+//! `claims²`; hard constraints are checked against a cluster's summary (its
+//! members of the claim's own article, and one member per kind of figure,
+//! modality and partitive mark), not against every member; and context
+//! words are interned once per bucket ([`score::Vocabulary`]), so that each
+//! pair of distinct words is measured once.
 //! `docs/alignment.md` explains the model and how rules influence it.
 
 pub mod profile;
@@ -20,8 +24,8 @@ pub mod score;
 use crate::model::{Claim, Interval};
 use crate::rules::RuleSet;
 use profile::Profile;
-use score::Relation;
-use std::collections::BTreeMap;
+use score::{Relation, Vocabulary};
+use std::collections::{BTreeMap, HashMap};
 
 /// Claims that speak of one thing.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,9 +84,18 @@ fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Clust
     for ((topic, _), mut members) in buckets {
         members.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
         let hints = hints(topic);
-        let mut profiled: Vec<(&Claim, Profile)> = members.iter().map(|c| (*c, Profile::of(c, &hints))).collect();
+        let mut words = Vocabulary::default();
+        let mut profiled: Vec<(&Claim, Profile)> = members
+            .iter()
+            .map(|c| {
+                let mut profile = Profile::of(c, &hints);
+                words.intern(&mut profile);
+                (*c, profile)
+            })
+            .collect();
         settle_repeats(&mut profiled);
-        for group in cluster_bucket(&profiled) {
+        let bucket = Bucket::new(&profiled, &words);
+        for group in cluster_bucket(&bucket) {
             let claims: Vec<Claim> = group.iter().map(|&i| profiled[i].0.clone()).collect();
             clusters.push(Cluster { topic: topic.to_string(), scope: describe(&claims), claims });
         }
@@ -94,26 +107,135 @@ fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Clust
 /// where one repeat reads as reported and another as planned or hedged
 /// ("nine soldiers died"; "its nine dead will be honoured"), the thing
 /// happened, so every repeat is taken as reported.
+///
+/// Claims are settled in order, and one settled as reported counts for the
+/// ones after it; only claims of the same article are looked at.
 fn settle_repeats(profiled: &mut [(&Claim, Profile)]) {
+    let mut reported: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (claim, profile)) in profiled.iter().enumerate() {
+        if profile.modality == crate::model::Modality::Reported {
+            reported.entry(claim.article.as_str()).or_default().push(i);
+        }
+    }
     for i in 0..profiled.len() {
         if profiled[i].1.modality == crate::model::Modality::Reported {
             continue;
         }
-        let reported_elsewhere = profiled.iter().any(|(other, p)| {
-            p.modality == crate::model::Modality::Reported && other.article == profiled[i].0.article && score::same_figure(other, profiled[i].0)
-        });
-        if reported_elsewhere {
+        let claim = profiled[i].0;
+        let same_article = reported.get(claim.article.as_str()).map_or(&[][..], Vec::as_slice);
+        if same_article.iter().any(|&r| score::same_figure(profiled[r].0, claim)) {
             profiled[i].1.modality = crate::model::Modality::Reported;
+            reported.entry(claim.article.as_str()).or_default().push(i);
         }
     }
 }
 
-/// A cluster being built: member indices, representative indices, and the
-/// distinct intervals of its members.
+/// The claims of one bucket with their profiles, the vocabulary their
+/// contexts were interned in, and each claim's article as a small number.
+struct Bucket<'a> {
+    claims: &'a [(&'a Claim, Profile)],
+    words: &'a Vocabulary,
+    article: Vec<usize>,
+}
+
+impl<'a> Bucket<'a> {
+    fn new(claims: &'a [(&'a Claim, Profile)], words: &'a Vocabulary) -> Bucket<'a> {
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let article = claims
+            .iter()
+            .map(|(c, _)| {
+                let next = ids.len();
+                *ids.entry(c.article.as_str()).or_insert(next)
+            })
+            .collect();
+        Bucket { claims, words, article }
+    }
+
+    fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    fn veto(&self, i: usize, m: usize) -> bool {
+        let (a, b) = (&self.claims[i], &self.claims[m]);
+        score::veto(a.0, &a.1, b.0, &b.1).is_some()
+    }
+
+    fn admitted(&self, i: usize, r: usize) -> Option<score::Admission> {
+        let (a, b) = (&self.claims[i], &self.claims[r]);
+        score::admitted(a.0, &a.1, b.0, &b.1, self.words)
+    }
+
+    /// What a veto between claims of different articles looks at: the
+    /// figure's interval (bit for bit), modality and partitive mark.
+    fn kind_key(&self, i: usize) -> KindKey {
+        let (claim, profile) = &self.claims[i];
+        let iv = &claim.interval;
+        let bits = |x: Option<f64>| x.map(f64::to_bits);
+        (bits(iv.low), bits(iv.high), iv.low_inclusive, iv.high_inclusive, profile.modality, profile.partitive)
+    }
+}
+
+type KindKey = (Option<u64>, Option<u64>, bool, bool, crate::model::Modality, bool);
+
+/// Members of a cluster that no veto against a claim of another article
+/// can tell apart ([`score::veto`] between different articles looks only at
+/// intervals, modality and partitive marks): the first such member, and the
+/// first of another article than it, enough to find a pair of different
+/// articles whenever one exists.
+struct Kind {
+    key: KindKey,
+    first: usize,
+    other: Option<usize>,
+}
+
+/// A cluster being built: member indices, representative indices, the
+/// distinct intervals of its members, and summaries that make a veto check
+/// cost the number of distinct kinds of member plus the members of the
+/// same article, not the number of members.
 struct Building {
     members: Vec<usize>,
     representatives: Vec<usize>,
     intervals: Vec<Interval>,
+    kinds: Vec<Kind>,
+    by_article: HashMap<usize, Vec<usize>>,
+}
+
+impl Building {
+    fn new() -> Building {
+        Building { members: Vec::new(), representatives: Vec::new(), intervals: Vec::new(), kinds: Vec::new(), by_article: HashMap::new() }
+    }
+
+    /// One member per kind that is of another article than `article`.
+    fn other_article_members(&self, bucket: &Bucket, article: usize) -> impl Iterator<Item = usize> {
+        let kinds = self.kinds.iter();
+        kinds.filter_map(move |k| if bucket.article[k.first] != article { Some(k.first) } else { k.other })
+    }
+
+    /// Whether a hard constraint holds between claim `i` and any member.
+    fn vetoes(&self, bucket: &Bucket, i: usize) -> bool {
+        let article = bucket.article[i];
+        let same = self.by_article.get(&article).map_or(&[][..], Vec::as_slice);
+        same.iter().any(|&m| bucket.veto(i, m)) || self.other_article_members(bucket, article).any(|m| bucket.veto(i, m))
+    }
+
+    /// Whether a hard constraint holds between any member of `self` and
+    /// any member of `other`.
+    fn vetoes_cluster(&self, bucket: &Bucket, other: &Building) -> bool {
+        let same_article = self.by_article.iter().any(|(article, mine)| {
+            other.by_article.get(article).is_some_and(|theirs| mine.iter().any(|&i| theirs.iter().any(|&m| bucket.veto(i, m))))
+        });
+        same_article
+            || self.kinds.iter().any(|a| {
+                let art = |i: usize| bucket.article[i];
+                other.kinds.iter().any(|b| {
+                    let pair = [Some((a.first, b.first)), b.other.map(|o| (a.first, o)), a.other.map(|o| (o, b.first))]
+                        .into_iter()
+                        .flatten()
+                        .find(|&(x, y)| art(x) != art(y));
+                    pair.is_some_and(|(x, y)| bucket.veto(x, y))
+                })
+            })
+    }
 }
 
 /// Clustering of one bucket in two steps: claims that agree (overlapping
@@ -121,13 +243,17 @@ struct Building {
 /// agreeing or not, where their scopes match, so that a conflict is judged
 /// between what each side agrees on, whatever the order the claims came
 /// in. Returns member indices, each group sorted.
-fn cluster_bucket(claims: &[(&Claim, Profile)]) -> Vec<Vec<usize>> {
+fn cluster_bucket(claims: &Bucket) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Building> = Vec::new();
     for i in 0..claims.len() {
         let best = best_fit(clusters.iter().enumerate().map(|(k, c)| (k, fit(claims, c, &[i]))));
         match best {
             Some(k) => add(&mut clusters[k], claims, i),
-            None => clusters.push(Building { members: vec![i], representatives: vec![i], intervals: vec![claims[i].0.interval] }),
+            None => {
+                let mut cluster = Building::new();
+                add(&mut cluster, claims, i);
+                clusters.push(cluster);
+            }
         }
     }
     merge_clusters(claims, &mut clusters);
@@ -162,26 +288,21 @@ fn best_fit(candidates: impl Iterator<Item = (usize, Option<f64>)>) -> Option<us
 /// merged later, cluster with cluster); and some pair of an incoming claim
 /// and a representative must reach the threshold of its own relation
 /// (identical or overlapping figures need little scope evidence).
-fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> Option<f64> {
+fn fit(claims: &Bucket, cluster: &Building, incoming: &[usize]) -> Option<f64> {
     // Disagreements are merged in the last step only, cluster with cluster.
     let disagrees = incoming
         .iter()
-        .any(|&i| cluster.intervals.iter().any(|iv| Relation::of(&claims[i].0.interval, iv) >= Relation::Disjoint));
+        .any(|&i| cluster.intervals.iter().any(|iv| Relation::of(&claims.claims[i].0.interval, iv) >= Relation::Disjoint));
     if disagrees {
         return None;
     }
-    let vetoed = incoming.iter().any(|&i| {
-        let (claim, profile) = (&claims[i].0, &claims[i].1);
-        cluster.members.iter().any(|&m| score::veto(claim, profile, claims[m].0, &claims[m].1).is_some())
-    });
-    if vetoed {
+    if incoming.iter().any(|&i| cluster.vetoes(claims, i)) {
         return None;
     }
     let mut best: Option<f64> = None;
     for &i in incoming {
         for &r in &cluster.representatives {
-            let (a, b) = (&claims[i], &claims[r]);
-            if let Some(admission) = score::admitted(a.0, &a.1, b.0, &b.1) {
+            if let Some(admission) = claims.admitted(i, r) {
                 best = Some(best.map_or(admission.affinity, |s: f64| s.max(admission.affinity)));
             }
         }
@@ -192,7 +313,7 @@ fn fit(claims: &[(&Claim, Profile)], cluster: &Building, incoming: &[usize]) -> 
 /// Merges clusters that speak of the same thing until no pair qualifies:
 /// agreeing pairs first, best first, then disagreeing ones. Scores between clusters are kept in a
 /// table and only the merged cluster's row is computed again.
-fn merge_clusters(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
+fn merge_clusters(claims: &Bucket, clusters: &mut Vec<Building>) {
     let n = clusters.len();
     let mut table: Vec<Vec<Option<(bool, f64)>>> = vec![vec![None; n]; n];
     for i in 0..n {
@@ -238,19 +359,16 @@ fn merge_clusters(claims: &[(&Claim, Profile)], clusters: &mut Vec<Building>) {
 /// disagreement (a disagreement, or figures an order of magnitude apart).
 /// Clusters that agree are joined too: the greedy first step can leave
 /// two groups apart that a later claim links.
-fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<(bool, f64)> {
+fn join(claims: &Bucket, a: &Building, b: &Building) -> Option<(bool, f64)> {
     let worst = a.intervals.iter().flat_map(|x| b.intervals.iter().map(move |y| Relation::of(x, y))).max()?;
-    let vetoed = a.members.iter().any(|&i| {
-        b.members.iter().any(|&m| score::veto(claims[i].0, &claims[i].1, claims[m].0, &claims[m].1).is_some())
-    });
-    if vetoed {
+    if a.vetoes_cluster(claims, b) {
         return None;
     }
     let admitted: Vec<score::Admission> = a
         .representatives
         .iter()
         .flat_map(|&i| b.representatives.iter().map(move |&r| (i, r)))
-        .filter_map(|(i, r)| score::admitted(claims[i].0, &claims[i].1, claims[r].0, &claims[r].1))
+        .filter_map(|(i, r)| claims.admitted(i, r))
         .collect();
     let best_score = admitted.iter().map(|x| x.score).fold(None, |b: Option<f64>, s| Some(b.map_or(s, |b| b.max(s))))?;
     let best_affinity = admitted.iter().map(|x| x.affinity).fold(f64::MIN, f64::max);
@@ -258,14 +376,22 @@ fn join(claims: &[(&Claim, Profile)], a: &Building, b: &Building) -> Option<(boo
     (agreeing || best_score >= worst.threshold()).then_some((agreeing, best_affinity))
 }
 
-fn add(cluster: &mut Building, claims: &[(&Claim, Profile)], i: usize) {
-    let claim = claims[i].0;
+fn add(cluster: &mut Building, claims: &Bucket, i: usize) {
+    let claim = claims.claims[i].0;
     cluster.members.push(i);
     if !cluster.intervals.iter().any(|iv| iv.same_as(&claim.interval)) {
         cluster.intervals.push(claim.interval);
     }
     if cluster.representatives.len() < MAX_REPRESENTATIVES {
         cluster.representatives.push(i);
+    }
+    let article = claims.article[i];
+    cluster.by_article.entry(article).or_default().push(i);
+    let key = claims.kind_key(i);
+    match cluster.kinds.iter_mut().find(|k| k.key == key) {
+        Some(kind) if kind.other.is_none() && claims.article[kind.first] != article => kind.other = Some(i),
+        Some(_) => {}
+        None => cluster.kinds.push(Kind { key, first: i, other: None }),
     }
 }
 

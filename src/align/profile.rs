@@ -39,6 +39,11 @@ pub struct Profile {
     pub partitive: bool,
     /// The named source, lower-cased.
     pub attribution: Option<String>,
+    /// `context` as sorted ids of the bucket's [`super::score::Vocabulary`]
+    /// (empty until interned).
+    pub context_ids: Vec<u32>,
+    /// `attribution` as an id of the same vocabulary.
+    pub attribution_id: Option<u32>,
 }
 
 /// Words that mark a figure as agreed, planned or projected when they
@@ -87,6 +92,8 @@ impl Profile {
             modality: modality_of(claim.scope.modality, &before_words),
             partitive: is_partitive(&before_words, &after_words),
             attribution: claim.attribution.as_ref().map(|a| a.trim().to_lowercase()),
+            context_ids: Vec::new(),
+            attribution_id: None,
         }
     }
 }

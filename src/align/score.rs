@@ -12,6 +12,9 @@
 
 use super::profile::Profile;
 use crate::model::{Claim, Interval, Modality};
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
@@ -202,7 +205,11 @@ fn modalities_differ(a: Modality, b: Modality, disjoint: bool, identical: bool) 
 /// Scope similarity of two claims in `[0, 1]`: a weighted mean of the
 /// components both claims have.
 pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
-    compare(a, pa, b, pb).score
+    let mut words = Vocabulary::default();
+    let (mut pa, mut pb) = (pa.clone(), pb.clone());
+    words.intern(&mut pa);
+    words.intern(&mut pb);
+    compare(a, &pa, b, &pb, &words).score
 }
 
 /// The score of a pair that may share a finding as far as the thresholds
@@ -216,8 +223,8 @@ pub fn similarity(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> f64 {
 /// or hints): the figure itself is then the evidence, which
 /// matters where a sentence says little beyond it ("more than 6,000 of
 /// them have died").
-pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Option<Admission> {
-    let c = compare(a, pa, b, pb);
+pub fn admitted(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile, words: &Vocabulary) -> Option<Admission> {
+    let c = compare(a, pa, b, pb, words);
     let relation = Relation::of(&a.interval, &b.interval);
     if c.contradicted && relation >= Relation::Disjoint {
         // A conflict is only claimed between figures whose scopes do not
@@ -252,8 +259,8 @@ pub struct Comparison {
     pub contradicted: bool,
 }
 
-/// Compares the scopes of two claims.
-pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
+/// Compares the scopes of two claims, whose profiles `words` has interned.
+pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile, words: &Vocabulary) -> Comparison {
     // A figure repeated in one article under one topic is that article
     // speaking of one thing again.
     if a.article == b.article && same_figure(a, b) {
@@ -263,23 +270,23 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
     // that outlets word differently ("from the 528th Regiment", "of the
     // regiment's soldiers"): their mismatch lowers the score without
     // counting as a disagreement of scope.
-    let mut parts: Vec<(f64, f64, bool)> = Vec::new();
+    let mut parts = Parts::default();
     if !pa.hints.is_empty() && !pb.hints.is_empty() {
-        parts.push((W_HINTS, jaccard(pa.hints.iter(), pb.hints.iter()), true));
+        parts.push((W_HINTS, jaccard(&pa.hints, &pb.hints), true));
     }
     if !pa.qualifiers.is_empty() && !pb.qualifiers.is_empty() {
-        parts.push((W_QUALIFIERS, jaccard(pa.qualifiers.iter(), pb.qualifiers.iter()), false));
+        parts.push((W_QUALIFIERS, jaccard(&pa.qualifiers, &pb.qualifiers), false));
     }
     if !pa.place.is_empty() && !pb.place.is_empty() {
-        parts.push((W_PLACE, jaccard(pa.place.iter(), pb.place.iter()), true));
+        parts.push((W_PLACE, jaccard(&pa.place, &pb.place), true));
     }
     if !pa.time.is_empty() && !pb.time.is_empty() {
-        parts.push((W_TIME, jaccard(pa.time.iter(), pb.time.iter()), true));
+        parts.push((W_TIME, jaccard(&pa.time, &pb.time), true));
     }
     if let Some(same) = noun_similarity(pa, pb) {
         parts.push((W_NOUN, same, true));
     }
-    let contradicted = parts.iter().any(|&(_, s, may)| may && s == 0.0);
+    let contradicted = parts.as_slice().iter().any(|&(_, s, may)| may && s == 0.0);
     // The same event word is evidence of one fact; different ones are not
     // evidence of two, since a topic's event words are often synonyms
     // ("killed", "died").
@@ -288,16 +295,39 @@ pub fn compare(a: &Claim, pa: &Profile, b: &Claim, pb: &Profile) -> Comparison {
             parts.push((W_EVENT, 1.0, false));
         }
     }
-    parts.push((W_CONTEXT, soft_dice(&pa.context, &pb.context), false));
+    parts.push((W_CONTEXT, words.soft_dice(&pa.context_ids, &pb.context_ids), false));
     // Naming the same source is evidence of one fact; naming different
     // sources is not evidence of two (sources disagree about one fact).
-    if let (Some(x), Some(y)) = (&pa.attribution, &pb.attribution) {
-        if strsim::jaro_winkler(x, y) >= WORD_MATCH {
+    if let (Some(x), Some(y)) = (pa.attribution_id, pb.attribution_id) {
+        if words.near(x, y) {
             parts.push((W_ATTRIBUTION, 1.0, false));
         }
     }
+    let parts = parts.as_slice();
     let total: f64 = parts.iter().map(|(w, _, _)| w).sum();
     Comparison { score: parts.iter().map(|(w, s, _)| w * s).sum::<f64>() / total, contradicted }
+}
+
+/// The (weight, similarity, may contradict) parts of one comparison, on
+/// the stack: there are at most eight, and a comparison is made for every
+/// claim against every candidate representative.
+#[derive(Default)]
+struct Parts {
+    items: [(f64, f64, bool); 8],
+    len: usize,
+}
+
+impl Parts {
+    fn push(&mut self, part: (f64, f64, bool)) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = part;
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(f64, f64, bool)] {
+        &self.items[..self.len]
+    }
 }
 
 /// How alike two counted nouns are, `None` when the comparison says
@@ -319,11 +349,28 @@ fn noun_similarity(pa: &Profile, pb: &Profile) -> Option<f64> {
     }
 }
 
-fn jaccard<'a>(a: impl Iterator<Item = &'a String>, b: impl Iterator<Item = &'a String>) -> f64 {
-    let a: std::collections::BTreeSet<&String> = a.collect();
-    let b: std::collections::BTreeSet<&String> = b.collect();
-    let union = a.union(&b).count();
-    if union == 0 { 0.0 } else { a.intersection(&b).count() as f64 / union as f64 }
+/// Shared words over all words of two sets, counted by walking both sorted
+/// sets side by side.
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let (mut xs, mut ys) = (a.iter().peekable(), b.iter().peekable());
+    let mut shared = 0usize;
+    while let (Some(x), Some(y)) = (xs.peek(), ys.peek()) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => {
+                xs.next();
+            }
+            std::cmp::Ordering::Greater => {
+                ys.next();
+            }
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                xs.next();
+                ys.next();
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
 /// Dice coefficient over words, where near-identical words (by
@@ -336,6 +383,121 @@ pub fn soft_dice(a: &[String], b: &[String]) -> f64 {
         xs.iter().filter(|x| ys.iter().any(|y| x == &y || strsim::jaro_winkler(x, y) >= WORD_MATCH)).count()
     };
     (matched(a, b) + matched(b, a)) as f64 / (a.len() + b.len()) as f64
+}
+
+/// The words of the profiles of one bucket, each given a small id, and
+/// which pairs of them are near (by Jaro-Winkler): every pair of claims
+/// compares the same few hundred words, so each pair of distinct words is
+/// measured once, when first needed, and a comparison of two contexts is
+/// integer work.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    words: Vec<String>,
+    ids: HashMap<String, u32>,
+    /// Whether two distinct words are near, by (first, second) id: a
+    /// table indexed by both ids for a vocabulary of up to
+    /// [`DENSE_WORDS`] words, a map beyond.
+    dense: OnceCell<Vec<Cell<u8>>>,
+    near: RefCell<HashMap<u64, bool, BuildHasherDefault<IdHasher>>>,
+}
+
+/// The largest vocabulary whose near-word table is a dense square (one
+/// byte per pair: 16 MiB at most, of which only the rows used are touched).
+const DENSE_WORDS: usize = 4096;
+
+/// States of a dense table cell.
+const UNKNOWN: u8 = 0;
+const FAR: u8 = 1;
+const NEAR: u8 = 2;
+
+impl Vocabulary {
+    /// Gives `profile`'s context words and named source their ids.
+    pub fn intern(&mut self, profile: &mut Profile) {
+        profile.context_ids = profile.context.iter().map(|w| self.id(w)).collect();
+        // Sorted, so that a word the other context shares is found by a
+        // binary search before any near word is looked for.
+        profile.context_ids.sort_unstable();
+        profile.attribution_id = profile.attribution.as_deref().map(|a| self.id(a));
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+        // The dense table is sized for the vocabulary it was made for.
+        self.dense.take();
+        self.words.push(word.to_string());
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+
+    /// Whether two words are the same or near-identical (Jaro-Winkler at
+    /// least [`WORD_MATCH`]; a word is always near itself).
+    #[inline]
+    pub fn near(&self, x: u32, y: u32) -> bool {
+        if x == y {
+            return true;
+        }
+        let n = self.words.len();
+        if n <= DENSE_WORDS {
+            let table = self.dense.get_or_init(|| vec![Cell::new(UNKNOWN); n * n]);
+            if let Some(cell) = table.get(x as usize * n + y as usize) {
+                return match cell.get() {
+                    UNKNOWN => {
+                        let near = self.measure(x, y);
+                        cell.set(if near { NEAR } else { FAR });
+                        near
+                    }
+                    known => known == NEAR,
+                };
+            }
+        }
+        let key = (u64::from(x) << 32) | u64::from(y);
+        if let Some(&known) = self.near.borrow().get(&key) {
+            return known;
+        }
+        let near = self.measure(x, y);
+        self.near.borrow_mut().insert(key, near);
+        near
+    }
+
+    fn measure(&self, x: u32, y: u32) -> bool {
+        let (a, b) = (self.words.get(x as usize), self.words.get(y as usize));
+        matches!((a, b), (Some(a), Some(b)) if strsim::jaro_winkler(a, b) >= WORD_MATCH)
+    }
+
+    /// [`soft_dice`] over interned words, each list sorted.
+    pub fn soft_dice(&self, a: &[u32], b: &[u32]) -> f64 {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let matched = |xs: &[u32], ys: &[u32]| {
+            xs.iter().filter(|&&x| ys.binary_search(&x).is_ok() || ys.iter().any(|&y| self.near(x, y))).count()
+        };
+        (matched(a, b) + matched(b, a)) as f64 / (a.len() + b.len()) as f64
+    }
+}
+
+/// A hasher for keys that are already well spread small integers (pairs
+/// of word ids): one multiply, no per-call setup.
+#[derive(Debug, Default)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 #[cfg(test)]
@@ -370,5 +532,26 @@ mod tests {
         let b = vec!["kill".to_string(), "regiments".to_string(), "war".to_string()];
         assert!((soft_dice(&a, &b) - 0.8).abs() < 1e-12);
         assert_eq!(soft_dice(&a, &[]), 0.0);
+    }
+
+    #[test]
+    fn interned_soft_dice_matches_the_string_one() {
+        let mut words = Vocabulary::default();
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["kill", "regiment"], &["kill", "regiments", "war"]),
+            (&["troop", "deploy", "kursk"], &["troops", "deployed", "russia", "kursk"]),
+            (&["fire"], &[]),
+            (&["casualty", "casualties"], &["casualt"]),
+        ];
+        for (a, b) in cases {
+            let own = |xs: &[&str]| xs.iter().map(|w| w.to_string()).collect::<Vec<String>>();
+            let (a, b) = (own(a), own(b));
+            let ids = |words: &mut Vocabulary, xs: &[String]| xs.iter().map(|w| words.id(w)).collect::<Vec<u32>>();
+            let (mut ia, mut ib) = (ids(&mut words, &a), ids(&mut words, &b));
+            ia.sort_unstable();
+            ib.sort_unstable();
+            assert_eq!(words.soft_dice(&ia, &ib), soft_dice(&a, &b), "{a:?} {b:?}");
+            assert_eq!(words.soft_dice(&ib, &ia), soft_dice(&b, &a), "{b:?} {a:?}");
+        }
     }
 }
