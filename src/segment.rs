@@ -12,10 +12,12 @@
 //! Everything here is a single pass over each paragraph: no rescanning, so a
 //! 50 MB article or a 1 MB line costs time in proportion to its size.
 
+use crate::ingest::ascii::TwoBuild;
 use crate::ingest::Article;
+use regex::Regex;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
+
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -554,19 +556,17 @@ const SAID: &str = r"said|says|told|tells|added|adds|asked|wrote|writes|declared
 const CALLED: &str = r"called|calling|praised|praising|lauded|hailed|thanked|described|describing|confirmed|spoke|saying|vowed|pledged|promised|boasted|complained|quipped|urged";
 
 /// `“...,” said Kim` / `“...,” Mr. Kim said`.
-static AFTER_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[\s,;]*(?:(?:{SAID})\s+(?P<a>{NAME})|(?P<b>{NAME}|{PRONOUN})\s+(?:{SAID})\b)")).expect("speaker pattern")
-});
+static AFTER_QUOTE: LazyLock<TwoBuild> =
+    LazyLock::new(|| TwoBuild::new(format!(r"^[\s,;]*(?:(?:{SAID})\s+(?P<a>{NAME})|(?P<b>{NAME}|{PRONOUN})\s+(?:{SAID})\b)")));
 /// `Kim said: “...` / `Kim told the troops, “...`.
-static BEFORE_QUOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID})(?:\s+[^“”\x22,:;]{{1,60}})?\s*[,:]?\s*$")).expect("speaker pattern")
+static BEFORE_QUOTE: LazyLock<TwoBuild> = LazyLock::new(|| {
+    TwoBuild::new(format!(r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID})(?:\s+[^“”\x22,:;]{{1,60}})?\s*[,:]?\s*$"))
 });
 /// Anywhere in the sentence, outside quotes.
-static IN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static IN_SENTENCE: LazyLock<TwoBuild> = LazyLock::new(|| {
+    TwoBuild::new(format!(
         r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID}|{CALLED})\b|\b(?:{SAID})\s+(?P<m>{NAME})|\baccording to\s+(?:the\s+)?(?P<o>{NAME})|\bwhat\s+(?P<p>{NAME}|he|she)\s+(?:called|described)"
     ))
-    .expect("speaker pattern")
 });
 
 static SPEECH_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -671,6 +671,34 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let a = article(text);
         segment(&a).sentences.iter().map(|s| a.text[s.span.start..s.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn speaker_patterns_agree_in_both_builds() {
+        let texts = [
+            "Kim said the talks would resume.",
+            "“We will win,” said Mr. Kim Jong Un, smiling.",
+            ", Dr. Ames told reporters",
+            "The minister, according to the Foreign Ministry, refused.",
+            "He said on Tuesday that 42 homes flooded",
+            "what Gen. Oduya called a “turning point”",
+            "Residents — about 4,000 of them — told The Valley Press they had left…",
+            "Ms. O’Brien warned €3 million was missing",
+            "Lee Jae-myung says, ",
+            "she added that “nothing” had changed",
+            "Nobody spoke.",
+        ];
+        for t in texts {
+            assert!(crate::ingest::ascii::is_plain(t), "{t}");
+            for p in [&*AFTER_QUOTE, &*BEFORE_QUOTE, &*IN_SENTENCE] {
+                let unicode = Regex::new(p.source()).unwrap();
+                let ascii = Regex::new(&crate::ingest::ascii::ascii_build(p.source())).unwrap();
+                let spans = |re: &Regex| {
+                    re.captures(t).map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect::<Vec<_>>())
+                };
+                assert_eq!(spans(&ascii), spans(&unicode), "{t} / {}", p.source());
+            }
+        }
     }
 
     #[test]

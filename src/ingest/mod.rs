@@ -9,6 +9,7 @@
 //! Markdown is kept as written: positions must stay those of the file, so
 //! markup is skipped later, by segmentation, rather than removed here.
 
+pub(crate) mod ascii;
 mod exclude;
 mod meta;
 mod words;

@@ -6,6 +6,16 @@ use super::Article;
 use crate::model::Span;
 use std::collections::HashSet;
 
+/// Whether `text` holds any of the (lower-case ASCII) `needles`, ignoring
+/// ASCII case, without allocating: a cheap test run before a pattern that
+/// needs one of these words, so that most lines are never searched by it.
+/// Needles should stop short of "s" and "k", which Unicode case folding
+/// also finds as "ſ" and the Kelvin sign.
+pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    needles.iter().any(|n| bytes.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
+}
+
 /// One line of the article, without its line ending.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Line<'a> {
@@ -98,26 +108,59 @@ const STOPWORDS: &[&str] = &[
 /// The content words of a text, lower-cased and crudely stemmed, so that
 /// "returning" and "returned" or "troops" and "troop" meet.
 pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| w.trim_matches(['\'', '’']))
-        .map(|w| {
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            w.to_lowercase()
-        })
-        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic))
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .map(|w| stem(&w))
+    let mut scratch = String::new();
+    raw_words(text).filter_map(move |w| content_word(w, &mut scratch).map(str::to_string))
 }
 
-fn stem(word: &str) -> String {
+/// `content_words` without allocating per word: each is lent to `f` in turn.
+pub(super) fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut scratch = String::new();
+    for w in raw_words(text) {
+        if let Some(word) = content_word(w, &mut scratch) {
+            f(word);
+        }
+    }
+}
+
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+}
+
+/// One raw word as a content word, written into `scratch`: lower-cased,
+/// stemmed, and none if it is short, not alphabetic or a stopword. An
+/// ASCII word is tested before it is copied and lower-cased in place.
+fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
+    let w = raw.trim_matches(['\'', '’']);
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+    scratch.clear();
+    if w.is_ascii() {
+        if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        scratch.push_str(w);
+        scratch.make_ascii_lowercase();
+    } else {
+        scratch.push_str(&w.to_lowercase());
+        if scratch.chars().count() < 3 || !scratch.chars().all(char::is_alphabetic) {
+            return None;
+        }
+    }
+    if STOPWORDS.contains(&scratch.as_str()) {
+        return None;
+    }
+    Some(&scratch[..stem_len(scratch)])
+}
+
+/// The length of the word's root once a common suffix is cut.
+fn stem_len(word: &str) -> usize {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(root) = word.strip_suffix(suffix) {
             if root.chars().count() >= 3 {
-                return root.to_string();
+                return root.len();
             }
         }
     }
-    word.to_string()
+    word.len()
 }
 
 /// The share of `text`'s distinct content words that occur in `vocabulary`
