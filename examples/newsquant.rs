@@ -70,26 +70,10 @@ fn predicted(q: &Quantity) -> Option<Value> {
     match (q.stated.value, q.stated.to) {
         (Some(a), Some(b)) if q.stated.bound == Bound::Range => Some(Value::Range(a, b)),
         (Some(a), _) => Some(Value::Point(a)),
-        (None, _) => magnitude(&q.stated.unit).map(|m| Value::Range(m, 10.0 * m)),
+        (None, _) => concord::extract::quantity::vague_base(&q.stated.unit).map(|m| Value::Range(m, 10.0 * m)),
     }
 }
 
-/// The order of magnitude of a vague amount: "tens of thousands" 10,000.
-fn magnitude(label: &str) -> Option<f64> {
-    let scale = |w: &str| match w {
-        "dozens" => Some(12.0),
-        "tens" => Some(10.0),
-        "hundreds" => Some(100.0),
-        "thousands" => Some(1e3),
-        "millions" => Some(1e6),
-        "billions" => Some(1e9),
-        _ => None,
-    };
-    match label.split_once(" of ") {
-        Some((a, b)) => Some(scale(a)? * scale(b)?),
-        None => scale(label),
-    }
-}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -96,7 +96,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Config> {
 }
 
 fn located(path: &Path, text: &str, span: Range<usize>, key: Option<&str>, message: &str) -> Error {
-    let (line, column) = line_col(text, span.start);
+    let (line, column) = crate::text::line_col(text, span.start);
     // One line, whatever the parser's message looks like.
     let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
     let message = match key {
@@ -110,7 +110,7 @@ fn located(path: &Path, text: &str, span: Range<usize>, key: Option<&str>, messa
 /// span's line, or on the nearest line above that has one (a value inside
 /// a multi-line array).
 fn key_at(text: &str, span: &Range<usize>) -> Option<String> {
-    let start = floor_boundary(text, span.start);
+    let start = crate::text::floor_char_boundary(text, span.start);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     text[..line_end].lines().rev().find_map(|line| {
         // `key = value`, or a table header `[key]`.
@@ -124,22 +124,6 @@ fn key_at(text: &str, span: &Range<usize>) -> Option<String> {
     })
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = floor_boundary(text, offset);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
 
 #[cfg(test)]
 mod tests {

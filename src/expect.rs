@@ -133,17 +133,11 @@ pub fn check(report: &Report, path: &Path, text: &str) -> Result<Outcome> {
 
 fn parse(path: &Path, text: &str) -> Result<Expectations> {
     toml::from_str::<Expectations>(text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        let (line, column) = e.span().map_or((1, 1), |s| crate::text::line_col(text, s.start));
         Error::Config { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
     })
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
-}
 
 fn check_finding(report: &Report, number: usize, expected: &ExpectedFinding) -> Vec<Unmet> {
     let label = finding_label(number, expected);

@@ -29,3 +29,4 @@ pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod text;

@@ -613,7 +613,7 @@ fn clean_name(found: &str) -> Option<String> {
 /// The speaker named right after the closing mark or right before the
 /// opening one (within the sentence).
 fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut SpeakerMemory) -> Option<String> {
-    let after_end = floor_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
+    let after_end = crate::text::floor_char_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
     if q.outer.end <= after_end && SPEECH_WORDS.is_match(&text[q.outer.end..after_end]) {
         if let Some(c) = AFTER_QUOTE.captures(&text[q.outer.end..after_end]) {
             if let Some(m) = c.name("a").or_else(|| c.name("b")) {
@@ -645,13 +645,6 @@ fn sentence_speaker(outside: &str, memory: &mut SpeakerMemory) -> Option<String>
     memory.resolve(m.as_str())
 }
 
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
 
 fn ceil_boundary(text: &str, mut at: usize) -> usize {
     while at < text.len() && !text.is_char_boundary(at) {

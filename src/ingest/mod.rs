@@ -103,7 +103,7 @@ impl Article {
     /// 1-based line and 1-based column (in characters) of a byte offset.
     /// Offsets past the end map to the end of the text.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = floor_char_boundary(&self.text, offset);
+        let offset = crate::text::floor_char_boundary(&self.text, offset);
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
         let column = self.chars_before(offset) - self.chars_before(start) + 1;
@@ -161,13 +161,6 @@ fn char_marks(text: &str) -> Vec<(usize, usize)> {
     marks
 }
 
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
 
 /// The recoverable oddities the design brief asks to be told about: the run
 /// goes on, but the user learns that the file was not plain UTF-8 text with

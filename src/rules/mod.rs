@@ -289,16 +289,7 @@ fn compile(path: &Path, text: &str, file: RuleFile) -> Rule {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
-}
+pub(crate) use crate::text::line_col;
 
 #[cfg(test)]
 mod tests {

@@ -112,7 +112,7 @@ fn backticked(message: &str) -> Option<String> {
 
 /// The key whose value holds `offset`: the nearest `key =` at or above it.
 fn key_at(text: &str, offset: usize) -> Option<String> {
-    let upto = &text[..floor(text, offset)];
+    let upto = &text[..crate::text::floor_char_boundary(text, offset)];
     let line_start = upto.rfind('\n').map_or(0, |i| i + 1);
     let until_line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
     text[..until_line_end].lines().rev().find_map(|line| {
@@ -128,20 +128,13 @@ fn key_at(text: &str, offset: usize) -> Option<String> {
 
 /// The `[table]` or `[[table]]` header above `offset`, if any.
 fn table_at(text: &str, offset: usize) -> Option<String> {
-    text[..floor(text, offset)].lines().rev().find_map(|line| {
+    text[..crate::text::floor_char_boundary(text, offset)].lines().rev().find_map(|line| {
         let line = line.trim();
         let name = line.strip_prefix("[[").and_then(|l| l.strip_suffix("]]")).or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))?;
         Some(name.trim().to_string())
     })
 }
 
-fn floor(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
 
 #[cfg(test)]
 mod tests {

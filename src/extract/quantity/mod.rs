@@ -20,6 +20,7 @@ mod token;
 mod unit;
 
 pub use interval::widen;
+pub use numeral::vague_base;
 
 use crate::model::{Bound, Quantity, QuantityKind, Span, Stated};
 use aho_corasick::AhoCorasick;

@@ -98,7 +98,7 @@ pub(crate) fn vague_bounds(label: &str) -> Option<(f64, f64)> {
 
 /// The order of magnitude a vague label speaks of: "hundreds" 100,
 /// "tens of thousands" 10,000, "dozens" 12.
-pub(crate) fn vague_base(label: &str) -> Option<f64> {
+pub fn vague_base(label: &str) -> Option<f64> {
     let scale = |w: &str| match w {
         "dozens" => Some(12.0),
         "tens" => Some(10.0),
