@@ -291,19 +291,10 @@ pub fn is_participle(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Bound, Interval, Stated};
 
-    /// A hand-built mention of `phrase` in `sentence`.
-    pub fn mention(sentence: &str, phrase: &str, noun: Option<&str>) -> Quantity {
-        let start = sentence.find(phrase).expect("phrase in sentence");
-        Quantity {
-            span: Span::new(start, start + phrase.len()),
-            text: phrase.to_string(),
-            stated: Stated { bound: Bound::Exact, value: Some(1.0), to: None, unit: String::new() },
-            interval: Interval::point(1.0),
-            kind: QuantityKind::Count,
-            noun: noun.map(str::to_string),
-        }
+    /// A hand-built count of `phrase` in `sentence`.
+    fn mention(sentence: &str, phrase: &str, noun: Option<&str>) -> Quantity {
+        crate::extract::testing::mention(sentence, phrase, QuantityKind::Count, noun)
     }
 
     #[test]

@@ -197,14 +197,14 @@ fn natural_unit(kind: &QuantityKind, noun: Option<&str>) -> BaseUnit {
     }
 }
 
+/// Hand-built mentions for the unit tests of extraction's stages.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Bound, Interval, Stated};
+pub(crate) mod testing {
+    use crate::model::{Bound, Interval, Quantity, QuantityKind, Span, Stated};
 
-    /// A hand-built mention: the phrase as the quantity extractor would
+    /// A mention of `phrase` in `sentence`, as the quantity extractor would
     /// give it, with its kind and counted noun.
-    fn mention(sentence: &str, phrase: &str, kind: QuantityKind, noun: Option<&str>) -> Quantity {
+    pub(crate) fn mention(sentence: &str, phrase: &str, kind: QuantityKind, noun: Option<&str>) -> Quantity {
         let start = sentence.find(phrase).unwrap_or_else(|| panic!("{phrase:?} not in {sentence:?}"));
         Quantity {
             span: Span::new(start, start + phrase.len()),
@@ -215,6 +215,12 @@ mod tests {
             noun: noun.map(str::to_string),
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::mention;
+    use super::*;
 
     /// The claims of `sentence` given its mentions.
     pub(crate) fn claims_of(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Claim> {

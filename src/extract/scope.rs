@@ -373,18 +373,9 @@ fn content_words(text: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::extract::clause::clauses;
-    use crate::model::{Bound, Interval, Stated};
 
     fn mention(sentence: &str, phrase: &str, noun: Option<&str>, kind: QuantityKind) -> Quantity {
-        let start = sentence.find(phrase).expect("phrase in sentence");
-        Quantity {
-            span: Span::new(start, start + phrase.len()),
-            text: phrase.to_string(),
-            stated: Stated { bound: Bound::Exact, value: Some(1.0), to: None, unit: String::new() },
-            interval: Interval::point(1.0),
-            kind,
-            noun: noun.map(str::to_string),
-        }
+        crate::extract::testing::mention(sentence, phrase, kind, noun)
     }
 
     fn scope(sentence: &str, mentions: &[Quantity], index: usize, hints: &[&str]) -> Scope {
