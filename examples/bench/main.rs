@@ -12,6 +12,7 @@
 //!   stands out.
 //!
 //! Prints Markdown on stdout; progress notes go to stderr.
+//! `bench seeds`, `bench cold` and `bench throughput` run one section alone;
 //! `bench gen-story DIR N` only writes a synthetic story of N articles.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -31,12 +32,16 @@ fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         [] | ["all"] => all(),
+        // One section at a time, for a quick check while working on a stage.
+        ["seeds"] => seeds(&build_release_binary()?),
+        ["cold"] => cold_start(),
+        ["throughput"] => throughput(tempfile::tempdir()?.path(), &RuleSet::builtin()?),
         ["gen-story", dir, n] => {
             let bytes = story::write(Path::new(dir), n.parse()?)?;
             eprintln!("wrote {n} articles ({:.1} MB) to {dir}", bytes as f64 / 1e6);
             Ok(())
         }
-        _ => Err("usage: bench [all] | bench gen-story DIR N".into()),
+        _ => Err("usage: bench [all | seeds | cold | throughput] | bench gen-story DIR N".into()),
     }
 }
 
@@ -261,21 +266,21 @@ fn cold_start() -> Result<()> {
     let Some(first) = files.first() else { return Ok(()) };
     let bytes = std::fs::read(first)?;
     println!("### Cold start: first call against a warm call, one article ({})\n", first.file_name().unwrap_or_default().to_string_lossy());
-    println!("| stage | first call (CPU) | warm call (CPU) |\n| --- | ---: | ---: |");
-    let (rules, _, cold) = timed(RuleSet::builtin);
+    println!("| stage | first call (wall) | warm call (CPU) |\n| --- | ---: | ---: |");
+    let (rules, cold, _) = timed(RuleSet::builtin);
     let rules = rules?;
     let warm = warm_cpu(|| RuleSet::builtin().map(|r| r.rules().len()).unwrap_or(0));
-    println!("| load and compile the built-in rules | {} | {} |", opt_ms(cold), opt_ms(warm));
-    let (article, _, cold) = timed(|| Article::from_bytes("a", "a.txt", &bytes));
+    println!("| load and compile the built-in rules | {} | {} |", ms(cold), opt_ms(warm));
+    let (article, cold, _) = timed(|| Article::from_bytes("a", "a.txt", &bytes));
     let article = article?;
     let warm = warm_cpu(|| Article::from_bytes("a", "a.txt", &bytes).map(|a| a.text.len()).unwrap_or(0));
-    println!("| ingest (decode, exclusions, metadata) | {} | {} |", opt_ms(cold), opt_ms(warm));
-    let (_, _, cold) = timed(|| concord::segment::segment(&article));
+    println!("| ingest (decode, exclusions, metadata) | {} | {} |", ms(cold), opt_ms(warm));
+    let (_, cold, _) = timed(|| concord::segment::segment(&article));
     let warm = warm_cpu(|| concord::segment::segment(&article).sentences.len());
-    println!("| segment | {} | {} |", opt_ms(cold), opt_ms(warm));
-    let (_, _, cold) = timed(|| pipeline::facts(&article, &rules));
+    println!("| segment | {} | {} |", ms(cold), opt_ms(warm));
+    let (_, cold, _) = timed(|| pipeline::facts(&article, &rules));
     let warm = warm_cpu(|| pipeline::facts(&article, &rules).len());
-    println!("| segment + extract | {} | {} |\n", opt_ms(cold), opt_ms(warm));
+    println!("| segment + extract | {} | {} |\n", ms(cold), opt_ms(warm));
     Ok(())
 }
 
@@ -329,7 +334,27 @@ fn throughput(scratch: &Path, rules: &RuleSet) -> Result<()> {
         );
     }
     println!();
+    stage_rates(&read_files(&txt_files(&story))?, rules);
     Ok(())
+}
+
+/// The rate of each stage alone on the synthetic story (CPU time of this
+/// thread, median of 5), to show which stage holds the total back.
+fn stage_rates(texts: &[Vec<u8>], rules: &RuleSet) {
+    let bytes = texts.iter().map(Vec::len).sum::<usize>() as f64;
+    let articles: Vec<Article> =
+        texts.iter().enumerate().filter_map(|(i, b)| Article::from_bytes(&i.to_string(), "bench.txt", b).ok()).collect();
+    let rate = |f: &dyn Fn() -> usize| {
+        let cpu: Option<Vec<Duration>> = (0..5).map(|_| timed(|| std::hint::black_box(f())).2).collect();
+        cpu.map(median).map_or_else(|| "n/a".to_string(), |c| format!("{:.1} MB/s", bytes / 1e6 / c.as_secs_f64()))
+    };
+    println!("| stage alone, synthetic story | rate (CPU) |\n| --- | ---: |");
+    let ingest = || texts.iter().filter_map(|b| Article::from_bytes("a", "bench.txt", b).ok()).map(|a| a.text.len()).sum();
+    println!("| ingest | {} |", rate(&ingest));
+    let segment = || articles.iter().map(|a| concord::segment::segment(a).sentences.len()).sum();
+    println!("| segment | {} |", rate(&segment));
+    let facts = || articles.iter().map(|a| pipeline::facts(a, rules).len()).sum();
+    println!("| segment + extract | {} |\n", rate(&facts));
 }
 
 fn read_files(files: &[PathBuf]) -> Result<Vec<Vec<u8>>> {
