@@ -16,6 +16,30 @@ pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| bytes.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
 }
 
+/// Whether `text` starts with any of the (lower-case ASCII) `prefixes`,
+/// ignoring ASCII case.
+pub(super) fn starts_any_ci(text: &str, prefixes: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    prefixes.iter().any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// Whether `text` ends with any of the (lower-case ASCII) `suffixes`,
+/// ignoring ASCII case.
+pub(super) fn ends_any_ci(text: &str, suffixes: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    suffixes.iter().any(|s| bytes.len() >= s.len() && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
+}
+
+/// Whether `text` starts with an ASCII digit.
+pub(super) fn starts_digit(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `text` ends with an ASCII digit.
+pub(super) fn ends_digit(text: &str) -> bool {
+    text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+}
+
 /// One line of the article, without its line ending.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Line<'a> {
