@@ -162,11 +162,98 @@ struct Paragraph {
     masks: Vec<Span>,
 }
 
-static RULE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*|\[[^\]]+\]:\s*\S+.*|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$")
-        .expect("rule pattern")
-});
+/// What a rule, a link definition or a table's separator row looks like,
+/// as one expression. [`is_rule_line`] decides the same by hand (the
+/// tests hold the two together): this runs on every line, and compiling
+/// it cost more than segmenting a whole article.
+#[cfg(test)]
+const RULE_LINE: &str =
+    r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*|\[[^\]]+\]:\s*\S+.*|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$";
+
+/// A list item's marker, as one expression; [`list_marker_end`] is its
+/// hand-written twin, and this compiled form serves only the rare line
+/// whose marker could hold a non-ASCII digit.
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]|\d{1,3}[.)])\s+").expect("list pattern"));
+
+/// A Markdown rule (`---`, `* * *`, `___`, `===`), a link definition
+/// (`[1]: https://...`) or a table's separator row (`| --- | :---: |`).
+fn is_rule_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let lead = text[..text.len() - t.len()].chars().count();
+    if lead > 3 {
+        // Only the table row's leading white space can take more than
+        // the three spaces of indentation, and then no leading bar.
+        return table_row(t, false);
+    }
+    let only = |mark: char| t.chars().all(|c| c == mark || c.is_whitespace()) && t.chars().filter(|&c| c == mark).count() >= 3;
+    only('-') || only('*') || only('_') || equals_rule(t) || link_definition(t) || table_row(t, true)
+}
+
+/// `=+\s*`: a setext underline.
+fn equals_rule(t: &str) -> bool {
+    let rest = t.trim_start_matches('=');
+    rest.len() < t.len() && rest.chars().all(char::is_whitespace)
+}
+
+/// `\[[^\]]+\]:\s*\S+.*`: a reference link definition.
+fn link_definition(t: &str) -> bool {
+    let Some(inside) = t.strip_prefix('[') else { return false };
+    let Some(close) = inside.find(']') else { return false };
+    close > 0 && inside[close + 1..].strip_prefix(':').is_some_and(|rest| rest.chars().any(|c| !c.is_whitespace()))
+}
+
+/// `\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?`: a table's separator row.
+/// Every quantifier here meets a character it cannot take, so the
+/// greedy reading is the only one and no backtracking is needed.
+fn table_row(t: &str, leading_bar: bool) -> bool {
+    let t = if leading_bar { t.strip_prefix('|').unwrap_or(t) } else { t };
+    let Some(mut rest) = table_cell(t) else { return false };
+    loop {
+        let Some(after_bar) = rest.strip_prefix('|') else { return rest.is_empty() };
+        if after_bar.is_empty() {
+            return true;
+        }
+        match table_cell(after_bar) {
+            Some(next) => rest = next,
+            None => return false,
+        }
+    }
+}
+
+/// `\s*:?-{3,}:?\s*`, returning what follows.
+fn table_cell(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    let t = t.strip_prefix(':').unwrap_or(t);
+    let dashes = t.len() - t.trim_start_matches('-').len();
+    if dashes < 3 {
+        return None;
+    }
+    let t = &t[dashes..];
+    Some(t.strip_prefix(':').unwrap_or(t).trim_start())
+}
+
+/// Where the list marker opening `trimmed` ends (after its white space):
+/// `-`, `*`, `+`, `•` or a number of up to three digits with `.` or `)`.
+fn list_marker_end(trimmed: &str) -> Option<usize> {
+    // `\d` is any decimal digit: a line opening with a non-ASCII numeral
+    // goes to the expression.
+    if trimmed.chars().take(4).any(|c| !c.is_ascii() && c.is_numeric()) {
+        return LIST_MARKER.find(trimmed).map(|m| m.end());
+    }
+    let bytes = trimmed.as_bytes();
+    let marker = if trimmed.starts_with(['-', '*', '+', '•']) {
+        trimmed.chars().next().map_or(1, char::len_utf8)
+    } else {
+        let digits = bytes.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+            return None;
+        }
+        digits + 1
+    };
+    let rest = &trimmed[marker..];
+    let space = rest.len() - rest.trim_start().len();
+    (space > 0).then_some(marker + space)
+}
 
 fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
     let trimmed = text.trim_start();
@@ -175,7 +262,7 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
         *in_code = !*in_code;
         return (lead, LineKind::Skip);
     }
-    if *in_code || RULE_LINE.is_match(text) {
+    if *in_code || is_rule_line(text) {
         return (lead, LineKind::Skip);
     }
     let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
@@ -187,8 +274,8 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
         let rest = trimmed.trim_start_matches(['>', ' ']);
         return (text.len() - rest.len(), LineKind::BlockQuote);
     }
-    if let Some(m) = LIST_MARKER.find(trimmed) {
-        return (lead + m.end(), LineKind::ListItem);
+    if let Some(end) = list_marker_end(trimmed) {
+        return (lead + end, LineKind::ListItem);
     }
     (lead, LineKind::Plain)
 }
@@ -815,6 +902,55 @@ mod tests {
         assert!(s.sentences.len() > 100_000);
         let last = s.sentences.last().map(|s| s.span.start).unwrap_or(0);
         assert!(a.line_col(last).0 > 1);
+    }
+}
+
+/// The hand-written line tests against the expressions they replace.
+#[cfg(test)]
+mod line_shapes {
+    use super::*;
+    use proptest::prelude::*;
+
+    static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(RULE_LINE).unwrap());
+
+    fn agree(line: &str) {
+        assert_eq!(is_rule_line(line), RULE.is_match(line), "rule: {line:?}");
+        let trimmed = line.trim_start();
+        assert_eq!(list_marker_end(trimmed), LIST_MARKER.find(trimmed).map(|m| m.end()), "list: {line:?}");
+    }
+
+    #[test]
+    fn rules_and_list_markers_as_the_expressions_find_them() {
+        let lines = [
+            "---", "***", "___", "- - -", " * * * ", "   ---", "    ---", "     ---", "--", "-- -", "==", "=", "== x", "= =",
+            "[1]: https://example.com", "[a]:x", "[]: x", "[a]:   ", "[a] : x", "[a]b]: x", "[[a]: x", "|---|---|", "| :---: | ---: |",
+            "---|---", "|---", "---|", "|---|", "| --- | -- |", "|", "||", "| --- || --- |", "\u{a0}\u{a0}\u{a0}\u{a0}---",
+            "\t---", "- item", "* item", "+ item", "• item", "1. item", "12) item", "123. item", "1234. item", "1.item", "-item",
+            "1.", "1. ", "٣. item", "1٣. item", "a. item", "—", "", "   ", "Officials said 42 homes flooded.",
+            "* * * and more", "-\u{2003}-\u{2003}-", "_ _ _ _", "===  ", "[x]: y z", ":---:", "| :--: |", "| ---: |  x",
+        ];
+        for line in lines {
+            agree(line);
+        }
+    }
+
+    fn liney() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("-"), Just("*"), Just("_"), Just("="), Just("["), Just("]"), Just(":"), Just("|"), Just(" "), Just("\t"),
+                Just("\u{a0}"), Just("a"), Just("1"), Just("."), Just(")"), Just("•"), Just("٣"), Just("+"), Just("---"),
+            ],
+            0..14,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn hand_written_line_tests_agree(line in liney()) {
+            agree(&line);
+        }
     }
 }
 
