@@ -304,12 +304,7 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             "author bio",
             BIO_ROLES,
             |t| {
-                (t.starts_with(|c: char| c.is_ascii_uppercase()) || starts_any_ci(t, &["he ", "she ", "they "]))
-                    && contains_any_ascii_ci(t, BIO_ROLES)
-                    && contains_any_ascii_ci(t, &[
-                        "is a", "is the", "is our", "was a", "was the", "was our", "has been a", "has been the", "has been our",
-                        "serves as a", "serves as the", "serves as our", "are a", "are the", "are our",
-                    ])
+                verb_after_names(t, &["is", "was", "has", "serves", "are"], true) && contains_any_ascii_ci(t, BIO_ROLES)
             },
         ),
         pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"],
@@ -320,13 +315,35 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             "author bio",
             &["covers", "writes", "reports", "has covered", "has reported"],
             |t| {
-                t.starts_with(|c: char| c.is_ascii_uppercase())
-                    && contains_any_ascii_ci(t, &["covers", "writes about", "writes on", "reports on", "reports from", "has covered", "has reported on"])
-                    && contains_any_ascii_ci(t, &["for ", "at "])
+                verb_after_names(t, &["covers", "writes", "reports", "has"], false) && contains_any_ascii_ci(t, &["for ", "at "])
             },
         ),
     ]
 });
+
+/// Whether one of `verbs` (ignoring ASCII case) is the word right after
+/// one to four capitalised words opening the line, or, with `pronouns`,
+/// right after "he", "she" or "they": where a bio's verb stands.
+fn verb_after_names(t: &str, verbs: &[&str], pronouns: bool) -> bool {
+    let is_verb = |w: &str| verbs.iter().any(|v| w.eq_ignore_ascii_case(v));
+    let mut tokens = t.split_whitespace();
+    let Some(first) = tokens.next() else { return false };
+    if pronouns && ["he", "she", "they"].iter().any(|p| first.eq_ignore_ascii_case(p)) && tokens.clone().next().is_some_and(is_verb) {
+        return true;
+    }
+    let mut name = first;
+    for _ in 0..4 {
+        if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        let Some(next) = tokens.next() else { return false };
+        if is_verb(next) {
+            return true;
+        }
+        name = next;
+    }
+    false
+}
 
 fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     let content = line.content();
