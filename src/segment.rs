@@ -829,7 +829,14 @@ mod by_hand {
     /// Whether one of `words`, in order, stands at `p` with `then` holding
     /// after it.
     fn word_then(s: &str, p: usize, words: &[&str], then: impl Fn(usize) -> bool) -> bool {
-        words.iter().any(|w| s[p..].starts_with(w) && then(p + w.len()))
+        words.iter().any(|w| at(s, p, w) && then(p + w.len()))
+    }
+
+    /// Whether `word` stands at `p`; the first byte is compared alone
+    /// first, as most places hold none of the words looked for.
+    fn at(s: &str, p: usize, word: &str) -> bool {
+        let (b, w) = (s.as_bytes(), word.as_bytes());
+        b.get(p) == w.first() && b.get(p..p + w.len()) == Some(w)
     }
 
     /// `\b` after a word character at `p`.
@@ -846,8 +853,12 @@ mod by_hand {
     /// more. Returns the end of the first reading after which `then`
     /// holds.
     fn name(s: &str, i: usize, then: &dyn Fn(usize) -> bool) -> Option<usize> {
+        // Titles and names alike open with a capital.
+        if !upper_at(s, i) {
+            return None;
+        }
         for title in TITLES {
-            if !s[i..].starts_with(title) {
+            if !at(s, i, title) {
                 continue;
             }
             let after = i + title.len();
@@ -888,12 +899,18 @@ mod by_hand {
         if let Some(end) = name(s, i, then) {
             return Some(&s[i..end]);
         }
-        pronouns.iter().find(|p| s[i..].starts_with(*p) && then(i + p.len())).map(|p| &s[i..i + p.len()])
+        pronouns.iter().find(|p| at(s, i, p) && then(i + p.len())).map(|p| &s[i..i + p.len()])
     }
 
-    /// Match starts worth trying: every alternative opens with an ASCII letter.
+    /// Match starts worth trying: a capital (a name or "He"), an "h" or
+    /// "s" (a pronoun may start inside a word, as the patterns have no
+    /// boundary before it) or the first letter of a word.
     fn starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-        s.bytes().enumerate().filter(|(_, b)| b.is_ascii_alphabetic()).map(|(i, _)| i)
+        let b = s.as_bytes();
+        (0..b.len()).filter(move |&i| {
+            let c = b[i];
+            c.is_ascii_uppercase() || c == b'h' || c == b's' || (c.is_ascii_lowercase() && boundary_before(s, i))
+        })
     }
 
     /// `\s+(?:SAID)\b` at `p`.
@@ -904,7 +921,7 @@ mod by_hand {
     /// AFTER_QUOTE: `^[\s,;]*(?:(?:SAID)\s+(?P<a>NAME)|(?P<b>NAME|PRONOUN)\s+(?:SAID)\b)`.
     pub(super) fn after_quote(s: &str) -> Option<&str> {
         let p0 = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
-        for w in SAID.iter().filter(|w| s[p0..].starts_with(**w)) {
+        for w in SAID.iter().filter(|w| at(s, p0, w)) {
             if let Some(q) = ws1_end(s, p0 + w.len()) {
                 if let Some(end) = name(s, q, &|_| true) {
                     return Some(&s[q..end]);
@@ -942,7 +959,7 @@ mod by_hand {
         let speech = |p: usize| {
             ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
         };
-        let naming = |p: usize| ws1_end(s, p).is_some_and(|q| s[q..].starts_with("called") || s[q..].starts_with("described"));
+        let naming = |p: usize| ws1_end(s, p).is_some_and(|q| at(s, q, "called") || at(s, q, "described"));
         starts(s).find_map(|i| {
             if let Some(found) = name_or_pronoun(s, i, &PRONOUNS, &speech) {
                 return Some(found);
@@ -950,14 +967,14 @@ mod by_hand {
             if !boundary_before(s, i) {
                 return None;
             }
-            for w in SAID.iter().filter(|w| s[i..].starts_with(**w)) {
+            for w in SAID.iter().filter(|w| at(s, i, w)) {
                 if let Some(end) = ws1_end(s, i + w.len()).and_then(|q| name(s, q, &|_| true).map(|e| (q, e))) {
                     return Some(&s[end.0..end.1]);
                 }
             }
-            if s[i..].starts_with("according to") {
+            if at(s, i, "according to") {
                 if let Some(q) = ws1_end(s, i + "according to".len()) {
-                    let after_the = s[q..].starts_with("the").then(|| ws1_end(s, q + 3)).flatten();
+                    let after_the = at(s, q, "the").then(|| ws1_end(s, q + 3)).flatten();
                     if let Some((from, end)) = after_the.and_then(|r| name(s, r, &|_| true).map(|e| (r, e))) {
                         return Some(&s[from..end]);
                     }
@@ -966,7 +983,7 @@ mod by_hand {
                     }
                 }
             }
-            if s[i..].starts_with("what") {
+            if at(s, i, "what") {
                 if let Some(q) = ws1_end(s, i + 4) {
                     return name_or_pronoun(s, q, &["he", "she"], &naming);
                 }
