@@ -308,7 +308,11 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             },
         ),
         pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"],
-            |t| contains_any_ascii_ci(t, &["contributed reporting", "contributed to this report", "contributed research"]),),
+            |t| {
+                // One search for what the three share, then the three.
+                contains_any_ascii_ci(t, &["contributed "])
+                    && contains_any_ascii_ci(t, &["contributed reporting", "contributed to this report", "contributed research"])
+            },),
         pattern(
             r"(?-i:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})(?:covers|writes about|writes on|reports on|reports from|has covered|has reported on)\b.+\b(?:for|at) (?:the )?.+",
             Bio,
@@ -716,7 +720,7 @@ mod comments {
         out
     }
 
-    const FIRST_SECOND_PERSON: &[&str] = &[
+    pub(super) const FIRST_SECOND_PERSON: &[&str] = &[
         "me", "my", "mine", "myself", "you", "your", "yours", "you're", "youre", "we", "we're", "our", "ours",
         "us", "u", "ur", "i'm", "i've", "i'd", "i'll", "im", "ive",
     ];
@@ -732,6 +736,9 @@ mod comments {
         let person = tokens.iter().any(|t| {
             t.starts_with('I') && matches!(*t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
                 || (t.len() <= 7
+                    // Every pronoun listed opens with one of these letters:
+                    // a cheap test before the list is compared.
+                    && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
                     && t.chars().skip(1).all(|c| c.is_lowercase())
                     && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
         });
@@ -872,9 +879,21 @@ mod captions {
         &content[start..]
     }
 
-    /// The vocabulary of the given lines.
-    fn vocabulary(lines: &[Line<'_>], which: &[usize]) -> HashSet<String> {
-        which.iter().flat_map(|&i| words::content_words(lines[i].text)).collect()
+    /// The words of `wanted` that the given lines use, and whether they
+    /// have any content word at all. Only membership of a few headline
+    /// words is ever asked, so the body's own vocabulary is never built.
+    fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
+        let mut found = HashSet::new();
+        let mut any = false;
+        for &i in which {
+            words::for_each_content_word(lines[i].text, |word| {
+                any = true;
+                if wanted.contains(word) && !found.contains(word) {
+                    found.insert(word.to_string());
+                }
+            });
+        }
+        (found, any)
     }
 
     /// `([headline] caption)+ headline body...` at the top of the page:
@@ -900,12 +919,16 @@ mod captions {
         if teasers.is_empty() {
             return;
         }
-        let body: Vec<usize> = open[k + 1..].to_vec();
-        let vocabulary = vocabulary(lines, &body);
+        let body = &open[k + 1..];
+        let wanted: HashSet<String> =
+            std::iter::once(own).chain(teasers.iter().map(|t| t.0)).flat_map(|i| words::content_words(lines[i].text)).collect();
+        // The body's words among those of the headlines: the same shares
+        // as against its whole vocabulary.
+        let (vocabulary, body_has_words) = vocabulary(lines, body, &wanted);
         let ours = words::overlap(lines[own].text, &vocabulary);
         for (first, caption) in teasers {
             let theirs = words::overlap(lines[first].text, &vocabulary);
-            if theirs >= ours || vocabulary.is_empty() {
+            if theirs >= ours || !body_has_words {
                 break;
             }
             let note = format!(
@@ -1231,6 +1254,11 @@ mod tests {
             Flood waters rose across the valley on Tuesday and 42 families left their homes, the regional authority said.\n\
             The river broke its banks near the old mill, officials said.\n";
         assert_eq!(regions(text), vec![(ExclusionReason::Caption, 1, 4)]);
+    }
+
+    #[test]
+    fn every_pronoun_opens_with_a_letter_the_quick_test_knows() {
+        assert!(comments::FIRST_SECOND_PERSON.iter().all(|p| b"mywoui".contains(&p.as_bytes()[0])));
     }
 
     #[test]

@@ -37,11 +37,23 @@ fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 /// How common a byte is in English copy (higher is commoner): letters by
-/// their usual frequency, the space commonest of all.
-fn commonness(b: u8) -> usize {
-    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate ";
-    BY_FREQUENCY.iter().position(|&c| c == b.to_ascii_lowercase()).map_or(0, |i| i + 1)
+/// their usual frequency, the space commonest of all, anything else rare.
+fn commonness(b: u8) -> u8 {
+    COMMONNESS[usize::from(b)]
 }
+
+static COMMONNESS: [u8; 256] = {
+    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate ";
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        let c = BY_FREQUENCY[i];
+        table[c as usize] = i as u8 + 1;
+        table[c.to_ascii_uppercase() as usize] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
 
 /// Whether `text` starts with any of the (lower-case ASCII) `prefixes`,
 /// ignoring ASCII case.
