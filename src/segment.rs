@@ -952,6 +952,29 @@ mod by_hand {
             && !words.contains(['“', '”', '"', ',', ':', ';'])
     }
 
+    /// Where a speech verb of the first IN_SENTENCE alternative may stand
+    /// (after white space), each with the end of the last character before
+    /// it that no name, title or white space holds (0 when none does).
+    fn speech_verbs(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut barrier_end = 0;
+        let mut after_space = false;
+        for (q, c) in s.char_indices() {
+            if after_space && c.is_ascii_lowercase() {
+                let boundary = |e: usize| boundary_at(s, e);
+                if word_then(s, q, SAID, boundary) || word_then(s, q, CALLED, boundary) {
+                    out.push((q, barrier_end));
+                }
+            }
+            let name_char = c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '.' | '-');
+            if !name_char && !c.is_whitespace() {
+                barrier_end = q + c.len_utf8();
+            }
+            after_space = c.is_whitespace();
+        }
+        out
+    }
+
     /// IN_SENTENCE: `(?P<n>NAME|PRONOUN)\s+(?:SAID|CALLED)\b`, or
     /// `\b(?:SAID)\s+(?P<m>NAME)`, or `\baccording to\s+(?:the\s+)?(?P<o>NAME)`,
     /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`.
@@ -960,8 +983,17 @@ mod by_hand {
             ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
         };
         let naming = |p: usize| ws1_end(s, p).is_some_and(|q| at(s, q, "called") || at(s, q, "described"));
+        let verbs = speech_verbs(s);
+        let mut next_verb = 0;
         starts(s).find_map(|i| {
-            if let Some(found) = name_or_pronoun(s, i, &PRONOUNS, &speech) {
+            // A name or pronoun reaches the next verb only over name
+            // characters and white space; past a barrier, or with no verb
+            // ahead, the first alternative cannot match here.
+            while verbs.get(next_verb).is_some_and(|&(q, _)| q <= i) {
+                next_verb += 1;
+            }
+            let reachable = verbs.get(next_verb).is_some_and(|&(_, barrier_end)| barrier_end <= i);
+            if let Some(found) = reachable.then(|| name_or_pronoun(s, i, &PRONOUNS, &speech)).flatten() {
                 return Some(found);
             }
             if !boundary_before(s, i) {
