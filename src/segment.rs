@@ -19,6 +19,7 @@ use crate::model::Span;
 use aho_corasick::AhoCorasick;
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 /// A direct quotation inside a sentence.
@@ -728,9 +729,21 @@ fn sentence_speaker(outside: &str, memory: &mut SpeakerMemory) -> Option<String>
     memory.resolve(in_sentence(outside)?)
 }
 
+/// Text the hand-written speaker readers have read in this process.
+static READ_BY_HAND: AtomicUsize = AtomicUsize::new(0);
+
+/// How much text the hand-written readers take before the compiled
+/// patterns do. The readers spare a short run the patterns' compilation
+/// (milliseconds, more than segmenting a story of a few articles), but the
+/// compiled patterns read faster, so a long run pays for compiling them
+/// once it has read about this much. Both give the same answers.
+const BY_HAND_BUDGET: usize = 512 * 1024;
+
 /// Whether the hand-written readers of the speaker patterns serve `text`.
 fn by_hand_serves(text: &str) -> bool {
-    text.len() <= by_hand::MAX_BYTES && crate::ingest::ascii::is_plain(text)
+    text.len() <= by_hand::MAX_BYTES
+        && crate::ingest::ascii::is_plain(text)
+        && READ_BY_HAND.fetch_add(text.len(), Ordering::Relaxed) < BY_HAND_BUDGET
 }
 
 /// The speaker [`AFTER_QUOTE`] names in `text`.
@@ -783,17 +796,20 @@ mod by_hand {
     /// Longer texts go to the compiled patterns, which are linear.
     pub(super) const MAX_BYTES: usize = 4096;
 
-    const TITLES: [&str; 15] = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Prof", "Rev"];
+    pub(super) const TITLES: [&str; 15] = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Prof", "Rev"];
     const PRONOUNS: [&str; 4] = ["he", "she", "He", "She"];
-    const SAID: &[&str] = &[
+    pub(super) const SAID: &[&str] = &[
         "said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "declared", "noted", "explained",
         "continued", "recalled", "stated", "insisted", "warned", "argued", "replied", "announced", "remarked", "stressed",
         "urged", "claimed", "acknowledged", "admitted", "conceded",
     ];
-    const CALLED: &[&str] = &[
+    pub(super) const CALLED: &[&str] = &[
         "called", "calling", "praised", "praising", "lauded", "hailed", "thanked", "described", "describing", "confirmed",
         "spoke", "saying", "vowed", "pledged", "promised", "boasted", "complained", "quipped", "urged",
     ];
+
+    /// The letters the words of [`SAID`] and [`CALLED`] open with.
+    pub(super) const SPEECH_INITIALS: &[u8] = b"abcdehilnpqrstuvw";
 
     fn is_word_byte(b: u8) -> bool {
         b.is_ascii_alphanumeric() || b == b'_'
@@ -960,7 +976,7 @@ mod by_hand {
         let mut barrier_end = 0;
         let mut after_space = false;
         for (q, c) in s.char_indices() {
-            if after_space && c.is_ascii_lowercase() {
+            if after_space && SPEECH_INITIALS.contains(&(c as u32 as u8)) && c.is_ascii_lowercase() {
                 let boundary = |e: usize| boundary_at(s, e);
                 if word_then(s, q, SAID, boundary) || word_then(s, q, CALLED, boundary) {
                     out.push((q, barrier_end));
@@ -980,7 +996,10 @@ mod by_hand {
     /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`.
     pub(super) fn in_sentence(s: &str) -> Option<&str> {
         let speech = |p: usize| {
-            ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
+            ws1_end(s, p).is_some_and(|q| {
+                s.as_bytes().get(q).is_some_and(|b| SPEECH_INITIALS.contains(b))
+                    && (word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
+            })
         };
         let naming = |p: usize| ws1_end(s, p).is_some_and(|q| at(s, q, "called") || at(s, q, "described"));
         let verbs = speech_verbs(s);
@@ -1206,6 +1225,20 @@ mod speakers_by_hand {
         assert_eq!(by_hand::after_quote(text), group(AFTER_QUOTE.captures(text), &["a", "b"]), "after: {text:?}");
         assert_eq!(by_hand::before_quote(text), group(BEFORE_QUOTE.captures(text), &["n"]), "before: {text:?}");
         assert_eq!(by_hand::in_sentence(text), group(IN_SENTENCE.captures(text), &["n", "m", "o", "p"]), "in: {text:?}");
+    }
+
+    #[test]
+    fn word_lists_are_the_patterns_own() {
+        assert_eq!(by_hand::SAID, SAID.split('|').collect::<Vec<_>>());
+        assert_eq!(by_hand::CALLED, CALLED.split('|').collect::<Vec<_>>());
+        assert!(NAME.starts_with(&format!(r"(?:(?:{})\.?\s+)?", by_hand::TITLES.join("|"))));
+    }
+
+    #[test]
+    fn speech_initials_cover_every_verb() {
+        for w in by_hand::SAID.iter().chain(by_hand::CALLED) {
+            assert!(by_hand::SPEECH_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
     }
 
     #[test]
