@@ -453,7 +453,7 @@ fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
         if content.len() > 600 {
             return None;
         }
-        let appeared = || contains_any_ascii_ci(content, &["appeared"]).then(|| APPEARED_FIRST_ON.captures(content)).flatten();
+        let appeared = || (contains_any_ascii_ci(content, &["appeared first on"]) || !is_plain(content)).then(|| APPEARED_FIRST_ON.captures(content)).flatten();
         let copyright = || copyright_start(content).then(|| COPYRIGHT.captures(content)).flatten();
         appeared().or_else(copyright)
             .map(|c| c[1].trim().trim_end_matches('.').to_string())
