@@ -322,14 +322,16 @@ fn explain_text(rule: &rules::Rule) -> String {
 /// reports the same thing however the threads were scheduled.
 fn read_all(sources: &[ingest::Source], progress: &Progress) -> Result<Vec<ingest::Article>> {
     progress.stage("reading");
-    let read: Vec<Result<ingest::Article>> = sources
-        .par_iter()
-        .map(|source| {
-            let article = ingest::read(source);
-            progress.tick();
-            article
-        })
-        .collect();
+    let one = |source: &ingest::Source| {
+        let article = ingest::read(source);
+        progress.tick();
+        article
+    };
+    let read: Vec<Result<ingest::Article>> = if pipeline::parallel(sources.len()) {
+        sources.par_iter().map(one).collect()
+    } else {
+        sources.iter().map(one).collect()
+    };
     read.into_iter().collect()
 }
 

@@ -59,45 +59,75 @@ pub fn align(claims: &[Claim]) -> Vec<Cluster> {
 /// Groups the topical claims into clusters, using each topic rule's scope
 /// hints and counted nouns.
 pub fn align_with_rules(claims: &[Claim], rules: &RuleSet) -> Vec<Cluster> {
-    align_with(claims, |topic| {
-        rules.get(topic).map_or_else(TopicHints::default, |r| TopicHints {
-            scope: r.signals.scope_hints.clone(),
-            nouns: r
-                .signals
-                .nouns
-                .iter()
-                .flat_map(|(noun, forms)| std::iter::once(noun).chain(forms))
-                .map(|n| n.to_lowercase())
-                .collect(),
-        })
+    let groups = groups(claims, |topic| rule_hints(rules, topic));
+    groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect()
+}
+
+/// [`align_with_rules`] taking the claims by value, so that each moves into
+/// its cluster instead of being copied (with its sentence).
+pub fn align_owned(claims: Vec<Claim>, rules: &RuleSet) -> Vec<Cluster> {
+    let groups: Vec<(String, Vec<usize>)> =
+        groups(&claims, |topic| rule_hints(rules, topic)).into_iter().map(|(topic, members)| (topic.to_string(), members)).collect();
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    groups
+        .into_iter()
+        .map(|(topic, members)| cluster(&topic, members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()))
+        .collect()
+}
+
+fn rule_hints(rules: &RuleSet, topic: &str) -> TopicHints {
+    rules.get(topic).map_or_else(TopicHints::default, |r| TopicHints {
+        scope: r.signals.scope_hints.clone(),
+        nouns: r
+            .signals
+            .nouns
+            .iter()
+            .flat_map(|(noun, forms)| std::iter::once(noun).chain(forms))
+            .map(|n| n.to_lowercase())
+            .collect(),
     })
 }
 
 fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Cluster> {
-    let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<&Claim>> = BTreeMap::new();
-    for claim in claims {
+    let groups = groups(claims, hints);
+    groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect()
+}
+
+fn cluster(topic: &str, claims: Vec<Claim>) -> Cluster {
+    Cluster { topic: topic.to_string(), scope: describe(&claims), claims }
+}
+
+/// The clusters of the topical claims, as the topic and the indices in
+/// `claims` of the members, in the order clusters are reported.
+fn groups<'c>(claims: &'c [Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&'c str, Vec<usize>)> {
+    let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
         if let Some(topic) = &claim.topic {
-            buckets.entry((topic.as_str(), &claim.unit)).or_default().push(claim);
+            buckets.entry((topic.as_str(), &claim.unit)).or_default().push(i);
         }
     }
     let mut clusters = Vec::new();
     for ((topic, _), mut members) in buckets {
-        members.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
+        // A stable sort, as before, so that equal keys keep input order.
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&claims[a], &claims[b]);
+            (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span))
+        });
         let hints = hints(topic);
         let mut words = Vocabulary::default();
         let mut profiled: Vec<(&Claim, Profile)> = members
             .iter()
-            .map(|c| {
+            .map(|&i| {
+                let c = &claims[i];
                 let mut profile = Profile::of(c, &hints);
                 words.intern(&mut profile);
-                (*c, profile)
+                (c, profile)
             })
             .collect();
         settle_repeats(&mut profiled);
         let bucket = Bucket::new(&profiled, &words);
         for group in cluster_bucket(&bucket) {
-            let claims: Vec<Claim> = group.iter().map(|&i| profiled[i].0.clone()).collect();
-            clusters.push(Cluster { topic: topic.to_string(), scope: describe(&claims), claims });
+            clusters.push((topic, group.iter().map(|&k| members[k]).collect()));
         }
     }
     clusters
