@@ -225,13 +225,26 @@ fn singular(word: &str) -> String {
 /// A light stem so that inflections of one word compare equal
 /// ("killed"/"killing", "troops"/"troop").
 pub fn stem(word: &str) -> String {
+    stem_of(word).to_string()
+}
+
+/// [`stem`] as a slice of `word`: a stem is always a prefix of its word,
+/// so a word can be stemmed without a copy.
+fn stem_of(word: &str) -> &str {
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
     for suffix in ["ing", "ed", "es", "s", "ly"] {
         if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 4) {
-            return stem.to_string();
+            return stem;
         }
     }
-    word.to_string()
+    word
+}
+
+/// `word` cut to its stem, in place.
+fn into_stem(mut word: String) -> String {
+    let len = stem_of(&word).len();
+    word.truncate(len);
+    word
 }
 
 fn is_content(word: &str) -> bool {
@@ -239,7 +252,7 @@ fn is_content(word: &str) -> bool {
 }
 
 fn stems<I: IntoIterator<Item = String>>(words: I) -> BTreeSet<String> {
-    words.into_iter().filter(|w| is_content(w)).map(|w| stem(&w)).collect()
+    words.into_iter().filter(|w| is_content(w)).map(into_stem).collect()
 }
 
 /// The scope's context words when the extractor gave them, the sentence's
@@ -262,15 +275,17 @@ fn hints_near(before: &[String], after: &[String], claim: &Claim, hints: &BTreeS
     }
     let start = before.len().saturating_sub(HINT_WINDOW);
     let scope = &claim.scope;
-    let near: BTreeSet<String> = before[start..]
+    let scope_words: Vec<String> = scope.qualifiers.iter().chain(&scope.place).chain(&scope.time).flat_map(|q| words(q)).collect();
+    // The hints whose stem is the stem of a nearby word.
+    before[start..]
         .iter()
         .chain(after.iter().take(HINT_WINDOW))
-        .cloned()
-        .chain(scope.qualifiers.iter().chain(&scope.place).chain(&scope.time).flat_map(|q| words(q)))
-        .filter(|w| w != ",")
-        .map(|w| stem(&w))
-        .collect();
-    hints.intersection(&near).cloned().collect()
+        .chain(&scope_words)
+        .filter(|w| *w != ",")
+        .map(|w| stem_of(w))
+        .filter(|w| hints.contains(*w))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Hint words are compared as hints only: they are taken out of the
