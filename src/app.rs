@@ -114,7 +114,7 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
 /// the articles, with the progress bar that stays up while they are
 /// compared. The articles are not read when the expectations are unreadable.
 #[allow(clippy::type_complexity)]
-fn compare_inputs<'a>(args: &'a CompareArgs) -> (Result<Option<(&'a PathBuf, String)>>, Progress, Result<Vec<ingest::Article>>) {
+fn compare_inputs(args: &CompareArgs) -> (Result<Option<(&PathBuf, String)>>, Progress, Result<Vec<ingest::Article>>) {
     let expectations = match &args.expect {
         Some(path) => read_text(path).map(|text| Some((path, text))),
         None => Ok(None),

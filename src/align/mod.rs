@@ -99,7 +99,7 @@ fn cluster(topic: &str, claims: Vec<Claim>) -> Cluster {
 
 /// The clusters of the topical claims, as the topic and the indices in
 /// `claims` of the members, in the order clusters are reported.
-fn groups<'c>(claims: &'c [Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&'c str, Vec<usize>)> {
+fn groups(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&str, Vec<usize>)> {
     let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
         if let Some(topic) = &claim.topic {
@@ -391,7 +391,7 @@ fn merge_clusters(claims: &Bucket, clusters: &mut Vec<Building>) {
                 // Only the pair with `i` changed: it wins if better, or as
                 // good and before the old best.
                 current => match (table[k][i], current) {
-                    (Some(r), Some((b, c))) if r > b || (!(r < b) && i < c) => Some((r, i)),
+                    (Some(r), Some((b, c))) if r > b || (r == b && i < c) => Some((r, i)),
                     (Some(r), None) => Some((r, i)),
                     _ => current,
                 },

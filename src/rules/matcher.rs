@@ -142,6 +142,26 @@ mod tests {
         assert_eq!(found, vec![(1, "Soldiers"), (0, "KILLED"), (0, "KILLED in action"), (0, "died")]);
     }
 
+    /// ASCII letters match whatever their case; other letters only as
+    /// the (lower-cased) form writes them, as with ASCII case folding.
+    #[test]
+    fn matching_ignores_ascii_case_only() {
+        let m = Matcher::new([entry(0, SignalKind::Word, "Évacué"), entry(1, SignalKind::Noun, "café owners"), entry(2, SignalKind::Veto, "u.s.")]);
+        let cases: &[(&str, &[usize])] = &[
+            ("Ils ont été évacué hier.", &[0]),
+            ("Ils ont été ÉVACUÉ hier.", &[]),
+            ("Ils ont été éVACUé hier.", &[0]),
+            ("Twelve CAFé OWNERS protested.", &[1]),
+            ("Twelve CAFÉ owners protested.", &[]),
+            ("The U.S. sent 40.", &[2]),
+            ("The U.S.A. sent 40.", &[]),
+        ];
+        for (text, rules) in cases {
+            let got: Vec<usize> = m.hits(text).iter().map(|h| h.rule).collect();
+            assert_eq!(&got, rules, "{text}");
+        }
+    }
+
     #[test]
     fn empty_matcher_finds_nothing() {
         assert!(Matcher::new([]).hits("anything").is_empty());
