@@ -112,6 +112,8 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
     let MentionContext { article, sentence, text, raw, sources, previous } = *cx;
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
+    // One copy of the sentence for all its claims.
+    let shared_text: std::sync::Arc<str> = raw.into();
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
@@ -142,7 +144,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
             interval,
             unit,
             sentence: sentence.span,
-            sentence_text: raw.to_string(),
+            sentence_text: std::sync::Arc::clone(&shared_text),
             scope,
             attribution: attribution::find_among(sources, text, found[index].span, speaker, previous),
             line,
