@@ -10,6 +10,7 @@
 
 pub mod attribution;
 pub mod clause;
+pub mod phrase;
 pub mod quantity;
 pub mod scope;
 pub mod topic;

@@ -13,7 +13,7 @@
 use super::clause::{self, MentionClause};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
-use super::word_regex::WordRegex;
+use super::phrase::{EXPECTED, MONTHS, PLANNED, TIME, WEEKDAYS};
 
 /// Everything scope extraction needs to know about one mention.
 pub struct ScopeInput<'a> {
@@ -182,8 +182,8 @@ fn is_calendar_word(word: &str) -> bool {
 /// A place phrase stops where a time phrase starts: "across the city this
 /// week" is "across the city".
 fn cut_at_time(phrase: &str) -> &str {
-    match TIME.for_text(phrase).find_iter(phrase).find(|m| m.start() > 0 && !is_possessive_at(phrase, m.end())) {
-        Some(m) => phrase[..m.start()].trim_end(),
+    match TIME.find_iter(phrase).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
+        Some((start, _)) => phrase[..start].trim_end(),
         None => phrase,
     }
 }
@@ -223,34 +223,12 @@ fn is_determiner(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-/// Events that frame a time span when "during", "in" or "since" names them.
-const FRAME_NOUNS: &str = "war|mission|deployment|fighting|conflict|campaign|operation|attack|invasion|offensive|siege|battle|occupation|crisis|pandemic|outbreak|storm|floods?|earthquake|season|period|year|month|week";
-
-static TIME: WordRegex = WordRegex::new(|| {
-    format!(
-        r"(?xi)
-        \b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|decade|night|{WEEKDAYS})\b
-        | \b(?:earlier|later)\s+this\s+(?:year|month|week)\b
-        | \bso\s+far\s+this\s+(?:year|month|week)\b
-        | \b(?:in|since|by|until|during|from|through|throughout|before|after|between)\s+(?:early\s+|late\s+|mid-)?(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b
-        | \b(?:in|since|by|until|during|before|after)\s+(?:early\s+|late\s+)?(?:19|20)\d\d\b
-        | \b(?:on\s+)?(?:{WEEKDAYS})\b
-        | \b(?:during|throughout|over|in|since|after|before|for)\s+(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:{FRAME_NOUNS})\b
-        | \b(?:during|throughout)\s+(?:(?:the|its|their|this|that|a|an)\s+)?[\w][\w'’-]*
-        | \b(?:yesterday|today|tonight|overnight)\b
-        | ^\s*(?:earlier|previously|meanwhile)\b
-        "
-    )
-});
-
 /// The time frame a clause states, the first one found ("last year",
 /// "during the mission", "in July", "since June"). Frame nouns of the
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     // "Monday's fire" names an event, not the day.
-    let calendar = TIME.for_text(text).find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
+    let calendar = TIME.find_iter(text).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
     // "in the fire", "during their mission", "in Monday's fire": a frame
     // noun of the claiming rule after a determiner or a possessive.
     let framed = if hints.is_empty() { None } else { rule_frame(text, hints) };
@@ -277,31 +255,20 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
 /// year, ...", "Since June, ..."): it frames the whole sentence.
 fn fronted_time(sentence: &str) -> Option<String> {
     let head = &sentence[..sentence.find(',')?];
-    TIME.for_text(head).find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
+    TIME.find(head).filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
 }
 
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
     time_frame(phrase, hints).is_some_and(|t| phrase.starts_with(&t))
 }
 
-static PLANNED: WordRegex = WordRegex::new(|| {
-    String::from(
-        r"(?i)\b(?:agreed|agrees|agree|plans?|planned|planning|pledged|promised|intends?|intended|proposed|proposes|offered|vowed|is|are|was|were|set)\s+to\b|\b(?:will|shall|would)\b|\bto\s+be\s+(?:sent|deployed|hired|built)\b",
-    )
-});
-static EXPECTED: WordRegex = WordRegex::new(|| {
-    // "could" alone is also past ability ("you could work a miracle"): only
-    // a verb of change or being after it makes a forecast.
-    String::from(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
-});
-
 /// Whether the figure is reported as fact or only planned or expected,
 /// judged from the words before it in its clause.
 fn modality(before: &str) -> Modality {
     // The nearest marker wins: "said it will send" is planned, "had
     // agreed to send" is planned, "could" is a forecast.
-    let planned = PLANNED.for_text(before).find_iter(before).last().map(|m| m.start());
-    let expected = EXPECTED.for_text(before).find_iter(before).last().map(|m| m.start());
+    let planned = PLANNED.find_iter(before).last().map(|(start, _)| start);
+    let expected = EXPECTED.find_iter(before).last().map(|(start, _)| start);
     match (planned, expected) {
         (Some(p), Some(e)) if e > p => Modality::Expected,
         (Some(_), _) => Modality::Planned,
