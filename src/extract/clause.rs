@@ -63,15 +63,46 @@ pub fn is_stopword(word: &str) -> bool {
 pub struct WordSet {
     words: &'static [&'static str],
     sorted: std::sync::OnceLock<Vec<&'static str>>,
+    /// The words of up to [`PACKED`] bytes as [`packed`] keys, sorted: a
+    /// probe then costs a few integer comparisons, not string compares.
+    keys: std::sync::OnceLock<Vec<u128>>,
+}
+
+/// The longest word a [`packed`] key holds.
+const PACKED: usize = 15;
+
+/// A word of up to [`PACKED`] bytes as one integer: its bytes from the
+/// top, its length in the low byte, so two words share a key only when
+/// they are equal.
+fn packed(word: &[u8]) -> Option<u128> {
+    if word.len() > PACKED {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    bytes[15] = word.len() as u8;
+    Some(u128::from_be_bytes(bytes))
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, sorted: std::sync::OnceLock::new() }
+        WordSet { words, sorted: std::sync::OnceLock::new(), keys: std::sync::OnceLock::new() }
     }
 
     /// True when `word`, lower-cased, is in the set (as [`lower_in`]).
     pub fn contains(&self, word: &str) -> bool {
+        if word.is_ascii() && word.len() <= PACKED {
+            let keys = self.keys.get_or_init(|| {
+                let mut v: Vec<u128> = self.words.iter().filter_map(|w| packed(w.as_bytes())).collect();
+                v.sort_unstable();
+                v
+            });
+            let mut buffer = [0u8; PACKED];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return packed(lower).is_some_and(|key| keys.binary_search(&key).is_ok());
+        }
         let sorted = self.sorted.get_or_init(|| {
             let mut v = self.words.to_vec();
             v.sort_unstable_by(|a, b| by_length(a, b));
@@ -190,21 +221,57 @@ fn is_coordination(between: &str) -> bool {
 
 /// A word and its span in the sentence.
 pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let part_of_word = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
-        match (part_of_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = text[s..i].trim_end_matches(['-', '\'', '’']);
-                out.push((Span::new(offset + s, offset + s + word.len()), word));
-                start = None;
+    word_iter(text, offset).collect()
+}
+
+/// [`words`] one at a time, for readers that stop after a few.
+pub fn word_iter(text: &str, offset: usize) -> WordIter<'_> {
+    WordIter { text, pos: 0, offset }
+}
+
+/// The words of a text: each starts at a letter or digit and runs on
+/// through letters, digits, hyphens and apostrophes; trailing hyphens and
+/// apostrophes are not part of it.
+pub struct WordIter<'t> {
+    text: &'t str,
+    pos: usize,
+    offset: usize,
+}
+
+impl<'t> Iterator for WordIter<'t> {
+    type Item = (Span, &'t str);
+
+    fn next(&mut self) -> Option<(Span, &'t str)> {
+        let text = self.text;
+        let mut i = self.pos;
+        let start = loop {
+            let (c, n) = char_at(text, i)?;
+            if c.is_alphanumeric() {
+                break i;
             }
-            _ => {}
+            i += n;
+        };
+        i = start;
+        while let Some((c, n)) = char_at(text, i) {
+            if !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')) {
+                break;
+            }
+            i += n;
         }
+        self.pos = i;
+        let word = text[start..i].trim_end_matches(['-', '\'', '’']);
+        Some((Span::new(self.offset + start, self.offset + start + word.len()), word))
     }
-    out
+}
+
+/// The character at byte `i` (a char boundary) and its length; ASCII
+/// without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// How many [`words`] `text` holds, counting no further than `limit + 1`:
@@ -307,10 +374,53 @@ mod tests {
         }
     }
 
+    /// The tokenizer as first written, char by char: the reference for
+    /// [`word_iter`].
+    fn words_by_chars(text: &str, offset: usize) -> Vec<(Span, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            let part_of_word = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
+            match (part_of_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let word = text[s..i].trim_end_matches(['-', '\'', '’']);
+                    out.push((Span::new(offset + s, offset + s + word.len()), word));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_char_by_char_words(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", offset in 0usize..100) {
+            proptest::prop_assert_eq!(words(&text, offset), words_by_chars(&text, offset));
+        }
+
+        #[test]
+        fn listed_words_in_any_case_are_found(i in 0usize..1000, case in proptest::prelude::any::<u32>(), tail in "|s|-|x") {
+            static SET: WordSet = WordSet::new(STOPWORDS);
+            let word: String = STOPWORDS[i % STOPWORDS.len()].chars().enumerate()
+                .map(|(k, c)| if case >> (k % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .chain(tail.chars())
+                .collect();
+            proptest::prop_assert_eq!(SET.contains(&word), lower_in(&word, STOPWORDS), "{}", word);
+        }
+
+        #[test]
+        fn word_sets_are_lower_in(word in "[a-zA-Z\u{212A}ſ'-]{0,18}") {
+            static SET: WordSet = WordSet::new(STOPWORDS);
+            proptest::prop_assert_eq!(SET.contains(&word), lower_in(&word, STOPWORDS));
+        }
+    }
+
     #[test]
     fn word_sets_match_lower_in() {
         static SET: WordSet = WordSet::new(&["and", "the", "said", "the"]);
-        for w in ["AND", "The", "said", "saidx", "", "th", "a-very-long-word-past-the-buffer", "S\u{212A}"] {
+        for w in ["AND", "The", "said", "saidx", "", "th", "a-very-long-word-past-the-buffer", "S\u{212A}", "and\0", "fifteen-letters", "sixteen-letters!"] {
             assert_eq!(SET.contains(w), lower_in(w, &["and", "the", "said"]), "{w}");
         }
     }
