@@ -130,6 +130,26 @@ fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
+/// `word` lower-cased, as `str::to_lowercase` gives it, copied only when
+/// it has capitals or other letters than ASCII ones.
+pub fn lowered(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// True when `text`, lower-cased by `str::to_lowercase`, starts with
+/// `prefix` (lower-case ASCII letters and spaces, without "k" and not
+/// ending in "i"). Only two other characters lower-case to something that
+/// starts with an ASCII letter: the Kelvin sign (to "k") and the dotted
+/// capital I (to "i" and a combining dot), so comparing bytes without case
+/// is the same test, with no copy of `text`.
+fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// True when `word`, lower-cased, is one of `list` (lower-case ASCII
 /// words). An ASCII word is compared without allocating; any other is
 /// lower-cased first, as a few non-ASCII letters lower-case to ASCII ones
@@ -186,8 +206,8 @@ fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
 /// the participle carries on the reporting verb before it ("the chief
 /// admitted losses during the raid, saying 7 officers were hurt").
 fn reports_on(after_comma: &str) -> bool {
-    let next = after_comma.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(next.as_str(), "saying" | "stating" | "adding" | "noting" | "confirming" | "claiming" | "telling" | "acknowledging")
+    let next = after_comma.split_whitespace().next().unwrap_or("");
+    lower_in(next, &["saying", "stating", "adding", "noting", "confirming", "claiming", "telling", "acknowledging"])
 }
 
 /// The end of the clause that starts at `pos`: the first break before
@@ -200,8 +220,8 @@ fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
             return pos + i;
         }
         if c == ',' {
-            let rest = region[i + 1..].trim_start().to_lowercase();
-            if !(rest.starts_with("who ") || rest.starts_with("which ") || rest.starts_with("all of whom")) {
+            let rest = region[i + 1..].trim_start();
+            if !(lower_starts_with(rest, "who ") || lower_starts_with(rest, "which ") || lower_starts_with(rest, "all of whom")) {
                 return pos + i;
             }
         }
@@ -216,7 +236,7 @@ fn is_spaced_dash(text: &str, i: usize) -> bool {
 
 fn is_coordination(between: &str) -> bool {
     let rest = between.trim().trim_matches(',').trim();
-    rest.is_empty() || matches!(rest.to_lowercase().as_str(), "and" | "or" | "and another" | "and some")
+    rest.is_empty() || lower_in(rest, &["and", "or", "and another", "and some"])
 }
 
 /// A word and its span in the sentence.
@@ -301,8 +321,12 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
 pub fn noun_phrase(sentence: &str, q: &Quantity) -> Option<Span> {
     if let Some(noun) = q.noun.as_deref().filter(|n| !n.is_empty()) {
         let within = sentence.get(q.span.start..q.span.end).unwrap_or("");
-        // ASCII lower-casing keeps byte offsets, so `pos` indexes `within`.
-        if let Some(pos) = within.to_ascii_lowercase().rfind(&noun.to_ascii_lowercase()) {
+        // The last place the noun stands, ASCII case aside (ASCII
+        // lower-casing keeps byte offsets).
+        let found = (0..=within.len().saturating_sub(noun.len()))
+            .rev()
+            .find(|&at| within.as_bytes().get(at..at + noun.len()).is_some_and(|w| w.eq_ignore_ascii_case(noun.as_bytes())));
+        if let Some(pos) = found {
             return Some(Span::new(q.span.start + pos, q.span.start + pos + noun.len()));
         }
     }
@@ -318,12 +342,12 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
     let skip = rest.len() - rest.trim_start_matches('-').len();
     let mut taken: Vec<(Span, &str)> = Vec::new();
     let mut last_end = from + skip;
-    for (i, (span, word)) in words(&rest[skip..], from + skip).into_iter().enumerate() {
+    for (i, (span, word)) in word_iter(&rest[skip..], from + skip).enumerate() {
         let gap = &sentence[last_end..span.start];
         if !gap.trim().is_empty() || taken.len() >= 5 {
             break;
         }
-        let lower = word.to_lowercase();
+        let lower = lowered(word);
         // "hundreds of troops", "dozens of villagers".
         if i == 0 && lower == "of" {
             last_end = span.end;
@@ -332,7 +356,7 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
         if is_stopword(word) || word.chars().all(|c| c.is_ascii_digit()) {
             break;
         }
-        if !taken.is_empty() && is_participle(&lower) && !is_participle(&taken[taken.len() - 1].1.to_lowercase()) {
+        if !taken.is_empty() && is_participle(&lower) && !is_participle(&lowered(taken[taken.len() - 1].1)) {
             break;
         }
         taken.push((span, word));
@@ -342,7 +366,7 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
         }
     }
     // "nine killed in action": a trailing participle is a verb, not a noun.
-    while taken.last().is_some_and(|(_, w)| is_participle(&w.to_lowercase())) {
+    while taken.last().is_some_and(|(_, w)| is_participle(&lowered(w))) {
         taken.pop();
     }
     Some(Span::new(taken.first()?.0.start, taken.last()?.0.end))
@@ -414,6 +438,18 @@ mod tests {
         fn word_sets_are_lower_in(word in "[a-zA-Z\u{212A}ſ'-]{0,18}") {
             static SET: WordSet = WordSet::new(STOPWORDS);
             proptest::prop_assert_eq!(SET.contains(&word), lower_in(&word, STOPWORDS));
+        }
+    }
+
+    #[test]
+    fn only_two_other_characters_lower_case_to_ascii_first() {
+        let odd: Vec<char> = (0x80..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().next().is_some_and(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, ['\u{130}', '\u{212A}']);
+        for (text, prefix) in [("Who said", "who "), ("WHICH was", "which "), ("All Of Whom", "all of whom"), ("wh\u{130}ch ", "which "), ("wh", "who ")] {
+            assert_eq!(lower_starts_with(text, prefix), text.to_lowercase().starts_with(prefix), "{text}");
         }
     }
 

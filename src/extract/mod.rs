@@ -70,8 +70,10 @@ fn resolve_them(claims: &mut [Claim], first_new: usize) {
 fn refers_back(c: &Claim) -> bool {
     let start = c.quantity.span.end.saturating_sub(c.sentence.start);
     let after = c.sentence_text.get(start..).unwrap_or("");
-    match clause::words(after, 0).as_slice() {
-        [(_, of), (_, pronoun), ..] => clause::lower_in(of, &["of"]) && clause::lower_in(pronoun, &["them", "those", "these"]),
+    // The next two words only: the rest of a long sentence is not read.
+    let mut next = clause::word_iter(after, 0).map(|(_, w)| w);
+    match (next.next(), next.next()) {
+        (Some(of), Some(pronoun)) => clause::lower_in(of, &["of"]) && clause::lower_in(pronoun, &["them", "those", "these"]),
         _ => false,
     }
 }
@@ -180,7 +182,7 @@ fn elided_noun(text: &str, found: &[Quantity], clauses: &[clause::MentionClause]
         }
     }
     let left = &text[clauses[index].left.start..clauses[index].left.end];
-    let part_of_group = clause::words(left, 0).last().is_some_and(|(_, w)| clause::lower_in(w, &["including", "among"]));
+    let part_of_group = clause::word_iter(left, 0).last().is_some_and(|(_, w)| clause::lower_in(w, &["including", "among"]));
     if part_of_group { nouns_before(q.span.start) } else { None }
 }
 

@@ -10,7 +10,7 @@
 //! each field records only what the mention's own clause says; nothing is
 //! guessed from the rest of the article.
 
-use super::clause::{self, MentionClause};
+use super::clause::{self, lowered, MentionClause};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
 use super::phrase::{EXPECTED, MONTHS, PLANNED, TIME, WEEKDAYS};
@@ -74,13 +74,13 @@ fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Op
     let mut proper: Vec<&str> = Vec::new();
     let mut common: Vec<String> = Vec::new();
     for (_, w) in &words {
-        let lower = w.to_lowercase();
+        let lower = lowered(w);
         if w.chars().next().is_some_and(char::is_uppercase) && common.is_empty() {
             proper.push(w);
         } else if clause::is_participle(&lower) && common.is_empty() {
-            modifiers.push(lower);
+            modifiers.push(lower.into_owned());
         } else if !clause::is_stopword(w) {
-            common.push(lower);
+            common.push(lower.into_owned());
         }
     }
     if !proper.is_empty() {
@@ -127,8 +127,8 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
         let object = &words[i + 1..end];
         let names_group = object.iter().any(|(_, w)| {
-            let w = w.to_lowercase();
-            GROUP_NOUNS.contains(&w.as_str()) || hints.contains(&w)
+            let w = lowered(w);
+            GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
         });
         // A place names a place: "in Kursk", "to Russia", "in Russia's
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
@@ -158,7 +158,7 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
 fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
     i > 0
         && matches!(
-            words[i - 1].1.to_lowercase().as_str(),
+            &*lowered(words[i - 1].1),
             "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
         )
 }
@@ -167,7 +167,7 @@ fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
 fn names_a_medium(object: &[(Span, &str)]) -> bool {
     object.iter().any(|(_, w)| {
         matches!(
-            w.to_lowercase().as_str(),
+            &*lowered(w),
             "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
         )
     })
@@ -197,30 +197,30 @@ fn is_possessive_at(text: &str, end: usize) -> bool {
 fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
     let mut end = from;
     while end < words.len() && end - from < 6 {
-        let w = words[end].1.to_lowercase();
+        let w = lowered(words[end].1);
         let determiner = is_determiner(&w);
-        if end > from && (PLACE_PREPOSITIONS.contains(&w.as_str()) || GROUP_PREPOSITIONS.contains(&w.as_str()) && w != "of") {
+        if end > from && (PLACE_PREPOSITIONS.contains(&&*w) || GROUP_PREPOSITIONS.contains(&&*w) && w != "of") {
             break;
         }
         // "the grain and fuel terminal", "Russia and Belarus": "and" joins
         // two nouns of one object.
         let joins_nouns = w == "and"
             && end > from
-            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&next.to_lowercase()));
+            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&lowered(next)));
         if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
             break;
         }
         end += 1;
     }
     // Drop a dangling "of" or determiner at the end.
-    while end > from && matches!(words[end - 1].1.to_lowercase().as_str(), "of" | "the" | "a" | "an") {
+    while end > from && matches!(&*lowered(words[end - 1].1), "of" | "the" | "a" | "an") {
         end -= 1;
     }
     end
 }
 
 fn is_determiner(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
+    matches!(&*lowered(word), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
 }
 
 /// The time frame a clause states, the first one found ("last year",
@@ -245,9 +245,9 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
         if !clause::lower_in(w[0].1, &["during", "in", "since", "throughout", "after"]) {
             return None;
         }
-        let d = w[1].1.to_lowercase();
-        let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
-        (determiner && hints.contains(&w[2].1.to_lowercase())).then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
+        let d = lowered(w[1].1);
+        let determiner = matches!(&*d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
+        (determiner && hints.iter().any(|h| **h == *lowered(w[2].1))).then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
     })
 }
 
@@ -290,13 +290,13 @@ fn whole_of_part(right: &str) -> Option<String> {
         .iter()
         .take(4)
         .take_while(|(_, w)| {
-            let lower = w.to_lowercase();
+            let lower = lowered(w);
             is_determiner(w) || lower.ends_with("'s") || lower.ends_with("’s") || !clause::is_stopword(w)
         })
         .map(|(_, w)| *w)
         .find(|w| {
             let possessive = w.ends_with("'s") || w.ends_with("’s");
-            !possessive && inflect::looks_plural(w) && w.chars().next().is_some_and(char::is_lowercase) && !clause::is_participle(&w.to_lowercase())
+            !possessive && inflect::looks_plural(w) && w.chars().next().is_some_and(char::is_lowercase) && !clause::is_participle(&lowered(w))
         })?;
     Some(inflect::singular(head))
 }
@@ -305,13 +305,20 @@ fn whole_of_part(right: &str) -> Option<String> {
 /// "six of the injured", "17 of them" after it: a part of a group.
 fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
     use clause::lower_in;
-    let before_marks = match clause::words(left, 0).as_slice() {
-        [.., (_, of), (_, them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
-        [.., (_, last)] => lower_in(last, &["including", "incl"]),
-        [] => false,
+    // Only the last two words of the left part and the first two of the
+    // right one matter.
+    let mut last_two: [Option<&str>; 2] = [None, None];
+    for (_, w) in clause::word_iter(left, 0) {
+        last_two = [last_two[1], Some(w)];
+    }
+    let before_marks = match last_two {
+        [Some(of), Some(them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
+        [_, Some(last)] => lower_in(last, &["including", "incl"]),
+        _ => false,
     };
-    let after_marks = match clause::words(right, 0).as_slice() {
-        [(_, of), (_, whole), ..] => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
+    let mut first = clause::word_iter(right, 0).map(|(_, w)| w);
+    let after_marks = match (first.next(), first.next()) {
+        (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
         _ => false,
     };
     // Only a figure without a noun of its own is followed by its whole:
@@ -322,8 +329,7 @@ fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
 /// The content words of a clause, lower-cased, for context similarity.
 fn content_words(text: &str) -> Vec<String> {
     let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    clause::words(text, 0)
-        .into_iter()
+    clause::word_iter(text, 0)
         .filter_map(|(_, w)| {
             if w.is_ascii() {
                 // Lower-casing ASCII changes neither length nor digits, so
