@@ -63,9 +63,10 @@ pub fn is_stopword(word: &str) -> bool {
 pub struct WordSet {
     words: &'static [&'static str],
     sorted: std::sync::OnceLock<Vec<&'static str>>,
-    /// The words of up to [`PACKED`] bytes as [`packed`] keys, sorted: a
-    /// probe then costs a few integer comparisons, not string compares.
-    keys: std::sync::OnceLock<Vec<u128>>,
+    /// The words of up to [`PACKED`] bytes as [`packed`] keys in a hash
+    /// table: a probe then costs an integer hash and compare or two, not
+    /// string compares.
+    keys: std::sync::OnceLock<KeyTable>,
 }
 
 /// The longest word a [`packed`] key holds.
@@ -74,7 +75,7 @@ const PACKED: usize = 15;
 /// A word of up to [`PACKED`] bytes as one integer: its bytes from the
 /// top, its length in the low byte, so two words share a key only when
 /// they are equal.
-fn packed(word: &[u8]) -> Option<u128> {
+pub(crate) fn packed(word: &[u8]) -> Option<u128> {
     if word.len() > PACKED {
         return None;
     }
@@ -85,23 +86,33 @@ fn packed(word: &[u8]) -> Option<u128> {
 }
 
 impl WordSet {
+    /// True when the ASCII word `word` (any case) is in the set: the fast
+    /// path of [`WordSet::contains`], for callers holding bytes.
+    pub fn contains_ascii(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > PACKED || !word.is_ascii() {
+            return std::str::from_utf8(word).is_ok_and(|w| self.contains(w));
+        }
+        let keys = self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))));
+        let mut buffer = [0u8; PACKED];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        packed(lower).is_some_and(|key| keys.contains(key))
+    }
+
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet { words, sorted: std::sync::OnceLock::new(), keys: std::sync::OnceLock::new() }
     }
 
     /// True when `word`, lower-cased, is in the set (as [`lower_in`]).
     pub fn contains(&self, word: &str) -> bool {
-        if word.is_ascii() && word.len() <= PACKED {
-            let keys = self.keys.get_or_init(|| {
-                let mut v: Vec<u128> = self.words.iter().filter_map(|w| packed(w.as_bytes())).collect();
-                v.sort_unstable();
-                v
-            });
+        if word.is_ascii() && !word.is_empty() && word.len() <= PACKED {
+            let keys = self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))));
             let mut buffer = [0u8; PACKED];
             let lower = &mut buffer[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            return packed(lower).is_some_and(|key| keys.binary_search(&key).is_ok());
+            return packed(lower).is_some_and(|key| keys.contains(key));
         }
         let sorted = self.sorted.get_or_init(|| {
             let mut v = self.words.to_vec();
@@ -120,6 +131,51 @@ impl WordSet {
         } else {
             let lower = word.to_lowercase();
             sorted.binary_search_by(|w| by_length(w, &lower)).is_ok()
+        }
+    }
+}
+
+/// An open-addressing hash set of [`packed`] keys of non-empty words (a
+/// key holds its word's length, so only the empty word's key is 0, which
+/// marks a free slot).
+pub struct KeyTable {
+    slots: Vec<u128>,
+    shift: u32,
+}
+
+impl KeyTable {
+    pub fn new(keys: impl Iterator<Item = u128>) -> KeyTable {
+        let keys: Vec<u128> = keys.filter(|&k| k != 0).collect();
+        // At most a quarter full: probes are short.
+        let bits = (keys.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut table = KeyTable { slots: vec![0; 1 << bits], shift: 64 - bits };
+        for key in keys {
+            let mut i = table.slot(key);
+            while table.slots[i] != 0 && table.slots[i] != key {
+                i = (i + 1) & (table.slots.len() - 1);
+            }
+            table.slots[i] = key;
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// True when `key` is in the table; 0 (the empty word) never is.
+    pub fn contains(&self, key: u128) -> bool {
+        if key == 0 {
+            return false;
+        }
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
         }
     }
 }

@@ -15,6 +15,7 @@
 //! only then. The tests hold each matcher to its pattern on a table of
 //! cases and on random word sequences drawn from the pattern's vocabulary.
 
+use super::clause::WordSet;
 use super::word_regex::{ascii_words, WordRegex};
 
 /// A phrase: its hand-written matcher and the pattern it implements.
@@ -224,8 +225,15 @@ fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usi
 fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut buf = [0u8; 12];
+    // Most words start no phrase: one look-up tells.
+    let lead = |p: usize| LEADS.contains_ascii(&b[p..run_end(b, p)]);
     // Every alternative but the last starts with `\b` and a word.
-    let first = if p == 0 || !is_word_byte(b[p - 1]) { word_at(text, p, &mut buf) } else { None };
+    let first = if (p == 0 || !is_word_byte(b[p - 1])) && lead(p) { word_at(text, p, &mut buf) } else { None };
+    static LEADS: WordSet = WordSet::new(&[
+        "last", "this", "next", "past", "previous", "coming", "earlier", "later", "so", "in", "since", "by", "until", "during",
+        "from", "through", "throughout", "before", "after", "between", "on", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "over", "for", "yesterday", "today", "tonight", "overnight",
+    ]);
     if let Some((w, e)) = first {
         let w: &str = w;
         let after = || spaces(text, e);
@@ -384,6 +392,13 @@ fn planned_at(text: &str, p: usize) -> Option<usize> {
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
+    static LEADS: WordSet = WordSet::new(&[
+        "agreed", "agrees", "agree", "plan", "plans", "planned", "planning", "pledged", "promised", "intend", "intends", "intended",
+        "proposed", "proposes", "offered", "vowed", "is", "are", "was", "were", "set", "will", "shall", "would", "to",
+    ]);
+    if !LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+        return None;
+    }
     let mut buf = [0u8; 12];
     let (w, e) = word_at(text, p, &mut buf)?;
     let w: &str = w;
@@ -429,6 +444,12 @@ fn exactly(text: &str, p: usize, words: &[&str]) -> Option<usize> {
 fn expected_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     if p > 0 && is_word_byte(b[p - 1]) {
+        return None;
+    }
+    // A first look-up without case, as most words start no forecast.
+    static LEADS: WordSet =
+        WordSet::new(&["expected", "forecast", "projected", "likely", "predicted", "feared", "could", "may", "might"]);
+    if !LEADS.contains_ascii(&b[p..run_end(b, p)]) {
         return None;
     }
     if let Some(e) = exactly(text, p, &["expected", "forecast", "projected", "likely", "predicted", "feared"]) {

@@ -240,8 +240,12 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 /// claiming rule (`hints`) after a preposition and a determiner or a
 /// possessive, with where it starts.
 fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
-    let words = clause::words(text, 0);
-    words.windows(3).find_map(|w| {
+    // Three words at a time, as they come, without a list of them all.
+    let mut words = clause::word_iter(text, 0);
+    let (mut a, mut b) = (words.next()?, words.next()?);
+    words.find_map(|c| {
+        let w = [a, b, c];
+        (a, b) = (b, c);
         if !clause::lower_in(w[0].1, &["during", "in", "since", "throughout", "after"]) {
             return None;
         }
