@@ -319,17 +319,35 @@ impl<'t> Iterator for WordIter<'t> {
 
     fn next(&mut self) -> Option<(Span, &'t str)> {
         let text = self.text;
+        let b = text.as_bytes();
         let mut i = self.pos;
         let start = loop {
-            let (c, n) = char_at(text, i)?;
-            if c.is_alphanumeric() {
-                break i;
+            // ASCII bytes are tested as bytes: the same answers as the
+            // char tests below, without decoding.
+            match b.get(i) {
+                None => return None,
+                Some(c) if c.is_ascii_alphanumeric() => break i,
+                Some(c) if c.is_ascii() => i += 1,
+                Some(_) => {
+                    let (c, n) = char_at(text, i)?;
+                    if c.is_alphanumeric() {
+                        break i;
+                    }
+                    i += n;
+                }
             }
-            i += n;
         };
         i = start;
-        while let Some((c, n)) = char_at(text, i) {
-            if !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')) {
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_alphanumeric() || c == b'-' || c == b'\'' {
+                i += 1;
+                continue;
+            }
+            if c.is_ascii() {
+                break;
+            }
+            let Some((c, n)) = char_at(text, i) else { break };
+            if !(c.is_alphanumeric() || c == '’') {
                 break;
             }
             i += n;
