@@ -117,6 +117,9 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
     let clauses = clause::clauses(text, found);
     // One copy of the sentence for all its claims.
     let shared_text: std::sync::Arc<str> = raw.into();
+    // Read once: a run-on sentence without a comma would otherwise be read
+    // to its end for every figure.
+    let fronted = scope::fronted_time(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
@@ -134,6 +137,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
             coordinated_with,
             hints,
             event: decision.as_ref().and_then(|d| d.event.clone()),
+            fronted: fronted.as_deref(),
         });
         let speaker = quote_speaker(sentence, q.span.shift(sentence.span.start));
         let mut q = q.clone();

@@ -30,6 +30,8 @@ pub struct ScopeInput<'a> {
     pub hints: &'a [String],
     /// The event lemma that decided the topic.
     pub event: Option<String>,
+    /// The sentence's [`fronted_time`], found once for all its mentions.
+    pub fronted: Option<&'a str>,
 }
 
 /// The scope of one mention.
@@ -46,7 +48,7 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     // then what frames it from the left ("said in July that ...").
     let time = time_frame(right, input.hints)
         .or_else(|| time_frame(left, input.hints))
-        .or_else(|| fronted_time(s))
+        .or_else(|| input.fronted.map(str::to_string))
         .or_else(|| inherited.and_then(|p| p.time.clone()));
     let modality = match (modality(left), inherited) {
         (Modality::Reported, Some(p)) => p.modality,
@@ -257,7 +259,7 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
 
 /// A time adverbial fronted before the sentence's first comma ("Last
 /// year, ...", "Since June, ..."): it frames the whole sentence.
-fn fronted_time(sentence: &str) -> Option<String> {
+pub fn fronted_time(sentence: &str) -> Option<String> {
     let head = &sentence[..sentence.find(',')?];
     TIME.find(head).filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
 }
@@ -358,13 +360,14 @@ mod tests {
     fn scope(sentence: &str, mentions: &[Quantity], index: usize, hints: &[&str]) -> Scope {
         let c = clauses(sentence, mentions);
         let hints: Vec<String> = hints.iter().map(|h| (*h).to_string()).collect();
+        let fronted = fronted_time(sentence);
         let mut previous: Option<Scope> = None;
         for i in 0..index {
             let with = if c[i].coordinated { previous.as_ref() } else { None };
-            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None }));
+            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() }));
         }
         let with = if c[index].coordinated { previous.as_ref() } else { None };
-        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None })
+        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() })
     }
 
     #[test]
