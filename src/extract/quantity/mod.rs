@@ -16,8 +16,14 @@ mod interval;
 mod modifier;
 mod noun;
 mod numeral;
+mod scan;
 mod token;
 mod unit;
+
+#[cfg(test)]
+mod equivalence;
+#[cfg(test)]
+mod legacy;
 
 pub use interval::widen;
 pub use numeral::vague_base;

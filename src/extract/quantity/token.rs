@@ -28,15 +28,11 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Tok>,
-    /// From this byte on, the text has no non-ASCII word character, so
-    /// the ASCII builds of the unit and modifier patterns apply (see
-    /// [`crate::extract::word_regex`]).
-    pub ascii_from: usize,
 }
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
-        Toks { text, t: tokenize(text), ascii_from: crate::extract::word_regex::ascii_words_from(text) }
+        Toks { text, t: tokenize(text) }
     }
 
     pub fn len(&self) -> usize {
