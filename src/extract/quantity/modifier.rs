@@ -101,8 +101,10 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     text.get(from..end)?;
     let word_end = skip_ws_back(text, from, end);
     if word_end < end {
+        let last = last_word(text, from, word_end);
         let phrase = PHRASES
             .iter()
+            .filter(|(p, _)| last.is_none_or(|w| p.rsplit(' ').next().is_some_and(|pw| pw.eq_ignore_ascii_case(w))))
             .filter_map(|&(p, bound)| lit_ci_back(text, from, word_end, p).map(|s| (s, bound)))
             .filter(|&(s, _)| boundary_before(text, from, s))
             .min_by_key(|&(s, _)| s);
@@ -124,6 +126,22 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     };
     let c = sign?;
     Some(Modifier { bound, start: word_end - c.len_utf8() })
+}
+
+/// The ASCII word (letters, then perhaps a full stop) ending at byte
+/// `end`, when it is bounded by ASCII or the window's start: a phrase can
+/// end there only if its last word is this one. None when a non-ASCII
+/// character touches it, which might fold onto a letter ("ſome").
+fn last_word(text: &str, from: usize, end: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut i = end;
+    if i > from && b[i - 1] == b'.' {
+        i -= 1;
+    }
+    while i > from && b[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    (i == from || b[i - 1].is_ascii()).then(|| &text[i..end])
 }
 
 /// A bound written after the number ("3,000 plus", "ten or more"), with

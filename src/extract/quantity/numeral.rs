@@ -157,6 +157,15 @@ fn glued_scale(w: &str, money: bool, decimal: bool) -> Option<f64> {
     }
 }
 
+/// Every single word `text2num` values as a cardinal number: its English
+/// vocabulary without ordinals and magnitudes (a test checks the list
+/// against the interpreter).
+const CARDINAL_WORDS: &[&str] = &[
+    "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "fourty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
 /// Number-word recognition and valuation through `text2num`.
 pub(crate) struct Words {
     en: English,
@@ -174,6 +183,12 @@ impl Words {
         let mut buf = [0u8; 12];
         let Some(lower) = ascii_lower(word, &mut buf) else { return false };
         if lower.len() < 3 || lower.ends_with('s') || lower == "and" || scale_word(lower).is_some() {
+            return false;
+        }
+        // The only single words text2num reads as cardinals (its English
+        // vocabulary less ordinals, plurals and magnitudes): a match here
+        // spares most words the interpreter.
+        if !CARDINAL_WORDS.contains(&lower) {
             return false;
         }
         self.scratch.reset();
@@ -496,6 +511,32 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert!((value(text) - want).abs() < 1e-9, "{text}: {} != {want}", value(text));
+        }
+    }
+
+    /// Without the word list, `is_cardinal` asked text2num about every
+    /// word: the list must hold every word text2num accepts.
+    #[test]
+    fn the_cardinal_list_is_what_text2num_accepts() {
+        let mut w = Words::new();
+        let mut accepted = |word: &str| {
+            w.scratch.reset();
+            w.en.apply(word, &mut w.scratch).is_ok() && w.scratch.marker.is_none()
+        };
+        let vocabulary = [
+            "zero", "o", "nought", "one", "first", "oneth", "two", "second", "three", "third", "four", "fourth", "five",
+            "fifth", "six", "sixth", "seven", "seventh", "eight", "eighth", "nine", "ninth", "ten", "tenth", "eleven",
+            "eleventh", "twelve", "twelfth", "thirteen", "thirteenth", "fourteen", "fourteenth", "fifteen",
+            "fifteenth", "sixteen", "sixteenth", "seventeen", "seventeenth", "eighteen", "eighteenth", "nineteen",
+            "nineteenth", "twenty", "twentieth", "thirty", "thirtieth", "fourty", "forty", "fortieth", "fourtieth",
+            "fifty", "fiftieth", "sixty", "sixteeth", "seventy", "seventieth", "eighty", "eightieth", "ninety",
+            "ninetieth", "hundred", "hundredth", "thousand", "thousandth", "million", "millionth", "billion",
+            "billionth", "and", "dozen", "trillion", "people", "the", "point", "a",
+        ];
+        for word in vocabulary {
+            let listed = CARDINAL_WORDS.contains(&word);
+            let long_enough = word.len() >= 3 && scale_word(word).is_none() && word != "and";
+            assert_eq!(listed, accepted(word) && long_enough, "{word}");
         }
     }
 

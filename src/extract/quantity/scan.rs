@@ -175,6 +175,12 @@ pub(crate) const fn cs(text: &'static str) -> Spelling {
 impl Spelling {
     /// This spelling at byte `i` of `s`: where it ends.
     pub fn at(&self, s: &str, i: usize) -> Option<usize> {
+        // Most tries fail on the first byte: an ASCII byte that is not the
+        // spelling's first letter in either case cannot start a match.
+        let (b, p) = (*s.as_bytes().get(i)?, self.text.as_bytes()[0]);
+        if b.is_ascii() && b != p && (!self.fold || !b.eq_ignore_ascii_case(&p)) {
+            return None;
+        }
         let end = if self.fold { lit_ci(s, i, self.text) } else { lit_cs(s, i, self.text) }?;
         (!self.boundary || boundary_after(s, end)).then_some(end)
     }
