@@ -47,10 +47,10 @@ fn a_table_of_phrasings() {
 fn vocabulary() -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for c in "abcdefghijklmnopqrstuvwxyz\u{3BC}\u{B0}".chars() {
-        words.extend(unit::measure_words(c).iter().map(|s| s.text.to_string()));
+        for table in [unit::measure_words(c), unit::money_words(c), unit::durations(c)] {
+            words.extend(table.iter().map(|s| s.text.to_string()));
+        }
     }
-    words.extend(unit::MONEY_WORDS.iter().map(|s| s.text.to_string()));
-    words.extend(unit::DURATIONS.iter().map(|s| s.text.to_string()));
     words.extend(modifier::PHRASES.iter().map(|p| p.0.to_string()));
     words
 }

@@ -104,7 +104,7 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
         let last = last_word(text, from, word_end);
         let phrase = PHRASES
             .iter()
-            .filter(|(p, _)| last.is_none_or(|w| p.rsplit(' ').next().is_some_and(|pw| pw.eq_ignore_ascii_case(w))))
+            .filter(|(p, _)| last.is_none_or(|w| ends_with_word(p, w)))
             .filter_map(|&(p, bound)| lit_ci_back(text, from, word_end, p).map(|s| (s, bound)))
             .filter(|&(s, _)| boundary_before(text, from, s))
             .min_by_key(|&(s, _)| s);
@@ -142,6 +142,14 @@ fn last_word(text: &str, from: usize, end: usize) -> Option<&str> {
         i -= 1;
     }
     (i == from || b[i - 1].is_ascii()).then(|| &text[i..end])
+}
+
+/// The phrase `p` ends with the word `w`, case ignored.
+fn ends_with_word(p: &str, w: &str) -> bool {
+    let (p, w) = (p.as_bytes(), w.as_bytes());
+    p.len() >= w.len()
+        && p[p.len() - w.len()..].eq_ignore_ascii_case(w)
+        && (p.len() == w.len() || p[p.len() - w.len() - 1] == b' ')
 }
 
 /// A bound written after the number ("3,000 plus", "ten or more"), with

@@ -166,6 +166,15 @@ const CARDINAL_WORDS: &[&str] = &[
     "thirty", "fourty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// One of [`CARDINAL_WORDS`], case ignored: the words `is_cardinal` asks
+/// text2num about. Most words fail on their length or first letter.
+fn cardinal_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    (3..=9).contains(&b.len())
+        && matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')
+        && CARDINAL_WORDS.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(b))
+}
+
 /// Number-word recognition and valuation through `text2num`.
 pub(crate) struct Words {
     en: English,
@@ -180,30 +189,28 @@ impl Words {
     /// A cardinal number word that can start a number ("nine", "forty").
     /// Plurals, ordinals and bare magnitudes ("hundred") cannot.
     pub fn is_cardinal(&mut self, word: &str) -> bool {
+        if !cardinal_word(word) {
+            return false;
+        }
         let mut buf = [0u8; 12];
         let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        if lower.len() < 3 || lower.ends_with('s') || lower == "and" || scale_word(lower).is_some() {
-            return false;
-        }
-        // The only single words text2num reads as cardinals (its English
-        // vocabulary less ordinals, plurals and magnitudes): a match here
-        // spares most words the interpreter.
-        if !CARDINAL_WORDS.contains(&lower) {
-            return false;
-        }
         self.scratch.reset();
         self.en.apply(lower, &mut self.scratch).is_ok() && self.scratch.marker.is_none()
     }
 
     /// A cheap test that a word can start a number in words: an article
     /// ("a dozen", "a third"), "half", a plural magnitude, an n-fold word
-    /// or a cardinal. Most words fail it on their length or last letter.
+    /// or a cardinal. It runs on every word, so it reads the bytes in
+    /// place rather than a lower-case copy.
     fn may_start(&mut self, word: &str) -> bool {
-        let mut buf = [0u8; 12];
-        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        matches!(lower, "a" | "an" | "half" | "tens")
-            || lower.ends_with('s') && VAGUE.contains(&lower)
-            || lower.ends_with("fold")
+        let b = word.as_bytes();
+        if b.len() > 12 || !word.is_ascii() {
+            return false;
+        }
+        let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
+        is("a") || is("an") || is("half") || is("tens")
+            || b.last().is_some_and(|&c| c == b's' || c == b'S') && VAGUE.iter().any(|v| is(v))
+            || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold")
             || self.is_cardinal(word)
     }
 

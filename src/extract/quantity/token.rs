@@ -158,6 +158,15 @@ fn numeral_end(b: &[u8], start: usize) -> usize {
 /// End of a word: letters, with apostrophes inside ("Korea's").
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
+    // Fast path: a run of ASCII letters ended by ASCII other than an
+    // apostrophe is the whole word; anything else is read char by char.
+    let mut end = start;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    if end > start && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+        return end;
+    }
     let mut end = start;
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {

@@ -11,6 +11,15 @@ use super::scan::{
     Spelling, boundary_after, char_at, ci, cs, first_at, is_digit_char, key, lit, lit_ci, lit_cs, skip_ws, wb, ws_at,
 };
 
+/// A constant table of spellings (a plain `&[...]` of `const fn` calls
+/// would be a temporary).
+macro_rules! table {
+    ($($s:expr),* $(,)?) => {{
+        const T: &[Spelling] = &[$($s),*];
+        T
+    }};
+}
+
 
 /// What the unit makes of a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,28 +131,42 @@ fn percent(rest: &str) -> Option<(usize, bool)> {
     Some((end, true))
 }
 
-/// Currency words after a number, in the order of the expression
+/// Currency words after a number, filed under their first letter (see
+/// [`key`]), within a letter in the order of the expression
 /// `^(?i:\s(?P<c>(?:US|U\.S\.|American|...) dollars?|dollars?|euros?|...)\b)`.
-pub(super) const MONEY_WORDS: &[Spelling] = &[
-    wb("US dollars"), wb("US dollar"), wb("U.S. dollars"), wb("U.S. dollar"), wb("American dollars"),
-    wb("American dollar"), wb("Canadian dollars"), wb("Canadian dollar"), wb("Australian dollars"),
-    wb("Australian dollar"), wb("Hong Kong dollars"), wb("Hong Kong dollar"), wb("New Zealand dollars"),
-    wb("New Zealand dollar"), wb("Singapore dollars"), wb("Singapore dollar"), wb("Taiwan dollars"),
-    wb("Taiwan dollar"), wb("dollars"), wb("dollar"), wb("euros"), wb("euro"), wb("pounds sterling"),
-    wb("sterling"), wb("yen"), wb("Chinese yuan"), wb("yuan"), wb("renminbi"), wb("rmb"), wb("won"),
-    wb("rupees"), wb("rupee"), wb("roubles"), wb("rouble"), wb("rubles"), wb("ruble"), wb("shekels"),
-    wb("shekel"), wb("pesos"), wb("peso"), wb("Swiss francs"), wb("Swiss franc"), wb("francs"), wb("franc"),
-    wb("kronor"), wb("krona"), wb("kroner"), wb("krone"), wb("ringgit"), wb("rand"), wb("lira"), wb("dirhams"),
-    wb("dirham"), wb("riyals"), wb("riyal"), wb("naira"), wb("baht"), wb("usd"), wb("eur"), wb("gbp"),
-    wb("jpy"), wb("cny"), wb("inr"), wb("krw"), wb("chf"), wb("cad"), wb("aud"), wb("hkd"),
-];
+pub(super) fn money_words(first: char) -> &'static [Spelling] {
+    match first {
+        'a' => table![wb("American dollars"), wb("American dollar"), wb("Australian dollars"), wb("Australian dollar"), wb("aud")],
+        'b' => table![wb("baht")],
+        'c' => table![wb("Canadian dollars"), wb("Canadian dollar"), wb("Chinese yuan"), wb("cny"), wb("chf"), wb("cad")],
+        'd' => table![wb("dollars"), wb("dollar"), wb("dirhams"), wb("dirham")],
+        'e' => table![wb("euros"), wb("euro"), wb("eur")],
+        'f' => table![wb("francs"), wb("franc")],
+        'g' => table![wb("gbp")],
+        'h' => table![wb("Hong Kong dollars"), wb("Hong Kong dollar"), wb("hkd")],
+        'i' => table![wb("inr")],
+        'j' => table![wb("jpy")],
+        'k' => table![wb("kronor"), wb("krona"), wb("kroner"), wb("krone"), wb("krw")],
+        'l' => table![wb("lira")],
+        'n' => table![wb("New Zealand dollars"), wb("New Zealand dollar"), wb("naira")],
+        'p' => table![wb("pounds sterling"), wb("pesos"), wb("peso")],
+        'r' => table![wb("renminbi"), wb("rmb"), wb("rupees"), wb("rupee"), wb("roubles"), wb("rouble"), wb("rubles"), wb("ruble"), wb("ringgit"), wb("rand"), wb("riyals"), wb("riyal")],
+        's' => table![wb("Singapore dollars"), wb("Singapore dollar"), wb("sterling"), wb("shekels"), wb("shekel"), wb("Swiss francs"), wb("Swiss franc")],
+        't' => table![wb("Taiwan dollars"), wb("Taiwan dollar")],
+        'u' => table![wb("US dollars"), wb("US dollar"), wb("U.S. dollars"), wb("U.S. dollar"), wb("usd")],
+        'w' => table![wb("won")],
+        'y' => table![wb("yen"), wb("yuan")],
+        _ => &[],
+    }
+}
+
 
 /// A currency word after one white-space character: where the word
 /// starts and ends.
 fn money_word(rest: &str) -> Option<(usize, usize)> {
     let i = ws_at(rest, 0)?;
     let k = key(char_at(rest, i)?);
-    let end = MONEY_WORDS.iter().filter(|s| s.text.starts_with(|c: char| c.to_ascii_lowercase() == k)).find_map(|s| s.at(rest, i))?;
+    let end = first_at(rest, i, money_words(k))?;
     Some((i, end))
 }
 
@@ -175,17 +198,26 @@ fn joins(rest: &str) -> impl Iterator<Item = usize> + '_ {
     .flatten()
 }
 
-/// Duration words, each needing a word boundary after it.
-pub(super) const DURATIONS: &[Spelling] = &[
-    wb("days"), wb("day"), wb("weeks"), wb("week"), wb("fortnights"), wb("fortnight"), wb("months"), wb("month"),
-    wb("years"), wb("year"), wb("yrs"), wb("yr"), wb("decades"), wb("decade"), wb("century"), wb("centuries"),
-    wb("hours"), wb("hour"), wb("hrs"), wb("hr"), wb("minutes"), wb("minute"), wb("mins"), wb("min"),
-    wb("seconds"), wb("second"), wb("secs"), wb("sec"),
-];
+/// Duration words, each needing a word boundary after it, filed under
+/// their first letter.
+pub(super) fn durations(first: char) -> &'static [Spelling] {
+    match first {
+        'c' => table![wb("century"), wb("centuries")],
+        'd' => table![wb("days"), wb("day"), wb("decades"), wb("decade")],
+        'f' => table![wb("fortnights"), wb("fortnight")],
+        'h' => table![wb("hours"), wb("hour"), wb("hrs"), wb("hr")],
+        'm' => table![wb("months"), wb("month"), wb("minutes"), wb("minute"), wb("mins"), wb("min")],
+        's' => table![wb("seconds"), wb("second"), wb("secs"), wb("sec")],
+        'w' => table![wb("weeks"), wb("week")],
+        'y' => table![wb("years"), wb("year"), wb("yrs"), wb("yr")],
+        _ => &[],
+    }
+}
+
 
 /// `^(?i:(?P<join>\s|\s?-\s?)?(?P<u>days?|weeks?|...|secs?)\b(?P<tail>-long\b|-old\b|\s+old\b)?)`.
 fn duration(rest: &str) -> Option<Joined> {
-    let (join_end, unit_end) = joins(rest).find_map(|j| Some((j, first_at(rest, j, DURATIONS)?)))?;
+    let (join_end, unit_end) = joins(rest).find_map(|j| Some((j, first_at(rest, j, durations(key(char_at(rest, j)?)))?)))?;
     let end = first_at(rest, unit_end, &[wb("-long"), wb("-old")])
         .or_else(|| ws_at(rest, unit_end).and_then(|_| wb("old").at(rest, skip_ws(rest, unit_end))))
         .unwrap_or(unit_end);
@@ -240,14 +272,6 @@ fn per(rest: &str, i: usize) -> Option<usize> {
     first_at(rest, skip_ws(rest, article), PERIODS)
 }
 
-/// A constant table of spellings (a plain `&[...]` of `const fn` calls
-/// would be a temporary).
-macro_rules! table {
-    ($($s:expr),* $(,)?) => {{
-        const T: &[Spelling] = &[$($s),*];
-        T
-    }};
-}
 
 /// The unit words of the expression, filed under their first letter (see
 /// [`key`]); within a letter, in the expression's order. `ci` and `wb`
