@@ -6,7 +6,7 @@
 //! reading back from the number over a short window of text, so the cost
 //! does not grow with the sentence and nothing is compiled at run time.
 
-use super::scan::{boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
+use super::scan::{in_sorted, boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
 use crate::model::Bound;
 
 /// How far back a modifier may start, in bytes ("in the region of ").
@@ -102,6 +102,10 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     let word_end = skip_ws_back(text, from, end);
     if word_end < end {
         let last = last_word(text, from, word_end);
+        // Most words before a number end no phrase at all.
+        if last.is_some_and(|w| !in_sorted(w, LAST_WORDS)) {
+            return sign_or_sub(text, from, end, word_end);
+        }
         let phrase = PHRASES
             .iter()
             .filter(|(p, _)| last.is_none_or(|w| ends_with_word(p, w)))
@@ -112,6 +116,12 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
             return Some(Modifier { bound, start });
         }
     }
+    sign_or_sub(text, from, end, word_end)
+}
+
+/// "~", "≈", ">", "≥", "<", "≤" ending at `word_end` (then white space to
+/// `end`), or "sub-" ending at `end`.
+fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<Modifier> {
     let sign = word_end.checked_sub(1).filter(|&s| s >= from).and_then(|_| char_before(text, word_end));
     let bound = match sign {
         Some('~' | '\u{2248}') => Bound::About,
@@ -127,6 +137,13 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     let c = sign?;
     Some(Modifier { bound, start: word_end - c.len_utf8() })
 }
+
+/// The last words of [`PHRASES`], sorted for [`in_sorted`].
+const LAST_WORDS: &[&str] = &[
+    "about", "above", "almost", "approx", "approx.", "approximately", "around", "as", "below", "circa", "estimated",
+    "exactly", "exceeding", "just", "least", "most", "nearly", "of", "over", "precisely", "quite", "roughly",
+    "some", "than", "to", "under",
+];
 
 /// The ASCII word (letters, then perhaps a full stop) ending at byte
 /// `end`, when it is bounded by ASCII or the window's start: a phrase can
@@ -208,6 +225,14 @@ pub(crate) fn range_opener(text: &str, end: usize) -> Option<(Opener, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_those_of_the_phrases() {
+        let mut words: Vec<&str> = PHRASES.iter().filter_map(|p| p.0.rsplit(' ').next()).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words, LAST_WORDS);
+    }
 
     #[test]
     fn bounds_before_a_number() {

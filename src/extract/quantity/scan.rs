@@ -143,6 +143,26 @@ pub(crate) fn lit_ci_back(s: &str, from: usize, end: usize, lit: &str) -> Option
     Some(start)
 }
 
+/// `word` is in `list` (sorted, lower case, ASCII), ASCII case ignored:
+/// a binary search on a lower-case copy on the stack.
+pub(crate) fn in_sorted(word: &str, list: &[&str]) -> bool {
+    const MAX: usize = 16;
+    if word.len() > MAX || !word.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; MAX];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok()
+}
+
+/// A list fit for [`in_sorted`].
+#[cfg(test)]
+pub(crate) fn sorted_lower(list: &[&str]) -> bool {
+    list.windows(2).all(|w| w[0] < w[1]) && list.iter().all(|w| w.len() <= 16 && !w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()))
+}
+
 /// A phrase of a matcher's table: its spelling, whether case is ignored,
 /// and whether a word boundary must follow it.
 #[derive(Debug, Clone, Copy)]
