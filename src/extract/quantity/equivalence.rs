@@ -59,7 +59,7 @@ fn vocabulary() -> Vec<String> {
 /// expressions, and characters that sit on word boundaries or fold onto
 /// ASCII letters.
 const GLUE: &[&str] = &[
-    " ", " ", " ", "  ", "\u{a0}", "\n", "-", "/", ".", "~", "\u{2248}", ">", "<", "\u{2265}", "\u{2264}", "+", "%",
+    " ", " ", " ", "  ", "\u{a0}", "\n", "\u{b}", "\u{1c}", "\t", ",", ")", "-", "/", ".", "~", "\u{2248}", ">", "<", "\u{2265}", "\u{2264}", "+", "%",
     "2", "3", "5", "x", "s", "e", "\u{e9}", "\u{212A}", "\u{17F}", "\u{B5}", "\u{39C}", "_", "'", "\u{2019}", "A",
     "C", "F", "G", "L", "t", "p", "per", "cent", "an", "a", "or", "or ", "more", "so", "less", "the", "between",
     "from", "up", "to", "old", "long", "-long", "-old", "plus", "sub-", "GMT", "a.m.", "o'clock", "percentage",

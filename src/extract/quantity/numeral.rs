@@ -170,9 +170,21 @@ const CARDINAL_WORDS: &[&str] = &[
 /// text2num about. Most words fail on their length or first letter.
 fn cardinal_word(word: &str) -> bool {
     let b = word.as_bytes();
-    (3..=9).contains(&b.len())
-        && matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z')
-        && CARDINAL_WORDS.iter().any(|c| c.as_bytes().eq_ignore_ascii_case(b))
+    if !(3..=9).contains(&b.len()) || !matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z') {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    // A match on the bytes: the compiler dispatches on the length.
+    matches!(
+        &*lower,
+        b"zero" | b"nought" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
+            | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen"
+            | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"fourty" | b"forty" | b"fifty" | b"sixty"
+            | b"seventy" | b"eighty" | b"ninety"
+    )
 }
 
 /// Number-word recognition and valuation through `text2num`.
@@ -542,6 +554,8 @@ mod tests {
         ];
         for word in vocabulary {
             let listed = CARDINAL_WORDS.contains(&word);
+            assert_eq!(cardinal_word(word), listed, "{word}");
+            assert_eq!(cardinal_word(&word.to_uppercase()), listed, "{word}");
             let long_enough = word.len() >= 3 && scale_word(word).is_none() && word != "and";
             assert_eq!(listed, accepted(word) && long_enough, "{word}");
         }

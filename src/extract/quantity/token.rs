@@ -68,7 +68,12 @@ impl<'a> Toks<'a> {
 
     /// Token `i` is one of the symbols in `syms`.
     pub fn is_sym(&self, i: usize, syms: &[&str]) -> bool {
-        self.kind(i) == Some(Kind::Sym) && syms.contains(&self.s(i))
+        // A symbol is one character: compared byte by byte in place, as a
+        // call to `memcmp` per candidate costs more than the comparison.
+        self.kind(i) == Some(Kind::Sym) && {
+            let s = self.s(i).as_bytes();
+            syms.iter().any(|x| x.len() == s.len() && x.bytes().zip(s).all(|(a, &b)| a == b))
+        }
     }
 
     /// Index of the last token ending at or before byte `pos`.

@@ -56,6 +56,12 @@ pub(crate) fn after_in(t: &Toks, pos: usize) -> Option<UnitMatch> {
 /// physical unit.
 pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
     let rest = text.get(pos..)?;
+    // Every unit starts with white space, a hyphen, "%" or a letter, or
+    // (past ASCII) a sign such as "°": most punctuation settles it here.
+    let first = *rest.as_bytes().first()?;
+    if first.is_ascii() && !(first.is_ascii_whitespace() || first.is_ascii_alphabetic() || matches!(first, b'-' | b'%' | b'\x0b')) {
+        return None;
+    }
     let at = |end: usize| pos + end;
     if let Some(end) = clock(rest) {
         return Some(UnitMatch { unit: Unit::Clock, end: at(end), hyphenated: false });
