@@ -38,7 +38,7 @@ fn is_stop(w: &str) -> bool {
     let lower = &mut buf[..w.len()];
     lower.copy_from_slice(w.as_bytes());
     lower.make_ascii_lowercase();
-    STOP.binary_search_by(|s| s.as_bytes().cmp(lower)).is_ok()
+    STOP.binary_search_by(|s| s.as_bytes().iter().cmp(lower.iter())).is_ok()
 }
 
 fn plural(w: &str) -> bool {

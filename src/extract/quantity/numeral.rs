@@ -220,10 +220,20 @@ impl Words {
             return false;
         }
         let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
-        is("a") || is("an") || is("half") || is("tens")
-            || b.last().is_some_and(|&c| c == b's' || c == b'S') && VAGUE.iter().any(|v| is(v))
-            || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold")
-            || self.is_cardinal(word)
+        if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+            return true;
+        }
+        // The first letter says which of the others the word could be.
+        match b.first().map(u8::to_ascii_lowercase) {
+            Some(b'a') => is("a") || is("an"),
+            Some(b'h') => is("half") || is("hundreds"),
+            Some(b'd') => is("dozens"),
+            Some(b'm') => is("millions"),
+            Some(b'b') => is("billions"),
+            Some(b't') => is("tens") || is("thousands") || self.is_cardinal(word),
+            Some(b'e' | b'f' | b'n' | b'o' | b's' | b'z') => self.is_cardinal(word),
+            _ => false,
+        }
     }
 
     /// A word that may continue a number: a cardinal or a magnitude.
@@ -558,6 +568,29 @@ mod tests {
             assert_eq!(cardinal_word(&word.to_uppercase()), listed, "{word}");
             let long_enough = word.len() >= 3 && scale_word(word).is_none() && word != "and";
             assert_eq!(listed, accepted(word) && long_enough, "{word}");
+        }
+    }
+
+    /// The first-letter dispatch of `may_start` against its plain form.
+    #[test]
+    fn may_start_is_the_plain_test() {
+        let mut w = Words::new();
+        let plain = |w: &mut Words, word: &str| {
+            let mut buf = [0u8; 12];
+            let Some(lower) = ascii_lower(word, &mut buf) else { return false };
+            matches!(lower, "a" | "an" | "half" | "tens")
+                || lower.ends_with('s') && VAGUE.contains(&lower)
+                || lower.ends_with("fold")
+                || w.is_cardinal(word)
+        };
+        let words = [
+            "a", "An", "half", "HALF", "tens", "Hundreds", "thousands", "dozens", "millions", "billions", "sixfold",
+            "Twofold", "manifold", "fold", "éfold", "one", "Three", "twenty", "nineteen", "zero", "nought", "the",
+            "soldiers", "and", "hundred", "first", "seconds", "anew", "halves", "ones", "tenfolds", "",
+        ];
+        for word in words {
+            let want = plain(&mut w, word);
+            assert_eq!(w.may_start(word), want, "{word}");
         }
     }
 
