@@ -208,6 +208,11 @@ pub(crate) fn range_opener(text: &str, end: usize) -> Option<(Opener, usize)> {
         (w < i).then_some(())?;
         words.iter().find_map(|p| lit_ci_back(text, from, w, p))
     };
+    // Most words before a number are none of the opener's words.
+    let last = last_word(text, from, skip_ws_back(text, from, end));
+    if last.is_some_and(|w| !["to", "about", "around", "the", "between", "from"].iter().any(|o| w.eq_ignore_ascii_case(o))) {
+        return None;
+    }
     let mut i = end;
     if let Some(s) = word(i, &["up to", "about", "around"]) {
         i = s;
