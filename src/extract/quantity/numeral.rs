@@ -187,6 +187,51 @@ fn cardinal_word(word: &str) -> bool {
     )
 }
 
+/// The value of one of [`CARDINAL_WORDS`], case ignored, as text2num
+/// gives it (a test checks each).
+fn single_word_value(word: &str) -> Option<f64> {
+    let b = word.as_bytes();
+    if !(3..=9).contains(&b.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    let v = match &*lower {
+        b"zero" | b"nought" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"fourty" | b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(v))
+}
+
 /// Number-word recognition and valuation through `text2num`.
 pub(crate) struct Words {
     en: English,
@@ -263,8 +308,13 @@ impl Words {
         Some(self.scratch.parse() as f64)
     }
 
-    /// The value of a number phrase, or None if it is not a cardinal.
+    /// The value of a number phrase, or None if it is not a cardinal. A
+    /// single number word is looked up; text2num, which allocates as it
+    /// goes, values the rest.
     fn value(&self, phrase: &str) -> Option<f64> {
+        if let Some(v) = single_word_value(phrase) {
+            return Some(v);
+        }
         text2digits(phrase, &self.en).ok()?.parse().ok()
     }
 }
@@ -395,6 +445,13 @@ fn fraction(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     if t.is(i, "half") && t.is(i + 1, "of") {
         return Some(word_numeral(i, i, 0.5, Form::Fraction));
     }
+    // The shape first ("N-ths", "N ths of"): most number words are no
+    // fraction, and valuing them costs more.
+    let hyphen = t.is_sym(i + 1, &["-"]) && t.glued(i + 1) && t.glued(i + 2);
+    let d = if hyphen { i + 2 } else { i + 1 };
+    if !t.is_word(d) || !(hyphen || t.is(d + 1, "of")) {
+        return None;
+    }
     let numerator = if t.is(i, "a") || t.is(i, "an") || t.is(i, "one") {
         1.0
     } else if w.is_cardinal(t.s(i)) {
@@ -402,11 +459,6 @@ fn fraction(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     } else {
         return None;
     };
-    let hyphen = t.is_sym(i + 1, &["-"]) && t.glued(i + 1) && t.glued(i + 2);
-    let d = if hyphen { i + 2 } else { i + 1 };
-    if !t.is_word(d) || !(hyphen || t.is(d + 1, "of")) {
-        return None;
-    }
     let den = w.denominator(t.s(d))?;
     Some(word_numeral(i, d, numerator / den, Form::Fraction))
 }
@@ -569,6 +621,19 @@ mod tests {
             let long_enough = word.len() >= 3 && scale_word(word).is_none() && word != "and";
             assert_eq!(listed, accepted(word) && long_enough, "{word}");
         }
+    }
+
+    #[test]
+    fn single_words_are_valued_as_text2num_values_them() {
+        let en = English::new();
+        for word in CARDINAL_WORDS {
+            for form in [word.to_string(), word.to_uppercase(), format!("{}{}", word[..1].to_uppercase(), &word[1..])] {
+                let want: Option<f64> = text2digits(&form, &en).ok().and_then(|d| d.parse().ok());
+                assert_eq!(single_word_value(&form), want, "{form}");
+            }
+        }
+        assert_eq!(single_word_value("twenty-one"), None);
+        assert_eq!(single_word_value("hundred"), None);
     }
 
     /// The first-letter dispatch of `may_start` against its plain form.
