@@ -429,6 +429,10 @@ fn word_numeral(first: usize, last: usize, value: f64, form: Form) -> Numeral {
 /// "hundreds", "tens of thousands", "dozens".
 fn vague(t: &Toks, i: usize) -> Option<Numeral> {
     let w = t.s(i);
+    // Every vague magnitude starts with a plural ("tens", "hundreds").
+    if !w.ends_with(['s', 'S']) {
+        return None;
+    }
     let one = VAGUE.iter().find(|v| !v.contains(' ') && w.eq_ignore_ascii_case(v));
     let two = (t.is(i + 1, "of") && t.is_word(i + 2))
         .then(|| VAGUE.iter().find(|v| v.split_once(" of ").is_some_and(|(a, b)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b))))
