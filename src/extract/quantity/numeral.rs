@@ -158,16 +158,18 @@ fn glued_scale(w: &str, money: bool, decimal: bool) -> Option<f64> {
 }
 
 /// Every single word `text2num` values as a cardinal number: its English
-/// vocabulary without ordinals and magnitudes (a test checks the list
-/// against the interpreter).
+/// vocabulary without ordinals and magnitudes. The tests check this list
+/// against the interpreter, and `cardinal_word` and `single_word_value`
+/// against this list.
+#[cfg(test)]
 const CARDINAL_WORDS: &[&str] = &[
     "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     "thirty", "fourty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// One of [`CARDINAL_WORDS`], case ignored: the words `is_cardinal` asks
-/// text2num about. Most words fail on their length or first letter.
+/// A word text2num values as a cardinal (zero to nineteen, the tens),
+/// case ignored: the only words `is_cardinal` asks text2num about. Most words fail on their length or first letter.
 fn cardinal_word(word: &str) -> bool {
     let b = word.as_bytes();
     if !(3..=9).contains(&b.len()) || !matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z') {
@@ -187,7 +189,7 @@ fn cardinal_word(word: &str) -> bool {
     )
 }
 
-/// The value of one of [`CARDINAL_WORDS`], case ignored, as text2num
+/// The value of a word `cardinal_word` accepts, case ignored, as text2num
 /// gives it (a test checks each).
 fn single_word_value(word: &str) -> Option<f64> {
     let b = word.as_bytes();
