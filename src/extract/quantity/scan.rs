@@ -12,6 +12,7 @@
 /// A character that Unicode `\w` matches: `\b` falls between a word
 /// character and anything else. ASCII is decided here; the rest by the
 /// regex engine's own table.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
@@ -27,28 +28,33 @@ pub(crate) fn is_digit_char(c: char) -> bool {
 }
 
 /// The character starting at byte `i` of `s`, if any.
+#[inline]
 pub(crate) fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..)?.chars().next()
 }
 
 /// The character ending at byte `i` of `s`, if any.
+#[inline]
 pub(crate) fn char_before(s: &str, i: usize) -> Option<char> {
     s.get(..i)?.chars().next_back()
 }
 
 /// `\b` right after a word character at byte `i`: the next character is
 /// not a word character (or the text ends).
+#[inline]
 pub(crate) fn boundary_after(s: &str, i: usize) -> bool {
     !char_at(s, i).is_some_and(is_word_char)
 }
 
 /// `\b` right before a word character at byte `i`, the text being read
 /// from byte `from` on (as a regex reads a slice of it).
+#[inline]
 pub(crate) fn boundary_before(s: &str, from: usize, i: usize) -> bool {
     i <= from || !char_before(s, i).is_some_and(is_word_char)
 }
 
 /// One white-space character at byte `i`: where it ends.
+#[inline]
 pub(crate) fn ws_at(s: &str, i: usize) -> Option<usize> {
     char_at(s, i).filter(|c| c.is_whitespace()).map(|c| i + c.len_utf8())
 }
@@ -216,6 +222,7 @@ pub(crate) fn first_at(s: &str, i: usize, table: &[Spelling]) -> Option<usize> {
 /// The key a spelling is filed under: its first character, in lower case,
 /// with the folds of [`fold_eq`] applied. A text character and a pattern
 /// character that match always share a key.
+#[inline]
 pub(crate) fn key(c: char) -> char {
     match c {
         '\u{212A}' => 'k',

@@ -24,7 +24,10 @@ pub(crate) struct Tok {
     pub space: bool,
 }
 
-/// The tokens of one piece of text.
+/// The tokens of one piece of text. Its small accessors are asked
+/// several times per token from every module of the finder, which the
+/// compiler may build apart: they are marked `#[inline]` so that each
+/// caller gets them in place.
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Tok>,
@@ -35,38 +38,46 @@ impl<'a> Toks<'a> {
         Toks { text, t: tokenize(text) }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.t.len()
     }
 
     /// The text of token `i`, or "" past the end.
+    #[inline]
     pub fn s(&self, i: usize) -> &'a str {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
     }
 
+    #[inline]
     pub fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Num)
     }
 
     /// Token `i` is the word `w`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(w) && i < self.len()
     }
 
     /// Token `i` exists and has no white space before it.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| !t.space)
     }
 
     /// Token `i` is one of the symbols in `syms`.
+    #[inline]
     pub fn is_sym(&self, i: usize, syms: &[&str]) -> bool {
         // A symbol is one character: compared byte by byte in place, as a
         // call to `memcmp` per candidate costs more than the comparison.
@@ -77,17 +88,20 @@ impl<'a> Toks<'a> {
     }
 
     /// Index of the last token ending at or before byte `pos`.
+    #[inline]
     pub fn last_ending_by(&self, pos: usize) -> Option<usize> {
         let n = self.t.partition_point(|t| t.end <= pos);
         n.checked_sub(1)
     }
 
     /// Byte offset where token `i` starts (text length past the end).
+    #[inline]
     pub fn start(&self, i: usize) -> usize {
         self.t.get(i).map_or(self.text.len(), |t| t.start)
     }
 
     /// Byte offset where token `i` ends (text length past the end).
+    #[inline]
     pub fn end(&self, i: usize) -> usize {
         self.t.get(i).map_or(self.text.len(), |t| t.end)
     }
