@@ -35,7 +35,8 @@ fn a_table_of_phrasings() {
         "in the region of ", "on the order of ", "rose from ", "between ", "from the ", "between up to ",
         "from about ", "from the around ", "from about the ", "fromabout ", "xfrom ", "é from ", "Čabout ",
         "a long stretch of text before a number: roughly ", "some forty-odd words and then in the region of ",
-        "prices rose from up to ", "between  the  about ", "ſome ", "abouté ", "_about ", "1about ",
+        "prices rose from up to ", "between  the  about ", "ſome ", "abouté ", "_about ", "1about ", "DAY-OLD",
+        "DAYDEGREES CELSIUS", "AS MANY AS ACRES", "yd\u{b}", "5\u{1c}km",
     ];
     for text in cases {
         compare(text);
