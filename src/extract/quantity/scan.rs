@@ -93,6 +93,7 @@ fn fold_eq(c: char, p: char) -> bool {
 
 /// The literal `lit` (ASCII case ignored, and the folds above) at byte
 /// `i` of `s`: where it ends.
+#[inline]
 pub(crate) fn lit_ci(s: &str, i: usize, lit: &str) -> Option<usize> {
     let b = s.as_bytes();
     // Fast path: plain ASCII text, compared byte by byte.
@@ -117,6 +118,7 @@ pub(crate) fn lit_ci(s: &str, i: usize, lit: &str) -> Option<usize> {
 }
 
 /// The literal `lit`, case as written, at byte `i` of `s`.
+#[inline]
 pub(crate) fn lit_cs(s: &str, i: usize, lit: &str) -> Option<usize> {
     s.as_bytes().get(i..i + lit.len()).filter(|b| *b == lit.as_bytes()).map(|_| i + lit.len())
 }
@@ -201,6 +203,7 @@ pub(crate) const fn cs(text: &'static str) -> Spelling {
 
 impl Spelling {
     /// This spelling at byte `i` of `s`: where it ends.
+    #[inline]
     pub fn at(&self, s: &str, i: usize) -> Option<usize> {
         // Most tries fail on the first byte: an ASCII byte that is not the
         // spelling's first letter in either case cannot start a match.
@@ -215,6 +218,7 @@ impl Spelling {
 
 /// The first spelling of `table` (in its order, as a regex alternation
 /// tries them) found at byte `i`: where it ends.
+#[inline]
 pub(crate) fn first_at(s: &str, i: usize, table: &[Spelling]) -> Option<usize> {
     table.iter().find_map(|sp| sp.at(s, i))
 }
