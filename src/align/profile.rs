@@ -125,7 +125,7 @@ impl Profile {
 /// The sentence text before and after the figure, cut at the figure's own
 /// span when it can be located in the sentence.
 fn around(claim: &Claim) -> (&str, &str) {
-    let text = claim.sentence_text.as_str();
+    let text = &*claim.sentence_text;
     let q = &claim.quantity;
     let by_span = q
         .span

@@ -42,7 +42,7 @@ impl Spec<'_> {
             interval: self.interval,
             unit,
             sentence: Span::new(sentence_start, sentence_start + self.sentence.len()),
-            sentence_text: self.sentence.to_string(),
+            sentence_text: self.sentence.into(),
             scope: Scope {
                 noun: self.noun.map(str::to_string),
                 qualifiers: self.qualifiers.iter().map(|q| q.to_string()).collect(),
