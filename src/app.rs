@@ -61,25 +61,14 @@ fn article_warnings(articles: &[ingest::Article]) -> Vec<String> {
 }
 
 fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output> {
-    // The rules are compiled on a second thread while the articles are
-    // read: neither needs the other, and on a short run each is a good
-    // part of the time to exit. Errors are reported in the order the steps
-    // are written: rules, expectations, inputs.
-    let (rules, inputs) = std::thread::scope(|scope| {
-        let rules = scope.spawn(|| load_rules(rules_dir));
-        let inputs = compare_inputs(args);
-        (rules.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), inputs)
-    });
-    let (expectations, progress, articles) = inputs;
-    let rules = match rules {
-        Ok(rules) => rules,
-        Err(e) => {
-            progress.finish();
-            return Err(e);
-        }
+    let rules = load_rules(rules_dir)?;
+    let expectations = match &args.expect {
+        Some(path) => Some((path, read_text(path)?)),
+        None => None,
     };
-    let expectations = expectations?;
-    let articles = articles?;
+    let sources = ingest::expand_inputs(&args.inputs)?;
+    let progress = Progress::new(sources.len());
+    let articles = read_all(&sources, &progress)?;
     let warnings = article_warnings(&articles);
     progress.stage("extracting");
     let report = pipeline::compare_with_progress(articles, &rules, &|| progress.tick_extracted());
@@ -108,27 +97,6 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
         None => {}
     }
     Ok(Output { stdout, warnings, outcome })
-}
-
-/// What `compare` reads besides the rules: the expectations file, then
-/// the articles, with the progress bar that stays up while they are
-/// compared. The articles are not read when the expectations are unreadable.
-#[allow(clippy::type_complexity)]
-fn compare_inputs(args: &CompareArgs) -> (Result<Option<(&PathBuf, String)>>, Progress, Result<Vec<ingest::Article>>) {
-    let expectations = match &args.expect {
-        Some(path) => read_text(path).map(|text| Some((path, text))),
-        None => Ok(None),
-    };
-    if expectations.is_err() {
-        return (expectations, Progress::hidden(), Ok(Vec::new()));
-    }
-    let sources = match ingest::expand_inputs(&args.inputs) {
-        Ok(sources) => sources,
-        Err(e) => return (expectations, Progress::hidden(), Err(e)),
-    };
-    let progress = Progress::new(sources.len());
-    let articles = read_all(&sources, &progress);
-    (expectations, progress, articles)
 }
 
 /// One line per unmet expectation, then a summary line.
@@ -349,7 +317,8 @@ fn explain_text(rule: &rules::Rule) -> String {
     out
 }
 
-/// Reads every source in parallel. The articles come back in source order,
+/// Reads every source, in parallel when there are enough of them
+/// ([`pipeline::parallel`]). The articles come back in source order,
 /// and when several sources fail, the error is the first one's, so a run
 /// reports the same thing however the threads were scheduled.
 fn read_all(sources: &[ingest::Source], progress: &Progress) -> Result<Vec<ingest::Article>> {
