@@ -338,7 +338,9 @@ pub struct Claim {
     pub unit: BaseUnit,
     /// The sentence the claim stands in.
     pub sentence: Span,
-    pub sentence_text: String,
+    /// Its text as written, shared by every claim of the sentence: a run-on
+    /// sentence of thousands of figures is stored once, not once per figure.
+    pub sentence_text: std::sync::Arc<str>,
     pub scope: Scope,
     /// Who says so, when the text names a source.
     pub attribution: Option<String>,

@@ -25,7 +25,7 @@ fn claim(article: &Article, line: usize, text: &str, value: f64) -> Claim {
         interval: Interval::point(value),
         unit: BaseUnit::People,
         sentence: line_span,
-        sentence_text: article.text[line_span.start..line_span.end].to_string(),
+        sentence_text: article.text[line_span.start..line_span.end].into(),
         scope: Scope::default(),
         attribution: None,
         line,

@@ -5,10 +5,10 @@
 //! Agency (KCNA)" is "KCNA", "Mr. Kim" is "Kim".
 
 use super::clause::{self, lower_in};
-use super::word_regex::{ascii_words, WordRegex};
+use super::phrase::{parenthesised_acronym, ACCORDING_TO};
+use super::word_regex::ascii_words;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// A source named in a sentence, and where its verb or phrase stands.
@@ -55,10 +55,6 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 /// "the ministry last month said").
 const BETWEEN: &[&str] = &["also", "later", "earlier", "previously", "separately", "reportedly", "have", "has", "had", "last", "month", "week", "year", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "further", "now", "then", "publicly"];
 
-static ACCORDING_TO: WordRegex = WordRegex::new(|| String::from(r"(?i)\baccording to\s+"));
-static PARENTHESISED_ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([A-Z][A-Z0-9&.]{1,9})\)").expect("acronym pattern compiles"));
-
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
     let ascii = ascii_words(sentence);
@@ -76,7 +72,7 @@ pub fn sources(sentence: &str) -> Vec<Source> {
             }
         }
     }
-    let mut out: Vec<Source> = if according { according_to(sentence, ascii) } else { Vec::new() };
+    let mut out: Vec<Source> = if according { according_to(sentence) } else { Vec::new() };
     if !saying {
         return out;
     }
@@ -104,15 +100,13 @@ static SOURCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("source cue automaton builds")
 });
 
-/// The sources named by "according to" anywhere in the sentence; `ascii`
-/// when the sentence passes [`ascii_words`].
-fn according_to(sentence: &str, ascii: bool) -> Vec<Source> {
+/// The sources named by "according to" anywhere in the sentence.
+fn according_to(sentence: &str) -> Vec<Source> {
     ACCORDING_TO
-        .build(ascii)
         .find_iter(sentence)
-        .filter_map(|m| {
-            let name = canonical(according_to_object(&sentence[m.end()..]))?;
-            Some(Source { name, at: m.start(), pronoun: false, whole_sentence: true })
+        .filter_map(|(start, end)| {
+            let name = canonical(according_to_object(&sentence[end..]))?;
+            Some(Source { name, at: start, pronoun: false, whole_sentence: true })
         })
         .collect()
 }
@@ -290,8 +284,8 @@ fn is_name(word: &str) -> bool {
 /// The short form of a source: no leading article or "a report by", an
 /// acronym given in parentheses instead of the long name, no honorific.
 pub fn canonical(raw: &str) -> Option<String> {
-    if let Some(c) = raw.contains('(').then(|| PARENTHESISED_ACRONYM.captures(raw)).flatten() {
-        return Some(c[1].to_string());
+    if let Some(acronym) = raw.contains('(').then(|| parenthesised_acronym(raw)).flatten() {
+        return Some(acronym.to_string());
     }
     let mut text = raw.trim().trim_end_matches(['.', ',', '”', '"']).trim();
     for prefix in ["a report by ", "a statement by ", "reports by ", "data from ", "figures from ", "estimates by ", "the "] {

@@ -63,15 +63,57 @@ pub fn is_stopword(word: &str) -> bool {
 pub struct WordSet {
     words: &'static [&'static str],
     sorted: std::sync::OnceLock<Vec<&'static str>>,
+    /// The words of up to [`PACKED`] bytes as [`packed`] keys in a hash
+    /// table: a probe then costs an integer hash and compare or two, not
+    /// string compares.
+    keys: std::sync::OnceLock<KeyTable>,
+}
+
+/// The longest word a [`packed`] key holds.
+const PACKED: usize = 15;
+
+/// A word of up to [`PACKED`] bytes as one integer: its bytes from the
+/// top, its length in the low byte, so two words share a key only when
+/// they are equal.
+pub(crate) fn packed(word: &[u8]) -> Option<u128> {
+    if word.len() > PACKED {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word);
+    bytes[15] = word.len() as u8;
+    Some(u128::from_be_bytes(bytes))
 }
 
 impl WordSet {
+    /// True when the ASCII word `word` (any case) is in the set: the fast
+    /// path of [`WordSet::contains`], for callers holding bytes.
+    pub fn contains_ascii(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > PACKED || !word.is_ascii() {
+            return std::str::from_utf8(word).is_ok_and(|w| self.contains(w));
+        }
+        let keys = self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))));
+        let mut buffer = [0u8; PACKED];
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        packed(lower).is_some_and(|key| keys.contains(key))
+    }
+
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, sorted: std::sync::OnceLock::new() }
+        WordSet { words, sorted: std::sync::OnceLock::new(), keys: std::sync::OnceLock::new() }
     }
 
     /// True when `word`, lower-cased, is in the set (as [`lower_in`]).
     pub fn contains(&self, word: &str) -> bool {
+        if word.is_ascii() && !word.is_empty() && word.len() <= PACKED {
+            let keys = self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))));
+            let mut buffer = [0u8; PACKED];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return packed(lower).is_some_and(|key| keys.contains(key));
+        }
         let sorted = self.sorted.get_or_init(|| {
             let mut v = self.words.to_vec();
             v.sort_unstable_by(|a, b| by_length(a, b));
@@ -93,10 +135,75 @@ impl WordSet {
     }
 }
 
+/// An open-addressing hash set of [`packed`] keys of non-empty words (a
+/// key holds its word's length, so only the empty word's key is 0, which
+/// marks a free slot).
+pub struct KeyTable {
+    slots: Vec<u128>,
+    shift: u32,
+}
+
+impl KeyTable {
+    pub fn new(keys: impl Iterator<Item = u128>) -> KeyTable {
+        let keys: Vec<u128> = keys.filter(|&k| k != 0).collect();
+        // At most a quarter full: probes are short.
+        let bits = (keys.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut table = KeyTable { slots: vec![0; 1 << bits], shift: 64 - bits };
+        for key in keys {
+            let mut i = table.slot(key);
+            while table.slots[i] != 0 && table.slots[i] != key {
+                i = (i + 1) & (table.slots.len() - 1);
+            }
+            table.slots[i] = key;
+        }
+        table
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// True when `key` is in the table; 0 (the empty word) never is.
+    pub fn contains(&self, key: u128) -> bool {
+        if key == 0 {
+            return false;
+        }
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
 /// Shorter first, then in byte order: most probes are told apart by
 /// length alone.
 fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// `word` lower-cased, as `str::to_lowercase` gives it, copied only when
+/// it has capitals or other letters than ASCII ones.
+pub fn lowered(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// True when `text`, lower-cased by `str::to_lowercase`, starts with
+/// `prefix` (lower-case ASCII letters and spaces, without "k" and not
+/// ending in "i"). Only two other characters lower-case to something that
+/// starts with an ASCII letter: the Kelvin sign (to "k") and the dotted
+/// capital I (to "i" and a combining dot), so comparing bytes without case
+/// is the same test, with no copy of `text`.
+fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    text.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// True when `word`, lower-cased, is one of `list` (lower-case ASCII
@@ -155,8 +262,8 @@ fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
 /// the participle carries on the reporting verb before it ("the chief
 /// admitted losses during the raid, saying 7 officers were hurt").
 fn reports_on(after_comma: &str) -> bool {
-    let next = after_comma.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(next.as_str(), "saying" | "stating" | "adding" | "noting" | "confirming" | "claiming" | "telling" | "acknowledging")
+    let next = after_comma.split_whitespace().next().unwrap_or("");
+    lower_in(next, &["saying", "stating", "adding", "noting", "confirming", "claiming", "telling", "acknowledging"])
 }
 
 /// The end of the clause that starts at `pos`: the first break before
@@ -169,8 +276,8 @@ fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
             return pos + i;
         }
         if c == ',' {
-            let rest = region[i + 1..].trim_start().to_lowercase();
-            if !(rest.starts_with("who ") || rest.starts_with("which ") || rest.starts_with("all of whom")) {
+            let rest = region[i + 1..].trim_start();
+            if !(lower_starts_with(rest, "who ") || lower_starts_with(rest, "which ") || lower_starts_with(rest, "all of whom")) {
                 return pos + i;
             }
         }
@@ -185,26 +292,80 @@ fn is_spaced_dash(text: &str, i: usize) -> bool {
 
 fn is_coordination(between: &str) -> bool {
     let rest = between.trim().trim_matches(',').trim();
-    rest.is_empty() || matches!(rest.to_lowercase().as_str(), "and" | "or" | "and another" | "and some")
+    rest.is_empty() || lower_in(rest, &["and", "or", "and another", "and some"])
 }
 
 /// A word and its span in the sentence.
 pub fn words(text: &str, offset: usize) -> Vec<(Span, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let part_of_word = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
-        match (part_of_word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = text[s..i].trim_end_matches(['-', '\'', '’']);
-                out.push((Span::new(offset + s, offset + s + word.len()), word));
-                start = None;
+    word_iter(text, offset).collect()
+}
+
+/// [`words`] one at a time, for readers that stop after a few.
+pub fn word_iter(text: &str, offset: usize) -> WordIter<'_> {
+    WordIter { text, pos: 0, offset }
+}
+
+/// The words of a text: each starts at a letter or digit and runs on
+/// through letters, digits, hyphens and apostrophes; trailing hyphens and
+/// apostrophes are not part of it.
+pub struct WordIter<'t> {
+    text: &'t str,
+    pos: usize,
+    offset: usize,
+}
+
+impl<'t> Iterator for WordIter<'t> {
+    type Item = (Span, &'t str);
+
+    fn next(&mut self) -> Option<(Span, &'t str)> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut i = self.pos;
+        let start = loop {
+            // ASCII bytes are tested as bytes: the same answers as the
+            // char tests below, without decoding.
+            match b.get(i) {
+                None => return None,
+                Some(c) if c.is_ascii_alphanumeric() => break i,
+                Some(c) if c.is_ascii() => i += 1,
+                Some(_) => {
+                    let (c, n) = char_at(text, i)?;
+                    if c.is_alphanumeric() {
+                        break i;
+                    }
+                    i += n;
+                }
             }
-            _ => {}
+        };
+        i = start;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_alphanumeric() || c == b'-' || c == b'\'' {
+                i += 1;
+                continue;
+            }
+            if c.is_ascii() {
+                break;
+            }
+            let Some((c, n)) = char_at(text, i) else { break };
+            if !(c.is_alphanumeric() || c == '’') {
+                break;
+            }
+            i += n;
         }
+        self.pos = i;
+        let word = text[start..i].trim_end_matches(['-', '\'', '’']);
+        Some((Span::new(self.offset + start, self.offset + start + word.len()), word))
     }
-    out
+}
+
+/// The character at byte `i` (a char boundary) and its length; ASCII
+/// without decoding.
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((b as char, 1));
+    }
+    text[i..].chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// How many [`words`] `text` holds, counting no further than `limit + 1`:
@@ -234,8 +395,12 @@ pub fn count_words_up_to(text: &str, limit: usize) -> usize {
 pub fn noun_phrase(sentence: &str, q: &Quantity) -> Option<Span> {
     if let Some(noun) = q.noun.as_deref().filter(|n| !n.is_empty()) {
         let within = sentence.get(q.span.start..q.span.end).unwrap_or("");
-        // ASCII lower-casing keeps byte offsets, so `pos` indexes `within`.
-        if let Some(pos) = within.to_ascii_lowercase().rfind(&noun.to_ascii_lowercase()) {
+        // The last place the noun stands, ASCII case aside (ASCII
+        // lower-casing keeps byte offsets).
+        let found = (0..=within.len().saturating_sub(noun.len()))
+            .rev()
+            .find(|&at| within.as_bytes().get(at..at + noun.len()).is_some_and(|w| w.eq_ignore_ascii_case(noun.as_bytes())));
+        if let Some(pos) = found {
             return Some(Span::new(q.span.start + pos, q.span.start + pos + noun.len()));
         }
     }
@@ -251,12 +416,12 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
     let skip = rest.len() - rest.trim_start_matches('-').len();
     let mut taken: Vec<(Span, &str)> = Vec::new();
     let mut last_end = from + skip;
-    for (i, (span, word)) in words(&rest[skip..], from + skip).into_iter().enumerate() {
+    for (i, (span, word)) in word_iter(&rest[skip..], from + skip).enumerate() {
         let gap = &sentence[last_end..span.start];
         if !gap.trim().is_empty() || taken.len() >= 5 {
             break;
         }
-        let lower = word.to_lowercase();
+        let lower = lowered(word);
         // "hundreds of troops", "dozens of villagers".
         if i == 0 && lower == "of" {
             last_end = span.end;
@@ -265,7 +430,7 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
         if is_stopword(word) || word.chars().all(|c| c.is_ascii_digit()) {
             break;
         }
-        if !taken.is_empty() && is_participle(&lower) && !is_participle(&taken[taken.len() - 1].1.to_lowercase()) {
+        if !taken.is_empty() && is_participle(&lower) && !is_participle(&lowered(taken[taken.len() - 1].1)) {
             break;
         }
         taken.push((span, word));
@@ -275,7 +440,7 @@ fn following_noun_phrase(sentence: &str, from: usize) -> Option<Span> {
         }
     }
     // "nine killed in action": a trailing participle is a verb, not a noun.
-    while taken.last().is_some_and(|(_, w)| is_participle(&w.to_lowercase())) {
+    while taken.last().is_some_and(|(_, w)| is_participle(&lowered(w))) {
         taken.pop();
     }
     Some(Span::new(taken.first()?.0.start, taken.last()?.0.end))
@@ -307,10 +472,65 @@ mod tests {
         }
     }
 
+    /// The tokenizer as first written, char by char: the reference for
+    /// [`word_iter`].
+    fn words_by_chars(text: &str, offset: usize) -> Vec<(Span, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            let part_of_word = c.is_alphanumeric() || ((c == '-' || c == '\'' || c == '’') && start.is_some());
+            match (part_of_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    let word = text[s..i].trim_end_matches(['-', '\'', '’']);
+                    out.push((Span::new(offset + s, offset + s + word.len()), word));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_the_char_by_char_words(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", offset in 0usize..100) {
+            proptest::prop_assert_eq!(words(&text, offset), words_by_chars(&text, offset));
+        }
+
+        #[test]
+        fn listed_words_in_any_case_are_found(i in 0usize..1000, case in proptest::prelude::any::<u32>(), tail in "|s|-|x") {
+            static SET: WordSet = WordSet::new(STOPWORDS);
+            let word: String = STOPWORDS[i % STOPWORDS.len()].chars().enumerate()
+                .map(|(k, c)| if case >> (k % 32) & 1 == 1 { c.to_ascii_uppercase() } else { c })
+                .chain(tail.chars())
+                .collect();
+            proptest::prop_assert_eq!(SET.contains(&word), lower_in(&word, STOPWORDS), "{}", word);
+        }
+
+        #[test]
+        fn word_sets_are_lower_in(word in "[a-zA-Z\u{212A}ſ'-]{0,18}") {
+            static SET: WordSet = WordSet::new(STOPWORDS);
+            proptest::prop_assert_eq!(SET.contains(&word), lower_in(&word, STOPWORDS));
+        }
+    }
+
+    #[test]
+    fn only_two_other_characters_lower_case_to_ascii_first() {
+        let odd: Vec<char> = (0x80..0x11_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().next().is_some_and(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(odd, ['\u{130}', '\u{212A}']);
+        for (text, prefix) in [("Who said", "who "), ("WHICH was", "which "), ("All Of Whom", "all of whom"), ("wh\u{130}ch ", "which "), ("wh", "who ")] {
+            assert_eq!(lower_starts_with(text, prefix), text.to_lowercase().starts_with(prefix), "{text}");
+        }
+    }
+
     #[test]
     fn word_sets_match_lower_in() {
         static SET: WordSet = WordSet::new(&["and", "the", "said", "the"]);
-        for w in ["AND", "The", "said", "saidx", "", "th", "a-very-long-word-past-the-buffer", "S\u{212A}"] {
+        for w in ["AND", "The", "said", "saidx", "", "th", "a-very-long-word-past-the-buffer", "S\u{212A}", "and\0", "fifteen-letters", "sixteen-letters!"] {
             assert_eq!(SET.contains(w), lower_in(w, &["and", "the", "said"]), "{w}");
         }
     }

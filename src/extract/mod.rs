@@ -10,6 +10,7 @@
 
 pub mod attribution;
 pub mod clause;
+pub mod phrase;
 pub mod quantity;
 pub mod scope;
 pub mod topic;
@@ -69,8 +70,10 @@ fn resolve_them(claims: &mut [Claim], first_new: usize) {
 fn refers_back(c: &Claim) -> bool {
     let start = c.quantity.span.end.saturating_sub(c.sentence.start);
     let after = c.sentence_text.get(start..).unwrap_or("");
-    match clause::words(after, 0).as_slice() {
-        [(_, of), (_, pronoun), ..] => clause::lower_in(of, &["of"]) && clause::lower_in(pronoun, &["them", "those", "these"]),
+    // The next two words only: the rest of a long sentence is not read.
+    let mut next = clause::word_iter(after, 0).map(|(_, w)| w);
+    match (next.next(), next.next()) {
+        (Some(of), Some(pronoun)) => clause::lower_in(of, &["of"]) && clause::lower_in(pronoun, &["them", "those", "these"]),
         _ => false,
     }
 }
@@ -112,6 +115,11 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
     let MentionContext { article, sentence, text, raw, sources, previous } = *cx;
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
+    // One copy of the sentence for all its claims.
+    let shared_text: std::sync::Arc<str> = raw.into();
+    // Read once: a run-on sentence without a comma would otherwise be read
+    // to its end for every figure.
+    let fronted = scope::fronted_time(text);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
@@ -129,6 +137,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
             coordinated_with,
             hints,
             event: decision.as_ref().and_then(|d| d.event.clone()),
+            fronted: fronted.as_deref(),
         });
         let speaker = quote_speaker(sentence, q.span.shift(sentence.span.start));
         let mut q = q.clone();
@@ -142,7 +151,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
             interval,
             unit,
             sentence: sentence.span,
-            sentence_text: raw.to_string(),
+            sentence_text: std::sync::Arc::clone(&shared_text),
             scope,
             attribution: attribution::find_among(sources, text, found[index].span, speaker, previous),
             line,
@@ -177,7 +186,7 @@ fn elided_noun(text: &str, found: &[Quantity], clauses: &[clause::MentionClause]
         }
     }
     let left = &text[clauses[index].left.start..clauses[index].left.end];
-    let part_of_group = clause::words(left, 0).last().is_some_and(|(_, w)| clause::lower_in(w, &["including", "among"]));
+    let part_of_group = clause::word_iter(left, 0).last().is_some_and(|(_, w)| clause::lower_in(w, &["including", "among"]));
     if part_of_group { nouns_before(q.span.start) } else { None }
 }
 

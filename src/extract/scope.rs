@@ -10,10 +10,10 @@
 //! each field records only what the mention's own clause says; nothing is
 //! guessed from the rest of the article.
 
-use super::clause::{self, MentionClause};
+use super::clause::{self, lowered, MentionClause};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
-use super::word_regex::WordRegex;
+use super::phrase::{EXPECTED, MONTHS, PLANNED, TIME, WEEKDAYS};
 
 /// Everything scope extraction needs to know about one mention.
 pub struct ScopeInput<'a> {
@@ -30,6 +30,8 @@ pub struct ScopeInput<'a> {
     pub hints: &'a [String],
     /// The event lemma that decided the topic.
     pub event: Option<String>,
+    /// The sentence's [`fronted_time`], found once for all its mentions.
+    pub fronted: Option<&'a str>,
 }
 
 /// The scope of one mention.
@@ -46,7 +48,7 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     // then what frames it from the left ("said in July that ...").
     let time = time_frame(right, input.hints)
         .or_else(|| time_frame(left, input.hints))
-        .or_else(|| fronted_time(s))
+        .or_else(|| input.fronted.map(str::to_string))
         .or_else(|| inherited.and_then(|p| p.time.clone()));
     let modality = match (modality(left), inherited) {
         (Modality::Reported, Some(p)) => p.modality,
@@ -74,13 +76,13 @@ fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Op
     let mut proper: Vec<&str> = Vec::new();
     let mut common: Vec<String> = Vec::new();
     for (_, w) in &words {
-        let lower = w.to_lowercase();
+        let lower = lowered(w);
         if w.chars().next().is_some_and(char::is_uppercase) && common.is_empty() {
             proper.push(w);
         } else if clause::is_participle(&lower) && common.is_empty() {
-            modifiers.push(lower);
+            modifiers.push(lower.into_owned());
         } else if !clause::is_stopword(w) {
-            common.push(lower);
+            common.push(lower.into_owned());
         }
     }
     if !proper.is_empty() {
@@ -127,8 +129,8 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
         let object = &words[i + 1..end];
         let names_group = object.iter().any(|(_, w)| {
-            let w = w.to_lowercase();
-            GROUP_NOUNS.contains(&w.as_str()) || hints.contains(&w)
+            let w = lowered(w);
+            GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
         });
         // A place names a place: "in Kursk", "to Russia", "in Russia's
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
@@ -158,7 +160,7 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
 fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
     i > 0
         && matches!(
-            words[i - 1].1.to_lowercase().as_str(),
+            &*lowered(words[i - 1].1),
             "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
         )
 }
@@ -167,7 +169,7 @@ fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
 fn names_a_medium(object: &[(Span, &str)]) -> bool {
     object.iter().any(|(_, w)| {
         matches!(
-            w.to_lowercase().as_str(),
+            &*lowered(w),
             "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
         )
     })
@@ -182,8 +184,8 @@ fn is_calendar_word(word: &str) -> bool {
 /// A place phrase stops where a time phrase starts: "across the city this
 /// week" is "across the city".
 fn cut_at_time(phrase: &str) -> &str {
-    match TIME.for_text(phrase).find_iter(phrase).find(|m| m.start() > 0 && !is_possessive_at(phrase, m.end())) {
-        Some(m) => phrase[..m.start()].trim_end(),
+    match TIME.find_iter(phrase).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
+        Some((start, _)) => phrase[..start].trim_end(),
         None => phrase,
     }
 }
@@ -197,60 +199,38 @@ fn is_possessive_at(text: &str, end: usize) -> bool {
 fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
     let mut end = from;
     while end < words.len() && end - from < 6 {
-        let w = words[end].1.to_lowercase();
+        let w = lowered(words[end].1);
         let determiner = is_determiner(&w);
-        if end > from && (PLACE_PREPOSITIONS.contains(&w.as_str()) || GROUP_PREPOSITIONS.contains(&w.as_str()) && w != "of") {
+        if end > from && (PLACE_PREPOSITIONS.contains(&&*w) || GROUP_PREPOSITIONS.contains(&&*w) && w != "of") {
             break;
         }
         // "the grain and fuel terminal", "Russia and Belarus": "and" joins
         // two nouns of one object.
         let joins_nouns = w == "and"
             && end > from
-            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&next.to_lowercase()));
+            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&lowered(next)));
         if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
             break;
         }
         end += 1;
     }
     // Drop a dangling "of" or determiner at the end.
-    while end > from && matches!(words[end - 1].1.to_lowercase().as_str(), "of" | "the" | "a" | "an") {
+    while end > from && matches!(&*lowered(words[end - 1].1), "of" | "the" | "a" | "an") {
         end -= 1;
     }
     end
 }
 
 fn is_determiner(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
+    matches!(&*lowered(word), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
 }
-
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-/// Events that frame a time span when "during", "in" or "since" names them.
-const FRAME_NOUNS: &str = "war|mission|deployment|fighting|conflict|campaign|operation|attack|invasion|offensive|siege|battle|occupation|crisis|pandemic|outbreak|storm|floods?|earthquake|season|period|year|month|week";
-
-static TIME: WordRegex = WordRegex::new(|| {
-    format!(
-        r"(?xi)
-        \b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|decade|night|{WEEKDAYS})\b
-        | \b(?:earlier|later)\s+this\s+(?:year|month|week)\b
-        | \bso\s+far\s+this\s+(?:year|month|week)\b
-        | \b(?:in|since|by|until|during|from|through|throughout|before|after|between)\s+(?:early\s+|late\s+|mid-)?(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b
-        | \b(?:in|since|by|until|during|before|after)\s+(?:early\s+|late\s+)?(?:19|20)\d\d\b
-        | \b(?:on\s+)?(?:{WEEKDAYS})\b
-        | \b(?:during|throughout|over|in|since|after|before|for)\s+(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:{FRAME_NOUNS})\b
-        | \b(?:during|throughout)\s+(?:(?:the|its|their|this|that|a|an)\s+)?[\w][\w'’-]*
-        | \b(?:yesterday|today|tonight|overnight)\b
-        | ^\s*(?:earlier|previously|meanwhile)\b
-        "
-    )
-});
 
 /// The time frame a clause states, the first one found ("last year",
 /// "during the mission", "in July", "since June"). Frame nouns of the
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     // "Monday's fire" names an event, not the day.
-    let calendar = TIME.for_text(text).find_iter(text).find(|m| !is_possessive_at(text, m.end())).map(|m| (m.start(), m.as_str()));
+    let calendar = TIME.find_iter(text).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
     // "in the fire", "during their mission", "in Monday's fire": a frame
     // noun of the claiming rule after a determiner or a possessive.
     let framed = if hints.is_empty() { None } else { rule_frame(text, hints) };
@@ -262,46 +242,39 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 /// claiming rule (`hints`) after a preposition and a determiner or a
 /// possessive, with where it starts.
 fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
-    let words = clause::words(text, 0);
-    words.windows(3).find_map(|w| {
+    // Three words at a time, as they come, without a list of them all.
+    let mut words = clause::word_iter(text, 0);
+    let (mut a, mut b) = (words.next()?, words.next()?);
+    words.find_map(|c| {
+        let w = [a, b, c];
+        (a, b) = (b, c);
         if !clause::lower_in(w[0].1, &["during", "in", "since", "throughout", "after"]) {
             return None;
         }
-        let d = w[1].1.to_lowercase();
-        let determiner = matches!(d.as_str(), "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
-        (determiner && hints.contains(&w[2].1.to_lowercase())).then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
+        let d = lowered(w[1].1);
+        let determiner = matches!(&*d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
+        (determiner && hints.iter().any(|h| **h == *lowered(w[2].1))).then(|| (w[0].0.start, &text[w[0].0.start..w[2].0.end]))
     })
 }
 
 /// A time adverbial fronted before the sentence's first comma ("Last
 /// year, ...", "Since June, ..."): it frames the whole sentence.
-fn fronted_time(sentence: &str) -> Option<String> {
+pub fn fronted_time(sentence: &str) -> Option<String> {
     let head = &sentence[..sentence.find(',')?];
-    TIME.for_text(head).find(head).filter(|m| head[..m.start()].trim().is_empty()).map(|m| m.as_str().trim().to_string())
+    TIME.find(head).filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
 }
 
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
     time_frame(phrase, hints).is_some_and(|t| phrase.starts_with(&t))
 }
 
-static PLANNED: WordRegex = WordRegex::new(|| {
-    String::from(
-        r"(?i)\b(?:agreed|agrees|agree|plans?|planned|planning|pledged|promised|intends?|intended|proposed|proposes|offered|vowed|is|are|was|were|set)\s+to\b|\b(?:will|shall|would)\b|\bto\s+be\s+(?:sent|deployed|hired|built)\b",
-    )
-});
-static EXPECTED: WordRegex = WordRegex::new(|| {
-    // "could" alone is also past ability ("you could work a miracle"): only
-    // a verb of change or being after it makes a forecast.
-    String::from(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
-});
-
 /// Whether the figure is reported as fact or only planned or expected,
 /// judged from the words before it in its clause.
 fn modality(before: &str) -> Modality {
     // The nearest marker wins: "said it will send" is planned, "had
     // agreed to send" is planned, "could" is a forecast.
-    let planned = PLANNED.for_text(before).find_iter(before).last().map(|m| m.start());
-    let expected = EXPECTED.for_text(before).find_iter(before).last().map(|m| m.start());
+    let planned = PLANNED.find_iter(before).last().map(|(start, _)| start);
+    let expected = EXPECTED.find_iter(before).last().map(|(start, _)| start);
     match (planned, expected) {
         (Some(p), Some(e)) if e > p => Modality::Expected,
         (Some(_), _) => Modality::Planned,
@@ -323,13 +296,13 @@ fn whole_of_part(right: &str) -> Option<String> {
         .iter()
         .take(4)
         .take_while(|(_, w)| {
-            let lower = w.to_lowercase();
+            let lower = lowered(w);
             is_determiner(w) || lower.ends_with("'s") || lower.ends_with("’s") || !clause::is_stopword(w)
         })
         .map(|(_, w)| *w)
         .find(|w| {
             let possessive = w.ends_with("'s") || w.ends_with("’s");
-            !possessive && inflect::looks_plural(w) && w.chars().next().is_some_and(char::is_lowercase) && !clause::is_participle(&w.to_lowercase())
+            !possessive && inflect::looks_plural(w) && w.chars().next().is_some_and(char::is_lowercase) && !clause::is_participle(&lowered(w))
         })?;
     Some(inflect::singular(head))
 }
@@ -338,13 +311,20 @@ fn whole_of_part(right: &str) -> Option<String> {
 /// "six of the injured", "17 of them" after it: a part of a group.
 fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
     use clause::lower_in;
-    let before_marks = match clause::words(left, 0).as_slice() {
-        [.., (_, of), (_, them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
-        [.., (_, last)] => lower_in(last, &["including", "incl"]),
-        [] => false,
+    // Only the last two words of the left part and the first two of the
+    // right one matter.
+    let mut last_two: [Option<&str>; 2] = [None, None];
+    for (_, w) in clause::word_iter(left, 0) {
+        last_two = [last_two[1], Some(w)];
+    }
+    let before_marks = match last_two {
+        [Some(of), Some(them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
+        [_, Some(last)] => lower_in(last, &["including", "incl"]),
+        _ => false,
     };
-    let after_marks = match clause::words(right, 0).as_slice() {
-        [(_, of), (_, whole), ..] => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
+    let mut first = clause::word_iter(right, 0).map(|(_, w)| w);
+    let after_marks = match (first.next(), first.next()) {
+        (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
         _ => false,
     };
     // Only a figure without a noun of its own is followed by its whole:
@@ -355,8 +335,7 @@ fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
 /// The content words of a clause, lower-cased, for context similarity.
 fn content_words(text: &str) -> Vec<String> {
     let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    clause::words(text, 0)
-        .into_iter()
+    clause::word_iter(text, 0)
         .filter_map(|(_, w)| {
             if w.is_ascii() {
                 // Lower-casing ASCII changes neither length nor digits, so
@@ -381,13 +360,14 @@ mod tests {
     fn scope(sentence: &str, mentions: &[Quantity], index: usize, hints: &[&str]) -> Scope {
         let c = clauses(sentence, mentions);
         let hints: Vec<String> = hints.iter().map(|h| (*h).to_string()).collect();
+        let fronted = fronted_time(sentence);
         let mut previous: Option<Scope> = None;
         for i in 0..index {
             let with = if c[i].coordinated { previous.as_ref() } else { None };
-            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None }));
+            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() }));
         }
         let with = if c[index].coordinated { previous.as_ref() } else { None };
-        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None })
+        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() })
     }
 
     #[test]

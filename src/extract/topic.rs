@@ -146,7 +146,7 @@ fn regions_for(rule: &crate::rules::Rule, mentions: &[Quantity], clauses: &[Ment
 /// mention, unless the mention counts that very group ("six of the
 /// injured").
 fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
-    let word = sentence.get(hit.span.start..hit.span.end).unwrap_or("").to_lowercase();
+    let word = super::clause::lowered(sentence.get(hit.span.start..hit.span.end).unwrap_or(""));
     if !(super::clause::is_participle(&word) || word.ends_with("ed")) {
         return false;
     }

@@ -288,7 +288,7 @@ fn evidence(claim: &Claim, relation: Relation, references: &[Article]) -> Eviden
         relation,
         location,
         quantity: claim.quantity.text.clone(),
-        sentence: claim.sentence_text.clone(),
+        sentence: claim.sentence_text.to_string(),
     }
 }
 
@@ -329,7 +329,7 @@ mod tests {
             interval,
             unit: crate::model::BaseUnit::People,
             sentence: Span::new(0, at + text.len()),
-            sentence_text: String::new(),
+            sentence_text: "".into(),
             scope: Scope::default(),
             attribution: None,
             line: 1,

@@ -129,7 +129,7 @@ pub fn cell(finding: &Finding, article: &str) -> Vec<String> {
 /// `sentence_text`: by its span when the span falls inside the sentence and
 /// matches the text, otherwise by searching the sentence.
 pub fn quantity_range(claim: &Claim) -> Option<Range<usize>> {
-    let (sentence, quantity) = (claim.sentence_text.as_str(), claim.quantity.text.as_str());
+    let (sentence, quantity) = (&*claim.sentence_text, claim.quantity.text.as_str());
     if quantity.is_empty() {
         return None;
     }
@@ -306,7 +306,7 @@ pub(crate) mod fixture {
             interval,
             unit,
             sentence: Span::new(s, s + sentence.len()),
-            sentence_text: sentence.to_string(),
+            sentence_text: sentence.into(),
             scope: Scope::default(),
             attribution: None,
             line,
@@ -485,7 +485,7 @@ mod properties {
             let mut report = fixture::report();
             report.articles[0].outlet = Some(outlet.clone());
             let claim = &mut report.findings[0].claims[0];
-            claim.sentence_text = sentence;
+            claim.sentence_text = sentence.into();
             claim.quantity.text = quantity;
             claim.quantity.span = Span::new(start, start + len);
             let page = html::compare(&report);

@@ -6,21 +6,23 @@
 //! here.
 
 use super::numeral::Numeral;
+use super::scan::in_sorted;
 use super::token::Toks;
 
-/// Words after which a number names a thing rather than counts it.
+/// Words after which a number names a thing rather than counts it, stock
+/// indices among them for text written in lower case; sorted for
+/// [`in_sorted`].
 const ID_WORDS: &[&str] = &[
-    "no", "nos", "number", "flight", "route", "highway", "interstate", "room", "gate", "platform", "game",
-    "category", "level", "phase", "stage", "grade", "chapter", "section", "article", "part", "season",
-    "episode", "verse", "vol", "volume", "issue", "model", "version", "series", "class", "type", "tier",
-    "bus", "apartment", "suite", "district", "precinct", "ward", "pier", "terminal", "exit", "iso",
-    // Stock indices, for text written in lower case.
-    "sp", "ftse", "stoxx", "nasdaq", "dax", "cac", "nikkei", "asx", "tsx", "sensex", "nifty", "kospi",
+    "apartment", "article", "asx", "bus", "cac", "category", "chapter", "class", "dax", "district", "episode",
+    "exit", "flight", "ftse", "game", "gate", "grade", "highway", "interstate", "iso", "issue", "kospi",
+    "level", "model", "nasdaq", "nifty", "nikkei", "no", "nos", "number", "part", "phase", "pier", "platform",
+    "precinct", "room", "route", "season", "section", "sensex", "series", "sp", "stage", "stoxx", "suite",
+    "terminal", "tier", "tsx", "type", "verse", "version", "vol", "volume", "ward",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "april", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul", "july",
+    "jun", "june", "mar", "nov", "november", "oct", "october", "sep", "sept", "september",
 ];
 
 const STREET: &[&str] = &[
@@ -30,12 +32,14 @@ const STREET: &[&str] = &[
 
 /// "Friday" in "said on Friday 40 people...": a day, not a name.
 fn is_weekday(w: &str) -> bool {
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].iter().any(|d| w.eq_ignore_ascii_case(d))
+    in_sorted(w, WEEKDAYS)
 }
+
+const WEEKDAYS: &[&str] = &["friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"];
 
 /// A month name; "May" and "March" only capitalised.
 pub(crate) fn is_month(w: &str) -> bool {
-    matches!(w, "May" | "March" | "MAY" | "MARCH") || MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m))
+    matches!(w, "May" | "March" | "MAY" | "MARCH") || in_sorted(w, MONTHS)
 }
 
 /// If the digits numeral `n` is not a quantity, the last token of what
@@ -142,7 +146,7 @@ fn identifier(t: &Toks, n: &Numeral, has_unit: bool) -> Option<usize> {
         return None;
     }
     let word = t.s(w);
-    if ID_WORDS.iter().any(|k| word.eq_ignore_ascii_case(k)) && !has_unit {
+    if !has_unit && in_sorted(word, ID_WORDS) {
         return Some(skip_suffix(n.last));
     }
     // A name right before a number: "Planet 9", "Stoxx 50", "iPhone 14".
@@ -210,6 +214,13 @@ mod tests {
         let Some(i) = (0..t.len()).find(|&i| t.s(i) == number) else { return false };
         let n = at(&t, i, false, &mut w).unwrap_or_else(|| panic!("{number} is a numeral"));
         reject(&t, &n, false).is_some()
+    }
+
+    #[test]
+    fn word_lists_are_sorted() {
+        use super::super::scan::sorted_lower;
+        assert!(sorted_lower(ID_WORDS) && sorted_lower(MONTHS) && sorted_lower(WEEKDAYS));
+        assert!(is_month("Sept") && is_month("MAY") && !is_month("may") && is_weekday("FRIDAY"));
     }
 
     #[test]

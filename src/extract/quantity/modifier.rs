@@ -2,37 +2,72 @@
 //! least", "up to", "nearly", "sub-", "N plus", "or more"; and the words
 //! that open a range ("between", "from").
 //!
-//! Modifiers before a number are matched by a regular expression anchored
-//! at the end of a short window of text before it, so the cost does not
-//! grow with the sentence.
+//! Modifiers are matched by hand-written matchers (see [`super::scan`])
+//! reading back from the number over a short window of text, so the cost
+//! does not grow with the sentence and nothing is compiled at run time.
 
+use super::scan::{in_sorted, boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
 use crate::model::Bound;
-use crate::extract::word_regex::WordRegex;
 
 /// How far back a modifier may start, in bytes ("in the region of ").
-const WINDOW: usize = 40;
+pub(super) const WINDOW: usize = 40;
 
-static BEFORE: WordRegex = WordRegex::new(|| {
-    String::from(concat!(
-        r"(?i)(?:\b(?:",
-        r"(?P<nearly>nearly|almost|just under|just shy of|just below|close to|not quite)",
-        r"|(?P<atleast>at least|no fewer than|no less than|not less than|not fewer than|a minimum of|minimum of)",
-        r"|(?P<atmost>up to|as many as|as much as|at most|no more than|not more than|a maximum of|maximum of)",
-        r"|(?P<more>more than|in excess of|upwards of|greater than|higher than|larger than|over|above|exceeding)",
-        r"|(?P<less>fewer than|less than|lower than|smaller than|under|below)",
-        r"|(?P<about>about|around|some|roughly|approximately|approx\.?|an estimated|estimated|circa|in the region of|on the order of)",
-        r"|(?P<exact>exactly|precisely|just)",
-        r")\s+|(?P<sub>\bsub-)|(?P<tilde>[~≈]\s*)|(?P<gt>>\s*)|(?P<ge>≥\s*)|(?P<lt><\s*)|(?P<le>≤\s*))$",
-    ))
-});
-
-static AFTER: WordRegex = WordRegex::new(|| {
-    String::from(r"^(?i:(?P<more>\s?-?plus\b|\+)|\s+or (?:(?P<atleast>more)|(?P<about>so)|(?P<atmost>fewer|less))\b)")
-});
-
-static RANGE_OPENER: WordRegex = WordRegex::new(|| {
-    String::from(r"(?i)\b(?:(?P<between>between)|(?P<from>from))\s+(?:the\s+)?(?:up to\s+|about\s+|around\s+)?$")
-});
+/// Bound words before a number, as the expression they replaced had them:
+/// `(?i)(?:\b(?:<phrase>)\s+|(?P<sub>\bsub-)|(?P<tilde>[~≈]\s*)|...)$`.
+pub(super) const PHRASES: &[(&str, Bound)] = &[
+    ("nearly", Bound::Nearly),
+    ("almost", Bound::Nearly),
+    ("just under", Bound::Nearly),
+    ("just shy of", Bound::Nearly),
+    ("just below", Bound::Nearly),
+    ("close to", Bound::Nearly),
+    ("not quite", Bound::Nearly),
+    ("at least", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast),
+    ("not less than", Bound::AtLeast),
+    ("not fewer than", Bound::AtLeast),
+    ("a minimum of", Bound::AtLeast),
+    ("minimum of", Bound::AtLeast),
+    ("up to", Bound::AtMost),
+    ("as many as", Bound::AtMost),
+    ("as much as", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("a maximum of", Bound::AtMost),
+    ("maximum of", Bound::AtMost),
+    ("more than", Bound::MoreThan),
+    ("in excess of", Bound::MoreThan),
+    ("upwards of", Bound::MoreThan),
+    ("greater than", Bound::MoreThan),
+    ("higher than", Bound::MoreThan),
+    ("larger than", Bound::MoreThan),
+    ("over", Bound::MoreThan),
+    ("above", Bound::MoreThan),
+    ("exceeding", Bound::MoreThan),
+    ("fewer than", Bound::LessThan),
+    ("less than", Bound::LessThan),
+    ("lower than", Bound::LessThan),
+    ("smaller than", Bound::LessThan),
+    ("under", Bound::LessThan),
+    ("below", Bound::LessThan),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("some", Bound::About),
+    ("roughly", Bound::About),
+    ("approximately", Bound::About),
+    ("approx.", Bound::About),
+    ("approx", Bound::About),
+    ("an estimated", Bound::About),
+    ("estimated", Bound::About),
+    ("circa", Bound::About),
+    ("in the region of", Bound::About),
+    ("on the order of", Bound::About),
+    ("exactly", Bound::Exact),
+    ("precisely", Bound::Exact),
+    ("just", Bound::Exact),
+];
 
 /// How a range is introduced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,73 +92,152 @@ fn window(text: &str, end: usize) -> usize {
     start
 }
 
-/// The modifier ending right before byte `end`, if any.
+/// The modifier ending right before byte `end`, if any: a bound phrase and
+/// white space, "sub-", or a sign ("~", "≈", ">", "≥", "<", "≤") and any
+/// white space. Of several phrases ending there ("no more than", "more
+/// than") the one starting first wins, as in a regex search.
 pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     let from = window(text, end);
-    let hay = text.get(from..end)?;
-    let before = BEFORE.for_text(hay);
-    before.find(hay)?;
-    let c = before.captures(hay)?;
-    let start = from + c.get(0)?.start();
-    let is = |name: &str| c.name(name).is_some();
-    let bound = if is("nearly") {
-        Bound::Nearly
-    } else if is("atleast") || is("ge") {
-        Bound::AtLeast
-    } else if is("atmost") || is("le") {
-        Bound::AtMost
-    } else if is("more") || is("gt") {
-        Bound::MoreThan
-    } else if is("less") || is("sub") || is("lt") {
-        Bound::LessThan
-    } else if is("about") || is("tilde") {
-        Bound::About
-    } else {
-        Bound::Exact
+    text.get(from..end)?;
+    let word_end = skip_ws_back(text, from, end);
+    if word_end < end {
+        let last = last_word(text, from, word_end);
+        // Most words before a number end no phrase at all.
+        if last.is_some_and(|w| !in_sorted(w, LAST_WORDS)) {
+            return sign_or_sub(text, from, end, word_end);
+        }
+        let phrase = PHRASES
+            .iter()
+            .filter(|(p, _)| last.is_none_or(|w| ends_with_word(p, w)))
+            .filter_map(|&(p, bound)| lit_ci_back(text, from, word_end, p).map(|s| (s, bound)))
+            .filter(|&(s, _)| boundary_before(text, from, s))
+            .min_by_key(|&(s, _)| s);
+        if let Some((start, bound)) = phrase {
+            return Some(Modifier { bound, start });
+        }
+    }
+    sign_or_sub(text, from, end, word_end)
+}
+
+/// "~", "≈", ">", "≥", "<", "≤" ending at `word_end` (then white space to
+/// `end`), or "sub-" ending at `end`.
+fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<Modifier> {
+    let sign = word_end.checked_sub(1).filter(|&s| s >= from).and_then(|_| char_before(text, word_end));
+    let bound = match sign {
+        Some('~' | '\u{2248}') => Bound::About,
+        Some('>') => Bound::MoreThan,
+        Some('\u{2265}') => Bound::AtLeast,
+        Some('<') => Bound::LessThan,
+        Some('\u{2264}') => Bound::AtMost,
+        _ => {
+            let start = lit_ci_back(text, from, end, "sub-").filter(|&s| boundary_before(text, from, s))?;
+            return Some(Modifier { bound: Bound::LessThan, start });
+        }
     };
-    Some(Modifier { bound, start })
+    let c = sign?;
+    Some(Modifier { bound, start: word_end - c.len_utf8() })
+}
+
+/// The last words of [`PHRASES`], sorted for [`in_sorted`].
+const LAST_WORDS: &[&str] = &[
+    "about", "above", "almost", "approx", "approx.", "approximately", "around", "as", "below", "circa", "estimated",
+    "exactly", "exceeding", "just", "least", "most", "nearly", "of", "over", "precisely", "quite", "roughly",
+    "some", "than", "to", "under",
+];
+
+/// The ASCII word (letters, then perhaps a full stop) ending at byte
+/// `end`, when it is bounded by ASCII or the window's start: a phrase can
+/// end there only if its last word is this one. None when a non-ASCII
+/// character touches it, which might fold onto a letter ("ſome").
+fn last_word(text: &str, from: usize, end: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    let mut i = end;
+    if i > from && b[i - 1] == b'.' {
+        i -= 1;
+    }
+    while i > from && b[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    (i == from || b[i - 1].is_ascii()).then(|| &text[i..end])
+}
+
+/// The phrase `p` ends with the word `w`, case ignored.
+fn ends_with_word(p: &str, w: &str) -> bool {
+    let (p, w) = (p.as_bytes(), w.as_bytes());
+    p.len() >= w.len()
+        && p[p.len() - w.len()..].eq_ignore_ascii_case(w)
+        && (p.len() == w.len() || p[p.len() - w.len() - 1] == b' ')
 }
 
 /// A bound written after the number ("3,000 plus", "ten or more"), with
-/// the byte where it ends.
-#[cfg(test)]
+/// the byte where it ends: `^(?i:(?P<more>\s?-?plus\b|\+)|\s+or
+/// (?:(?P<atleast>more)|(?P<about>so)|(?P<atmost>fewer|less))\b)`.
 pub(crate) fn after(text: &str, pos: usize) -> Option<(Bound, usize)> {
-    after_with(text, pos, text.get(pos..).is_some_and(crate::extract::word_regex::ascii_words))
+    let rest = text.get(pos..)?;
+    let i = ws_at(rest, 0).unwrap_or(0);
+    let j = if rest[i..].starts_with('-') { i + 1 } else { i };
+    if let Some(end) = lit_ci(rest, j, "plus").filter(|&e| boundary_after(rest, e)) {
+        return Some((Bound::MoreThan, pos + end));
+    }
+    if rest.starts_with('+') {
+        return Some((Bound::MoreThan, pos + 1));
+    }
+    ws_at(rest, 0)?;
+    let or = lit_ci(rest, skip_ws(rest, 0), "or ")?;
+    const TAILS: &[(&str, Bound)] = &[("more", Bound::AtLeast), ("so", Bound::About), ("fewer", Bound::AtMost), ("less", Bound::AtMost)];
+    TAILS.iter().find_map(|&(w, bound)| {
+        let end = lit_ci(rest, or, w).filter(|&e| boundary_after(rest, e))?;
+        Some((bound, pos + end))
+    })
 }
 
 /// [`after`] in tokenized text.
 pub(crate) fn after_in(t: &super::token::Toks, pos: usize) -> Option<(Bound, usize)> {
-    after_with(t.text, pos, pos >= t.ascii_from)
+    after(t.text, pos)
 }
 
-fn after_with(text: &str, pos: usize, ascii: bool) -> Option<(Bound, usize)> {
-    let c = AFTER.build(ascii).captures(text.get(pos..)?)?;
-    let bound = if c.name("more").is_some() {
-        Bound::MoreThan
-    } else if c.name("atleast").is_some() {
-        Bound::AtLeast
-    } else if c.name("atmost").is_some() {
-        Bound::AtMost
-    } else {
-        Bound::About
-    };
-    Some((bound, pos + c.get(0)?.end()))
-}
-
-/// "between" or "from" right before byte `end`, with where it starts.
+/// "between" or "from" right before byte `end`, with where it starts:
+/// `(?i)\b(?:between|from)\s+(?:the\s+)?(?:up to\s+|about\s+|around\s+)?$`.
+/// Read backwards from `end`; each part must be followed by white space.
 pub(crate) fn range_opener(text: &str, end: usize) -> Option<(Opener, usize)> {
     let from = window(text, end);
-    let hay = text.get(from..end)?;
-    let opener = RANGE_OPENER.for_text(hay);
-    opener.find(hay)?;
-    let c = opener.captures(hay)?;
-    let opener = if c.name("between").is_some() { Opener::Between } else { Opener::From };
-    Some((opener, from + c.get(0)?.start()))
+    text.get(from..end)?;
+    // The word ending at `i`, which white space must follow: where it starts.
+    let word = |i: usize, words: &[&str]| -> Option<usize> {
+        let w = skip_ws_back(text, from, i);
+        (w < i).then_some(())?;
+        words.iter().find_map(|p| lit_ci_back(text, from, w, p))
+    };
+    // Most words before a number are none of the opener's words.
+    let last = last_word(text, from, skip_ws_back(text, from, end));
+    if last.is_some_and(|w| !["to", "about", "around", "the", "between", "from"].iter().any(|o| w.eq_ignore_ascii_case(o))) {
+        return None;
+    }
+    let mut i = end;
+    if let Some(s) = word(i, &["up to", "about", "around"]) {
+        i = s;
+    }
+    if let Some(s) = word(i, &["the"]) {
+        i = s;
+    }
+    let (opener, start) = match word(i, &["between"]) {
+        Some(s) => (Opener::Between, s),
+        None => (Opener::From, word(i, &["from"])?),
+    };
+    boundary_before(text, from, start).then_some((opener, start))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_those_of_the_phrases() {
+        let mut words: Vec<&str> = PHRASES.iter().filter_map(|p| p.0.rsplit(' ').next()).collect();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(words, LAST_WORDS);
+    }
 
     #[test]
     fn bounds_before_a_number() {

@@ -8,24 +8,37 @@
 
 use super::token::Toks;
 
+/// Function words and verbs that are never part of a counted noun, sorted
+/// for a binary search (a test keeps them sorted).
 const STOP: &[&str] = &[
-    "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "as", "than", "that",
-    "this", "these", "those", "the", "a", "an", "were", "was", "is", "are", "be", "been", "being", "had",
-    "has", "have", "will", "would", "could", "should", "may", "might", "can", "must", "did", "do", "does",
-    "who", "which", "whom", "whose", "where", "when", "while", "per", "each", "more", "less", "fewer",
-    "over", "under", "into", "about", "after", "before", "since", "until", "so", "if", "it", "its",
-    "their", "his", "her", "our", "your", "my", "they", "he", "she", "we", "you", "i", "them", "him",
-    "us", "there", "here", "not", "no", "also", "still", "just", "only", "even", "all", "both", "said",
-    "say", "says", "according", "across", "around", "between", "against", "during", "through",
-    "without", "within", "among", "including", "like", "up", "down", "out", "off", "again", "ago",
-    "later", "earlier", "now", "then", "too", "very", "last", "next", "went", "came", "got", "get",
-    "go", "make", "made", "took", "take", "died", "die", "lived", "live", "remain", "remained", "left",
-    "another", "other", "others", "such", "what", "whether", "because", "although", "though", "yet",
-    "away", "back", "home", "times", "instead", "either", "anyway", "today", "tonight", "plus", "apiece", "each", "annually", "respectively",
+    "a", "about", "according", "across", "after", "again", "against", "ago", "all", "also", "although",
+    "among", "an", "and", "annually", "another", "anyway", "apiece", "are", "around", "as", "at", "away",
+    "back", "be", "because", "been", "before", "being", "between", "both", "but", "by", "came", "can",
+    "could", "did", "die", "died", "do", "does", "down", "during", "each", "earlier", "either", "even",
+    "fewer", "for", "from", "get", "go", "got", "had", "has", "have", "he", "her", "here", "him", "his",
+    "home", "i", "if", "in", "including", "instead", "into", "is", "it", "its", "just", "last", "later",
+    "left", "less", "like", "live", "lived", "made", "make", "may", "might", "more", "must", "my", "next",
+    "no", "not", "now", "of", "off", "on", "only", "or", "other", "others", "our", "out", "over", "per",
+    "plus", "remain", "remained", "respectively", "said", "say", "says", "she", "should", "since", "so",
+    "still", "such", "take", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "though", "through", "times", "to", "today", "tonight", "too", "took", "under", "until", "up",
+    "us", "very", "was", "we", "went", "were", "what", "when", "where", "whether", "which", "while", "who",
+    "whom", "whose", "will", "with", "within", "without", "would", "yet", "you", "your",
 ];
 
+/// The longest word of [`STOP`].
+const STOP_MAX: usize = 12;
+
 fn is_stop(w: &str) -> bool {
-    STOP.iter().any(|s| w.eq_ignore_ascii_case(s))
+    // Every stop word is ASCII and short: others are not compared at all.
+    if w.len() > STOP_MAX || !w.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; STOP_MAX];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    STOP.binary_search_by(|s| s.as_bytes().iter().cmp(lower.iter())).is_ok()
 }
 
 fn plural(w: &str) -> bool {
@@ -79,6 +92,13 @@ mod tests {
     fn noun(text: &str) -> Option<String> {
         let t = Toks::new(text);
         after(&t, 1).map(|(s, _)| s.to_string())
+    }
+
+    #[test]
+    fn stop_words_are_sorted_short_and_lower_case() {
+        assert!(STOP.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP.iter().all(|w| w.len() <= STOP_MAX && w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(is_stop("The") && is_stop("RESPECTIVELY") && !is_stop("soldiers") && !is_stop("théir"));
     }
 
     #[test]

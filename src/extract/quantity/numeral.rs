@@ -157,6 +157,83 @@ fn glued_scale(w: &str, money: bool, decimal: bool) -> Option<f64> {
     }
 }
 
+/// Every single word `text2num` values as a cardinal number: its English
+/// vocabulary without ordinals and magnitudes. The tests check this list
+/// against the interpreter, and `cardinal_word` and `single_word_value`
+/// against this list.
+#[cfg(test)]
+const CARDINAL_WORDS: &[&str] = &[
+    "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "thirty", "fourty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A word text2num values as a cardinal (zero to nineteen, the tens),
+/// case ignored: the only words `is_cardinal` asks text2num about. Most words fail on their length or first letter.
+fn cardinal_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !(3..=9).contains(&b.len()) || !matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z') {
+        return false;
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    // A match on the bytes: the compiler dispatches on the length.
+    matches!(
+        &*lower,
+        b"zero" | b"nought" | b"one" | b"two" | b"three" | b"four" | b"five" | b"six" | b"seven" | b"eight" | b"nine"
+            | b"ten" | b"eleven" | b"twelve" | b"thirteen" | b"fourteen" | b"fifteen" | b"sixteen" | b"seventeen"
+            | b"eighteen" | b"nineteen" | b"twenty" | b"thirty" | b"fourty" | b"forty" | b"fifty" | b"sixty"
+            | b"seventy" | b"eighty" | b"ninety"
+    )
+}
+
+/// The value of a word `cardinal_word` accepts, case ignored, as text2num
+/// gives it (a test checks each).
+fn single_word_value(word: &str) -> Option<f64> {
+    let b = word.as_bytes();
+    if !(3..=9).contains(&b.len()) {
+        return None;
+    }
+    let mut buf = [0u8; 9];
+    let lower = &mut buf[..b.len()];
+    lower.copy_from_slice(b);
+    lower.make_ascii_lowercase();
+    let v = match &*lower {
+        b"zero" | b"nought" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"fourty" | b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(v))
+}
+
 /// Number-word recognition and valuation through `text2num`.
 pub(crate) struct Words {
     en: English,
@@ -171,25 +248,39 @@ impl Words {
     /// A cardinal number word that can start a number ("nine", "forty").
     /// Plurals, ordinals and bare magnitudes ("hundred") cannot.
     pub fn is_cardinal(&mut self, word: &str) -> bool {
-        let mut buf = [0u8; 12];
-        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        if lower.len() < 3 || lower.ends_with('s') || lower == "and" || scale_word(lower).is_some() {
+        if !cardinal_word(word) {
             return false;
         }
+        let mut buf = [0u8; 12];
+        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
         self.scratch.reset();
         self.en.apply(lower, &mut self.scratch).is_ok() && self.scratch.marker.is_none()
     }
 
     /// A cheap test that a word can start a number in words: an article
     /// ("a dozen", "a third"), "half", a plural magnitude, an n-fold word
-    /// or a cardinal. Most words fail it on their length or last letter.
+    /// or a cardinal. It runs on every word, so it reads the bytes in
+    /// place rather than a lower-case copy.
     fn may_start(&mut self, word: &str) -> bool {
-        let mut buf = [0u8; 12];
-        let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        matches!(lower, "a" | "an" | "half" | "tens")
-            || lower.ends_with('s') && VAGUE.contains(&lower)
-            || lower.ends_with("fold")
-            || self.is_cardinal(word)
+        let b = word.as_bytes();
+        if b.len() > 12 || !word.is_ascii() {
+            return false;
+        }
+        let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
+        if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+            return true;
+        }
+        // The first letter says which of the others the word could be.
+        match b.first().map(u8::to_ascii_lowercase) {
+            Some(b'a') => is("a") || is("an"),
+            Some(b'h') => is("half") || is("hundreds"),
+            Some(b'd') => is("dozens"),
+            Some(b'm') => is("millions"),
+            Some(b'b') => is("billions"),
+            Some(b't') => is("tens") || is("thousands") || self.is_cardinal(word),
+            Some(b'e' | b'f' | b'n' | b'o' | b's' | b'z') => self.is_cardinal(word),
+            _ => false,
+        }
     }
 
     /// A word that may continue a number: a cardinal or a magnitude.
@@ -219,8 +310,13 @@ impl Words {
         Some(self.scratch.parse() as f64)
     }
 
-    /// The value of a number phrase, or None if it is not a cardinal.
+    /// The value of a number phrase, or None if it is not a cardinal. A
+    /// single number word is looked up; text2num, which allocates as it
+    /// goes, values the rest.
     fn value(&self, phrase: &str) -> Option<f64> {
+        if let Some(v) = single_word_value(phrase) {
+            return Some(v);
+        }
         text2digits(phrase, &self.en).ok()?.parse().ok()
     }
 }
@@ -335,6 +431,10 @@ fn word_numeral(first: usize, last: usize, value: f64, form: Form) -> Numeral {
 /// "hundreds", "tens of thousands", "dozens".
 fn vague(t: &Toks, i: usize) -> Option<Numeral> {
     let w = t.s(i);
+    // Every vague magnitude starts with a plural ("tens", "hundreds").
+    if !w.ends_with(['s', 'S']) {
+        return None;
+    }
     let one = VAGUE.iter().find(|v| !v.contains(' ') && w.eq_ignore_ascii_case(v));
     let two = (t.is(i + 1, "of") && t.is_word(i + 2))
         .then(|| VAGUE.iter().find(|v| v.split_once(" of ").is_some_and(|(a, b)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b))))
@@ -351,6 +451,13 @@ fn fraction(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     if t.is(i, "half") && t.is(i + 1, "of") {
         return Some(word_numeral(i, i, 0.5, Form::Fraction));
     }
+    // The shape first ("N-ths", "N ths of"): most number words are no
+    // fraction, and valuing them costs more.
+    let hyphen = t.is_sym(i + 1, &["-"]) && t.glued(i + 1) && t.glued(i + 2);
+    let d = if hyphen { i + 2 } else { i + 1 };
+    if !t.is_word(d) || !(hyphen || t.is(d + 1, "of")) {
+        return None;
+    }
     let numerator = if t.is(i, "a") || t.is(i, "an") || t.is(i, "one") {
         1.0
     } else if w.is_cardinal(t.s(i)) {
@@ -358,11 +465,6 @@ fn fraction(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     } else {
         return None;
     };
-    let hyphen = t.is_sym(i + 1, &["-"]) && t.glued(i + 1) && t.glued(i + 2);
-    let d = if hyphen { i + 2 } else { i + 1 };
-    if !t.is_word(d) || !(hyphen || t.is(d + 1, "of")) {
-        return None;
-    }
     let den = w.denominator(t.s(d))?;
     Some(word_numeral(i, d, numerator / den, Form::Fraction))
 }
@@ -496,6 +598,70 @@ mod tests {
         ];
         for &(text, want) in cases {
             assert!((value(text) - want).abs() < 1e-9, "{text}: {} != {want}", value(text));
+        }
+    }
+
+    /// Without the word list, `is_cardinal` asked text2num about every
+    /// word: the list must hold every word text2num accepts.
+    #[test]
+    fn the_cardinal_list_is_what_text2num_accepts() {
+        let mut w = Words::new();
+        let mut accepted = |word: &str| {
+            w.scratch.reset();
+            w.en.apply(word, &mut w.scratch).is_ok() && w.scratch.marker.is_none()
+        };
+        let vocabulary = [
+            "zero", "o", "nought", "one", "first", "oneth", "two", "second", "three", "third", "four", "fourth", "five",
+            "fifth", "six", "sixth", "seven", "seventh", "eight", "eighth", "nine", "ninth", "ten", "tenth", "eleven",
+            "eleventh", "twelve", "twelfth", "thirteen", "thirteenth", "fourteen", "fourteenth", "fifteen",
+            "fifteenth", "sixteen", "sixteenth", "seventeen", "seventeenth", "eighteen", "eighteenth", "nineteen",
+            "nineteenth", "twenty", "twentieth", "thirty", "thirtieth", "fourty", "forty", "fortieth", "fourtieth",
+            "fifty", "fiftieth", "sixty", "sixteeth", "seventy", "seventieth", "eighty", "eightieth", "ninety",
+            "ninetieth", "hundred", "hundredth", "thousand", "thousandth", "million", "millionth", "billion",
+            "billionth", "and", "dozen", "trillion", "people", "the", "point", "a",
+        ];
+        for word in vocabulary {
+            let listed = CARDINAL_WORDS.contains(&word);
+            assert_eq!(cardinal_word(word), listed, "{word}");
+            assert_eq!(cardinal_word(&word.to_uppercase()), listed, "{word}");
+            let long_enough = word.len() >= 3 && scale_word(word).is_none() && word != "and";
+            assert_eq!(listed, accepted(word) && long_enough, "{word}");
+        }
+    }
+
+    #[test]
+    fn single_words_are_valued_as_text2num_values_them() {
+        let en = English::new();
+        for word in CARDINAL_WORDS {
+            for form in [word.to_string(), word.to_uppercase(), format!("{}{}", word[..1].to_uppercase(), &word[1..])] {
+                let want: Option<f64> = text2digits(&form, &en).ok().and_then(|d| d.parse().ok());
+                assert_eq!(single_word_value(&form), want, "{form}");
+            }
+        }
+        assert_eq!(single_word_value("twenty-one"), None);
+        assert_eq!(single_word_value("hundred"), None);
+    }
+
+    /// The first-letter dispatch of `may_start` against its plain form.
+    #[test]
+    fn may_start_is_the_plain_test() {
+        let mut w = Words::new();
+        let plain = |w: &mut Words, word: &str| {
+            let mut buf = [0u8; 12];
+            let Some(lower) = ascii_lower(word, &mut buf) else { return false };
+            matches!(lower, "a" | "an" | "half" | "tens")
+                || lower.ends_with('s') && VAGUE.contains(&lower)
+                || lower.ends_with("fold")
+                || w.is_cardinal(word)
+        };
+        let words = [
+            "a", "An", "half", "HALF", "tens", "Hundreds", "thousands", "dozens", "millions", "billions", "sixfold",
+            "Twofold", "manifold", "fold", "éfold", "one", "Three", "twenty", "nineteen", "zero", "nought", "the",
+            "soldiers", "and", "hundred", "first", "seconds", "anew", "halves", "ones", "tenfolds", "",
+        ];
+        for word in words {
+            let want = plain(&mut w, word);
+            assert_eq!(w.may_start(word), want, "{word}");
         }
     }
 

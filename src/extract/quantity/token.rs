@@ -24,69 +24,84 @@ pub(crate) struct Tok {
     pub space: bool,
 }
 
-/// The tokens of one piece of text.
+/// The tokens of one piece of text. Its small accessors are asked
+/// several times per token from every module of the finder, which the
+/// compiler may build apart: they are marked `#[inline]` so that each
+/// caller gets them in place.
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Tok>,
-    /// From this byte on, the text has no non-ASCII word character, so
-    /// the ASCII builds of the unit and modifier patterns apply (see
-    /// [`crate::extract::word_regex`]).
-    pub ascii_from: usize,
 }
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
-        Toks { text, t: tokenize(text), ascii_from: crate::extract::word_regex::ascii_words_from(text) }
+        Toks { text, t: tokenize(text) }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.t.len()
     }
 
     /// The text of token `i`, or "" past the end.
+    #[inline]
     pub fn s(&self, i: usize) -> &'a str {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
     }
 
+    #[inline]
     pub fn is_word(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Word)
     }
 
+    #[inline]
     pub fn is_num(&self, i: usize) -> bool {
         self.kind(i) == Some(Kind::Num)
     }
 
     /// Token `i` is the word `w`, ignoring ASCII case.
+    #[inline]
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.s(i).eq_ignore_ascii_case(w) && i < self.len()
     }
 
     /// Token `i` exists and has no white space before it.
+    #[inline]
     pub fn glued(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|t| !t.space)
     }
 
     /// Token `i` is one of the symbols in `syms`.
+    #[inline]
     pub fn is_sym(&self, i: usize, syms: &[&str]) -> bool {
-        self.kind(i) == Some(Kind::Sym) && syms.contains(&self.s(i))
+        // A symbol is one character: compared byte by byte in place, as a
+        // call to `memcmp` per candidate costs more than the comparison.
+        self.kind(i) == Some(Kind::Sym) && {
+            let s = self.s(i).as_bytes();
+            syms.iter().any(|x| x.len() == s.len() && x.bytes().zip(s).all(|(a, &b)| a == b))
+        }
     }
 
     /// Index of the last token ending at or before byte `pos`.
+    #[inline]
     pub fn last_ending_by(&self, pos: usize) -> Option<usize> {
         let n = self.t.partition_point(|t| t.end <= pos);
         n.checked_sub(1)
     }
 
     /// Byte offset where token `i` starts (text length past the end).
+    #[inline]
     pub fn start(&self, i: usize) -> usize {
         self.t.get(i).map_or(self.text.len(), |t| t.start)
     }
 
     /// Byte offset where token `i` ends (text length past the end).
+    #[inline]
     pub fn end(&self, i: usize) -> usize {
         self.t.get(i).map_or(self.text.len(), |t| t.end)
     }
@@ -107,7 +122,9 @@ fn is_apostrophe(c: char) -> bool {
 
 fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // News copy runs to about one token per four bytes: room enough that
+    // the vector is seldom grown.
+    let mut out = Vec::with_capacity(text.len() / 4 + 4);
     let mut space = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -162,6 +179,15 @@ fn numeral_end(b: &[u8], start: usize) -> usize {
 /// End of a word: letters, with apostrophes inside ("Korea's").
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
+    // Fast path: a run of ASCII letters ended by ASCII other than an
+    // apostrophe is the whole word; anything else is read char by char.
+    let mut end = start;
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    if end > start && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
+        return end;
+    }
     let mut end = start;
     let mut it = text[start..].char_indices().peekable();
     while let Some((off, c)) = it.next() {

@@ -2,11 +2,24 @@
 //! a currency word, a duration, a physical unit) or the currency sign
 //! before it ("$", "US$", "£", "HK $").
 //!
-//! Units after a number are matched by anchored regular expressions on the
-//! text that follows it, so a match costs only the length of the unit.
+//! Units after a number are matched by hand-written matchers on the text
+//! that follows it (see [`super::scan`]), so a match costs only the length
+//! of the unit and nothing is compiled at run time.
 
 use super::token::Toks;
-use crate::extract::word_regex::WordRegex;
+use super::scan::{
+    Spelling, boundary_after, char_at, ci, cs, first_at, is_digit_char, key, lit, lit_ci, lit_cs, skip_ws, wb, ws_at,
+};
+
+/// A constant table of spellings (a plain `&[...]` of `const fn` calls
+/// would be a temporary).
+macro_rules! table {
+    ($($s:expr),* $(,)?) => {{
+        const T: &[Spelling] = &[$($s),*];
+        T
+    }};
+}
+
 
 /// What the unit makes of a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,100 +46,302 @@ pub(crate) struct UnitMatch {
     pub hyphenated: bool,
 }
 
-static CLOCK: WordRegex = WordRegex::new(|| {
-    String::from(r"^\s?(?:(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|(?:GMT|EST|EDT|BST|CET|CEST|UTC|PST|PDT|CST|CDT|KST|JST)\b)")
-});
-
-static PERCENT: WordRegex =
-    WordRegex::new(|| String::from(r"^(?i:\s?%|\s?per[ -]?cent\b|pc\b|\s?pct\b|\s(?P<points>percentage points?)\b)"));
-
-static DURATION: WordRegex = WordRegex::new(|| {
-    String::from(r"^(?i:(?P<join>\s|\s?-\s?)?(?P<u>days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centur(?:y|ies)|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b(?P<tail>-long\b|-old\b|\s+old\b)?)")
-});
-
-static MONEY_AFTER: WordRegex = WordRegex::new(|| {
-    String::from(r"^(?i:\s(?P<c>(?:US|U\.S\.|American|Canadian|Australian|Hong Kong|New Zealand|Singapore|Taiwan) dollars?|dollars?|euros?|pounds sterling|sterling|yen|(?:Chinese )?yuan|renminbi|rmb|won|rupees?|roubles?|rubles?|shekels?|pesos?|(?:Swiss )?francs?|kronor|krona|kroner|krone|ringgit|rand|lira|dirhams?|riyals?|naira|baht|usd|eur|gbp|jpy|cny|inr|krw|chf|cad|aud|hkd)\b)")
-});
-
-/// Physical and other units. Short symbols that are also words or letters
-/// are matched case-sensitively and mostly only when glued ("32m2", "5G").
-static MEASURE: WordRegex = WordRegex::new(|| {
-    String::from(concat!(
-        r"^(?P<join>\s|\s?-\s?)?(?P<u>",
-        r"(?i:m\.p\.h\.?|mph|km/hr?|kph|kilomet(?:er|re)s?|km[23]?\b|miles?|met(?:er|re)s?|centimet(?:er|re)s?|cm[23]?\b|millimet(?:er|re)s?|mm\b|microns?|μm|nanomet(?:er|re)s?",
-        r"|inch(?:es)?|feet|foot|ft\b|yards?|yds?\b|acres?|hectares?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|square (?:met(?:er|re)s?|feet|foot|miles?|kilomet(?:er|re)s?|km|yards?)",
-        r"|kilo(?:gram)?s?\b|kg\b|grams?|mg\b|pound-feet|lb-ft|lbs?\b|pounds?|(?:giga|mega|kilo)?ton(?:ne)?s?\b|ounces?|oz\b|lit(?:er|re)s?|ml\b|gallons?|barrels?|bbl\b",
-        r"|degrees?(?: (?:celsius|fahrenheit|c|f)\b)?|deg[CF]?\b|°[CF]?|celsius|fahrenheit|horsepower|bhp\b|hp\b|rpm\b|kwh\b|kw\b|mwh\b|mw\b|gwh\b|gw\b|watts?|(?:kilo|mega|giga)watts?|volts?|mah\b",
-        r"|hz\b|khz\b|mhz\b|ghz\b|mbps\b|gbps\b|kbps\b|gb\b|mb\b|tb\b|gigabytes?|megabytes?|terabytes?|calories?|kcal\b|cents?\b|pence\b|basis points?|bps\b|points?\b|pts\b|times\b|cylinders?|cyl\b|gauge\b)",
-        r"|Nm\b|A/cm2|m[23]?\b|g\b|[lL]\b|C\b|F\b|G\b|W\b|V\b|p\b|t\b",
-        r")(?P<per>\s?/\s?[A-Za-z]+\d?\b|\s+per\s+[a-z]+\b|\s+an?\s+(?:day|week|month|year|minute|hour|second|barrel|share|person|head)\b)?",
-    ))
-});
-
 /// The unit right after byte `pos` of the tokenized text, if any.
 pub(crate) fn after_in(t: &Toks, pos: usize) -> Option<UnitMatch> {
-    after_with(t.text, pos, pos >= t.ascii_from)
+    after(t.text, pos)
 }
 
-/// The unit right after byte `pos`, if any.
-#[cfg(test)]
+/// The unit right after byte `pos`, if any. The kinds are tried in a
+/// fixed order: a time of day, per cent, a currency word, a duration, a
+/// physical unit.
 pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
-    after_with(text, pos, text.get(pos..).is_some_and(crate::extract::word_regex::ascii_words))
-}
-
-/// The unit after `pos`, told whether the text from `pos` on passes
-/// [`ascii_words`], which picks the build of each pattern.
-fn after_with(text: &str, pos: usize, ascii: bool) -> Option<UnitMatch> {
     let rest = text.get(pos..)?;
+    // Every unit starts with white space, a hyphen, "%" or a letter, or
+    // (past ASCII) a sign such as "°": most punctuation settles it here.
+    let first = *rest.as_bytes().first()?;
+    if first.is_ascii() && !(first.is_ascii_whitespace() || first.is_ascii_alphabetic() || matches!(first, b'-' | b'%' | b'\x0b')) {
+        return None;
+    }
     let at = |end: usize| pos + end;
-    if let Some(m) = CLOCK.build(ascii).find(rest) {
-        return Some(UnitMatch { unit: Unit::Clock, end: at(m.end()), hyphenated: false });
+    if let Some(end) = clock(rest) {
+        return Some(UnitMatch { unit: Unit::Clock, end: at(end), hyphenated: false });
     }
-    if let Some(c) = captures(PERCENT.build(ascii), rest) {
-        let unit = if c.name("points").is_some() { Unit::Measure("percentage points".into()) } else { Unit::Percent };
-        return Some(UnitMatch { unit, end: at(c.get(0)?.end()), hyphenated: false });
+    if let Some((end, points)) = percent(rest) {
+        let unit = if points { Unit::Measure("percentage points".into()) } else { Unit::Percent };
+        return Some(UnitMatch { unit, end: at(end), hyphenated: false });
     }
-    if let Some(c) = captures(MONEY_AFTER.build(ascii), rest) {
-        let code = currency_word(&c["c"].to_ascii_lowercase());
-        return Some(UnitMatch { unit: Unit::Money(code), end: at(c.get(0)?.end()), hyphenated: false });
+    if let Some((c, end)) = money_word(rest) {
+        let code = currency_word(&rest[c..end].to_ascii_lowercase());
+        return Some(UnitMatch { unit: Unit::Money(code), end: at(end), hyphenated: false });
     }
-    if let Some(c) = captures(DURATION.build(ascii), rest) {
-        let hyphenated = c.name("join").is_some_and(|j| j.as_str().contains('-'));
-        let u = duration_unit(&c["u"].to_ascii_lowercase());
-        let unit = match c.name("tail") {
-            Some(t) if t.as_str().ends_with("old") => Unit::Age(u),
-            _ => Unit::Duration(u),
-        };
-        return Some(UnitMatch { unit, end: at(c.get(0)?.end()), hyphenated });
+    if let Some(d) = duration(rest) {
+        let u = duration_unit(&rest[d.join_end..d.unit_end].to_ascii_lowercase());
+        let unit = if rest[d.unit_end..d.end].ends_with("old") { Unit::Age(u) } else { Unit::Duration(u) };
+        return Some(UnitMatch { unit, end: at(d.end), hyphenated: rest[..d.join_end].contains('-') });
     }
-    let c = captures(MEASURE.build(ascii), rest)?;
-    let join = c.name("join").map_or("", |j| j.as_str());
-    let u = &c["u"];
+    let m = measure(rest)?;
+    let join = &rest[..m.join_end];
+    let u = &rest[m.join_end..m.unit_end];
     // Single letters only when glued ("5G", "100m"), but for "12 C".
     if u.len() == 1 && u.is_ascii() && !join.is_empty() && !matches!(u, "C" | "F") {
         return None;
     }
-    let hyphenated = join.contains('-');
     let mut name = measure_name(u);
-    if let Some(per) = c.name("per") {
-        let per = per.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+    if m.end > m.unit_end {
+        let per = rest[m.unit_end..m.end].split_whitespace().collect::<Vec<_>>().join(" ");
         let per = per.replace(" /", "/").replace("/ ", "/");
         if !per.starts_with('/') {
             name.push(' ');
         }
         name.push_str(&per);
     }
-    Some(UnitMatch { unit: Unit::Measure(name), end: at(c.get(0)?.end()), hyphenated })
+    Some(UnitMatch { unit: Unit::Measure(name), end: at(m.end), hyphenated: join.contains('-') })
 }
 
-/// The groups of a match in `text`; the plain search first, as most tries
-/// fail and it is the cheaper one.
-fn captures<'t>(pattern: &regex::Regex, text: &'t str) -> Option<regex::Captures<'t>> {
-    pattern.find(text)?;
-    pattern.captures(text)
+// The matchers below read the text as the regular expressions they
+// replaced did (quoted above each one); `legacy` keeps those expressions
+// for the equivalence tests. Alternatives are tried in the expression's
+// order, optional parts greedily, so the first match is the expression's.
+
+/// `^\s?(?:(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|(?:GMT|EST|...)\b)`:
+/// a time of day.
+fn clock(rest: &str) -> Option<usize> {
+    const WORDS: &[Spelling] = &[ci("a.m."), ci("p.m."), wb("am"), wb("pm"), wb("o'clock")];
+    const ZONES: &[Spelling] = &[
+        cs("GMT"), cs("EST"), cs("EDT"), cs("BST"), cs("CET"), cs("CEST"), cs("UTC"), cs("PST"), cs("PDT"),
+        cs("CST"), cs("CDT"), cs("KST"), cs("JST"),
+    ];
+    let i = ws_at(rest, 0).unwrap_or(0);
+    first_at(rest, i, WORDS).or_else(|| first_at(rest, i, ZONES))
 }
 
-fn duration_unit(u: &str) -> &'static str {
+/// `^(?i:\s?%|\s?per[ -]?cent\b|pc\b|\s?pct\b|\s(?P<points>percentage
+/// points?)\b)`: where per cent ends, and whether it is "percentage
+/// points".
+fn percent(rest: &str) -> Option<(usize, bool)> {
+    let ws = ws_at(rest, 0);
+    let i = ws.unwrap_or(0);
+    if rest[i..].starts_with('%') {
+        return Some((i + 1, false));
+    }
+    if let Some(per) = lit_ci(rest, i, "per") {
+        let gap = if matches!(rest.as_bytes().get(per), Some(b' ' | b'-')) { per + 1 } else { per };
+        if let Some(end) = wb("cent").at(rest, gap) {
+            return Some((end, false));
+        }
+    }
+    if let Some(end) = wb("pc").at(rest, 0).or_else(|| wb("pct").at(rest, i)) {
+        return Some((end, false));
+    }
+    let end = first_at(rest, ws?, &[wb("percentage points"), wb("percentage point")])?;
+    Some((end, true))
+}
+
+/// Currency words after a number, filed under their first letter (see
+/// [`key`]), within a letter in the order of the expression
+/// `^(?i:\s(?P<c>(?:US|U\.S\.|American|...) dollars?|dollars?|euros?|...)\b)`.
+pub(super) fn money_words(first: char) -> &'static [Spelling] {
+    match first {
+        'a' => table![wb("American dollars"), wb("American dollar"), wb("Australian dollars"), wb("Australian dollar"), wb("aud")],
+        'b' => table![wb("baht")],
+        'c' => table![wb("Canadian dollars"), wb("Canadian dollar"), wb("Chinese yuan"), wb("cny"), wb("chf"), wb("cad")],
+        'd' => table![wb("dollars"), wb("dollar"), wb("dirhams"), wb("dirham")],
+        'e' => table![wb("euros"), wb("euro"), wb("eur")],
+        'f' => table![wb("francs"), wb("franc")],
+        'g' => table![wb("gbp")],
+        'h' => table![wb("Hong Kong dollars"), wb("Hong Kong dollar"), wb("hkd")],
+        'i' => table![wb("inr")],
+        'j' => table![wb("jpy")],
+        'k' => table![wb("kronor"), wb("krona"), wb("kroner"), wb("krone"), wb("krw")],
+        'l' => table![wb("lira")],
+        'n' => table![wb("New Zealand dollars"), wb("New Zealand dollar"), wb("naira")],
+        'p' => table![wb("pounds sterling"), wb("pesos"), wb("peso")],
+        'r' => table![wb("renminbi"), wb("rmb"), wb("rupees"), wb("rupee"), wb("roubles"), wb("rouble"), wb("rubles"), wb("ruble"), wb("ringgit"), wb("rand"), wb("riyals"), wb("riyal")],
+        's' => table![wb("Singapore dollars"), wb("Singapore dollar"), wb("sterling"), wb("shekels"), wb("shekel"), wb("Swiss francs"), wb("Swiss franc")],
+        't' => table![wb("Taiwan dollars"), wb("Taiwan dollar")],
+        'u' => table![wb("US dollars"), wb("US dollar"), wb("U.S. dollars"), wb("U.S. dollar"), wb("usd")],
+        'w' => table![wb("won")],
+        'y' => table![wb("yen"), wb("yuan")],
+        _ => &[],
+    }
+}
+
+
+/// A currency word after one white-space character: where the word
+/// starts and ends.
+fn money_word(rest: &str) -> Option<(usize, usize)> {
+    let i = ws_at(rest, 0)?;
+    let k = key(char_at(rest, i)?);
+    let end = first_at(rest, i, money_words(k))?;
+    Some((i, end))
+}
+
+/// Where a unit joined to its number ends: `join` (white space or a
+/// hyphen), the unit word, and anything after it.
+struct Joined {
+    join_end: usize,
+    unit_end: usize,
+    end: usize,
+}
+
+/// The ends of `(?P<join>\s|\s?-\s?)?` at the start of `rest`, in the
+/// order the expression tries them: one space; space, hyphen, space;
+/// space and hyphen; hyphen and space; hyphen; nothing.
+fn joins(rest: &str) -> impl Iterator<Item = usize> + '_ {
+    let ws = ws_at(rest, 0);
+    let hyphen_at = |i: usize| (rest.as_bytes().get(i) == Some(&b'-')).then_some(i + 1);
+    let spaced = ws.and_then(hyphen_at);
+    let bare = hyphen_at(0);
+    [
+        ws,
+        spaced.and_then(|h| ws_at(rest, h)),
+        spaced,
+        bare.and_then(|h| ws_at(rest, h)),
+        bare,
+        Some(0),
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Duration words, each needing a word boundary after it, filed under
+/// their first letter.
+pub(super) fn durations(first: char) -> &'static [Spelling] {
+    match first {
+        'c' => table![wb("century"), wb("centuries")],
+        'd' => table![wb("days"), wb("day"), wb("decades"), wb("decade")],
+        'f' => table![wb("fortnights"), wb("fortnight")],
+        'h' => table![wb("hours"), wb("hour"), wb("hrs"), wb("hr")],
+        'm' => table![wb("months"), wb("month"), wb("minutes"), wb("minute"), wb("mins"), wb("min")],
+        's' => table![wb("seconds"), wb("second"), wb("secs"), wb("sec")],
+        'w' => table![wb("weeks"), wb("week")],
+        'y' => table![wb("years"), wb("year"), wb("yrs"), wb("yr")],
+        _ => &[],
+    }
+}
+
+
+/// `^(?i:(?P<join>\s|\s?-\s?)?(?P<u>days?|weeks?|...|secs?)\b(?P<tail>-long\b|-old\b|\s+old\b)?)`.
+fn duration(rest: &str) -> Option<Joined> {
+    let (join_end, unit_end) = joins(rest).find_map(|j| Some((j, first_at(rest, j, durations(key(char_at(rest, j)?)))?)))?;
+    let end = first_at(rest, unit_end, &[wb("-long"), wb("-old")])
+        .or_else(|| ws_at(rest, unit_end).and_then(|_| wb("old").at(rest, skip_ws(rest, unit_end))))
+        .unwrap_or(unit_end);
+    Some(Joined { join_end, unit_end, end })
+}
+
+/// `^(?P<join>\s|\s?-\s?)?(?P<u>...)(?P<per>...)?`: a physical or other
+/// unit, with any "per" part after it.
+fn measure(rest: &str) -> Option<Joined> {
+    let (join_end, unit_end) = joins(rest).find_map(|j| {
+        let k = key(char_at(rest, j)?);
+        Some((j, first_at(rest, j, measure_words(k))?))
+    })?;
+    let end = per(rest, unit_end).unwrap_or(unit_end);
+    Some(Joined { join_end, unit_end, end })
+}
+
+/// `(?P<per>\s?/\s?[A-Za-z]+\d?\b|\s+per\s+[a-z]+\b|\s+an?\s+(?:day|week|
+/// month|year|minute|hour|second|barrel|share|person|head)\b)`, case as
+/// written: "km/h", "mg per litre", "barrels a day". Where it ends.
+fn per(rest: &str, i: usize) -> Option<usize> {
+    let letters = |from: usize, upper: bool| {
+        let n = rest[from..].bytes().take_while(|b| b.is_ascii_lowercase() || upper && b.is_ascii_uppercase()).count();
+        (n > 0).then_some(from + n)
+    };
+    let slash = ws_at(rest, i).unwrap_or(i);
+    if rest[slash..].starts_with('/') {
+        let from = ws_at(rest, slash + 1).unwrap_or(slash + 1);
+        if let Some(end) = letters(from, true) {
+            // `[A-Za-z]+\d?\b`: a word boundary right after the letters, or
+            // after one digit.
+            match char_at(rest, end) {
+                Some(c) if is_digit_char(c) && boundary_after(rest, end + c.len_utf8()) => return Some(end + c.len_utf8()),
+                _ if boundary_after(rest, end) => return Some(end),
+                _ => {}
+            }
+        }
+    }
+    ws_at(rest, i)?;
+    let word = skip_ws(rest, i);
+    if let Some(p) = lit_cs(rest, word, "per").filter(|&p| ws_at(rest, p).is_some()) {
+        if let Some(end) = letters(skip_ws(rest, p), false).filter(|&e| boundary_after(rest, e)) {
+            return Some(end);
+        }
+    }
+    const PERIODS: &[Spelling] = &[
+        cs("day"), cs("week"), cs("month"), cs("year"), cs("minute"), cs("hour"), cs("second"), cs("barrel"),
+        cs("share"), cs("person"), cs("head"),
+    ];
+    let article = lit_cs(rest, word, "an").or_else(|| lit_cs(rest, word, "a"))?;
+    ws_at(rest, article)?;
+    first_at(rest, skip_ws(rest, article), PERIODS)
+}
+
+
+/// The unit words of the expression, filed under their first letter (see
+/// [`key`]); within a letter, in the expression's order. `ci` and `wb`
+/// spellings ignore case, `cs` ones do not; `wb` and `cs` need a word
+/// boundary after them.
+pub(super) fn measure_words(first: char) -> &'static [Spelling] {
+    match first {
+        'a' => table![ci("acres"), ci("acre"), lit("A/cm2")],
+        'b' => table![ci("barrels"), ci("barrel"), wb("bbl"), wb("bhp"), ci("basis points"), ci("basis point"), wb("bps")],
+        'c' => table![
+            ci("centimeters"), ci("centimeter"), ci("centimetres"), ci("centimetre"), wb("cm2"), wb("cm3"), wb("cm"),
+            ci("celsius"), ci("calories"), ci("calorie"), wb("cents"), wb("cent"), ci("cylinders"), ci("cylinder"),
+            wb("cyl"), cs("C"),
+        ],
+        'd' => table![
+            wb("degrees celsius"), wb("degrees fahrenheit"), wb("degrees c"), wb("degrees f"), ci("degrees"),
+            wb("degree celsius"), wb("degree fahrenheit"), wb("degree c"), wb("degree f"), ci("degree"),
+            wb("degc"), wb("degf"), wb("deg"),
+        ],
+        'f' => table![ci("feet"), ci("foot"), wb("ft"), ci("fahrenheit"), cs("F")],
+        'g' => table![
+            ci("grams"), ci("gram"), wb("gigatonnes"), wb("gigatonne"), wb("gigatons"), wb("gigaton"), ci("gallons"),
+            ci("gallon"), wb("gwh"), wb("gw"), ci("gigawatts"), ci("gigawatt"), wb("ghz"), wb("gbps"), wb("gb"),
+            ci("gigabytes"), ci("gigabyte"), wb("gauge"), cs("g"), cs("G"),
+        ],
+        'h' => table![ci("hectares"), ci("hectare"), ci("horsepower"), wb("hp"), wb("hz")],
+        'i' => table![ci("inches"), ci("inch")],
+        'k' => table![
+            ci("km/hr"), ci("km/h"), ci("kph"), ci("kilometers"), ci("kilometer"), ci("kilometres"), ci("kilometre"),
+            wb("km2"), wb("km3"), wb("km"), wb("kilograms"), wb("kilogram"), wb("kilos"), wb("kilo"), wb("kg"),
+            wb("kilotonnes"), wb("kilotonne"), wb("kilotons"), wb("kiloton"), wb("kwh"), wb("kw"), ci("kilowatts"),
+            ci("kilowatt"), wb("khz"), wb("kbps"), wb("kcal"),
+        ],
+        'l' => table![ci("lb-ft"), wb("lbs"), wb("lb"), ci("liters"), ci("liter"), ci("litres"), ci("litre"), cs("l"), cs("L")],
+        'm' => table![
+            ci("m.p.h."), ci("m.p.h"), ci("mph"), ci("miles"), ci("mile"), ci("meters"), ci("meter"), ci("metres"),
+            ci("metre"), ci("millimeters"), ci("millimeter"), ci("millimetres"), ci("millimetre"), wb("mm"),
+            ci("microns"), ci("micron"), wb("mg"), wb("megatonnes"), wb("megatonne"), wb("megatons"), wb("megaton"),
+            wb("ml"), wb("mwh"), wb("mw"), ci("megawatts"), ci("megawatt"), wb("mah"), wb("mhz"), wb("mbps"), wb("mb"),
+            ci("megabytes"), ci("megabyte"), cs("m2"), cs("m3"), cs("m"),
+        ],
+        'n' => table![ci("nanometers"), ci("nanometer"), ci("nanometres"), ci("nanometre"), cs("Nm")],
+        'o' => table![ci("ounces"), ci("ounce"), wb("oz")],
+        'p' => table![ci("pound-feet"), ci("pounds"), ci("pound"), wb("pence"), wb("points"), wb("point"), wb("pts"), cs("p")],
+        'r' => table![wb("rpm")],
+        's' => table![
+            wb("sq. m"), wb("sq. ft"), wb("sq. km"), wb("sq. mi"), wb("sq.m"), wb("sq.ft"), wb("sq.km"), wb("sq.mi"),
+            wb("sq m"), wb("sq ft"), wb("sq km"), wb("sq mi"), wb("sqm"), wb("sqft"), wb("sqkm"), wb("sqmi"),
+            ci("square meters"), ci("square meter"), ci("square metres"), ci("square metre"), ci("square feet"),
+            ci("square foot"), ci("square miles"), ci("square mile"), ci("square kilometers"),
+            ci("square kilometer"), ci("square kilometres"), ci("square kilometre"), ci("square km"),
+            ci("square yards"), ci("square yard"),
+        ],
+        't' => table![wb("tonnes"), wb("tonne"), wb("tons"), wb("ton"), wb("tb"), ci("terabytes"), ci("terabyte"), wb("times"), cs("t")],
+        'v' => table![ci("volts"), ci("volt"), cs("V")],
+        'w' => table![ci("watts"), ci("watt"), cs("W")],
+        'y' => table![ci("yards"), ci("yard"), wb("yds"), wb("yd")],
+        '\u{3BC}' => table![ci("\u{3BC}m")],
+        '\u{B0}' => table![ci("\u{B0}c"), ci("\u{B0}f"), ci("\u{B0}")],
+        _ => &[],
+    }
+}
+
+pub(crate) fn duration_unit(u: &str) -> &'static str {
     match u.trim_end_matches('s') {
         "day" => "day",
         "week" => "week",
@@ -141,7 +356,7 @@ fn duration_unit(u: &str) -> &'static str {
     }
 }
 
-fn measure_name(u: &str) -> String {
+pub(crate) fn measure_name(u: &str) -> String {
     let l = u.to_ascii_lowercase();
     let name = match l.as_str() {
         "mph" | "m.p.h." | "m.p.h" => "mph",
@@ -161,7 +376,7 @@ fn measure_name(u: &str) -> String {
     name.to_string()
 }
 
-fn currency_word(c: &str) -> &'static str {
+pub(crate) fn currency_word(c: &str) -> &'static str {
     let last = c.rsplit(' ').next().unwrap_or(c);
     match last {
         "dollar" | "dollars" => match c.split(' ').next().unwrap_or("") {

@@ -1,0 +1,499 @@
+//! Hand-written matchers for the fixed phrases that scope and attribution
+//! look for: time frames ("last year", "in early August", "during the
+//! mission"), plans and forecasts ("agreed to", "will", "could rise"), and
+//! "according to".
+//!
+//! Each phrase was first written as a regular expression, and that pattern
+//! stays here as its specification: compiling it costs a fraction of a
+//! millisecond per pattern on every run of the program, more than reading
+//! a whole article, so the matchers below walk the words instead. They
+//! give exactly the pattern's matches (same spans, same order, the same
+//! non-overlapping `find_iter` sequence) on any text that passes
+//! [`ascii_words`]: there `\b` and `\w` only see ASCII letters, digits and
+//! `_`, and case folding is ASCII. Text with other letters (accented names,
+//! other scripts) is rare in news copy and goes to the pattern, compiled
+//! only then. The tests hold each matcher to its pattern on a table of
+//! cases and on random word sequences drawn from the pattern's vocabulary.
+
+use super::clause::WordSet;
+use super::word_regex::{ascii_words, WordRegex};
+
+/// A phrase: its hand-written matcher and the pattern it implements.
+pub struct Phrase {
+    /// The end of the phrase's match starting at byte `at`, if one does
+    /// (the pattern's leftmost-first choice), on text passing [`ascii_words`].
+    at: fn(&str, usize) -> Option<usize>,
+    pattern: WordRegex,
+}
+
+impl Phrase {
+    const fn new(at: fn(&str, usize) -> Option<usize>, source: fn() -> String) -> Phrase {
+        Phrase { at, pattern: WordRegex::new(source) }
+    }
+
+    /// The successive non-overlapping matches in `text`, as `(start, end)`
+    /// byte offsets: the pattern's `find_iter`.
+    pub fn find_iter<'t>(&'static self, text: &'t str) -> Matches<'t> {
+        if ascii_words(text) {
+            Matches::Scan { text, at: self.at, pos: 0 }
+        } else {
+            Matches::Pattern(self.pattern.build(false).find_iter(text))
+        }
+    }
+
+    /// The first match in `text`.
+    pub fn find(&'static self, text: &str) -> Option<(usize, usize)> {
+        self.find_iter(text).next()
+    }
+
+    /// The hand-written matcher's matches, whatever the text.
+    #[cfg(test)]
+    fn scanned(&'static self, text: &str) -> Vec<(usize, usize)> {
+        Matches::Scan { text, at: self.at, pos: 0 }.collect()
+    }
+
+    /// The pattern's matches, in its build as written and in its ASCII
+    /// build.
+    #[cfg(test)]
+    fn by_pattern(&'static self, text: &str) -> [Vec<(usize, usize)>; 2] {
+        [false, true].map(|ascii| self.pattern.build(ascii).find_iter(text).map(|m| (m.start(), m.end())).collect())
+    }
+}
+
+/// The matches of a [`Phrase`] in one text.
+pub enum Matches<'t> {
+    Scan { text: &'t str, at: fn(&str, usize) -> Option<usize>, pos: usize },
+    Pattern(regex::Matches<'static, 't>),
+}
+
+impl Iterator for Matches<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Matches::Pattern(m) => m.next().map(|m| (m.start(), m.end())),
+            Matches::Scan { text, at, pos } => {
+                let b = text.as_bytes();
+                // Every pattern here starts at a word boundary before a
+                // word, or at the very start of the text (`^`).
+                let mut p = *pos;
+                while p < b.len() {
+                    let candidate = p == 0 || (is_word_byte(b[p]) && !is_word_byte(b[p - 1]));
+                    if candidate {
+                        if let Some(end) = at(text, p) {
+                            *pos = end;
+                            return Some((p, end));
+                        }
+                    }
+                    p += 1;
+                }
+                *pos = b.len();
+                None
+            }
+        }
+    }
+}
+
+/// `\w` on text passing [`ascii_words`]: no non-ASCII character there is a
+/// word character, so a byte test is exact.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The end of the run of word characters starting at `p`.
+fn run_end(b: &[u8], p: usize) -> usize {
+    let mut e = p;
+    while e < b.len() && is_word_byte(b[e]) {
+        e += 1;
+    }
+    e
+}
+
+/// The word (maximal run of `\w`) starting at `p`, lower-cased into `buf`;
+/// `None` when none starts there or it is longer than any listed word.
+/// With its end.
+fn word_at<'b>(text: &str, p: usize, buf: &'b mut [u8; 12]) -> Option<(&'b str, usize)> {
+    let b = text.as_bytes();
+    if p >= b.len() || !is_word_byte(b[p]) {
+        return None;
+    }
+    let e = run_end(b, p);
+    let w = buf.get_mut(..e - p)?;
+    w.copy_from_slice(&b[p..e]);
+    w.make_ascii_lowercase();
+    // ASCII bytes only: always UTF-8.
+    Some((std::str::from_utf8(w).ok()?, e))
+}
+
+/// `\s+` at `p`: the end of the whitespace there, if there is any.
+fn spaces(text: &str, p: usize) -> Option<usize> {
+    let rest = text.get(p..)?;
+    let end = rest.char_indices().find(|&(_, c)| !c.is_whitespace()).map_or(rest.len(), |(i, _)| i);
+    (end > 0).then_some(p + end)
+}
+
+/// `\s*` at `p`.
+fn any_spaces(text: &str, p: usize) -> usize {
+    spaces(text, p).unwrap_or(p)
+}
+
+/// A whole word at `p` (a run of `\w` ending at a boundary) that `test`
+/// accepts, lower-cased; its end.
+fn word_if(text: &str, p: usize, test: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut buf = [0u8; 12];
+    word_at(text, p, &mut buf).filter(|(w, _)| test(w)).map(|(_, e)| e)
+}
+
+/// `\b` at `p`.
+fn boundary(b: &[u8], p: usize) -> bool {
+    let before = p > 0 && is_word_byte(b[p - 1]);
+    let after = p < b.len() && is_word_byte(b[p]);
+    before != after
+}
+
+/// `text[p..]` starts with `lit`, ASCII case-insensitively.
+fn literal(text: &str, p: usize, lit: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let end = p + lit.len();
+    (end <= b.len() && b[p..end].eq_ignore_ascii_case(lit.as_bytes())).then_some(end)
+}
+
+// ---------------------------------------------------------------- time
+
+pub(crate) const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+pub(crate) const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// Events that frame a time span when "during", "in" or "since" names them.
+const FRAME_NOUNS: &str = "war|mission|deployment|fighting|conflict|campaign|operation|attack|invasion|offensive|siege|battle|occupation|crisis|pandemic|outbreak|storm|floods?|earthquake|season|period|year|month|week";
+
+fn time_pattern() -> String {
+    format!(
+        r"(?xi)
+        \b(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|spring|summer|autumn|fall|winter|decade|night|{WEEKDAYS})\b
+        | \b(?:earlier|later)\s+this\s+(?:year|month|week)\b
+        | \bso\s+far\s+this\s+(?:year|month|week)\b
+        | \b(?:in|since|by|until|during|from|through|throughout|before|after|between)\s+(?:early\s+|late\s+|mid-)?(?:{MONTHS})(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?\b
+        | \b(?:in|since|by|until|during|before|after)\s+(?:early\s+|late\s+)?(?:19|20)\d\d\b
+        | \b(?:on\s+)?(?:{WEEKDAYS})\b
+        | \b(?:during|throughout|over|in|since|after|before|for)\s+(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:{FRAME_NOUNS})\b
+        | \b(?:during|throughout)\s+(?:(?:the|its|their|this|that|a|an)\s+)?[\w][\w'’-]*
+        | \b(?:yesterday|today|tonight|overnight)\b
+        | ^\s*(?:earlier|previously|meanwhile)\b
+        "
+    )
+}
+
+/// Time phrases: "last year", "in early August", "since June 3, 2024",
+/// "on Monday", "during the mission", "yesterday", a leading "Earlier".
+pub static TIME: Phrase = Phrase::new(time_at, time_pattern);
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// The length of the month name `w` starts with (lower case), if any.
+fn month_len(w: &str) -> Option<usize> {
+    const NAMES: [&str; 12] =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    NAMES.iter().find(|m| w.len() >= m.len() && w.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())).map(|m| m.len())
+}
+
+fn is_frame_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "war" | "mission" | "deployment" | "fighting" | "conflict" | "campaign" | "operation" | "attack" | "invasion" | "offensive"
+            | "siege" | "battle" | "occupation" | "crisis" | "pandemic" | "outbreak" | "storm" | "flood" | "floods" | "earthquake"
+            | "season" | "period" | "year" | "month" | "week"
+    )
+}
+
+/// The whole word at `p` is one of `words`.
+fn one_of(text: &str, p: usize, words: &[&str]) -> Option<usize> {
+    word_if(text, p, |w| words.contains(&w))
+}
+
+/// Whole words, one per step, the first at `p` and each next one after
+/// `\s+`: the end of the last one when every step accepts its word.
+fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usize> {
+    let mut end = p;
+    for (i, step) in steps.iter().enumerate() {
+        let start = if i == 0 { end } else { spaces(text, end)? };
+        end = word_if(text, start, step)?;
+    }
+    Some(end)
+}
+
+fn time_at(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut buf = [0u8; 12];
+    // Most words start no phrase: one look-up tells.
+    let lead = |p: usize| LEADS.contains_ascii(&b[p..run_end(b, p)]);
+    // Every alternative but the last starts with `\b` and a word.
+    let first = if (p == 0 || !is_word_byte(b[p - 1])) && lead(p) { word_at(text, p, &mut buf) } else { None };
+    static LEADS: WordSet = WordSet::new(&[
+        "last", "this", "next", "past", "previous", "coming", "earlier", "later", "so", "in", "since", "by", "until", "during",
+        "from", "through", "throughout", "before", "after", "between", "on", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "over", "for", "yesterday", "today", "tonight", "overnight",
+    ]);
+    if let Some((w, e)) = first {
+        let w: &str = w;
+        let after = || spaces(text, e);
+        // last year, this week, next Monday
+        if matches!(w, "last" | "this" | "next" | "past" | "previous" | "coming") {
+            let units = |x: &str| {
+                matches!(x, "year" | "month" | "week" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter" | "decade" | "night")
+                    || is_weekday(x)
+            };
+            if let Some(end) = after().and_then(|q| word_if(text, q, units)) {
+                return Some(end);
+            }
+        }
+        // earlier this year
+        if matches!(w, "earlier" | "later") {
+            if let Some(end) = after().and_then(|q| sequence(text, q, &[&|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
+                return Some(end);
+            }
+        }
+        // so far this year
+        if w == "so" {
+            if let Some(end) = after().and_then(|q| sequence(text, q, &[&|x| x == "far", &|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
+                return Some(end);
+            }
+        }
+        // in early August, since June 3, 2024
+        if matches!(w, "in" | "since" | "by" | "until" | "during" | "from" | "through" | "throughout" | "before" | "after" | "between") {
+            if let Some(end) = after().and_then(|q| dated_month(text, q)) {
+                return Some(end);
+            }
+        }
+        // in 2024, before late 1999
+        if matches!(w, "in" | "since" | "by" | "until" | "during" | "before" | "after") {
+            if let Some(end) = after().and_then(|q| dated_year(text, q)) {
+                return Some(end);
+            }
+        }
+        // on Monday, Monday
+        if w == "on" {
+            if let Some(end) = after().and_then(|q| word_if(text, q, is_weekday)) {
+                return Some(end);
+            }
+        }
+        if is_weekday(w) {
+            return Some(e);
+        }
+        // during the war, in its first year
+        if matches!(w, "during" | "throughout" | "over" | "in" | "since" | "after" | "before" | "for") {
+            if let Some(end) = after().and_then(|q| framed(text, q)) {
+                return Some(end);
+            }
+        }
+        // during the talks, throughout Ramadan
+        if matches!(w, "during" | "throughout") {
+            if let Some(end) = after().and_then(|q| during_anything(text, q)) {
+                return Some(end);
+            }
+        }
+        if matches!(w, "yesterday" | "today" | "tonight" | "overnight") {
+            return Some(e);
+        }
+    }
+    // A leading "Earlier", "Previously", "Meanwhile", spaces included.
+    if p == 0 {
+        let q = any_spaces(text, 0);
+        return one_of(text, q, &["earlier", "previously", "meanwhile"]);
+    }
+    None
+}
+
+/// `(?:early\s+|late\s+|mid-)?(?:MONTHS)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b`
+/// at `q`, with the pattern's order of preference.
+fn dated_month(text: &str, q: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let early_late = |lit: &str| literal(text, q, lit).and_then(|e| spaces(text, e));
+    let starts = [early_late("early"), early_late("late"), literal(text, q, "mid-"), Some(q)];
+    for m in starts.into_iter().flatten() {
+        let Some(month_end) = text.get(m..).and_then(month_len).map(|n| m + n) else { continue };
+        // `(?:\s+\d{1,2})?`: two digits, one, or none, in that order.
+        let mut day_ends = Vec::with_capacity(3);
+        if let Some(s) = spaces(text, month_end) {
+            let digits = b[s..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+            for n in (1..=digits).rev() {
+                day_ends.push(s + n);
+            }
+        }
+        day_ends.push(month_end);
+        for x in day_ends {
+            // `(?:,?\s+\d{4})?`: with a comma, without, or no year.
+            let year = |from: usize| {
+                let s = spaces(text, from)?;
+                (s + 4 <= b.len() && b[s..s + 4].iter().all(u8::is_ascii_digit)).then_some(s + 4)
+            };
+            let comma = (b.get(x) == Some(&b',')).then(|| year(x + 1)).flatten();
+            for y in [comma, year(x), Some(x)].into_iter().flatten() {
+                if boundary(b, y) {
+                    return Some(y);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `(?:early\s+|late\s+)?(?:19|20)\d\d\b` at `q`.
+fn dated_year(text: &str, q: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let early_late = |lit: &str| literal(text, q, lit).and_then(|e| spaces(text, e));
+    [early_late("early"), early_late("late"), Some(q)].into_iter().flatten().find_map(|y| {
+        let digits = b.get(y..y + 4)?;
+        let year = digits.iter().all(u8::is_ascii_digit) && (digits.starts_with(b"19") || digits.starts_with(b"20"));
+        (year && boundary(b, y + 4)).then_some(y + 4)
+    })
+}
+
+/// `(?:the|its|their|this|that)\s+(?:\w+\s+)?(?:FRAME_NOUNS)\b` at `q`.
+fn framed(text: &str, q: usize) -> Option<usize> {
+    let d = one_of(text, q, &["the", "its", "their", "this", "that"])?;
+    let r = spaces(text, d)?;
+    let b = text.as_bytes();
+    let with_word = || {
+        let e = run_end(b, r);
+        (e > r).then(|| spaces(text, e)).flatten().and_then(|s| word_if(text, s, is_frame_noun))
+    };
+    with_word().or_else(|| word_if(text, r, is_frame_noun))
+}
+
+/// `(?:(?:the|its|their|this|that|a|an)\s+)?[\w][\w'’-]*` at `q`.
+fn during_anything(text: &str, q: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let word_from = |r: usize| {
+        if r >= b.len() || !is_word_byte(b[r]) {
+            return None;
+        }
+        let rest = &text[r + 1..];
+        let len = rest.char_indices().find(|&(_, c)| !(c.is_ascii() && is_word_byte(c as u8) || matches!(c, '\'' | '’' | '-'))).map_or(rest.len(), |(i, _)| i);
+        Some(r + 1 + len)
+    };
+    let determined = one_of(text, q, &["the", "its", "their", "this", "that", "a", "an"]).and_then(|d| spaces(text, d)).and_then(word_from);
+    determined.or_else(|| word_from(q))
+}
+
+// ------------------------------------------------------- plans, forecasts
+
+fn planned_pattern() -> String {
+    String::from(
+        r"(?i)\b(?:agreed|agrees|agree|plans?|planned|planning|pledged|promised|intends?|intended|proposed|proposes|offered|vowed|is|are|was|were|set)\s+to\b|\b(?:will|shall|would)\b|\bto\s+be\s+(?:sent|deployed|hired|built)\b",
+    )
+}
+
+/// "agreed to", "plans to", "will", "to be sent": a figure still to come.
+pub static PLANNED: Phrase = Phrase::new(planned_at, planned_pattern);
+
+fn planned_at(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if p > 0 && is_word_byte(b[p - 1]) {
+        return None;
+    }
+    static LEADS: WordSet = WordSet::new(&[
+        "agreed", "agrees", "agree", "plan", "plans", "planned", "planning", "pledged", "promised", "intend", "intends", "intended",
+        "proposed", "proposes", "offered", "vowed", "is", "are", "was", "were", "set", "will", "shall", "would", "to",
+    ]);
+    if !LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    let (w, e) = word_at(text, p, &mut buf)?;
+    let w: &str = w;
+    let promise = matches!(
+        w,
+        "agreed" | "agrees" | "agree" | "plan" | "plans" | "planned" | "planning" | "pledged" | "promised" | "intend" | "intends"
+            | "intended" | "proposed" | "proposes" | "offered" | "vowed" | "is" | "are" | "was" | "were" | "set"
+    );
+    if promise {
+        if let Some(end) = spaces(text, e).and_then(|q| one_of(text, q, &["to"])) {
+            return Some(end);
+        }
+    }
+    if matches!(w, "will" | "shall" | "would") {
+        return Some(e);
+    }
+    if w == "to" {
+        let be = spaces(text, e).and_then(|q| one_of(text, q, &["be"]))?;
+        return spaces(text, be).and_then(|q| one_of(text, q, &["sent", "deployed", "hired", "built"]));
+    }
+    None
+}
+
+fn expected_pattern() -> String {
+    // "could" alone is also past ability ("you could work a miracle"): only
+    // a verb of change or being after it makes a forecast.
+    String::from(r"\b(?:expected|forecast|projected|likely|predicted|feared)\s+to\b|\b(?:could|may|might)\s+(?:well\s+|still\s+|eventually\s+)?(?:rise|reach|climb|increase|grow|top|exceed|hit|surpass|double|fall|drop|be|total|number)\b")
+}
+
+/// "expected to", "could rise": a forecast. Case-sensitive, as written.
+pub static EXPECTED: Phrase = Phrase::new(expected_at, expected_pattern);
+
+/// The whole word at `p`, exactly as written, is one of `words`.
+fn exactly(text: &str, p: usize, words: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
+    if p >= b.len() || !is_word_byte(b[p]) {
+        return None;
+    }
+    let e = run_end(b, p);
+    words.contains(&&text[p..e]).then_some(e)
+}
+
+fn expected_at(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if p > 0 && is_word_byte(b[p - 1]) {
+        return None;
+    }
+    // A first look-up without case, as most words start no forecast.
+    static LEADS: WordSet =
+        WordSet::new(&["expected", "forecast", "projected", "likely", "predicted", "feared", "could", "may", "might"]);
+    if !LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+        return None;
+    }
+    if let Some(e) = exactly(text, p, &["expected", "forecast", "projected", "likely", "predicted", "feared"]) {
+        if let Some(end) = spaces(text, e).and_then(|q| exactly(text, q, &["to"])) {
+            return Some(end);
+        }
+    }
+    let e = exactly(text, p, &["could", "may", "might"])?;
+    let q = spaces(text, e)?;
+    const VERBS: &[&str] =
+        &["rise", "reach", "climb", "increase", "grow", "top", "exceed", "hit", "surpass", "double", "fall", "drop", "be", "total", "number"];
+    let hedged = exactly(text, q, &["well", "still", "eventually"]).and_then(|h| spaces(text, h)).and_then(|r| exactly(text, r, VERBS));
+    hedged.or_else(|| exactly(text, q, VERBS))
+}
+
+// ------------------------------------------------------------ attribution
+
+/// "according to " with the spaces after it: the object starts at the end.
+pub static ACCORDING_TO: Phrase = Phrase::new(according_to_at, || String::from(r"(?i)\baccording to\s+"));
+
+fn according_to_at(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if p > 0 && is_word_byte(b[p - 1]) {
+        return None;
+    }
+    let e = literal(text, p, "according to")?;
+    spaces(text, e)
+}
+
+/// The first `(ACRONYM)` in `text`: `\(([A-Z][A-Z0-9&.]{1,9})\)`, its
+/// inner text. The pattern names ASCII characters only, so this is exact
+/// on any text.
+pub fn parenthesised_acronym(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let inner = |i: usize| {
+        let first = *b.get(i + 1)?;
+        if !first.is_ascii_uppercase() {
+            return None;
+        }
+        let more = b[i + 2..].iter().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, b'&' | b'.')).count();
+        ((1..=9).contains(&more) && b.get(i + 2 + more) == Some(&b')')).then(|| &text[i + 1..i + 2 + more])
+    };
+    b.iter().enumerate().filter(|&(_, &c)| c == b'(').find_map(|(i, _)| inner(i))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,187 @@
+//! Each hand-written matcher against the pattern it implements.
+
+use super::*;
+use proptest::prelude::*;
+
+/// The matcher and both builds of the pattern give the same matches.
+fn agree(phrase: &'static Phrase, text: &str) {
+    assert!(ascii_words(text), "{text:?} is outside the matchers' domain");
+    let [written, ascii] = phrase.by_pattern(text);
+    assert_eq!(phrase.scanned(text), written, "{text:?}");
+    assert_eq!(written, ascii, "{text:?}");
+}
+
+fn spans<'t>(phrase: &'static Phrase, text: &'t str) -> Vec<&'t str> {
+    phrase.find_iter(text).map(|(s, e)| &text[s..e]).collect()
+}
+
+#[test]
+fn time_phrases_as_the_pattern_reads_them() {
+    let cases: &[(&str, &[&str])] = &[
+        ("troops left last year and came back this spring", &["last year", "this spring"]),
+        ("Last  Monday’s raid", &["Last  Monday"]),
+        ("earlier this month, later this week", &["earlier this month", "later this week"]),
+        ("so far this year", &["so far this year"]),
+        ("in early August 2024 and since mid-June", &["in early August 2024", "since mid-June"]),
+        ("by June 12, 2024.", &["by June 12, 2024"]),
+        ("until June 12 2024", &["until June 12 2024"]),
+        ("from June 123", &["from June"]),
+        ("in June 20245", &["in June"]),
+        ("in June 12,2024", &["in June 12"]),
+        ("in June 1st", &["in June"]),
+        ("in Junebug", &[]),
+        ("in May, 1999", &["in May, 1999"]),
+        ("in late 1999 and after 2031", &["in late 1999", "after 2031"]),
+        ("in 1899 or 20245", &[]),
+        ("on Friday and Saturday", &["on Friday", "Saturday"]),
+        ("Mondays", &[]),
+        ("during the war years", &["during the war"]),
+        ("in the war year", &["in the war year"]),
+        ("for their long campaign", &["for their long campaign"]),
+        ("during the talks, throughout Ramadan’s nights", &["during the talks", "throughout Ramadan’s"]),
+        ("during a so-called truce", &["during a so-called"]),
+        ("during the -", &["during the"]),
+        ("yesterday, today, tonight and overnight", &["yesterday", "today", "tonight", "overnight"]),
+        ("  Earlier, the army", &["  Earlier"]),
+        ("Meanwhile", &["Meanwhile"]),
+        ("x earlier", &[]),
+        ("last\u{a0}year", &["last\u{a0}year"]),
+        ("outlast year", &[]),
+        ("in_June", &[]),
+        ("", &[]),
+    ];
+    for (text, expected) in cases {
+        agree(&TIME, text);
+        assert_eq!(spans(&TIME, text), *expected, "{text:?}");
+    }
+}
+
+#[test]
+fn plans_and_forecasts_as_the_patterns_read_them() {
+    let planned: &[(&str, &[&str])] = &[
+        ("had agreed to send", &["agreed to"]),
+        ("agreed to be sent", &["agreed to"]),
+        ("troops to be deployed", &["to be deployed"]),
+        ("it will, they would", &["will", "would"]),
+        ("Plans to tomorrow", &["Plans to"]),
+        ("plans toward", &[]),
+        ("Is to", &["Is to"]),
+        ("willing", &[]),
+    ];
+    for (text, expected) in planned {
+        agree(&PLANNED, text);
+        assert_eq!(spans(&PLANNED, text), *expected, "{text:?}");
+    }
+    let expected_cases: &[(&str, &[&str])] = &[
+        ("the toll could rise to", &["could rise"]),
+        ("could well be", &["could well be"]),
+        ("may well", &[]),
+        ("Could rise", &[]),
+        ("expected to", &["expected to"]),
+        ("Expected to", &[]),
+        ("might still top out", &["might still top"]),
+        ("could work a miracle", &[]),
+    ];
+    for (text, expected) in expected_cases {
+        agree(&EXPECTED, text);
+        assert_eq!(spans(&EXPECTED, text), *expected, "{text:?}");
+    }
+}
+
+#[test]
+fn according_to_and_acronyms() {
+    for (text, expected) in [
+        ("According to  police, 40", vec!["According to  "]),
+        ("according  to police", vec![]),
+        ("disaccording to x", vec![]),
+        ("according to", vec![]),
+        ("a, according to b, according to c", vec!["according to ", "according to "]),
+    ] {
+        agree(&ACCORDING_TO, text);
+        assert_eq!(spans(&ACCORDING_TO, text), expected, "{text:?}");
+    }
+    let pattern = regex::Regex::new(r"\(([A-Z][A-Z0-9&.]{1,9})\)").expect("compiles");
+    for text in ["the Agency (KCNA)", "(A)", "(AB)", "(ABCDEFGHIJ)", "(ABCDEFGHIJK) (XY)", "(a) (B&Q.)", "((UN))", "(", "(É) (UN)", "x (U"] {
+        let written = pattern.captures(text).map(|c| c.get(1).map_or("", |m| m.as_str()));
+        assert_eq!(parenthesised_acronym(text), written, "{text:?}");
+    }
+}
+
+#[test]
+fn other_letters_go_to_the_pattern() {
+    // "ſince" folds onto "since" under Unicode case folding: the pattern
+    // decides, not the ASCII matcher.
+    assert!(!ascii_words("ſince June"));
+    assert_eq!(spans(&TIME, "ſince June and in Zürich last year"), vec!["ſince June", "last year"]);
+}
+
+#[test]
+fn the_matchers_spaces_are_the_patterns_spaces() {
+    let space = regex::Regex::new(r"^\s$").expect("compiles");
+    for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+        assert_eq!(c.is_whitespace(), space.is_match(c.encode_utf8(&mut [0; 4])), "U+{:04X}", c as u32);
+    }
+}
+
+/// Words and separators the patterns care about, and some they do not.
+fn vocabulary() -> Vec<&'static str> {
+    let words = "last this next past previous coming year month week weekend spring summer autumn fall winter decade night \
+        earlier later so far in since by until during from through throughout before after between early late mid \
+        January February March April May June July August September October November December \
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday on over for the its their that a an \
+        war mission deployment fighting conflict campaign operation attack invasion offensive siege battle occupation crisis \
+        pandemic outbreak storm flood floods earthquake season period yesterday today tonight overnight previously meanwhile \
+        agreed agrees agree plan plans planned planning pledged promised intend intends intended proposed proposes offered \
+        vowed is are was were set to will shall would be sent deployed hired built expected forecast projected likely \
+        predicted feared could may might well still eventually rise reach climb increase grow top exceed hit surpass double \
+        drop total number according LAST June YEAR Could EXPECTED Would According TO \
+        1 12 123 1999 2024 20245 1899 x troops killed _";
+    words.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+fn separators() -> Vec<&'static str> {
+    vec![" ", " ", " ", "  ", ", ", ",", "-", "'s ", "’s ", "’", "\u{a0}", ". ", "\n", "_", "", " (", ") ", "“", " — "]
+}
+
+fn text_from(picks: &[(usize, usize)]) -> String {
+    let (words, seps) = (vocabulary(), separators());
+    picks.iter().map(|&(w, s)| format!("{}{}", words[w % words.len()], seps[s % seps.len()])).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn time_matcher_is_the_pattern(picks in proptest::collection::vec((0usize..400, 0usize..40), 0..12), lead in 0usize..3) {
+        let text = format!("{}{}", ["", " ", "\u{a0} "][lead], text_from(&picks));
+        agree(&TIME, &text);
+    }
+
+    #[test]
+    fn modality_matchers_are_the_patterns(picks in proptest::collection::vec((0usize..400, 0usize..40), 0..12)) {
+        let text = text_from(&picks);
+        agree(&PLANNED, &text);
+        agree(&EXPECTED, &text);
+        agree(&ACCORDING_TO, &text);
+    }
+
+    /// Dates and frames are long sequences: draw them from a small
+    /// vocabulary so that whole ones occur often.
+    #[test]
+    fn dates_and_frames_are_the_pattern(picks in proptest::collection::vec(0usize..26, 0..14)) {
+        const PARTS: [&str; 26] = [
+            "in", "since", "during", "the", "its", "early ", "late ", "mid-", "June", "May", "12", "1", "2024", "1999", "123",
+            "20245", ",", ", ", " ", " ", "  ", "’s", "-", "war", "long", "x",
+        ];
+        let text: String = picks.iter().map(|&i| PARTS[i]).collect();
+        agree(&TIME, &text);
+    }
+
+    #[test]
+    fn matchers_hold_on_any_ascii(text in "[a-zA-Z0-9_ ,.'-]{0,40}") {
+        agree(&TIME, &text);
+        agree(&PLANNED, &text);
+        agree(&EXPECTED, &text);
+        agree(&ACCORDING_TO, &text);
+    }
+}
