@@ -54,6 +54,44 @@ static COPYRIGHT: LazyLock<TwoBuild> = LazyLock::new(|| {
     TwoBuild::new(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(.{2,80}?)\.?(?:\s+all rights reserved\.?)?$")
 });
 
+/// [`APPEARED_FIRST_ON`] read by hand on plain text (see [`is_plain`]):
+/// where its match starts and the range of its one group. The bounded lazy
+/// group makes the expression slow to compile, and a page needs it only
+/// for its footer, so this tries what the expression would, in its order:
+/// each start of the phrase after a non-word character, the longest run of
+/// white space after it first, then the shortest group of 2 to 120
+/// characters (no line break) that leaves only white space and one
+/// optional full stop before the end.
+fn appeared_first_on_plain(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    const PHRASE: &[u8] = b"appeared first on";
+    let bytes = text.as_bytes();
+    let closes = |rest: &str| {
+        let rest = rest.trim_start();
+        rest.strip_prefix('.').unwrap_or(rest).trim_start().is_empty()
+    };
+    for at in 0..(bytes.len() + 1).saturating_sub(PHRASE.len()) {
+        if !bytes[at..at + PHRASE.len()].eq_ignore_ascii_case(PHRASE) || (at > 0 && is_word_byte(bytes[at - 1])) {
+            continue;
+        }
+        let after = at + PHRASE.len();
+        // Where the group may start: after each character of the white space run.
+        let group_starts: Vec<usize> =
+            text[after..].char_indices().take_while(|(_, c)| c.is_whitespace()).map(|(i, c)| after + i + c.len_utf8()).collect();
+        for &start in group_starts.iter().rev() {
+            for (n, (i, c)) in text[start..].char_indices().enumerate().take(120) {
+                if c == '\n' {
+                    break;
+                }
+                let end = start + i + c.len_utf8();
+                if n >= 1 && closes(&text[end..]) {
+                    return Some((at, start..end));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Whether the text names a month (ignoring case): a date in words needs one.
 fn has_month(text: &str) -> bool {
     contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
@@ -453,10 +491,15 @@ fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
         if content.len() > 600 {
             return None;
         }
-        let appeared = || (contains_any_ascii_ci(content, &["appeared first on"]) || !is_plain(content)).then(|| APPEARED_FIRST_ON.captures(content)).flatten();
-        let copyright = || copyright_start(content).then(|| COPYRIGHT.captures(content)).flatten();
-        appeared().or_else(copyright)
-            .map(|c| c[1].trim().trim_end_matches('.').to_string())
+        let appeared = || {
+            if is_plain(content) {
+                appeared_first_on_plain(content).map(|(_, group)| &content[group])
+            } else {
+                APPEARED_FIRST_ON.captures(content).and_then(|c| c.get(1)).map(|m| m.as_str())
+            }
+        };
+        let copyright = || copyright_start(content).then(|| COPYRIGHT.captures(content)).flatten().and_then(|c| c.get(1)).map(|m| m.as_str());
+        appeared().or_else(copyright).map(|outlet| outlet.trim().trim_end_matches('.').to_string())
     })
 }
 
@@ -507,6 +550,32 @@ mod tests {
         assert!(!could_be_dateline("Officials said 42 homes flooded — or more."));
         assert!(!could_be_mdy("They may be 12"));
         assert!(!could_be_iso("a 12-3-2025 b"));
+    }
+
+    /// The hand-written reader against the expression's plain build: the
+    /// same match start and group, or both none.
+    pub(super) fn appeared_agrees(text: &str) {
+        let re = APPEARED_FIRST_ON.regex(text);
+        let want = re.captures(text).map(|c| (c.get(0).map(|m| m.start()).unwrap_or(0), c.get(1).map(|m| m.range()).unwrap_or(0..0)));
+        assert_eq!(appeared_first_on_plain(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn appeared_first_on_by_hand_matches_the_expression() {
+        let long = format!("The post x appeared first on {}", "y".repeat(130));
+        let texts = [
+            "The post Floods close schools appeared first on Valley Press.", "appeared first on Valley Press", "appeared first on V",
+            "appeared first on VP", "appeared first on  VP .", "appeared first on VP. ", "appeared first on\u{a0}VP\u{2003}.\u{a0}",
+            "disappeared first on VP", "x appeared first on", "APPEARED FIRST ON THE STAR..", "appeared first on   ", "appeared first on    .",
+            "appeared first on a\nb", "appeared first on ab\n", "appeared first on . .", "appeared first on Press — “Daily”",
+            "-appeared first on VP appeared first on Star", "appeared first on appeared first on X", "appeared first onVP", "",
+            "appeared first on \u{2014}\u{2014}", &long, &long[..long.len() - 11], "appeared  first on VP", "appeared first on  \n x",
+        ];
+        for t in texts {
+            if is_plain(t) {
+                appeared_agrees(t);
+            }
+        }
     }
 
     fn article(text: &str) -> Article {
@@ -633,11 +702,29 @@ mod prefilter_properties {
         .prop_map(|parts| parts.concat())
     }
 
+    fn footer_like() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("appeared first on"), Just("APPEARED first ON"), Just("The post"), Just("dis"), Just(" "), Just("  "),
+                Just("\u{a0}"), Just("\u{2003}"), Just("\n"), Just("."), Just(".."), Just("Valley Press"), Just("x"), Just("—"),
+                Just("“"), Just("é"), Just("_"), Just("Star"), Just("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+            ],
+            0..10,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
         fn literal_tests_hold(text in datey()) {
             tests::prefilters_hold(&text);
+        }
+
+        #[test]
+        fn appeared_first_on_by_hand_agrees(text in footer_like()) {
+            prop_assume!(is_plain(&text));
+            tests::appeared_agrees(&text);
         }
     }
 }
