@@ -10,6 +10,7 @@
 //! markup is skipped later, by segmentation, rather than removed here.
 
 pub(crate) mod ascii;
+mod by_hand;
 mod exclude;
 mod meta;
 mod words;

@@ -1,0 +1,125 @@
+//! Hand-written readers for furniture expressions that ordinary pages need
+//! at once: comment counts and comment prompts sit under most stories, so
+//! their expressions would be compiled on nearly every run, at a cost
+//! greater than reading the page. On plain text (see
+//! [`super::ascii::is_plain`]) these readers decide exactly what the
+//! expressions' ASCII builds decide; the expressions stay the
+//! specification, used on other text and by the tests that prove the two
+//! equal.
+//!
+//! The furniture expressions are anchored at both ends and matched
+//! ignoring case, so each reader strips the expression's pieces off the
+//! front of the line in turn and asks that nothing is left. Where an
+//! optional piece could be taken or skipped, the comments say why only
+//! one choice can lead to a match.
+
+use super::words::starts_any_ci;
+
+/// `text` after its opening `word` (lower-case ASCII), ignoring ASCII case.
+fn word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    // An ASCII prefix ends on a character boundary.
+    starts_any_ci(text, &[word]).then(|| &text[word.len()..])
+}
+
+/// `text` after each of `words` it opens with.
+fn any_word<'t>(text: &'t str, words: &'static [&'static str]) -> impl Iterator<Item = &'t str> + 't {
+    words.iter().filter_map(move |w| word(text, w))
+}
+
+/// Whether `text` is one of `words`, ignoring ASCII case.
+fn is_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.eq_ignore_ascii_case(w))
+}
+
+/// `text` after its opening white space (`\s*`; Rust's white space is
+/// Unicode's, as the expressions' `\s` is).
+fn spaces(text: &str) -> &str {
+    text.trim_start()
+}
+
+/// `text` after `\s+`.
+fn spaces1(text: &str) -> Option<&str> {
+    let rest = text.trim_start();
+    (rest.len() < text.len()).then_some(rest)
+}
+
+/// `text` after `\d[\d,]*`. Taking every digit and comma is the only
+/// choice where a match can go on, as what follows a number in these
+/// expressions is never a digit or comma.
+fn number(text: &str) -> Option<&str> {
+    text.starts_with(|c: char| c.is_ascii_digit()).then(|| text.trim_start_matches(|c: char| c.is_ascii_digit() || c == ','))
+}
+
+/// `text` after "comment" or "comments" (both, as either may match).
+fn comment_word(text: &str) -> impl Iterator<Item = &str> {
+    any_word(text, &["comments", "comment"])
+}
+
+/// The comment count expression of the furniture table:
+/// `(?:\d[\d,]*|no|one|...|ten)\s+(?:comments?|responses?|replies|reactions)`,
+/// `comments?\s*[(\[]\s*\d[\d,]*\s*[)\]]` or `comments?:?\s*\d[\d,]*`.
+pub(super) fn comment_count(t: &str) -> bool {
+    const NUMBER_WORDS: &[&str] = &["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    const NOUNS: &[&str] = &["comment", "comments", "response", "responses", "replies", "reactions"];
+    let counted = number(t).into_iter().chain(any_word(t, NUMBER_WORDS)).filter_map(spaces1).any(|rest| is_any(rest, NOUNS));
+    counted
+        || comment_word(t).any(|rest| {
+            let bracketed = spaces(rest)
+                .strip_prefix(['(', '['])
+                .and_then(|r| number(spaces(r)))
+                .is_some_and(|r| matches!(spaces(r), ")" | "]"));
+            // Skipping a colon that is there leaves no digit to read.
+            let after_colon = rest.strip_prefix(':').unwrap_or(rest);
+            bracketed || number(spaces(after_colon)).is_some_and(str::is_empty)
+        })
+}
+
+/// The comment prompt expression of the furniture table: "Leave a
+/// comment", "View all 12 comments", "Sort by: Newest" and the rest of its
+/// alternatives, one branch each below in the expression's order.
+pub(super) fn comment_prompt(t: &str) -> bool {
+    const VERBS: &[&str] = &["leave", "post", "add", "write", "submit", "join", "start", "have"];
+    const WHOSE: &[&str] = &["a", "your", "the", "us a"];
+    const WHAT: &[&str] = &["comment", "reply", "response", "conversation", "discussion"];
+    const SHOW: &[&str] = &["view", "show", "read", "load", "see", "hide"];
+    const WHOLE: &[&str] = &[
+        "comment", "comments", "reader comments", "comments are closed", "comments are closed.", "what do you think?", "newest",
+        "oldest", "most voted", "top comments", "inline feedback", "inline feedbacks", "view all comments",
+    ];
+    let invitation = || {
+        any_word(t, VERBS)
+            .filter_map(|r| r.strip_prefix(' '))
+            .flat_map(|r| any_word(r, WHOSE))
+            .filter_map(|r| r.strip_prefix(' '))
+            .flat_map(|r| any_word(r, WHAT))
+            .any(|r| {
+                // A plural "s" must be taken: no ending below starts with one.
+                let r = r.strip_prefix(['s', 'S']).unwrap_or(r);
+                matches!(r, "" | "." | "!" | ":")
+            })
+    };
+    let show_comments = || {
+        any_word(t, SHOW).filter_map(|r| r.strip_prefix(' ')).any(|r| {
+            // Each optional piece opens with a character no later piece
+            // does ("a"/"t", a digit, "m", "c"), so taking it when it is
+            // there is the only way on.
+            let r = word(r, "all ").or_else(|| word(r, "the ")).unwrap_or(r);
+            let r = number(r).and_then(|n| n.strip_prefix(' ')).unwrap_or(r);
+            let r = word(r, "more ").unwrap_or(r);
+            is_any(r, &["comment", "comments"])
+        })
+    };
+    let people_talking = || {
+        // A count opens with a digit, "people" and "readers" do not.
+        let r = number(t).and_then(|n| n.strip_prefix(' ')).unwrap_or(t);
+        any_word(r, &["people", "readers"]).filter_map(|r| r.strip_prefix(' ')).any(|r| is_any(r, &["are talking", "commented"]))
+    };
+    let sorted_by = || {
+        // `by:?.{0,30}`: up to 30 characters of any kind but a line
+        // break, one more when a colon opens them.
+        any_word(t, &["sort", "sorted", "order", "ordered"])
+            .filter_map(|r| word(r, " by"))
+            .any(|r| !r.contains('\n') && r.chars().count() <= 30 + usize::from(r.starts_with(':')))
+    };
+    is_any(t, WHOLE) || invitation() || show_comments() || people_talking() || sorted_by()
+}
