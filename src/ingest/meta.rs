@@ -12,6 +12,7 @@ use super::exclude::{Excluded, ExclusionReason};
 use super::words::{self, contains_any_ascii_ci, Line};
 use super::Article;
 use super::ascii::{is_plain, TwoBuild};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// What the text says about itself.
@@ -54,6 +55,134 @@ static COPYRIGHT: LazyLock<TwoBuild> = LazyLock::new(|| {
     TwoBuild::new(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?\d{4}\s+(.{2,80}?)\.?(?:\s+all rights reserved\.?)?$")
 });
 
+/// A date found by [`DATE_MDY`] or [`DATE_DMY`]: the match and its
+/// month, day and year.
+#[derive(Debug, PartialEq, Eq)]
+struct DateMatch {
+    span: Range<usize>,
+    month: Range<usize>,
+    day: Range<usize>,
+    year: Range<usize>,
+}
+
+impl DateMatch {
+    /// From the captures of [`DATE_MDY`] (`day_first` false) or [`DATE_DMY`].
+    fn from_captures(c: &regex::Captures<'_>, day_first: bool) -> Option<DateMatch> {
+        let group = |i: usize| c.get(i).map(|m| m.range());
+        let (month, day) = if day_first { (group(2)?, group(1)?) } else { (group(1)?, group(2)?) };
+        Some(DateMatch { span: group(0)?, month, day, year: group(3)? })
+    }
+}
+
+/// The first date of one shape in the text: read by hand on plain text
+/// (see [`is_plain`]), where the month names' alternatives would otherwise
+/// be compiled on most runs, and by the expression on other text.
+fn first_date(text: &str, day_first: bool) -> Option<DateMatch> {
+    if is_plain(text) {
+        let at = if day_first { dmy_at } else { mdy_at };
+        (0..text.len()).filter(|&i| text.is_char_boundary(i)).find_map(|i| at(text, i))
+    } else {
+        let re = if day_first { &*DATE_DMY } else { &*DATE_MDY };
+        re.captures(text).and_then(|c| DateMatch::from_captures(&c, day_first))
+    }
+}
+
+/// The text with every date of one shape replaced by a space.
+fn blank_dates(text: &str, day_first: bool) -> String {
+    if !is_plain(text) {
+        let re = if day_first { &*DATE_DMY } else { &*DATE_MDY };
+        return re.replace_all(text, " ").into_owned();
+    }
+    let at = if day_first { dmy_at } else { mdy_at };
+    let (mut out, mut from) = (String::with_capacity(text.len()), 0);
+    let mut i = 0;
+    while i < text.len() {
+        match text.is_char_boundary(i).then(|| at(text, i)).flatten() {
+            Some(m) => {
+                out.push_str(&text[from..m.span.start]);
+                out.push(' ');
+                (from, i) = (m.span.end, m.span.end);
+            }
+            None => i += 1,
+        }
+    }
+    out.push_str(&text[from..]);
+    out
+}
+
+/// A match of [`MONTH`] at `at` on plain text: its end. The forms of one
+/// month are prefixes of each other and every date goes on after the name
+/// with a full stop, a comma or white space, never a letter, so only the
+/// longest form that is there can lead to a match.
+fn month_at(text: &str, at: usize) -> Option<usize> {
+    const FORMS: &[&[&str]] = &[
+        &["january", "jan"], &["february", "feb"], &["march", "mar"], &["april", "apr"], &["may"], &["june", "jun"],
+        &["july", "jul"], &["august", "aug"], &["september", "sept", "sep"], &["october", "oct"], &["november", "nov"],
+        &["december", "dec"],
+    ];
+    let rest = &text[at..];
+    FORMS.iter().flat_map(|forms| forms.iter()).find(|f| words::starts_any_ci(rest, &[f])).map(|f| at + f.len())
+}
+
+/// `\s+` (Unicode white space, as Rust's) from `at`: where it ends.
+fn spaces_after(text: &str, at: usize) -> Option<usize> {
+    let rest = text[at..].trim_start();
+    (rest.len() < text.len() - at).then(|| text.len() - rest.len())
+}
+
+/// ASCII digits from `at`: where they end.
+fn digits_after(text: &str, at: usize) -> usize {
+    at + text[at..].bytes().take_while(u8::is_ascii_digit).count()
+}
+
+/// An optional ordinal suffix ("st", "nd", "rd", "th") at `at`: where it ends.
+fn ordinal_after(text: &str, at: usize) -> usize {
+    at + if words::starts_any_ci(&text[at..], &["st", "nd", "rd", "th"]) { 2 } else { 0 }
+}
+
+/// A four-digit year at `at` closing on a word boundary.
+fn year_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let end = digits_after(text, at);
+    (end == at + 4 && !text.as_bytes().get(end).is_some_and(|&b| is_word_byte(b))).then_some(at..end)
+}
+
+/// [`DATE_MDY`] at `at` on plain text. Each piece after the month is
+/// taken whole: what follows it can never be its own kind of character
+/// (a day of three digits, say, matches at no length).
+fn mdy_at(text: &str, at: usize) -> Option<DateMatch> {
+    if at > 0 && is_word_byte(text.as_bytes()[at - 1]) {
+        return None;
+    }
+    let month_end = month_at(text, at)?;
+    let dot = month_end + usize::from(text[month_end..].starts_with('.'));
+    let day_start = spaces_after(text, dot)?;
+    let day_end = digits_after(text, day_start);
+    if !(1..=2).contains(&(day_end - day_start)) {
+        return None;
+    }
+    let suffix = ordinal_after(text, day_end);
+    let comma = suffix + usize::from(text[suffix..].starts_with(','));
+    let year = year_at(text, spaces_after(text, comma)?)?;
+    Some(DateMatch { span: at..year.end, month: at..month_end, day: day_start..day_end, year })
+}
+
+/// [`DATE_DMY`] at `at` on plain text, read as [`mdy_at`] reads its own.
+fn dmy_at(text: &str, at: usize) -> Option<DateMatch> {
+    if at > 0 && is_word_byte(text.as_bytes()[at - 1]) {
+        return None;
+    }
+    let day_end = digits_after(text, at);
+    if !(1..=2).contains(&(day_end - at)) {
+        return None;
+    }
+    let month_start = spaces_after(text, ordinal_after(text, day_end))?;
+    let month_end = month_at(text, month_start)?;
+    let dot = month_end + usize::from(text[month_end..].starts_with('.'));
+    let comma = dot + usize::from(text[dot..].starts_with(','));
+    let year = year_at(text, spaces_after(text, comma)?)?;
+    Some(DateMatch { span: at..year.end, month: month_start..month_end, day: at..day_end, year })
+}
+
 /// [`APPEARED_FIRST_ON`] read by hand on plain text (see [`is_plain`]):
 /// where its match starts and the range of its one group. The bounded lazy
 /// group makes the expression slow to compile, and a page needs it only
@@ -62,7 +191,7 @@ static COPYRIGHT: LazyLock<TwoBuild> = LazyLock::new(|| {
 /// white space after it first, then the shortest group of 2 to 120
 /// characters (no line break) that leaves only white space and one
 /// optional full stop before the end.
-fn appeared_first_on_plain(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+fn appeared_first_on_plain(text: &str) -> Option<(usize, Range<usize>)> {
     const PHRASE: &[u8] = b"appeared first on";
     let bytes = text.as_bytes();
     let closes = |rest: &str| {
@@ -348,10 +477,10 @@ fn date_line(content: &str) -> Option<String> {
     let mut rest = content.to_string();
     if has_month(content) {
         if could_be_mdy(&rest) {
-            rest = DATE_MDY.replace_all(&rest, " ").into_owned();
+            rest = blank_dates(&rest, false);
         }
         if could_be_dmy(&rest) {
-            rest = DATE_DMY.replace_all(&rest, " ").into_owned();
+            rest = blank_dates(&rest, true);
         }
     }
     if content.contains('-') && could_be_iso(&rest) {
@@ -369,11 +498,10 @@ pub(super) fn find_date(text: &str) -> Option<String> {
     if !text.chars().any(char::is_numeric) {
         return None;
     }
-    if let Some(c) = (has_month(text) && could_be_mdy(text)).then(|| DATE_MDY.captures(text)).flatten() {
-        found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[1])?, &c[2])));
-    }
-    if let Some(c) = (has_month(text) && could_be_dmy(text)).then(|| DATE_DMY.captures(text)).flatten() {
-        found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[2])?, &c[1])));
+    for (could_be, day_first) in [(could_be_mdy as fn(&str) -> bool, false), (could_be_dmy, true)] {
+        if let Some(d) = (has_month(text) && could_be(text)).then(|| first_date(text, day_first)).flatten() {
+            found.push((d.span.start, ymd(&text[d.year], month_number(&text[d.month])?, &text[d.day])));
+        }
     }
     if let Some(c) = (text.contains('-') && could_be_iso(text)).then(|| DATE_ISO.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[1], c[2].parse().ok()?, &c[3])));
@@ -560,6 +688,36 @@ mod tests {
         assert_eq!(appeared_first_on_plain(text), want, "{text:?}");
     }
 
+    /// The hand-written date readers against the expressions' plain
+    /// builds: the same first match and groups, the same text once every
+    /// match is blanked. Returns how many shapes matched.
+    pub(super) fn dates_agree(text: &str) -> usize {
+        let mut matched = 0;
+        for (re, day_first) in [(&*DATE_MDY, false), (&*DATE_DMY, true)] {
+            let plain = re.regex(text);
+            let want = plain.captures(text).and_then(|c| DateMatch::from_captures(&c, day_first));
+            matched += usize::from(want.is_some());
+            assert_eq!(first_date(text, day_first), want, "{text:?}");
+            assert_eq!(blank_dates(text, day_first), plain.replace_all(text, " "), "{text:?}");
+        }
+        matched
+    }
+
+    #[test]
+    fn dates_by_hand_match_the_expressions() {
+        let texts = [
+            "December 13, 2025", "Dec. 3, 2025", "13 December 2025", "13th Dec., 2025", "Published 2025-12-13 09:40", "Sept 1st, 2024",
+            "Sep 1st, 2024", "Septem 1, 2024", "on May\u{a0}4 2026", "MARCH 4, 2026", "4TH MARCH 2026", "may 2025", "Maybe 12 2025",
+            "xMay 12, 2025", "May 12, 20255", "May 12, 2025x", "May 12, 2025_", "May 12, 2025—", "May 123, 2025", "May 1 2, 2025",
+            "May 12,, 2025", "May 12 , 2025", "May.. 12, 2025", "May12, 2025", "May 12,2025", "12May 2025", "12 May2025", "112 May 2025",
+            "x12 May 2025", "_12 May 2025", "12 Jun., 2025 and 3 July 2026", "Jun 3, 2025, Jul 4, 2026", "June 3rd 2025; 4th July, 2026",
+            "12 ndMay 2025", "12nd May 2025", "3 Mayo 2025", "Octob 3, 2025", "October\t3,\u{2003}2025", "Feb 30, 2025", "—May 5, 2025—",
+            "1 May 2025 12 May 2025", "May 1 May 2 2025", "", "5", "Nov 5 5 2025",
+        ];
+        let matched: usize = texts.iter().filter(|t| is_plain(t)).map(|t| dates_agree(t)).sum();
+        assert!(matched >= 20, "only {matched} dates");
+    }
+
     #[test]
     fn appeared_first_on_by_hand_matches_the_expression() {
         let long = format!("The post x appeared first on {}", "y".repeat(130));
@@ -696,6 +854,7 @@ mod prefilter_properties {
                 Just("Dec"), Just("ember"), Just("May"), Just("sept"), Just("13"), Just("1"), Just("2025"), Just("th"), Just("st"),
                 Just("."), Just(","), Just(" "), Just("\u{a0}"), Just("-"), Just("—"), Just("–"), Just("("), Just(")"), Just("AP"),
                 Just("SEOUL"), Just("Seoul"), Just("New"), Just("York"), Just("’"), Just("'"), Just("x"), Just("é"), Just("12-13"),
+                Just("june"), Just("_"), Just("\t"), Just("2"), Just("ND"), Just("Oct"),
             ],
             0..12,
         )
@@ -719,6 +878,12 @@ mod prefilter_properties {
         #[test]
         fn literal_tests_hold(text in datey()) {
             tests::prefilters_hold(&text);
+        }
+
+        #[test]
+        fn dates_by_hand_agree(text in datey()) {
+            prop_assume!(is_plain(&text));
+            tests::dates_agree(&text);
         }
 
         #[test]
