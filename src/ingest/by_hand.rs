@@ -1,7 +1,7 @@
-//! Hand-written readers for furniture expressions that ordinary pages need
-//! at once: comment counts and comment prompts sit under most stories, so
-//! their expressions would be compiled on nearly every run, at a cost
-//! greater than reading the page. On plain text (see
+//! Hand-written readers for expressions that ordinary pages need at once:
+//! comment counts and comment prompts sit under most stories and a
+//! dateline opens most bodies, so their expressions would be compiled on
+//! nearly every run, at a cost greater than reading the page. On plain text (see
 //! [`super::ascii::is_plain`]) these readers decide exactly what the
 //! expressions' ASCII builds decide; the expressions stay the
 //! specification, used on other text and by the tests that prove the two
@@ -14,6 +14,7 @@
 //! one choice can lead to a match.
 
 use super::words::starts_any_ci;
+use std::ops::Range;
 
 /// `text` after its opening `word` (lower-case ASCII), ignoring ASCII case.
 fn word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
@@ -122,4 +123,117 @@ pub(super) fn comment_prompt(t: &str) -> bool {
             .any(|r| !r.contains('\n') && r.chars().count() <= 30 + usize::from(r.starts_with(':')))
     };
     is_any(t, WHOLE) || invitation() || show_comments() || people_talking() || sorted_by()
+}
+
+/// A match of the dateline expression of [`super::meta`]: the place, its
+/// commas' words and the agency in brackets.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Dateline {
+    pub span: Range<usize>,
+    pub place: Range<usize>,
+    pub commas: Range<usize>,
+    pub credit: Option<Range<usize>>,
+}
+
+/// The dateline expression read by hand on plain text. The expression
+/// anchors at the start, so it has one way to succeed first: this tries
+/// the place's possible ends, then the comma parts' ends, in the order its
+/// greedy repetitions try them, and returns the first that the rest of the
+/// line (spaces, an agency in brackets, a dash and a space) completes.
+pub(super) fn dateline(text: &str) -> Option<Dateline> {
+    let mut places = Vec::new();
+    // "SEOUL", "NEW YORK": capitals and marks, up to four words.
+    place_ends(text, 0, |c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '’' | '-'), 3, &mut places);
+    // "Pyongyang", "New York": a capital and lower case, up to two words.
+    place_ends(text, 0, |c| c.is_ascii_lowercase() || matches!(c, '\'' | '’' | '-'), 1, &mut places);
+    for place in first_of_each(places) {
+        let mut commas = Vec::new();
+        comma_ends(text, place, 2, &mut commas);
+        for end in first_of_each(commas) {
+            if let Some((credit, span_end)) = agency_and_dash(text, end) {
+                return Some(Dateline { span: 0..span_end, place: 0..place, commas: place..end, credit });
+            }
+        }
+    }
+    None
+}
+
+/// The ends in order without repeats: what follows an end depends only on
+/// where it is, so a repeated end fails as its first occurrence did.
+fn first_of_each(ends: Vec<usize>) -> Vec<usize> {
+    let mut seen = Vec::with_capacity(ends.len());
+    for end in ends {
+        if !seen.contains(&end) {
+            seen.push(end);
+        }
+    }
+    seen
+}
+
+/// Where a run of one or more characters of `class` from `at` may end,
+/// longest first (a greedy repetition's order).
+fn run_ends(text: &str, at: usize, class: impl Fn(char) -> bool) -> Vec<usize> {
+    let mut ends: Vec<usize> = text[at..].char_indices().take_while(|&(_, c)| class(c)).map(|(i, c)| at + i + c.len_utf8()).collect();
+    ends.reverse();
+    ends
+}
+
+/// The ends of a place of capitalised words from `at`, each an ASCII
+/// capital then one or more of `rest`, with up to `more` further words
+/// after single spaces, in the expression's order: for each end of a word,
+/// longest first, the ends with more words before the end itself.
+fn place_ends(text: &str, at: usize, rest: fn(char) -> bool, more: usize, out: &mut Vec<usize>) {
+    if !text[at..].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return;
+    }
+    for end in run_ends(text, at + 1, rest) {
+        if more > 0 && text[end..].starts_with(' ') {
+            place_ends(text, end + 1, rest, more - 1, out);
+        }
+        out.push(end);
+    }
+}
+
+/// The ends of up to `more` parts of ", " and 2 to 30 characters other
+/// than commas, brackets and long dashes, in the expression's order.
+fn comma_ends(text: &str, at: usize, more: usize, out: &mut Vec<usize>) {
+    if more > 0 && text[at..].starts_with(", ") {
+        let ends = run_ends(text, at + 2, |c| !matches!(c, ',' | '(' | ')' | '—' | '–'));
+        let count = ends.len();
+        // `ends[j]` closes a part of `count - j` characters.
+        for (j, end) in ends.into_iter().enumerate() {
+            if (2..=30).contains(&(count - j)) {
+                comma_ends(text, end, more - 1, out);
+            }
+        }
+    }
+    out.push(at);
+}
+
+/// Spaces, an optional agency in brackets, spaces, a dash and a space from
+/// `at`: the agency and the end. The agency is all up to the first closing
+/// bracket (it holds none), and its bracket needs the spaces before it
+/// all taken; without it the spaces all go to the second run, so one try
+/// of each shape decides.
+fn agency_and_dash(text: &str, at: usize) -> Option<(Option<Range<usize>>, usize)> {
+    let open = at + text[at..].bytes().take_while(|&b| b == b' ').count();
+    if text[open..].starts_with('(') {
+        let start = open + 1;
+        if let Some(len) = text[start..].find(')') {
+            let close = start + len;
+            if (2..=40).contains(&text[start..close].chars().count()) {
+                if let Some(end) = dash_after(text, close + 1) {
+                    return Some((Some(start..close), end));
+                }
+            }
+        }
+    }
+    dash_after(text, open).map(|end| (None, end))
+}
+
+/// Spaces, a dash ("—", "–", "--" or "-") and a space from `at`: the end.
+fn dash_after(text: &str, at: usize) -> Option<usize> {
+    let from = at + text[at..].bytes().take_while(|&b| b == b' ').count();
+    let rest = &text[from..];
+    ["—", "–", "--", "-"].iter().find(|d| rest.strip_prefix(**d).is_some_and(|r| r.starts_with(' '))).map(|d| from + d.len() + 1)
 }

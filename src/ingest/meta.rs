@@ -12,6 +12,7 @@ use super::exclude::{Excluded, ExclusionReason};
 use super::words::{self, contains_any_ascii_ci, Line};
 use super::Article;
 use super::ascii::{is_plain, TwoBuild};
+use super::by_hand;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -595,8 +596,8 @@ fn opening_dateline(content: &str, meta: &mut Meta) {
     if !content.contains(['—', '–', '-']) || !could_be_dateline(content) {
         return;
     }
-    let Some(c) = DATELINE.captures(content) else { return };
-    let place = c[1].trim();
+    let Some((place, credit)) = dateline_parts(content) else { return };
+    let place = content[place].trim();
     // A place, not the first words of a sentence: a capitalised single word or
     // two ("Pyongyang", "New York") or any run of capitals ("SEOUL").
     let words = place.split_whitespace().count();
@@ -605,10 +606,21 @@ fn opening_dateline(content: &str, meta: &mut Meta) {
         return;
     }
     meta.dateline.get_or_insert_with(|| place.to_string());
-    if let Some(credit) = c.get(3).map(|m| m.as_str().trim()) {
+    if let Some(credit) = credit.map(|r| content[r].trim()) {
         if find_date(credit).is_none() && credit.chars().any(char::is_alphabetic) && month_number(credit).is_none() {
             meta.outlet.get_or_insert_with(|| credit.to_string());
         }
+    }
+}
+
+/// Where [`DATELINE`] finds the place and the agency: read by hand on
+/// plain text (see [`by_hand::dateline`]), where the expression's classes
+/// and bounded repetitions would cost more to compile than the page.
+fn dateline_parts(content: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    if is_plain(content) {
+        by_hand::dateline(content).map(|d| (d.place, d.credit))
+    } else {
+        DATELINE.captures(content).and_then(|c| Some((c.get(1)?.range(), c.get(3).map(|m| m.range()))))
     }
 }
 
@@ -716,6 +728,37 @@ mod tests {
         ];
         let matched: usize = texts.iter().filter(|t| is_plain(t)).map(|t| dates_agree(t)).sum();
         assert!(matched >= 20, "only {matched} dates");
+    }
+
+    /// The hand-written dateline reader against the expression's plain
+    /// build: the same match and groups, or both none.
+    pub(super) fn dateline_agrees(text: &str) -> bool {
+        let want = DATELINE.regex(text).captures(text).map(|c| by_hand::Dateline {
+            span: c.get(0).map_or(0..0, |m| m.range()),
+            place: c.get(1).map_or(0..0, |m| m.range()),
+            commas: c.get(2).map_or(0..0, |m| m.range()),
+            credit: c.get(3).map(|m| m.range()),
+        });
+        let matched = want.is_some();
+        assert_eq!(by_hand::dateline(text), want, "{text:?}");
+        matched
+    }
+
+    #[test]
+    fn dateline_by_hand_matches_the_expression() {
+        let texts = [
+            "SEOUL, South Korea (AP) — Troops", "Pyongyang — Kim said", "LONDON, Dec 13 (Reuters) - Prices", "NEW YORK — x", "SEOUL- x",
+            "SEOUL-- x", "SEOUL--x", "SEOUL -- x", "O’HARE — x", "St. LOUIS — x", "New York (AP) – x", "RIVERTON, March 3 (Reuters) - Floods",
+            "The mayor — who was re-elected in May — said", "Kim Jong Un — x", "A B C D E — x", "AB CD EF GH IJ — x", "AB CD EF GH — x",
+            "Officials said 42 homes flooded.", "", "A — x", "AB — x", "Ab — x", "New york — x", "New York City — x", "NEW-YORK- - x",
+            "SEOUL, a — x", "SEOUL, ab — x", "SEOUL, ab, cd, ef — x", "SEOUL, ab - cd - x", "SEOUL,ab — x", "SEOUL, ab (A) — x",
+            "SEOUL (A) — x", "SEOUL (AB) — x", "SEOUL (AB)— x", "SEOUL   (AB)   —  x", "SEOUL (AB — x", "SEOUL (AB) (CD) — x",
+            "SEOUL, 1234567890123456789012345678901 — x", "SEOUL, 123456789012345678901234567890 — x", "SEOUL (12345678901234567890123456789012345678901) - x",
+            "SEOUL (a(b) - x", "SEOUL — (AP) — x", "SEOUL, ab (AP) - c - x", "SEOUL, Dec 13 - 14 (AP) - x", "Seoul's — x", "SEOUL'S-' — x",
+            "SEOUL —x", "SEOUL —", "SEOUL, x-y (AP) -- x", "Pyong-yang, North Korea — x", "PYONGYANG, North Korea, Asia, Earth — x",
+        ];
+        let matched = texts.iter().filter(|t| is_plain(t)).filter(|t| dateline_agrees(t)).count();
+        assert!(matched >= 25, "only {matched} datelines");
     }
 
     #[test]
@@ -861,6 +904,18 @@ mod prefilter_properties {
         .prop_map(|parts| parts.concat())
     }
 
+    fn dateline_like() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("SEOUL"), Just("NEW"), Just("York"), Just("Pyongyang"), Just("St."), Just("O’HARE"), Just("A"), Just("Ab"), Just(", "),
+                Just(","), Just(" "), Just(" "), Just(" "), Just("  "), Just("(AP)"), Just("("), Just(")"), Just("—"), Just("–"), Just("-"),
+                Just("--"), Just("x"), Just("Dec 13"), Just("12345678901234567890"), Just("é"), Just("\n"), Just("'"), Just("b"),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
     fn footer_like() -> impl Strategy<Value = String> {
         proptest::collection::vec(
             prop_oneof![
@@ -878,6 +933,13 @@ mod prefilter_properties {
         #[test]
         fn literal_tests_hold(text in datey()) {
             tests::prefilters_hold(&text);
+        }
+
+        #[test]
+        fn dateline_by_hand_agrees(text in datey(), line in dateline_like()) {
+            for t in [&text, &line].into_iter().filter(|t| is_plain(t)) {
+                tests::dateline_agrees(t);
+            }
         }
 
         #[test]
