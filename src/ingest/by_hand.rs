@@ -237,3 +237,66 @@ fn dash_after(text: &str, at: usize) -> Option<usize> {
     let rest = &text[from..];
     ["—", "–", "--", "-"].iter().find(|d| rest.strip_prefix(**d).is_some_and(|r| r.starts_with(' '))).map(|d| from + d.len() + 1)
 }
+
+/// The syndication footer expression of the furniture table, `the post .+
+/// appeared first on .+` over the whole line: the opening words, then the
+/// phrase with at least one character on each side and no line break.
+pub(super) fn syndication_footer(t: &str) -> bool {
+    const PHRASE: &[u8] = b" appeared first on ";
+    const OPENING: usize = "the post ".len();
+    let bytes = t.as_bytes();
+    starts_any_ci(t, &["the post "])
+        && !t.contains('\n')
+        && (OPENING + 1..bytes.len().saturating_sub(PHRASE.len())).any(|i| bytes[i..i + PHRASE.len()].eq_ignore_ascii_case(PHRASE))
+}
+
+/// The first credit shape's expression ("Image: Agency", "Photo credit:
+/// X", "Images source, X") read by hand on plain text: where its leftmost
+/// match starts. A match runs to the end of the text, so it exists at a
+/// start exactly when the label, the colon and the credit's words fit
+/// there; which of the ways to read the label is taken does not matter.
+pub(super) fn labelled_credit(t: &str) -> Option<usize> {
+    const LABELS: &[&str] = &[
+        "images", "image", "photos", "photograph", "photo", "pictures", "picture", "credit", "illustration", "graphic", "video", "source",
+    ];
+    let bytes = t.as_bytes();
+    (0..t.len()).find(|&at| {
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') || !t.is_char_boundary(at) {
+            return false;
+        }
+        let rest = &t[at..];
+        // `label(?:\s+credit)?\s*:\s*\S[^.!?]*` and its close.
+        let labelled = any_word(rest, LABELS).any(|r| {
+            let with_credit = spaces1(r).and_then(|r| word(r, "credit"));
+            [Some(r), with_credit].into_iter().flatten().any(|r| spaces(r).strip_prefix(':').is_some_and(credit_words))
+        });
+        // `(?:images?|photos?)\s+(?:source|caption|credit)\s*[:,]\s*\S[^.!?]*` and its close.
+        let captioned = || {
+            any_word(rest, &["images", "image", "photos", "photo"])
+                .filter_map(spaces1)
+                .flat_map(|r| any_word(r, &["source", "caption", "credit"]))
+                .any(|r| spaces(r).strip_prefix([':', ',']).is_some_and(credit_words))
+        };
+        labelled || captioned()
+    })
+}
+
+/// `\s*\S[^.!?]*\.?\)?\s*$`: a first character that is not white space,
+/// then no "!" or "?" and at most one full stop, followed by no more than
+/// a closing bracket and white space.
+fn credit_words(text: &str) -> bool {
+    let rest = spaces(text);
+    let mut chars = rest.chars();
+    if chars.next().is_none() {
+        return false;
+    }
+    let after_first = chars.as_str();
+    match after_first.find(['.', '!', '?']) {
+        None => true,
+        Some(i) => {
+            let tail = &after_first[i..];
+            let tail = tail.strip_prefix('.').map(|r| r.strip_prefix(')').unwrap_or(r));
+            tail.is_some_and(|r| r.trim_start().is_empty())
+        }
+    }
+}

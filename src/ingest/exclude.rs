@@ -260,7 +260,8 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             },
         ),
         pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"],
-            |t| starts_any_ci(t, &["the post "]) && contains_any_ascii_ci(t, &["appeared first on"]),),
+            |t| starts_any_ci(t, &["the post "]) && contains_any_ascii_ci(t, &["appeared first on"]),)
+        .read_by_hand(by_hand::syndication_footer),
         pattern(
             r"(?:(?:image|photo|picture|slide)s?\s*)?\d+\s*(?:of|/)\s*\d+|(?:expand|enlarge|toggle|hide|show) (?:this )?(?:image|photo|caption)|(?:view|open) (?:the )?(?:gallery|slideshow).*",
             Other(Caption),
@@ -435,6 +436,22 @@ struct CreditShape {
     /// Cheap and necessary: a text failing it cannot match `re`.
     could_match: fn(&str) -> bool,
     re: LazyLock<TwoBuild>,
+    /// A hand-written reader giving where `re` starts on plain text, for
+    /// shapes ordinary pages need (see [`by_hand`]).
+    by_hand: Option<fn(&str) -> Option<usize>>,
+}
+
+impl CreditShape {
+    /// Where the shape's match starts, if the text holds one.
+    fn start(&self, text: &str) -> Option<usize> {
+        if !(self.could_match)(text) {
+            return None;
+        }
+        match self.by_hand {
+            Some(reader) if is_plain(text) => reader(text),
+            _ => self.re.find(text).map(|m| m.start()),
+        }
+    }
 }
 
 /// What closes every credit: an optional full stop and bracket.
@@ -451,6 +468,7 @@ static CREDIT_SHAPES: [CreditShape; 4] = [
         re: credit_pattern!(
             r"\b(?:images?|photos?|photograph|pictures?|credit|illustration|graphic|video|source)(?:\s+credit)?\s*:\s*\S[^.!?]*|\b(?:images?|photos?)\s+(?:source|caption|credit)\s*[:,]\s*\S[^.!?]*"
         ),
+        by_hand: Some(by_hand::labelled_credit),
     },
     // "REUTERS/Name", "X/Reuters".
     CreditShape {
@@ -458,6 +476,7 @@ static CREDIT_SHAPES: [CreditShape; 4] = [
         re: credit_pattern!(
             r"\b(?-i:REUTERS|AFP|AP|EPA|YONHAP|KCNA)\s*/\s*\p{L}[\p{L} .'’-]*|/\s*(?:reuters|afp|ap|epa|xinhua|yonhap|anadolu|bloomberg)(?:\s+via\s+[^.]+)?"
         ),
+        by_hand: None,
     },
     // "(AP Photo/Name)", "(Agency via Wire)".
     CreditShape {
@@ -465,11 +484,13 @@ static CREDIT_SHAPES: [CreditShape; 4] = [
         re: credit_pattern!(
             r"\(\s*(?:[\p{L}.]+\s+)?photos?\s*(?:/|:|by)[^)]*\)|\(\s*[\p{L}.&/ -]{2,40}\s+via\s+[\p{L}.& -]{2,40}\)"
         ),
+        by_hand: None,
     },
     // "Photo by X", "Photograph courtesy of X", "Getty Images".
     CreditShape {
         could_match: |t| contains_any_ascii_ci(t, &["photo by", "photograph by", "photo courtesy", "photograph courtesy", "getty image"]) || (contains_any_ascii_ci(t, &["photo"]) && !is_plain(t)) || photo_then_credit_word(t),
         re: credit_pattern!(r"\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images"),
+        by_hand: None,
     },
 ];
 
@@ -495,12 +516,12 @@ const CREDIT_LABEL_STEMS: &[&str] = &["image", "photo", "picture", "credit", "il
 
 /// Whether `text` ends with a photo credit.
 fn is_credit(text: &str) -> bool {
-    CREDIT_SHAPES.iter().any(|s| (s.could_match)(text) && s.re.is_match(text))
+    CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
 }
 
 /// Where the earliest photo credit closing `text` starts.
 fn credit_start(text: &str) -> Option<usize> {
-    CREDIT_SHAPES.iter().filter(|s| (s.could_match)(text)).filter_map(|s| s.re.find(text)).map(|m| m.start()).min()
+    CREDIT_SHAPES.iter().filter_map(|s| s.start(text)).min()
 }
 
 /// Finds the excluded regions of an article, in text order.
@@ -1217,6 +1238,35 @@ mod tests {
         }
     }
 
+    /// Each credit shape's hand-written reader against its expression's
+    /// plain build, without the shape's literal test: the same start.
+    pub(super) fn credit_readers_agree(text: &str) -> usize {
+        let mut matched = 0;
+        for (i, shape) in CREDIT_SHAPES.iter().enumerate() {
+            if let Some(reader) = shape.by_hand {
+                let want = shape.re.regex(text).find(text).map(|m| m.start());
+                assert_eq!(reader(text), want, "shape {i} on {text:?}");
+                matched += usize::from(want.is_some());
+            }
+        }
+        matched
+    }
+
+    #[test]
+    fn credit_readers_agree_with_their_shapes() {
+        let texts = [
+            "Photo: Jo Lin", "A crowd. Photo: Jo Lin/Valley Press", "PHOTO CREDIT: Valley Press.", "photo  credit : X", "photocredit: X",
+            "Images source, Valley Press", "Image caption, Crowds", "image caption: x", "Images  Source ,x", "Illustration: Jo Lin",
+            "Source: Valley Press", "Imaginary credit: none", "xphoto: Jo", "_photo: Jo", "1photo: Jo", "-photo: Jo", "photo:", "photo: ",
+            "photo: .", "photo: ..", "photo: a.", "photo: a.)", "photo: a.) ", "photo: a. )", "photo: a)", "photo: a!", "photo: !", "photo: a?b",
+            "photo: a. b", "photo: a.b.", "Photo: A. Lee", "Photos: the Press. Image: Jo", "Credit: x. Photo: y", "video: x\ny", "video:\n x",
+            "graphic : “Jo”", "pictures: x — y", "Picture credit, x", "photograph credit: x", "photographs: x", "Credit credit: x", "",
+            "He said: “The photo is real.”", "The ratio was 3/4, officials said: “we are pleased”",
+        ];
+        let matched: usize = texts.iter().filter(|t| is_plain(t)).map(|t| credit_readers_agree(t)).sum();
+        assert!(matched >= 25, "only {matched} credits");
+    }
+
     #[test]
     fn every_furniture_pattern_compiles() {
         for p in FURNITURE.iter() {
@@ -1268,6 +1318,9 @@ mod tests {
         "Sorted by:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Sorted by:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "order by aaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         "order by aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Ordered by — “top”", "sortby", "Newest", "oldest first", "Most voted", "top comments",
         "Inline Feedbacks", "inline feedbackss", "View all comments", "view all 3 comments", "",
+        "The post Floods appeared first on Valley Press.", "the post x appeared first on y", "the post appeared first on y",
+        "The post x appeared first on ", "The post  appeared first on x", "the postx appeared first on y", "The post x\n appeared first on y",
+        "THE POST X APPEARED FIRST ON Y", "The post x appeared  first on y", "The post — appeared first on —",
     ];
 
     /// Each hand-written reader against its pattern's plain build.
@@ -1407,11 +1460,33 @@ mod prefilter_properties {
         })
     }
 
+    /// Lines made of the words of the credit shapes and the footer read by hand.
+    fn credit_like() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("photo"), Just("Photos"), Just("photograph"), Just("image"), Just("Images"), Just("picture"), Just("credit"),
+            Just("Illustration"), Just("graphic"), Just("video"), Just("source"), Just("caption"), Just(":"), Just(","), Just("."),
+            Just("!"), Just("?"), Just(")"), Just("("), Just("Jo"), Just("x"), Just("_"), Just("1"), Just("—"), Just("“"), Just("\n"),
+            Just("the post"), Just("The Post"), Just("appeared first on"), Just("appeared"), Just("first on"),
+        ];
+        let sep = prop_oneof![Just(" "), Just(" "), Just(""), Just("  "), Just("\u{a0}"), Just("\t")];
+        proptest::collection::vec((word, sep), 1..8).prop_map(|parts| {
+            let line: String = parts.into_iter().flat_map(|(w, s)| [w, s]).collect();
+            if line.len() % 2 == 0 { line.trim_end().to_string() } else { line }
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
         fn hand_readers_agree(line in comment_like()) {
             prop_assume!(is_plain(&line));
+            tests::by_hand_agrees(&line);
+        }
+
+        #[test]
+        fn credit_and_footer_readers_agree(line in credit_like()) {
+            prop_assume!(is_plain(&line));
+            tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);
         }
     }
