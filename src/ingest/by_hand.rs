@@ -300,3 +300,51 @@ fn credit_words(text: &str) -> bool {
         }
     }
 }
+
+/// The author bio expression of the furniture table ("Jo Lin is a
+/// reporter for ...", "She was the paper's editor"): one to four
+/// capitalised names or a pronoun, a verb, an article, and a role word
+/// somewhere after it, over the whole line.
+pub(super) fn author_bio(t: &str) -> bool {
+    // Where the verb may start: after a pronoun, or after each of the first
+    // one to four names. A name holds no white space and the white space
+    // after it is taken whole, as the next name or the verb opens with a
+    // letter, so the names are the line's first words.
+    let mut verb_starts: Vec<&str> = any_word(t, &["he ", "she ", "they "]).collect();
+    let mut rest = t;
+    for _ in 0..4 {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let name = &rest[..end];
+        let is_name = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().skip(1).all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        let Some(after) = spaces1(&rest[end..]).filter(|_| is_name) else { break };
+        verb_starts.push(after);
+        rest = after;
+    }
+    verb_starts.into_iter().any(|r| {
+        any_word(r, &["is ", "was ", "has been ", "serves as ", "are "])
+            .flat_map(|r| any_word(r, &["a", "an", "the", "our"]))
+            .any(|r| !r.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') && names_a_role(r))
+    })
+}
+
+/// `.*\b(?:role)s?\b.*$` on what follows the article: no line break, and a
+/// role word standing as a word, plural or not.
+fn names_a_role(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief",
+        "photographer", "author", "fellow", "freelancer",
+    ];
+    let bytes = text.as_bytes();
+    let is_word = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    !text.contains('\n')
+        && (1..text.len()).any(|j| {
+            !is_word(j - 1)
+                && text.is_char_boundary(j)
+                && ROLES.iter().any(|role| {
+                    let end = j + role.len();
+                    starts_any_ci(&text[j..], &[role])
+                        && (!is_word(end) || (matches!(bytes[end], b's' | b'S') && !is_word(end + 1)))
+                })
+        })
+}

@@ -332,7 +332,8 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 ];
                 verb_after_names(t, ROLE_VERBS, true) && contains_any_ascii_ci(t, BIO_ROLES)
             },
-        ),
+        )
+        .read_by_hand(by_hand::author_bio),
         pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"],
             |t| {
                 // One search for what the three share, then the three.
@@ -1321,6 +1322,12 @@ mod tests {
         "The post Floods appeared first on Valley Press.", "the post x appeared first on y", "the post appeared first on y",
         "The post x appeared first on ", "The post  appeared first on x", "the postx appeared first on y", "The post x\n appeared first on y",
         "THE POST X APPEARED FIRST ON Y", "The post x appeared  first on y", "The post — appeared first on —",
+        "Jo Lin is a reporter", "Jo Lin is an editors.", "Jo Lin is the writers_", "Jo Lin is a co-author", "Jo Lin is a coauthor",
+        "A B C D is a reporter", "A B C D E is a reporter", "jo Lin is a reporter", "Jo lin is a reporter", "Jo\nLin is a reporter",
+        "Jo Lin is a\nreporter", "Jo Lin isa reporter", "Jo Lin is an\u{a0}reporter", "Jo Lin  IS  a reporter", "Jo Lin IS A REPORTER",
+        "O’Brien-Lee is our bureau chief", "St. Lin has been the fellow", "Jo, Lin is a reporter", "Jo1 is a reporter", "They are our freelancers",
+        "they are ourfreelancers", "he is the reporterss", "She serves as a photographer.", "Is is a reporter", "He He is a writer",
+        "Jo Lin is a reporter\n", "Jo Lin is the_reporter", "Jo Lin is a—reporter—", "Jo Lin was a", "Jo\u{2003}Lin was a author", "Jo Lin is an EDITORS.", "she was a WRITERSX",
     ];
 
     /// Each hand-written reader against its pattern's plain build.
@@ -1460,6 +1467,18 @@ mod prefilter_properties {
         })
     }
 
+    /// Lines made of the words of the author bio.
+    fn bio_like() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("Jo"), Just("Lin"), Just("O’Brien-Lee"), Just("St."), Just("x"), Just("he"), Just("She"), Just("THEY"), Just("is"),
+            Just("was"), Just("has been"), Just("serves as"), Just("are"), Just("a"), Just("an"), Just("the"), Just("our"),
+            Just("reporter"), Just("Editors"), Just("REPORTERS"), Just("bureau chief"), Just("writerss"), Just("fellow_"), Just("co-author"), Just("1"),
+            Just("."), Just(","), Just("\n"), Just("—"), Just("_"),
+        ];
+        let sep = prop_oneof![Just(" "), Just(" "), Just(" "), Just(""), Just("  "), Just("\u{a0}"), Just("\n")];
+        proptest::collection::vec((word, sep), 1..9).prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
     /// Lines made of the words of the credit shapes and the footer read by hand.
     fn credit_like() -> impl Strategy<Value = String> {
         let word = prop_oneof![
@@ -1479,6 +1498,12 @@ mod prefilter_properties {
         #![proptest_config(ProptestConfig::with_cases(4000))]
         #[test]
         fn hand_readers_agree(line in comment_like()) {
+            prop_assume!(is_plain(&line));
+            tests::by_hand_agrees(&line);
+        }
+
+        #[test]
+        fn bio_reader_agrees(line in bio_like()) {
             prop_assume!(is_plain(&line));
             tests::by_hand_agrees(&line);
         }
