@@ -317,19 +317,22 @@ fn explain_text(rule: &rules::Rule) -> String {
     out
 }
 
-/// Reads every source in parallel. The articles come back in source order,
+/// Reads every source, in parallel when there are enough of them
+/// ([`pipeline::parallel`]). The articles come back in source order,
 /// and when several sources fail, the error is the first one's, so a run
 /// reports the same thing however the threads were scheduled.
 fn read_all(sources: &[ingest::Source], progress: &Progress) -> Result<Vec<ingest::Article>> {
     progress.stage("reading");
-    let read: Vec<Result<ingest::Article>> = sources
-        .par_iter()
-        .map(|source| {
-            let article = ingest::read(source);
-            progress.tick();
-            article
-        })
-        .collect();
+    let one = |source: &ingest::Source| {
+        let article = ingest::read(source);
+        progress.tick();
+        article
+    };
+    let read: Vec<Result<ingest::Article>> = if pipeline::parallel(sources.len()) {
+        sources.par_iter().map(one).collect()
+    } else {
+        sources.iter().map(one).collect()
+    };
     read.into_iter().collect()
 }
 

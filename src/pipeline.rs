@@ -1,9 +1,10 @@
 //! The whole pipeline as plain functions: ingest -> segment -> extract ->
 //! align -> judge. Nothing here prints.
 //!
-//! Articles are segmented and extracted in parallel (rayon): each article is
-//! independent until alignment, and the claims are gathered back in article
-//! order, so the report is the same on one core or many.
+//! Articles are segmented and extracted in parallel (rayon) when there are
+//! enough of them to pay for the threads: each article is independent until
+//! alignment, and the claims are gathered back in article order, so the
+//! report is the same on one core or many.
 
 use crate::ingest::Article;
 use crate::model::{Claim, Finding};
@@ -35,18 +36,31 @@ pub fn compare(articles: Vec<Article>, rules: &RuleSet) -> Report {
 /// progress on long runs.
 pub fn compare_with_progress(mut articles: Vec<Article>, rules: &RuleSet, progress: &(dyn Fn() + Sync)) -> Report {
     articles.sort_by(|a, b| a.id.cmp(&b.id).then_with(|| a.path.cmp(&b.path)));
-    let per_article: Vec<Vec<Claim>> = articles
-        .par_iter()
-        .map(|a| {
-            let claims = facts(a, rules);
-            progress();
-            claims
-        })
-        .collect();
+    let one = |a: &Article| {
+        let claims = facts(a, rules);
+        progress();
+        claims
+    };
+    let per_article: Vec<Vec<Claim>> = if parallel(articles.len()) {
+        articles.par_iter().map(one).collect()
+    } else {
+        articles.iter().map(one).collect()
+    };
     let claims: Vec<Claim> = per_article.into_iter().flatten().collect();
-    let findings = judge::judge(align::align_with_rules(&claims, rules));
+    let findings = judge::judge(align::align_owned(claims, rules));
     Report { articles, findings }
 }
+
+/// Whether `n` independent articles are worth spreading over threads.
+/// Below [`PARALLEL_MIN_ARTICLES`] the work is a millisecond or two, less
+/// than starting rayon's thread pool and handing work between threads
+/// costs a process that exits right after.
+pub fn parallel(n: usize) -> bool {
+    n >= PARALLEL_MIN_ARTICLES
+}
+
+/// The fewest articles processed on several threads.
+pub const PARALLEL_MIN_ARTICLES: usize = 16;
 
 #[cfg(test)]
 mod tests {

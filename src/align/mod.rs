@@ -59,45 +59,75 @@ pub fn align(claims: &[Claim]) -> Vec<Cluster> {
 /// Groups the topical claims into clusters, using each topic rule's scope
 /// hints and counted nouns.
 pub fn align_with_rules(claims: &[Claim], rules: &RuleSet) -> Vec<Cluster> {
-    align_with(claims, |topic| {
-        rules.get(topic).map_or_else(TopicHints::default, |r| TopicHints {
-            scope: r.signals.scope_hints.clone(),
-            nouns: r
-                .signals
-                .nouns
-                .iter()
-                .flat_map(|(noun, forms)| std::iter::once(noun).chain(forms))
-                .map(|n| n.to_lowercase())
-                .collect(),
-        })
+    let groups = groups(claims, |topic| rule_hints(rules, topic));
+    groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect()
+}
+
+/// [`align_with_rules`] taking the claims by value, so that each moves into
+/// its cluster instead of being copied (with its sentence).
+pub fn align_owned(claims: Vec<Claim>, rules: &RuleSet) -> Vec<Cluster> {
+    let groups: Vec<(String, Vec<usize>)> =
+        groups(&claims, |topic| rule_hints(rules, topic)).into_iter().map(|(topic, members)| (topic.to_string(), members)).collect();
+    let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
+    groups
+        .into_iter()
+        .map(|(topic, members)| cluster(&topic, members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()))
+        .collect()
+}
+
+fn rule_hints(rules: &RuleSet, topic: &str) -> TopicHints {
+    rules.get(topic).map_or_else(TopicHints::default, |r| TopicHints {
+        scope: r.signals.scope_hints.clone(),
+        nouns: r
+            .signals
+            .nouns
+            .iter()
+            .flat_map(|(noun, forms)| std::iter::once(noun).chain(forms))
+            .map(|n| n.to_lowercase())
+            .collect(),
     })
 }
 
 fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Cluster> {
-    let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<&Claim>> = BTreeMap::new();
-    for claim in claims {
+    let groups = groups(claims, hints);
+    groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect()
+}
+
+fn cluster(topic: &str, claims: Vec<Claim>) -> Cluster {
+    Cluster { topic: topic.to_string(), scope: describe(&claims), claims }
+}
+
+/// The clusters of the topical claims, as the topic and the indices in
+/// `claims` of the members, in the order clusters are reported.
+fn groups(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&str, Vec<usize>)> {
+    let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<usize>> = BTreeMap::new();
+    for (i, claim) in claims.iter().enumerate() {
         if let Some(topic) = &claim.topic {
-            buckets.entry((topic.as_str(), &claim.unit)).or_default().push(claim);
+            buckets.entry((topic.as_str(), &claim.unit)).or_default().push(i);
         }
     }
     let mut clusters = Vec::new();
     for ((topic, _), mut members) in buckets {
-        members.sort_by(|a, b| (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span)));
-        let hints = hints(topic);
+        // A stable sort, as before, so that equal keys keep input order.
+        members.sort_by(|&a, &b| {
+            let (a, b) = (&claims[a], &claims[b]);
+            (&a.article, a.quantity.span).cmp(&(&b.article, b.quantity.span))
+        });
+        let keys = profile::TopicKeys::of(&hints(topic));
         let mut words = Vocabulary::default();
         let mut profiled: Vec<(&Claim, Profile)> = members
             .iter()
-            .map(|c| {
-                let mut profile = Profile::of(c, &hints);
+            .map(|&i| {
+                let c = &claims[i];
+                let mut profile = Profile::with(c, &keys);
                 words.intern(&mut profile);
-                (*c, profile)
+                (c, profile)
             })
             .collect();
         settle_repeats(&mut profiled);
         let bucket = Bucket::new(&profiled, &words);
         for group in cluster_bucket(&bucket) {
-            let claims: Vec<Claim> = group.iter().map(|&i| profiled[i].0.clone()).collect();
-            clusters.push(Cluster { topic: topic.to_string(), scope: describe(&claims), claims });
+            clusters.push((topic, group.iter().map(|&k| members[k]).collect()));
         }
     }
     clusters
@@ -311,45 +341,90 @@ fn fit(claims: &Bucket, cluster: &Building, incoming: &[usize]) -> Option<f64> {
 }
 
 /// Merges clusters that speak of the same thing until no pair qualifies:
-/// agreeing pairs first, best first, then disagreeing ones. Scores between clusters are kept in a
-/// table and only the merged cluster's row is computed again.
+/// agreeing pairs first, best first, then disagreeing ones; on a tie, the
+/// pair that comes first (by the first cluster, then the second).
+///
+/// Scores between clusters are kept in a table, and each row's best pair
+/// beside it, so that choosing the next merge reads one entry per row. A
+/// merge computes again the merged cluster's scores, and the best of only
+/// those rows whose best pair involved the merged clusters: a merge costs
+/// about the number of clusters, not its square.
 fn merge_clusters(claims: &Bucket, clusters: &mut Vec<Building>) {
     let n = clusters.len();
-    let mut table: Vec<Vec<Option<(bool, f64)>>> = vec![vec![None; n]; n];
+    // `table[i][j]` for `i < j`; merged-away clusters stay in place, dead,
+    // so that indices, and with them the order of ties, never shift.
+    let mut table: Vec<Vec<Option<Rank>>> = vec![vec![None; n]; n];
     for i in 0..n {
         for j in i + 1..n {
             table[i][j] = join(claims, &clusters[i], &clusters[j]);
         }
     }
+    let mut alive = vec![true; n];
+    let mut best: Vec<Option<(Rank, usize)>> = (0..n).map(|i| row_best(&table[i], &alive, i)).collect();
     loop {
-        // Agreeing pairs first, so that each side of a disagreement is
-        // whole before sides are compared; then by affinity.
-        let mut best: Option<((bool, f64), usize, usize)> = None;
-        for (i, row) in table.iter().enumerate() {
-            for (j, rank) in row.iter().enumerate().skip(i + 1) {
-                if let Some(rank) = *rank {
-                    if best.is_none_or(|(b, _, _)| rank > b) {
-                        best = Some((rank, i, j));
-                    }
+        // The first row holding the best rank, and its first best column:
+        // the first best pair in row order.
+        let mut pick: Option<(Rank, usize, usize)> = None;
+        for (i, row) in best.iter().enumerate() {
+            if let Some((rank, j)) = *row {
+                if alive[i] && pick.is_none_or(|(b, _, _)| rank > b) {
+                    pick = Some((rank, i, j));
                 }
             }
         }
-        let Some((_, i, j)) = best else { break };
-        let moved = clusters.remove(j);
+        let Some((_, i, j)) = pick else { break };
+        let moved = std::mem::replace(&mut clusters[j], Building::new());
         for m in moved.members {
             add(&mut clusters[i], claims, m);
         }
-        table.remove(j);
-        for row in &mut table {
-            row.remove(j);
+        alive[j] = false;
+        best[j] = None;
+        for k in (0..n).filter(|&k| alive[k] && k != i) {
+            let (lo, hi) = (k.min(i), k.max(i));
+            table[lo][hi] = join(claims, &clusters[lo], &clusters[hi]);
         }
-        for k in 0..clusters.len() {
-            if k != i {
-                let (lo, hi) = (k.min(i), k.max(i));
-                table[lo][hi] = join(claims, &clusters[lo], &clusters[hi]);
+        best[i] = row_best(&table[i], &alive, i);
+        for k in (0..i).filter(|&k| alive[k]) {
+            best[k] = match best[k] {
+                // Its best pair is gone or changed: look again.
+                Some((_, c)) if c == i || c == j => row_best(&table[k], &alive, k),
+                // Only the pair with `i` changed: it wins if better, or as
+                // good and before the old best.
+                current => match (table[k][i], current) {
+                    (Some(r), Some((b, c))) if r > b || (r == b && i < c) => Some((r, i)),
+                    (Some(r), None) => Some((r, i)),
+                    _ => current,
+                },
+            };
+        }
+        for k in (i + 1..n).filter(|&k| alive[k]) {
+            if best[k].is_some_and(|(_, c)| c == j) {
+                best[k] = row_best(&table[k], &alive, k);
             }
         }
     }
+    let mut index = 0;
+    clusters.retain(|_| {
+        index += 1;
+        alive[index - 1]
+    });
+}
+
+/// Whether two clusters agree, and their affinity: agreeing pairs rank
+/// above disagreeing ones.
+type Rank = (bool, f64);
+
+/// The best pair of row `i` with a live cluster, the first on a tie.
+fn row_best(row: &[Option<Rank>], alive: &[bool], i: usize) -> Option<(Rank, usize)> {
+    let mut best: Option<(Rank, usize)> = None;
+    for (j, rank) in row.iter().enumerate().skip(i + 1) {
+        if let Some(rank) = *rank {
+            if alive[j] && best.is_none_or(|(b, _)| rank > b) {
+                best = Some((rank, j));
+            }
+        }
+    }
+    best
 }
 
 /// Whether two clusters agree, and the affinity at which they may become

@@ -72,16 +72,40 @@ const STOP_WORDS: &[&str] = &[
     "could", "will", "may", "per", "via", "then", "into", "onto", "other", "only", "very",
 ];
 
+/// What a topic's rule tells profiles, in the form they compare it:
+/// made once per topic, not once per claim.
+#[derive(Debug, Clone, Default)]
+pub struct TopicKeys {
+    /// The stems of the rule's scope hints.
+    hint_stems: BTreeSet<String>,
+    /// The singular of the last word of each counted noun the rule lists.
+    noun_singulars: BTreeSet<String>,
+}
+
+impl TopicKeys {
+    pub fn of(topic: &TopicHints) -> TopicKeys {
+        TopicKeys {
+            hint_stems: topic.scope.iter().map(|h| stem(&h.to_lowercase())).collect(),
+            noun_singulars: topic.nouns.iter().filter_map(|t| t.split_whitespace().last()).map(singular).collect(),
+        }
+    }
+}
+
 impl Profile {
     /// The profile of `claim`, with what its topic's rule says.
     pub fn of(claim: &Claim, topic: &TopicHints) -> Profile {
-        let hints = topic.scope.as_slice();
+        Profile::with(claim, &TopicKeys::of(topic))
+    }
+
+    /// [`Profile::of`] with the topic's rule already prepared.
+    pub fn with(claim: &Claim, topic: &TopicKeys) -> Profile {
+        let hints = &topic.hint_stems;
         let noun = noun_of(claim);
         let (before, after) = around(claim);
         let before_words = words(before);
         let after_words = words(after);
         Profile {
-            noun_of_topic: noun.as_ref().is_some_and(|n| topic.nouns.iter().any(|t| t.split_whitespace().last().is_some_and(|w| singular(w) == *n))),
+            noun_of_topic: noun.as_ref().is_some_and(|n| topic.noun_singulars.contains(n)),
             noun,
             event: claim.scope.event.as_deref().map(|e| stem(&e.trim().to_lowercase())),
             qualifiers: without_hints(stems(claim.scope.qualifiers.iter().flat_map(|q| words(q))), hints),
@@ -201,13 +225,26 @@ fn singular(word: &str) -> String {
 /// A light stem so that inflections of one word compare equal
 /// ("killed"/"killing", "troops"/"troop").
 pub fn stem(word: &str) -> String {
+    stem_of(word).to_string()
+}
+
+/// [`stem`] as a slice of `word`: a stem is always a prefix of its word,
+/// so a word can be stemmed without a copy.
+fn stem_of(word: &str) -> &str {
     let word = word.trim_end_matches("'s").trim_end_matches("’s");
     for suffix in ["ing", "ed", "es", "s", "ly"] {
         if let Some(stem) = word.strip_suffix(suffix).filter(|s| s.chars().count() >= 4) {
-            return stem.to_string();
+            return stem;
         }
     }
-    word.to_string()
+    word
+}
+
+/// `word` cut to its stem, in place.
+fn into_stem(mut word: String) -> String {
+    let len = stem_of(&word).len();
+    word.truncate(len);
+    word
 }
 
 fn is_content(word: &str) -> bool {
@@ -215,7 +252,7 @@ fn is_content(word: &str) -> bool {
 }
 
 fn stems<I: IntoIterator<Item = String>>(words: I) -> BTreeSet<String> {
-    words.into_iter().filter(|w| is_content(w)).map(|w| stem(&w)).collect()
+    words.into_iter().filter(|w| is_content(w)).map(into_stem).collect()
 }
 
 /// The scope's context words when the extractor gave them, the sentence's
@@ -230,26 +267,34 @@ fn context_of(claim: &Claim) -> Vec<String> {
 }
 
 /// The scope hints (rule words that narrow a scope, such as "regiment" or
-/// "war") that appear within a few words of the figure or in its scope.
-fn hints_near(before: &[String], after: &[String], claim: &Claim, hints: &[String]) -> BTreeSet<String> {
+/// "war"), as stems, that appear within a few words of the figure or in
+/// its scope.
+fn hints_near(before: &[String], after: &[String], claim: &Claim, hints: &BTreeSet<String>) -> BTreeSet<String> {
+    if hints.is_empty() {
+        return BTreeSet::new();
+    }
     let start = before.len().saturating_sub(HINT_WINDOW);
     let scope = &claim.scope;
-    let near: BTreeSet<String> = before[start..]
+    let scope_words: Vec<String> = scope.qualifiers.iter().chain(&scope.place).chain(&scope.time).flat_map(|q| words(q)).collect();
+    // The hints whose stem is the stem of a nearby word.
+    before[start..]
         .iter()
         .chain(after.iter().take(HINT_WINDOW))
-        .cloned()
-        .chain(scope.qualifiers.iter().chain(&scope.place).chain(&scope.time).flat_map(|q| words(q)))
-        .filter(|w| w != ",")
-        .map(|w| stem(&w))
-        .collect();
-    hints.iter().map(|h| stem(&h.to_lowercase())).filter(|h| near.contains(h)).collect()
+        .chain(&scope_words)
+        .filter(|w| *w != ",")
+        .map(|w| stem_of(w))
+        .filter(|w| hints.contains(*w))
+        .map(str::to_string)
+        .collect()
 }
 
 /// Hint words are compared as hints only: they are taken out of the
 /// qualifier, place and time words so that one word is not counted twice.
-fn without_hints(words: BTreeSet<String>, hints: &[String]) -> BTreeSet<String> {
-    let hints: BTreeSet<String> = hints.iter().map(|h| stem(&h.to_lowercase())).collect();
-    words.into_iter().filter(|w| !hints.contains(w)).collect()
+fn without_hints(mut words: BTreeSet<String>, hint_stems: &BTreeSet<String>) -> BTreeSet<String> {
+    if !hint_stems.is_empty() {
+        words.retain(|w| !hint_stems.contains(w));
+    }
+    words
 }
 
 #[cfg(test)]

@@ -12,9 +12,8 @@
 
 use super::profile::Profile;
 use crate::model::{Claim, Interval, Modality};
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Minimum score for claims that state the very same interval.
 pub const IDENTICAL_THRESHOLD: f64 = 0.1;
@@ -386,29 +385,18 @@ pub fn soft_dice(a: &[String], b: &[String]) -> f64 {
 }
 
 /// The words of the profiles of one bucket, each given a small id, and
-/// which pairs of them are near (by Jaro-Winkler): every pair of claims
-/// compares the same few hundred words, so each pair of distinct words is
-/// measured once, when first needed, and a comparison of two contexts is
-/// integer work.
+/// which of them are near one another (by Jaro-Winkler). Every pair of
+/// claims compares the same few hundred words, so the near words of each
+/// word are listed once for the whole bucket, and a comparison of two
+/// contexts is a few binary searches over integers.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     words: Vec<String>,
     ids: HashMap<String, u32>,
-    /// Whether two distinct words are near, by (first, second) id: a
-    /// table indexed by both ids for a vocabulary of up to
-    /// [`DENSE_WORDS`] words, a map beyond.
-    dense: OnceCell<Vec<Cell<u8>>>,
-    near: RefCell<HashMap<u64, bool, BuildHasherDefault<IdHasher>>>,
+    /// For each word, the other words it is near, sorted: computed when
+    /// first needed, once every profile of the bucket is interned.
+    near: OnceCell<Vec<Vec<u32>>>,
 }
-
-/// The largest vocabulary whose near-word table is a dense square (one
-/// byte per pair: 16 MiB at most, of which only the rows used are touched).
-const DENSE_WORDS: usize = 4096;
-
-/// States of a dense table cell.
-const UNKNOWN: u8 = 0;
-const FAR: u8 = 1;
-const NEAR: u8 = 2;
 
 impl Vocabulary {
     /// Gives `profile`'s context words and named source their ids.
@@ -425,8 +413,8 @@ impl Vocabulary {
             return id;
         }
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
-        // The dense table is sized for the vocabulary it was made for.
-        self.dense.take();
+        // The near-word lists are made for the vocabulary as it was.
+        self.near.take();
         self.words.push(word.to_string());
         self.ids.insert(word.to_string(), id);
         id
@@ -436,35 +424,12 @@ impl Vocabulary {
     /// least [`WORD_MATCH`]; a word is always near itself).
     #[inline]
     pub fn near(&self, x: u32, y: u32) -> bool {
-        if x == y {
-            return true;
-        }
-        let n = self.words.len();
-        if n <= DENSE_WORDS {
-            let table = self.dense.get_or_init(|| vec![Cell::new(UNKNOWN); n * n]);
-            if let Some(cell) = table.get(x as usize * n + y as usize) {
-                return match cell.get() {
-                    UNKNOWN => {
-                        let near = self.measure(x, y);
-                        cell.set(if near { NEAR } else { FAR });
-                        near
-                    }
-                    known => known == NEAR,
-                };
-            }
-        }
-        let key = (u64::from(x) << 32) | u64::from(y);
-        if let Some(&known) = self.near.borrow().get(&key) {
-            return known;
-        }
-        let near = self.measure(x, y);
-        self.near.borrow_mut().insert(key, near);
-        near
+        x == y || self.near_words(x).binary_search(&y).is_ok()
     }
 
-    fn measure(&self, x: u32, y: u32) -> bool {
-        let (a, b) = (self.words.get(x as usize), self.words.get(y as usize));
-        matches!((a, b), (Some(a), Some(b)) if strsim::jaro_winkler(a, b) >= WORD_MATCH)
+    /// The words `x` is near, other than itself, sorted.
+    fn near_words(&self, x: u32) -> &[u32] {
+        self.near.get_or_init(|| near_lists(&self.words)).get(x as usize).map_or(&[], Vec::as_slice)
     }
 
     /// [`soft_dice`] over interned words, each list sorted.
@@ -472,31 +437,82 @@ impl Vocabulary {
         if a.is_empty() || b.is_empty() {
             return 0.0;
         }
+        // A word of `xs` counts when `ys` holds it or a word it is near.
         let matched = |xs: &[u32], ys: &[u32]| {
-            xs.iter().filter(|&&x| ys.binary_search(&x).is_ok() || ys.iter().any(|&y| self.near(x, y))).count()
+            xs.iter()
+                .filter(|&&x| ys.binary_search(&x).is_ok() || self.near_words(x).iter().any(|y| ys.binary_search(y).is_ok()))
+                .count()
         };
         (matched(a, b) + matched(b, a)) as f64 / (a.len() + b.len()) as f64
     }
 }
 
-/// A hasher for keys that are already well spread small integers (pairs
-/// of word ids): one multiply, no per-call setup.
-#[derive(Debug, Default)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+/// For each word, the other words it is near: `near[x]` holds every `y`
+/// with `jaro_winkler(words[x], words[y]) >= WORD_MATCH`, sorted. Most
+/// pairs are ruled out by [`Shape::may_be_near`] without measuring them.
+fn near_lists(words: &[String]) -> Vec<Vec<u32>> {
+    let shapes: Vec<Option<Shape>> = words.iter().map(|w| Shape::of(w)).collect();
+    let mut near = vec![Vec::new(); words.len()];
+    for x in 0..words.len() {
+        for y in x + 1..words.len() {
+            if let (Some(a), Some(b)) = (&shapes[x], &shapes[y]) {
+                if !a.may_be_near(b) {
+                    continue;
+                }
+            }
+            // Measured both ways: Jaro's greedy matching need not be
+            // symmetric, and `near(x, y)` has always measured `x` against `y`.
+            if strsim::jaro_winkler(&words[x], &words[y]) >= WORD_MATCH {
+                near[x].push(y as u32);
+            }
+            if strsim::jaro_winkler(&words[y], &words[x]) >= WORD_MATCH {
+                near[y].push(x as u32);
+            }
         }
     }
+    // `near[x]` got its `y > x` in order, then its `y < x` in order.
+    near.iter_mut().for_each(|list| list.sort_unstable());
+    near
+}
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+/// What bounds the Jaro-Winkler similarity of two words from above
+/// without measuring it: their lengths and how many characters they could
+/// share.
+#[derive(Debug)]
+struct Shape {
+    /// Length in characters.
+    chars: usize,
+    /// Characters counted in 32 buckets (letters by letter, others by
+    /// code point): characters of one bucket may match, so the sum of the
+    /// smaller counts bounds the matches of two words from above.
+    counts: [u8; 32],
+}
+
+impl Shape {
+    /// The shape of a word, `None` for words too short or too long to bound
+    /// (empty, or with more than 255 characters), which are always measured.
+    fn of(word: &str) -> Option<Shape> {
+        let mut counts = [0u8; 32];
+        let mut chars = 0usize;
+        for c in word.chars() {
+            let bucket = if c.is_ascii_lowercase() { (c as u32 - 'a' as u32) as usize } else { 26 + (c as usize) % 6 };
+            counts[bucket] = counts[bucket].checked_add(1)?;
+            chars += 1;
+        }
+        (1..=255).contains(&chars).then_some(Shape { chars, counts })
+    }
+
+    /// False only when the two words cannot reach [`WORD_MATCH`]. With `m`
+    /// matching characters (at most the shared count `c`), Jaro is at most
+    /// `(c/|a| + c/|b| + 1) / 3`, and the Winkler prefix bonus (four
+    /// characters at 0.1) at most raises `j` to `0.6 j + 0.4`.
+    fn may_be_near(&self, other: &Shape) -> bool {
+        let shared: usize = self.counts.iter().zip(&other.counts).map(|(&x, &y)| usize::from(x.min(y))).sum();
+        let c = shared as f64;
+        let jaro = (c / self.chars as f64 + c / other.chars as f64 + 1.0) / 3.0;
+        // A margin far above rounding error: the bound is exact arithmetic,
+        // the measured value is not.
+        0.6 * jaro + 0.4 >= WORD_MATCH - 1e-9
     }
 }
 
@@ -553,5 +569,28 @@ mod tests {
             assert_eq!(words.soft_dice(&ia, &ib), soft_dice(&a, &b), "{a:?} {b:?}");
             assert_eq!(words.soft_dice(&ib, &ia), soft_dice(&b, &a), "{b:?} {a:?}");
         }
+    }
+
+    /// The near-word lists, with their shortcut, say exactly what
+    /// measuring every pair says.
+    #[test]
+    fn near_lists_agree_with_measuring_every_pair() {
+        let list = [
+            "kill", "killed", "kills", "regiment", "regiments", "regimen", "casualt", "casualty", "casualties", "troop",
+            "troops", "deploy", "deployed", "kursk", "russia", "russian", "martha", "marhta", "dwayne", "duane", "dixon",
+            "dicksonx", "kim", "jong", "korean", "korea", "north", "engineer", "engineers", "café", "cafe", "naïve",
+            "o'brien", "obrien", "’s", "a", "ab", "abc", "abcd", "",
+        ];
+        let mut words = Vocabulary::default();
+        let ids: Vec<u32> = list.iter().map(|w| words.id(w)).collect();
+        let mut near_pairs = 0;
+        for (x, a) in ids.iter().zip(list) {
+            for (y, b) in ids.iter().zip(list) {
+                let measured = x == y || strsim::jaro_winkler(a, b) >= WORD_MATCH;
+                assert_eq!(words.near(*x, *y), measured, "{a:?} {b:?}");
+                near_pairs += usize::from(measured && x != y);
+            }
+        }
+        assert!(near_pairs >= 10, "the table should hold near pairs, found {near_pairs}");
     }
 }

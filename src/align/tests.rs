@@ -433,3 +433,112 @@ fn a_dissenting_figure_met_first_does_not_split_those_who_agree() {
     let clusters = align(&claims);
     assert_eq!(groups(&clusters), vec![vec!["a:48-hour", "b:36-hour", "c:less than two days", "d:36 hours"]]);
 }
+
+/// The merge step as it was first written (every pair rescanned after each
+/// merge): the faster one must choose the same merges in the same order.
+fn merge_clusters_by_rescanning(claims: &Bucket, clusters: &mut Vec<Building>) {
+    let n = clusters.len();
+    let mut table: Vec<Vec<Option<(bool, f64)>>> = vec![vec![None; n]; n];
+    for i in 0..n {
+        for j in i + 1..n {
+            table[i][j] = join(claims, &clusters[i], &clusters[j]);
+        }
+    }
+    loop {
+        let mut best: Option<((bool, f64), usize, usize)> = None;
+        for (i, row) in table.iter().enumerate() {
+            for (j, rank) in row.iter().enumerate().skip(i + 1) {
+                if let Some(rank) = *rank {
+                    if best.is_none_or(|(b, _, _)| rank > b) {
+                        best = Some((rank, i, j));
+                    }
+                }
+            }
+        }
+        let Some((_, i, j)) = best else { break };
+        let moved = clusters.remove(j);
+        for m in moved.members {
+            add(&mut clusters[i], claims, m);
+        }
+        table.remove(j);
+        for row in &mut table {
+            row.remove(j);
+        }
+        for k in 0..clusters.len() {
+            if k != i {
+                let (lo, hi) = (k.min(i), k.max(i));
+                table[lo][hi] = join(claims, &clusters[lo], &clusters[hi]);
+            }
+        }
+    }
+}
+
+/// Many articles, several figures each, sentences drawn from a few
+/// phrasings: many clusters and many merges, the same either way.
+#[test]
+fn merging_with_row_bests_matches_rescanning_every_pair() {
+    let merges: usize = (0..16).map(merges_both_ways).sum();
+    assert!(merges >= 40, "the stories should need many merges, got {merges}");
+}
+
+/// Merges one generated story both ways, checks they agree, and returns
+/// how many merges there were.
+fn merges_both_ways(mut seed: u64) -> usize {
+    let openings = ["Officials said", "Rescuers reported that", "The ministry confirmed", "Witnesses told reporters"];
+    let subjects = ["people died in the flood", "people died in the flood waters", "workers were killed at the mine"];
+    let values = [9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 300.0, 310.0, 320.0, 330.0, 6000.0];
+    let mut sentences = Vec::new();
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n
+    };
+    for article in 0..24 {
+        for s in 0..2 {
+            let value = values[next(values.len())];
+            let text = format!("{} {} {}.", openings[next(openings.len())], value, subjects[next(subjects.len())]);
+            sentences.push((format!("a{article:02}"), s, text, value));
+        }
+    }
+    let claims: Vec<Claim> = sentences
+        .iter()
+        .map(|(article, s, text, value)| {
+            let quantity = text.split(' ').find(|w| w.parse::<f64>().is_ok()).unwrap_or_default().to_string();
+            let mut claim = spec(article, "deaths", *s, text, &quantity, *value).build();
+            claim.quantity.text = quantity;
+            claim
+        })
+        .collect();
+    let hints = TopicHints::default();
+    let keys = profile::TopicKeys::of(&hints);
+    let mut words = Vocabulary::default();
+    let mut profiled: Vec<(&Claim, Profile)> = claims
+        .iter()
+        .map(|c| {
+            let mut p = Profile::with(c, &keys);
+            words.intern(&mut p);
+            (c, p)
+        })
+        .collect();
+    settle_repeats(&mut profiled);
+    let bucket = Bucket::new(&profiled, &words);
+    let greedy = || {
+        let mut clusters: Vec<Building> = Vec::new();
+        for i in 0..bucket.len() {
+            match best_fit(clusters.iter().enumerate().map(|(k, c)| (k, fit(&bucket, c, &[i])))) {
+                Some(k) => add(&mut clusters[k], &bucket, i),
+                None => {
+                    let mut cluster = Building::new();
+                    add(&mut cluster, &bucket, i);
+                    clusters.push(cluster);
+                }
+            }
+        }
+        clusters
+    };
+    let (mut fast, mut slow) = (greedy(), greedy());
+    merge_clusters(&bucket, &mut fast);
+    merge_clusters_by_rescanning(&bucket, &mut slow);
+    let members = |clusters: &[Building]| clusters.iter().map(|c| c.members.clone()).collect::<Vec<_>>();
+    assert_eq!(members(&fast), members(&slow));
+    greedy().len() - fast.len()
+}

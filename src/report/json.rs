@@ -179,7 +179,12 @@ pub fn compare(report: &Report) -> String {
         articles: report.articles.iter().map(JsonArticle::from).collect(),
         findings: report.findings.iter().map(JsonFinding::from).collect(),
     };
-    to_string(&json)
+    // Room for the whole report up front, so that a large one is not
+    // copied each time its buffer grows: each claim takes its sentence
+    // and some 600 bytes of fields, each article some 250.
+    let claims = report.findings.iter().flat_map(|f| &f.claims);
+    let size = report.articles.len() * 256 + claims.map(|c| c.sentence_text.len() + 640).sum::<usize>();
+    to_string_sized(&json, size)
 }
 
 #[derive(Serialize)]
@@ -308,9 +313,16 @@ pub fn lint(report: &LintReport) -> String {
 }
 
 fn to_string<T: Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("report types serialise");
-    s.push('\n');
-    s
+    to_string_sized(value, 4096)
+}
+
+/// Pretty JSON and a final newline, in a buffer of `size` bytes to start.
+fn to_string_sized<T: Serialize>(value: &T, size: usize) -> String {
+    let mut out = Vec::with_capacity(size);
+    serde_json::to_writer_pretty(&mut out, value).expect("report types serialise");
+    out.push(b'\n');
+    // serde_json writes valid UTF-8 only.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
