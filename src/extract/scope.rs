@@ -353,20 +353,22 @@ fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
 /// The content words of a clause, lower-cased, for context similarity.
 fn content_words(text: &str) -> Vec<String> {
     let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    clause::word_iter(text, 0)
-        .filter_map(|(_, w)| {
-            if w.is_ascii() {
-                // Lower-casing ASCII changes neither length nor digits, so
-                // the test can come first and spare a copy; its length in
-                // bytes is its length in chars, and a word of three letters
-                // or more is looked up only when it is not all digits.
-                let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
-                kept.then(|| w.to_ascii_lowercase())
-            } else {
-                Some(w.to_lowercase()).filter(|lower| keep(lower))
-            }
-        })
-        .collect()
+    // Room for about one content word in ten bytes, so that a clause's
+    // list seldom grows by copying.
+    let mut words = Vec::with_capacity(text.len() / 10 + 1);
+    words.extend(clause::word_iter(text, 0).filter_map(|(_, w)| {
+        if w.is_ascii() {
+            // Lower-casing ASCII changes neither length nor digits, so
+            // the test can come first and spare a copy; its length in
+            // bytes is its length in chars, and a word of three letters
+            // or more is looked up only when it is not all digits.
+            let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
+            kept.then(|| w.to_ascii_lowercase())
+        } else {
+            Some(w.to_lowercase()).filter(|lower| keep(lower))
+        }
+    }));
+    words
 }
 
 #[cfg(test)]
