@@ -19,6 +19,7 @@ use crate::model::Span;
 use aho_corasick::AhoCorasick;
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 /// A direct quotation inside a sentence.
@@ -162,11 +163,98 @@ struct Paragraph {
     masks: Vec<Span>,
 }
 
-static RULE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*|\[[^\]]+\]:\s*\S+.*|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$")
-        .expect("rule pattern")
-});
+/// What a rule, a link definition or a table's separator row looks like,
+/// as one expression. [`is_rule_line`] decides the same by hand (the
+/// tests hold the two together): this runs on every line, and compiling
+/// it cost more than segmenting a whole article.
+#[cfg(test)]
+const RULE_LINE: &str =
+    r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|=+\s*|\[[^\]]+\]:\s*\S+.*|\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?)$";
+
+/// A list item's marker, as one expression; [`list_marker_end`] is its
+/// hand-written twin, and this compiled form serves only the rare line
+/// whose marker could hold a non-ASCII digit.
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]|\d{1,3}[.)])\s+").expect("list pattern"));
+
+/// A Markdown rule (`---`, `* * *`, `___`, `===`), a link definition
+/// (`[1]: https://...`) or a table's separator row (`| --- | :---: |`).
+fn is_rule_line(text: &str) -> bool {
+    let t = text.trim_start();
+    let lead = text[..text.len() - t.len()].chars().count();
+    if lead > 3 {
+        // Only the table row's leading white space can take more than
+        // the three spaces of indentation, and then no leading bar.
+        return table_row(t, false);
+    }
+    let only = |mark: char| t.chars().all(|c| c == mark || c.is_whitespace()) && t.chars().filter(|&c| c == mark).count() >= 3;
+    only('-') || only('*') || only('_') || equals_rule(t) || link_definition(t) || table_row(t, true)
+}
+
+/// `=+\s*`: a setext underline.
+fn equals_rule(t: &str) -> bool {
+    let rest = t.trim_start_matches('=');
+    rest.len() < t.len() && rest.chars().all(char::is_whitespace)
+}
+
+/// `\[[^\]]+\]:\s*\S+.*`: a reference link definition.
+fn link_definition(t: &str) -> bool {
+    let Some(inside) = t.strip_prefix('[') else { return false };
+    let Some(close) = inside.find(']') else { return false };
+    close > 0 && inside[close + 1..].strip_prefix(':').is_some_and(|rest| rest.chars().any(|c| !c.is_whitespace()))
+}
+
+/// `\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?`: a table's separator row.
+/// Every quantifier here meets a character it cannot take, so the
+/// greedy reading is the only one and no backtracking is needed.
+fn table_row(t: &str, leading_bar: bool) -> bool {
+    let t = if leading_bar { t.strip_prefix('|').unwrap_or(t) } else { t };
+    let Some(mut rest) = table_cell(t) else { return false };
+    loop {
+        let Some(after_bar) = rest.strip_prefix('|') else { return rest.is_empty() };
+        if after_bar.is_empty() {
+            return true;
+        }
+        match table_cell(after_bar) {
+            Some(next) => rest = next,
+            None => return false,
+        }
+    }
+}
+
+/// `\s*:?-{3,}:?\s*`, returning what follows.
+fn table_cell(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    let t = t.strip_prefix(':').unwrap_or(t);
+    let dashes = t.len() - t.trim_start_matches('-').len();
+    if dashes < 3 {
+        return None;
+    }
+    let t = &t[dashes..];
+    Some(t.strip_prefix(':').unwrap_or(t).trim_start())
+}
+
+/// Where the list marker opening `trimmed` ends (after its white space):
+/// `-`, `*`, `+`, `•` or a number of up to three digits with `.` or `)`.
+fn list_marker_end(trimmed: &str) -> Option<usize> {
+    // `\d` is any decimal digit: a line opening with a non-ASCII numeral
+    // goes to the expression.
+    if trimmed.chars().take(4).any(|c| !c.is_ascii() && c.is_numeric()) {
+        return LIST_MARKER.find(trimmed).map(|m| m.end());
+    }
+    let bytes = trimmed.as_bytes();
+    let marker = if trimmed.starts_with(['-', '*', '+', '•']) {
+        trimmed.chars().next().map_or(1, char::len_utf8)
+    } else {
+        let digits = bytes.iter().take(4).take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+            return None;
+        }
+        digits + 1
+    };
+    let rest = &trimmed[marker..];
+    let space = rest.len() - rest.trim_start().len();
+    (space > 0).then_some(marker + space)
+}
 
 fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
     let trimmed = text.trim_start();
@@ -175,7 +263,7 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
         *in_code = !*in_code;
         return (lead, LineKind::Skip);
     }
-    if *in_code || RULE_LINE.is_match(text) {
+    if *in_code || is_rule_line(text) {
         return (lead, LineKind::Skip);
     }
     let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
@@ -187,8 +275,8 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
         let rest = trimmed.trim_start_matches(['>', ' ']);
         return (text.len() - rest.len(), LineKind::BlockQuote);
     }
-    if let Some(m) = LIST_MARKER.find(trimmed) {
-        return (lead + m.end(), LineKind::ListItem);
+    if let Some(end) = list_marker_end(trimmed) {
+        return (lead + end, LineKind::ListItem);
     }
     (lead, LineKind::Plain)
 }
@@ -615,18 +703,16 @@ fn clean_name(found: &str) -> Option<String> {
 fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut SpeakerMemory) -> Option<String> {
     let after_end = crate::text::floor_char_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
     if q.outer.end <= after_end && SPEECH_WORDS.is_match(&text[q.outer.end..after_end]) {
-        if let Some(c) = AFTER_QUOTE.captures(&text[q.outer.end..after_end]) {
-            if let Some(m) = c.name("a").or_else(|| c.name("b")) {
-                if let Some(name) = memory.resolve(m.as_str()) {
-                    return Some(name);
-                }
+        if let Some(found) = after_quote(&text[q.outer.end..after_end]) {
+            if let Some(name) = memory.resolve(found) {
+                return Some(name);
             }
         }
     }
     let before_start = ceil_boundary(text, q.outer.start.saturating_sub(200).max(sentence.start));
     if before_start <= q.outer.start && SPEECH_WORDS.is_match(&text[before_start..q.outer.start]) {
-        if let Some(m) = BEFORE_QUOTE.captures(&text[before_start..q.outer.start]).and_then(|c| c.name("n")) {
-            return memory.resolve(m.as_str());
+        if let Some(found) = before_quote(&text[before_start..q.outer.start]) {
+            return memory.resolve(found);
         }
     }
     None
@@ -640,9 +726,50 @@ fn sentence_speaker(outside: &str, memory: &mut SpeakerMemory) -> Option<String>
     if !SPEECH_WORDS.is_match(outside) {
         return None;
     }
-    let c = IN_SENTENCE.captures(outside)?;
-    let m = c.name("n").or_else(|| c.name("m")).or_else(|| c.name("o")).or_else(|| c.name("p"))?;
-    memory.resolve(m.as_str())
+    memory.resolve(in_sentence(outside)?)
+}
+
+/// Text the hand-written speaker readers have read in this process.
+static READ_BY_HAND: AtomicUsize = AtomicUsize::new(0);
+
+/// How much text the hand-written readers take before the compiled
+/// patterns do. The readers spare a short run the patterns' compilation
+/// (milliseconds, more than segmenting a story of a few articles), but the
+/// compiled patterns read faster, so a long run pays for compiling them
+/// once it has read about this much. Both give the same answers.
+const BY_HAND_BUDGET: usize = 512 * 1024;
+
+/// Whether the hand-written readers of the speaker patterns serve `text`.
+fn by_hand_serves(text: &str) -> bool {
+    text.len() <= by_hand::MAX_BYTES
+        && crate::ingest::ascii::is_plain(text)
+        && READ_BY_HAND.fetch_add(text.len(), Ordering::Relaxed) < BY_HAND_BUDGET
+}
+
+/// The speaker [`AFTER_QUOTE`] names in `text`.
+fn after_quote(text: &str) -> Option<&str> {
+    if by_hand_serves(text) {
+        return by_hand::after_quote(text);
+    }
+    let c = AFTER_QUOTE.captures(text)?;
+    c.name("a").or_else(|| c.name("b")).map(|m| m.as_str())
+}
+
+/// The speaker [`BEFORE_QUOTE`] names in `text`.
+fn before_quote(text: &str) -> Option<&str> {
+    if by_hand_serves(text) {
+        return by_hand::before_quote(text);
+    }
+    BEFORE_QUOTE.captures(text)?.name("n").map(|m| m.as_str())
+}
+
+/// The speaker [`IN_SENTENCE`] names in `text`.
+fn in_sentence(text: &str) -> Option<&str> {
+    if by_hand_serves(text) {
+        return by_hand::in_sentence(text);
+    }
+    let c = IN_SENTENCE.captures(text)?;
+    c.name("n").or_else(|| c.name("m")).or_else(|| c.name("o")).or_else(|| c.name("p")).map(|m| m.as_str())
 }
 
 
@@ -651,6 +778,270 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at.min(text.len())
+}
+
+/// The three speaker patterns read by hand, for plain text (see
+/// [`crate::ingest::ascii::is_plain`]) of ordinary length.
+///
+/// Compiling the patterns cost more than segmenting a whole article, and
+/// nearly every article names a speaker, so the first article of a run
+/// paid for all three. Each function here returns what its pattern's
+/// name group captures, trying the pattern's alternatives and repetitions
+/// in the order a backtracking engine would, so that the leftmost-first
+/// match is the same one (the tests compare them on tables and random
+/// text). Only the choices that can change the outcome are tried: a name
+/// word or a run of white space is always followed by something its own
+/// class cannot hold, so only its longest reading can go on.
+mod by_hand {
+    /// Longer texts go to the compiled patterns, which are linear.
+    pub(super) const MAX_BYTES: usize = 4096;
+
+    pub(super) const TITLES: [&str; 15] = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Prof", "Rev"];
+    const PRONOUNS: [&str; 4] = ["he", "she", "He", "She"];
+    pub(super) const SAID: &[&str] = &[
+        "said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "declared", "noted", "explained",
+        "continued", "recalled", "stated", "insisted", "warned", "argued", "replied", "announced", "remarked", "stressed",
+        "urged", "claimed", "acknowledged", "admitted", "conceded",
+    ];
+    pub(super) const CALLED: &[&str] = &[
+        "called", "calling", "praised", "praising", "lauded", "hailed", "thanked", "described", "describing", "confirmed",
+        "spoke", "saying", "vowed", "pledged", "promised", "boasted", "complained", "quipped", "urged",
+    ];
+
+    /// The letters the words of [`SAID`] and [`CALLED`] open with.
+    pub(super) const SPEECH_INITIALS: &[u8] = b"abcdehilnpqrstuvw";
+
+    fn is_word_byte(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b == b'_'
+    }
+
+    /// `\s*` from `p`: where the white space ends.
+    fn ws_end(s: &str, p: usize) -> usize {
+        s.len() - s[p..].trim_start().len()
+    }
+
+    /// `\s+` from `p`, if there is any.
+    fn ws1_end(s: &str, p: usize) -> Option<usize> {
+        let q = ws_end(s, p);
+        (q > p).then_some(q)
+    }
+
+    fn upper_at(s: &str, p: usize) -> bool {
+        s.as_bytes().get(p).is_some_and(u8::is_ascii_uppercase)
+    }
+
+    /// The end of `[\p{L}'’.-]*` (or without the full stop) from `p`.
+    fn name_chars_end(s: &str, mut p: usize, with_dot: bool) -> usize {
+        let b = s.as_bytes();
+        loop {
+            match b.get(p) {
+                Some(&c) if c.is_ascii_alphabetic() || c == b'\'' || c == b'-' || (with_dot && c == b'.') => p += 1,
+                Some(0xE2) if s[p..].starts_with('’') => p += '’'.len_utf8(),
+                _ => return p,
+            }
+        }
+    }
+
+    /// Whether one of `words`, in order, stands at `p` with `then` holding
+    /// after it.
+    fn word_then(s: &str, p: usize, words: &[&str], then: impl Fn(usize) -> bool) -> bool {
+        words.iter().any(|w| at(s, p, w) && then(p + w.len()))
+    }
+
+    /// Whether `word` stands at `p`; the first byte is compared alone
+    /// first, as most places hold none of the words looked for.
+    fn at(s: &str, p: usize, word: &str) -> bool {
+        let (b, w) = (s.as_bytes(), word.as_bytes());
+        b.get(p) == w.first() && b.get(p..p + w.len()) == Some(w)
+    }
+
+    /// `\b` after a word character at `p`.
+    fn boundary_at(s: &str, p: usize) -> bool {
+        !s.as_bytes().get(p).copied().is_some_and(is_word_byte)
+    }
+
+    /// `\b` before a word character at `p`.
+    fn boundary_before(s: &str, p: usize) -> bool {
+        p == 0 || !is_word_byte(s.as_bytes()[p - 1])
+    }
+
+    /// NAME at `i`: an optional title, a capitalised word, up to three
+    /// more. Returns the end of the first reading after which `then`
+    /// holds.
+    fn name(s: &str, i: usize, then: &dyn Fn(usize) -> bool) -> Option<usize> {
+        // Titles and names alike open with a capital.
+        if !upper_at(s, i) {
+            return None;
+        }
+        for title in TITLES {
+            if !at(s, i, title) {
+                continue;
+            }
+            let after = i + title.len();
+            let after = if s[after..].starts_with('.') { after + 1 } else { after };
+            if let Some(end) = ws1_end(s, after).and_then(|q| name_core(s, q, then)) {
+                return Some(end);
+            }
+        }
+        name_core(s, i, then)
+    }
+
+    fn name_core(s: &str, j: usize, then: &dyn Fn(usize) -> bool) -> Option<usize> {
+        if !upper_at(s, j) {
+            return None;
+        }
+        more_words(s, name_chars_end(s, j + 1, true), 0, then)
+    }
+
+    /// `(?:\s+(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)){0,3}` from `p`, greedy.
+    fn more_words(s: &str, p: usize, taken: usize, then: &dyn Fn(usize) -> bool) -> Option<usize> {
+        if taken < 3 {
+            if let Some(q) = ws1_end(s, p).filter(|&q| upper_at(s, q)) {
+                if let Some(end) = more_words(s, name_chars_end(s, q + 1, false), taken + 1, then) {
+                    return Some(end);
+                }
+                if s[q + 1..].starts_with('.') {
+                    if let Some(end) = more_words(s, q + 2, taken + 1, then) {
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        then(p).then_some(p)
+    }
+
+    /// `(?:NAME|PRONOUN)` at `i` followed by what `then` wants.
+    fn name_or_pronoun<'a>(s: &'a str, i: usize, pronouns: &[&str], then: &dyn Fn(usize) -> bool) -> Option<&'a str> {
+        if let Some(end) = name(s, i, then) {
+            return Some(&s[i..end]);
+        }
+        pronouns.iter().find(|p| at(s, i, p) && then(i + p.len())).map(|p| &s[i..i + p.len()])
+    }
+
+    /// Match starts worth trying: a capital (a name or "He"), an "h" or
+    /// "s" (a pronoun may start inside a word, as the patterns have no
+    /// boundary before it) or the first letter of a word.
+    fn starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+        let b = s.as_bytes();
+        (0..b.len()).filter(move |&i| {
+            let c = b[i];
+            c.is_ascii_uppercase() || c == b'h' || c == b's' || (c.is_ascii_lowercase() && boundary_before(s, i))
+        })
+    }
+
+    /// `\s+(?:SAID)\b` at `p`.
+    fn then_said(s: &str, p: usize) -> bool {
+        ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| boundary_at(s, e)))
+    }
+
+    /// AFTER_QUOTE: `^[\s,;]*(?:(?:SAID)\s+(?P<a>NAME)|(?P<b>NAME|PRONOUN)\s+(?:SAID)\b)`.
+    pub(super) fn after_quote(s: &str) -> Option<&str> {
+        let p0 = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
+        for w in SAID.iter().filter(|w| at(s, p0, w)) {
+            if let Some(q) = ws1_end(s, p0 + w.len()) {
+                if let Some(end) = name(s, q, &|_| true) {
+                    return Some(&s[q..end]);
+                }
+            }
+        }
+        name_or_pronoun(s, p0, &PRONOUNS, &|p| then_said(s, p))
+    }
+
+    /// BEFORE_QUOTE: `(?P<n>NAME|PRONOUN)\s+(?:SAID)(?:\s+[^“”",:;]{1,60})?\s*[,:]?\s*$`.
+    pub(super) fn before_quote(s: &str) -> Option<&str> {
+        let then = |p: usize| ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| quote_lead_in(&s[e..])));
+        starts(s).find_map(|i| name_or_pronoun(s, i, &PRONOUNS, &then))
+    }
+
+    /// `(?:\s+[^“”",:;]{1,60})?\s*[,:]?\s*$`: what may stand between a
+    /// speech verb and the opening quotation mark.
+    fn quote_lead_in(r: &str) -> bool {
+        // The longest closing `\s*[,:]?\s*` leaves the least to the words.
+        let closing = r.trim_end();
+        let closing = closing.strip_suffix([',', ':']).unwrap_or(closing).trim_end();
+        let words = closing.trim_start();
+        if words.is_empty() {
+            return true;
+        }
+        r.starts_with(char::is_whitespace)
+            && words.chars().count() <= 60
+            && !words.contains(['“', '”', '"', ',', ':', ';'])
+    }
+
+    /// Where a speech verb of the first IN_SENTENCE alternative may stand
+    /// (after white space), each with the end of the last character before
+    /// it that no name, title or white space holds (0 when none does).
+    fn speech_verbs(s: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut barrier_end = 0;
+        let mut after_space = false;
+        for (q, c) in s.char_indices() {
+            if after_space && SPEECH_INITIALS.contains(&(c as u32 as u8)) && c.is_ascii_lowercase() {
+                let boundary = |e: usize| boundary_at(s, e);
+                if word_then(s, q, SAID, boundary) || word_then(s, q, CALLED, boundary) {
+                    out.push((q, barrier_end));
+                }
+            }
+            let name_char = c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '.' | '-');
+            if !name_char && !c.is_whitespace() {
+                barrier_end = q + c.len_utf8();
+            }
+            after_space = c.is_whitespace();
+        }
+        out
+    }
+
+    /// IN_SENTENCE: `(?P<n>NAME|PRONOUN)\s+(?:SAID|CALLED)\b`, or
+    /// `\b(?:SAID)\s+(?P<m>NAME)`, or `\baccording to\s+(?:the\s+)?(?P<o>NAME)`,
+    /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`.
+    pub(super) fn in_sentence(s: &str) -> Option<&str> {
+        let speech = |p: usize| {
+            ws1_end(s, p).is_some_and(|q| {
+                s.as_bytes().get(q).is_some_and(|b| SPEECH_INITIALS.contains(b))
+                    && (word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
+            })
+        };
+        let naming = |p: usize| ws1_end(s, p).is_some_and(|q| at(s, q, "called") || at(s, q, "described"));
+        let verbs = speech_verbs(s);
+        let mut next_verb = 0;
+        starts(s).find_map(|i| {
+            // A name or pronoun reaches the next verb only over name
+            // characters and white space; past a barrier, or with no verb
+            // ahead, the first alternative cannot match here.
+            while verbs.get(next_verb).is_some_and(|&(q, _)| q <= i) {
+                next_verb += 1;
+            }
+            let reachable = verbs.get(next_verb).is_some_and(|&(_, barrier_end)| barrier_end <= i);
+            if let Some(found) = reachable.then(|| name_or_pronoun(s, i, &PRONOUNS, &speech)).flatten() {
+                return Some(found);
+            }
+            if !boundary_before(s, i) {
+                return None;
+            }
+            for w in SAID.iter().filter(|w| at(s, i, w)) {
+                if let Some(end) = ws1_end(s, i + w.len()).and_then(|q| name(s, q, &|_| true).map(|e| (q, e))) {
+                    return Some(&s[end.0..end.1]);
+                }
+            }
+            if at(s, i, "according to") {
+                if let Some(q) = ws1_end(s, i + "according to".len()) {
+                    let after_the = at(s, q, "the").then(|| ws1_end(s, q + 3)).flatten();
+                    if let Some((from, end)) = after_the.and_then(|r| name(s, r, &|_| true).map(|e| (r, e))) {
+                        return Some(&s[from..end]);
+                    }
+                    if let Some(end) = name(s, q, &|_| true) {
+                        return Some(&s[q..end]);
+                    }
+                }
+            }
+            if at(s, i, "what") {
+                if let Some(q) = ws1_end(s, i + 4) {
+                    return name_or_pronoun(s, q, &["he", "she"], &naming);
+                }
+            }
+            None
+        })
+    }
 }
 
 #[cfg(test)]
@@ -815,6 +1206,128 @@ mod tests {
         assert!(s.sentences.len() > 100_000);
         let last = s.sentences.last().map(|s| s.span.start).unwrap_or(0);
         assert!(a.line_col(last).0 > 1);
+    }
+}
+
+/// The hand-written speaker readers against the patterns they stand for.
+#[cfg(test)]
+mod speakers_by_hand {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn group<'h>(c: Option<regex::Captures<'h>>, names: &[&str]) -> Option<&'h str> {
+        let c = c?;
+        names.iter().find_map(|n| c.name(n)).map(|m| m.as_str())
+    }
+
+    fn agree(text: &str) {
+        assert!(crate::ingest::ascii::is_plain(text));
+        assert_eq!(by_hand::after_quote(text), group(AFTER_QUOTE.captures(text), &["a", "b"]), "after: {text:?}");
+        assert_eq!(by_hand::before_quote(text), group(BEFORE_QUOTE.captures(text), &["n"]), "before: {text:?}");
+        assert_eq!(by_hand::in_sentence(text), group(IN_SENTENCE.captures(text), &["n", "m", "o", "p"]), "in: {text:?}");
+    }
+
+    #[test]
+    fn word_lists_are_the_patterns_own() {
+        assert_eq!(by_hand::SAID, SAID.split('|').collect::<Vec<_>>());
+        assert_eq!(by_hand::CALLED, CALLED.split('|').collect::<Vec<_>>());
+        assert!(NAME.starts_with(&format!(r"(?:(?:{})\.?\s+)?", by_hand::TITLES.join("|"))));
+    }
+
+    #[test]
+    fn speech_initials_cover_every_verb() {
+        for w in by_hand::SAID.iter().chain(by_hand::CALLED) {
+            assert!(by_hand::SPEECH_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
+    }
+
+    #[test]
+    fn table_of_attributions() {
+        let texts = [
+            "Kim said the talks would resume.", ", said Mr. Kim Jong Un, smiling.", ", Dr. Ames told reporters", " he said.",
+            "The minister, according to the Foreign Ministry, refused.", "according to The Times", "He said on Tuesday",
+            "what Gen. Oduya called a", "what she described as", "Ms. O’Brien warned", "Lee Jae-myung says, ", "she added that",
+            "Nobody spoke.", "Mrs. Lee said:", "Mr.Kim said", "J. R. Tolkien said", "Kim Jong Un Said said", "the said", "ashe said",
+            "Officials said 42 homes flooded", "said Kim", "said the mayor", "  ;, told Lt. Park", "Kim saidx", "Kim said  ,  ",
+            "Kim told the assembled crowd of reporters and officials outside the building on Friday morning that",
+            "Kim said, “", "Kim urged", "Kim saying", "President Lee Jae Myung Kim said", "A B C D E said", "Sen. Ruiz said:",
+            "according to  the\u{a0}Valley Press", "what He called", "U.S. officials said", "Dr. said", "Dr said", "", "said",
+        ];
+        for t in texts {
+            agree(t);
+        }
+    }
+
+    fn speechy() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("Kim"), Just("Jong"), Just("Un"), Just("Mr"), Just("Mrs"), Just("Dr"), Just("."), Just("J"), Just("O’Brien"),
+                Just("Lee-Park"), Just("said"), Just("says"), Just("told"), Just("he"), Just("He"), Just("she"), Just("the"),
+                Just("The"), Just("according to"), Just("what"), Just("called"), Just("described"), Just("saying"), Just("urged"),
+                Just(","), Just(":"), Just(";"), Just("“"), Just("”"), Just("\""), Just(" "), Just(" "), Just(" "), Just("  "),
+                Just("\u{a0}"), Just("reporters"), Just("x"), Just("12"), Just("Said"), Just("U.S."), Just("'"), Just("-"), Just("—"),
+                Just("a"), Just("SEOUL"),
+            ],
+            0..14,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn readers_agree_with_the_patterns(text in speechy()) {
+            agree(&text);
+        }
+    }
+}
+
+/// The hand-written line tests against the expressions they replace.
+#[cfg(test)]
+mod line_shapes {
+    use super::*;
+    use proptest::prelude::*;
+
+    static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(RULE_LINE).unwrap());
+
+    fn agree(line: &str) {
+        assert_eq!(is_rule_line(line), RULE.is_match(line), "rule: {line:?}");
+        let trimmed = line.trim_start();
+        assert_eq!(list_marker_end(trimmed), LIST_MARKER.find(trimmed).map(|m| m.end()), "list: {line:?}");
+    }
+
+    #[test]
+    fn rules_and_list_markers_as_the_expressions_find_them() {
+        let lines = [
+            "---", "***", "___", "- - -", " * * * ", "   ---", "    ---", "     ---", "--", "-- -", "==", "=", "== x", "= =",
+            "[1]: https://example.com", "[a]:x", "[]: x", "[a]:   ", "[a] : x", "[a]b]: x", "[[a]: x", "|---|---|", "| :---: | ---: |",
+            "---|---", "|---", "---|", "|---|", "| --- | -- |", "|", "||", "| --- || --- |", "\u{a0}\u{a0}\u{a0}\u{a0}---",
+            "\t---", "- item", "* item", "+ item", "• item", "1. item", "12) item", "123. item", "1234. item", "1.item", "-item",
+            "1.", "1. ", "٣. item", "1٣. item", "a. item", "—", "", "   ", "Officials said 42 homes flooded.",
+            "* * * and more", "-\u{2003}-\u{2003}-", "_ _ _ _", "===  ", "[x]: y z", ":---:", "| :--: |", "| ---: |  x",
+        ];
+        for line in lines {
+            agree(line);
+        }
+    }
+
+    fn liney() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("-"), Just("*"), Just("_"), Just("="), Just("["), Just("]"), Just(":"), Just("|"), Just(" "), Just("\t"),
+                Just("\u{a0}"), Just("a"), Just("1"), Just("."), Just(")"), Just("•"), Just("٣"), Just("+"), Just("---"),
+            ],
+            0..14,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn hand_written_line_tests_agree(line in liney()) {
+            agree(&line);
+        }
     }
 }
 

@@ -23,8 +23,8 @@
 //!
 //! Every region covers whole lines; regions never overlap.
 
-use super::ascii::TwoBuild;
-use super::words::{self, contains_any_ascii_ci, Line};
+use super::ascii::{is_plain, TwoBuild};
+use super::words::{self, contains_any_ascii_ci, ends_any_ci, ends_digit, starts_any_ci, starts_digit, Line};
 use super::Article;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
@@ -118,20 +118,31 @@ struct Pattern {
     /// Lower-case words of which any line the pattern matches holds one:
     /// a cheap test that spares most lines the regular expression.
     hints: &'static [&'static str],
+    /// A test every line the pattern matches passes, on plain text (see
+    /// [`is_plain`]): the line's first or last words, a literal it must
+    /// hold. Tighter than `hints`, and cheap enough to run on every line,
+    /// so that an ordinary line compiles and runs no expression at all.
+    could_match: fn(&str) -> bool,
     /// Furniture is short: a longer line is prose that happens to start
     /// the same way ("Sign-up numbers rose ...").
     max_words: usize,
 }
 
-fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'static str]) -> Pattern {
+fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'static str], could_match: fn(&str) -> bool) -> Pattern {
     let re = TwoBuild::new(format!("(?i)^(?:{re})$"));
     let max_words = match kind {
         Furniture::CommentPrompt | Furniture::CommentChrome => 10,
         Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => 16,
         Furniture::Other(_) | Furniture::Bio => 80,
     };
-    Pattern { re, kind, note, hints, max_words }
+    Pattern { re, kind, note, hints, could_match, max_words }
 }
+
+/// The jobs an author bio names.
+const BIO_ROLES: &[&str] = &[
+    "reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief",
+    "photographer", "author", "fellow", "freelancer",
+];
 
 const NUMBER_WORD: &str = r"\d[\d,]*|no|one|two|three|four|five|six|seven|eight|nine|ten";
 
@@ -144,103 +155,213 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             CommentPrompt,
             "comment count",
             &["comment", "respon", "repl", "reaction"],
+            |t| {
+                (starts_digit(t) || starts_any_ci(t, &["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "comment"]))
+                    && (ends_digit(t) || t.ends_with([')', ']', ',']) || ends_any_ci(t, &["comment", "comments", "response", "responses", "replies", "reactions"]))
+            },
         ),
         pattern(
             r"(?:leave|post|add|write|submit|join|start|have) (?:a|your|the|us a) (?:comment|reply|response|conversation|discussion)s?[.!:]?|comments?|reader comments|(?:view|show|read|load|see|hide) (?:all |the )?(?:\d[\d,]* )?(?:more )?comments?|comments are closed\.?|what do you think\?|(?:\d[\d,]* )?(?:people|readers) (?:are talking|commented)|(?:sort(?:ed)?|order(?:ed)?) by:?.{0,30}|newest|oldest|most voted|top comments|inline feedbacks?|view all comments",
             CommentPrompt,
             "comment prompt",
             &["comment", "repl", "respon", "conversation", "discussion", "what do you think", "talking", "sort", "order", "newest", "oldest", "voted", "feedback"],
+            |t| {
+                const STARTS: &[&str] = &[
+                    "leave", "post", "add", "write", "submit", "join", "start", "have", "comment", "reader", "view", "show", "read",
+                    "load", "see", "hide", "what", "people", "newest", "oldest", "most", "top", "inline",
+                ];
+                const ENDS: &[&str] = &[
+                    "comment", "comments", "reply", "replys", "response", "responses", "conversation", "conversations", "discussion",
+                    "discussions", "closed", "think?", "talking", "commented", "newest", "oldest", "voted", "feedback", "feedbacks",
+                ];
+                let unpunctuated = t.strip_suffix(['.', '!', ':']).unwrap_or(t);
+                starts_any_ci(t, &["sort", "order"])
+                    || ((starts_digit(t) || starts_any_ci(t, STARTS)) && (ends_any_ci(t, ENDS) || ends_any_ci(unpunctuated, ENDS)))
+            },
         ),
         pattern(
             r"(?:\S{1,40}\s*[•·|—–-]\s*)?(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago|(?:reply|like|report|flag|share|upvote|downvote)(?:\s*[·|•›»]\s*(?:reply|like|report|flag|share|upvote|downvote))*\s*[›»]?|loading\.*|like this:?",
             CommentChrome,
             "comment metadata",
             &["ago", "reply", "like", "report", "flag", "share", "vote", "loading"],
+            |t| {
+                const ACTIONS: &[&str] = &["reply", "like", "report", "flag", "share", "upvote", "downvote"];
+                ends_any_ci(t, &["ago"])
+                    || starts_any_ci(t, &["loading"])
+                    || (starts_any_ci(t, ACTIONS) && (ends_any_ci(t, ACTIONS) || ends_any_ci(t, &["›", "»", "this", "this:"])))
+            },
         ),
         pattern(
             r"share(?: this(?: article| story| post| page)?)?(?: on| via| with)?(?: (?:facebook|twitter|x|linkedin|whatsapp|email|reddit|telegram|bluesky))*:?|(?:click to )?share (?:this|on|via) .+|tweet(?: this)?|email|print|copy link|save (?:article|story)|(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram)(?:\s*[·|•,]\s*\w+)*",
             Other(SharePrompt),
             "share prompt",
             &["share", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram"],
+            |t| {
+                starts_any_ci(t, &[
+                    "share", "click", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp",
+                    "reddit", "pinterest", "telegram",
+                ])
+            },
         ),
         pattern(
             r"advertisement|advertising|sponsored(?: content)?|(?:story|article) continues (?:below|after).*|continue reading(?: below| the main story)?",
             Other(Promo),
             "advertisement",
             &["advertis", "sponsored", "continue"],
+            |t| starts_any_ci(t, &["advertis", "sponsored", "story", "article", "continue"]),
         ),
         pattern(
             r"(?:sign up|subscribe|register)\b.*|(?:follow|like) (?:us|\w+) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|threads|bluesky|telegram|google news|whatsapp)\b.*|(?:download|get) (?:our|the) (?:free )?app\b.*|(?:get|receive) (?:our|the) .+newsletter.*|click here\b.*|already a subscriber\b.*|(?:log ?in|sign ?in)(?: to| or)?\b.{0,80}|this (?:article|story|content) is (?:for|available to|only for) (?:subscribers|members).*",
             Other(Promo),
             "promotion",
             &["sign up", "subscribe", "register", "follow", "like", "download", "get", "receive", "click here", "log in", "login", "sign in", "signin", "members"],
+            |t| {
+                starts_any_ci(t, &[
+                    "sign up", "subscribe", "register", "follow", "like", "download", "get", "receive", "click here",
+                    "already a subscriber", "log in", "login", "sign in", "signin", "this article is ", "this story is ",
+                    "this content is ",
+                ])
+            },
         ),
         pattern(
             r"(?:related|read more|read also|also read|see also|more on this(?: story)?|more from .+|recommended|further reading|read next|up next|watch|listen|more)\s*[:|>»–—-]\s*.+|related(?: (?:stories|articles|content|news|coverage|posts|reading))?|read more|more stories|you (?:might|may) also like:?|recommended(?: for you)?|most (?:read|popular|viewed)|(?:previous|next) (?:article|story|post)\b.*",
             Other(RelatedLink),
             "link to another story",
             &["related", "read", "see also", "more", "recommended", "further", "up next", "watch", "listen", "you might", "you may", "most", "previous", "next"],
+            |t| {
+                const LABELS: &[&str] =
+                    &["related", "read", "also read", "see also", "more", "recommended", "further reading", "up next", "watch", "listen"];
+                const WHOLE: &[&str] = &[
+                    "related", "read more", "more stories", "you might also like", "you may also like", "recommended", "most read",
+                    "most popular", "most viewed", "previous article", "previous story", "previous post", "next article",
+                    "next story", "next post",
+                ];
+                (starts_any_ci(t, LABELS) && t.contains([':', '|', '>', '»', '–', '—', '-'])) || starts_any_ci(t, WHOLE)
+            },
         ),
-        pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"]),
+        pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"],
+            |t| starts_any_ci(t, &["the post "]) && contains_any_ascii_ci(t, &["appeared first on"]),),
         pattern(
             r"(?:(?:image|photo|picture|slide)s?\s*)?\d+\s*(?:of|/)\s*\d+|(?:expand|enlarge|toggle|hide|show) (?:this )?(?:image|photo|caption)|(?:view|open) (?:the )?(?:gallery|slideshow).*",
             Other(Caption),
             "photo gallery control",
             &["image", "photo", "picture", "slide", "caption", "gallery", "slideshow"],
+            |t| {
+                ((starts_digit(t) || starts_any_ci(t, &["image", "photo", "picture", "slide"])) && ends_digit(t))
+                    || starts_any_ci(t, &["expand", "enlarge", "toggle", "hide", "show", "view", "open"])
+            },
         ),
         pattern(
             r"(?:(?:last )?updated|published|posted)\s*:?\s*(?:\d+|an?) (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|\d+[- ]?min(?:ute)?s?\.?\s+(?:read|listen|watch)|(?:reading|read) time:?\s*\d+\s*min(?:ute)?s?",
             Other(Metadata),
             "time stamp or reading time",
             &["ago", "read", "listen", "watch"],
+            |t| {
+                (starts_any_ci(t, &["last", "updated", "published", "posted"]) && ends_any_ci(t, &["ago"]))
+                    || (starts_digit(t) && ends_any_ci(t, &["read", "listen", "watch"]))
+                    || (starts_any_ci(t, &["read"]) && ends_any_ci(t, &["min", "mins", "minute", "minutes"]))
+            },
         ),
         pattern(
             r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}\b.*)?|.*\ball rights reserved\.?",
             Other(Footer),
             "copyright line",
             &["copyright", "©", "(c)", "all rights reserved"],
+            |t| {
+                t.starts_with('©')
+                    || starts_any_ci(t, &["copyright", "(c)"])
+                    || ends_any_ci(t, &["all rights reserved", "all rights reserved."])
+            },
         ),
         pattern(
             r"(?:this (?:article|story|post|piece) (?:was |is )?(?:originally |first )?|originally |first )(?:published|appeared|posted) (?:on|in|by|at)\b.+|our standards:.*",
             Other(Footer),
             "syndication footer",
             &["published", "appeared", "posted", "our standards"],
+            |t| {
+                starts_any_ci(t, &["our standards:"])
+                    || (starts_any_ci(t, &["this article ", "this story ", "this post ", "this piece ", "originally ", "first "])
+                        && contains_any_ascii_ci(t, &["published ", "appeared ", "posted "]))
+            },
         ),
-        pattern(r"(?:tags?|topics?|filed under|categories|category)\s*:.+", Other(Footer), "tags", &["tag", "topic", "filed under", "categor"]),
+        pattern(r"(?:tags?|topics?|filed under|categories|category)\s*:.+", Other(Footer), "tags", &["tag", "topic", "filed under", "categor"],
+            |t| t.contains(':') && starts_any_ci(t, &["tag", "topic", "filed under", "categor"]),),
         pattern(
             r"(?:additional )?reporting by\b.+|(?:writing|editing|edited|compiled|written) by\b.+|about the authors?:?|(?:contact|email|write to) (?:the )?(?:author|reporter|writer)\b.*",
             Bio,
             "reporting credit",
             &["reporting by", "writing by", "editing by", "edited by", "compiled by", "written by", "about the author", "contact", "email", "write to"],
+            |t| {
+                starts_any_ci(t, &[
+                    "additional reporting by", "reporting by", "writing by", "editing by", "edited by", "compiled by", "written by",
+                    "about the author", "contact ", "email ", "write to ",
+                ])
+            },
         ),
         pattern(
             r"(?:(?-i:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})|(?:he|she|they) )(?:is|was|has been|serves as|are) (?:a|an|the|our)\b.*\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|bureau chief|photographer|author|fellow|freelancer)s?\b.*",
             Bio,
             "author bio",
-            &["reporter", "correspondent", "editor", "writer", "journalist", "columnist", "contributor", "producer", "bureau chief", "photographer", "author", "fellow", "freelancer"],
+            BIO_ROLES,
+            |t| {
+                const ROLE_VERBS: &[&[&str]] = &[
+                    &["is", "a"], &["is", "the"], &["is", "our"], &["was", "a"], &["was", "the"], &["was", "our"],
+                    &["has", "been", "a"], &["has", "been", "the"], &["has", "been", "our"], &["serves", "as", "a"],
+                    &["serves", "as", "the"], &["serves", "as", "our"], &["are", "a"], &["are", "the"], &["are", "our"],
+                ];
+                verb_after_names(t, ROLE_VERBS, true) && contains_any_ascii_ci(t, BIO_ROLES)
+            },
         ),
-        pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"]),
+        pattern(r"...+\bcontributed (?:reporting|to this report|research)\b.*", Bio, "reporting credit", &["contributed"],
+            |t| {
+                // One search for what the three share, then the three.
+                contains_any_ascii_ci(t, &["contributed "])
+                    && contains_any_ascii_ci(t, &["contributed reporting", "contributed to this report", "contributed research"])
+            },),
         pattern(
             r"(?-i:(?:\p{Lu}[\p{L}.'’-]*\s+){1,4})(?:covers|writes about|writes on|reports on|reports from|has covered|has reported on)\b.+\b(?:for|at) (?:the )?.+",
             Bio,
             "author bio",
             &["covers", "writes", "reports", "has covered", "has reported"],
+            |t| {
+                const BEAT_VERBS: &[&[&str]] = &[
+                    &["covers"], &["writes", "about"], &["writes", "on"], &["reports", "on"], &["reports", "from"],
+                    &["has", "covered"], &["has", "reported", "on"],
+                ];
+                verb_after_names(t, BEAT_VERBS, false) && contains_any_ascii_ci(t, &["for ", "at "])
+            },
         ),
     ]
 });
+
+/// Whether one of the verb `phrases` (ignoring ASCII case) follows one to
+/// four capitalised words opening the line, or, with `pronouns`, "he",
+/// "she" or "they": where a bio's verb stands. A phrase's last word need
+/// only open its word ("a" in "an", "covers" in "covers,").
+fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
+    let words: Vec<&str> = t.split_whitespace().take(8).collect();
+    let phrase_at = |k: usize| {
+        phrases.iter().any(|phrase| {
+            phrase.iter().enumerate().all(|(j, w)| {
+                words.get(k + j).is_some_and(|word| {
+                    if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
+                })
+            })
+        })
+    };
+    let Some(first) = words.first() else { return false };
+    if pronouns && ["he", "she", "they"].iter().any(|p| first.eq_ignore_ascii_case(p)) && phrase_at(1) {
+        return true;
+    }
+    (1..=4).take_while(|&k| words.get(k - 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))).any(phrase_at)
+}
 
 fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     let content = line.content();
     if content.is_empty() || content.len() > FURNITURE_MAX_BYTES {
         return None;
     }
-    // Comment counts may start with any number; otherwise only patterns
-    // whose hint words occur are tried.
-    let mut wanted: u64 = if content.starts_with(|c: char| c.is_ascii_digit()) { u64::MAX } else { 0 };
-    let (hints, owners) = &*FURNITURE_HINTS;
-    for m in hints.find_overlapping_iter(content) {
-        wanted |= 1 << owners[m.pattern().as_usize()];
-    }
+    let wanted = if is_plain(content) { plain_candidates(content) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
@@ -251,6 +372,25 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         .filter(|(i, p)| wanted & (1 << i) != 0 && words <= p.max_words)
         .find(|(_, p)| p.re.is_match(content))
         .map(|(_, p)| (p.kind, p.note))
+}
+
+/// The patterns worth trying on a plain line: those whose `could_match`
+/// it passes. Each test holds for every line its pattern matches, and so
+/// does each pattern's hint, so this tries a pattern that matches exactly
+/// when [`hinted_candidates`] does: the first match is the same.
+fn plain_candidates(content: &str) -> u64 {
+    FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(content)).fold(0, |wanted, (i, _)| wanted | 1 << i)
+}
+
+/// The patterns worth trying on any line: comment counts may start with
+/// any number; otherwise only patterns whose hint words occur.
+fn hinted_candidates(content: &str) -> u64 {
+    let mut wanted: u64 = if content.starts_with(|c: char| c.is_ascii_digit()) { u64::MAX } else { 0 };
+    let (hints, owners) = &*FURNITURE_HINTS;
+    for m in hints.find_overlapping_iter(content) {
+        wanted |= 1 << owners[m.pattern().as_usize()];
+    }
+    wanted
 }
 
 /// Every pattern's hint words in one automaton, with the pattern each
@@ -307,10 +447,25 @@ static CREDIT_SHAPES: [CreditShape; 4] = [
     },
     // "Photo by X", "Photograph courtesy of X", "Getty Images".
     CreditShape {
-        could_match: |t| contains_any_ascii_ci(t, &["photo", "getty image"]),
+        could_match: |t| contains_any_ascii_ci(t, &["photo by", "photograph by", "photo courtesy", "photograph courtesy", "getty image"]) || (contains_any_ascii_ci(t, &["photo"]) && !is_plain(t)) || photo_then_credit_word(t),
         re: credit_pattern!(r"\bphoto(?:graph)?\s+(?:by|courtesy(?: of)?)\s+[^.!?]+|\bgetty images"),
     },
 ];
+
+/// "photo" or "photograph", white space, then "by" or "courtesy": what
+/// "Photo by X" needs when the white space is not one plain space.
+fn photo_then_credit_word(t: &str) -> bool {
+    let bytes = t.as_bytes();
+    (0..bytes.len().saturating_sub(4)).any(|i| {
+        if !bytes[i..i + 5].eq_ignore_ascii_case(b"photo") {
+            return false;
+        }
+        let rest = &t[i + 5..];
+        let rest = if starts_any_ci(rest, &["graph"]) { &rest[5..] } else { rest };
+        let after = rest.trim_start();
+        after.len() < rest.len() && starts_any_ci(after, &["by", "courtesy"])
+    })
+}
 
 /// Stems of the credit labels, cut before any "s" or "k": under Unicode
 /// case folding those also match "ſ" and the Kelvin sign, which an ASCII
@@ -587,7 +742,7 @@ mod comments {
         out
     }
 
-    const FIRST_SECOND_PERSON: &[&str] = &[
+    pub(super) const FIRST_SECOND_PERSON: &[&str] = &[
         "me", "my", "mine", "myself", "you", "your", "yours", "you're", "youre", "we", "we're", "our", "ours",
         "us", "u", "ur", "i'm", "i've", "i'd", "i'll", "im", "ive",
     ];
@@ -603,6 +758,9 @@ mod comments {
         let person = tokens.iter().any(|t| {
             t.starts_with('I') && matches!(*t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
                 || (t.len() <= 7
+                    // Every pronoun listed opens with one of these letters:
+                    // a cheap test before the list is compared.
+                    && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
                     && t.chars().skip(1).all(|c| c.is_lowercase())
                     && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
         });
@@ -743,9 +901,21 @@ mod captions {
         &content[start..]
     }
 
-    /// The vocabulary of the given lines.
-    fn vocabulary(lines: &[Line<'_>], which: &[usize]) -> HashSet<String> {
-        which.iter().flat_map(|&i| words::content_words(lines[i].text)).collect()
+    /// The words of `wanted` that the given lines use, and whether they
+    /// have any content word at all. Only membership of a few headline
+    /// words is ever asked, so the body's own vocabulary is never built.
+    fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
+        let mut found = HashSet::new();
+        let mut any = false;
+        for &i in which {
+            words::for_each_content_word(lines[i].text, |word| {
+                any = true;
+                if wanted.contains(word) && !found.contains(word) {
+                    found.insert(word.to_string());
+                }
+            });
+        }
+        (found, any)
     }
 
     /// `([headline] caption)+ headline body...` at the top of the page:
@@ -771,12 +941,16 @@ mod captions {
         if teasers.is_empty() {
             return;
         }
-        let body: Vec<usize> = open[k + 1..].to_vec();
-        let vocabulary = vocabulary(lines, &body);
+        let body = &open[k + 1..];
+        let wanted: HashSet<String> =
+            std::iter::once(own).chain(teasers.iter().map(|t| t.0)).flat_map(|i| words::content_words(lines[i].text)).collect();
+        // The body's words among those of the headlines: the same shares
+        // as against its whole vocabulary.
+        let (vocabulary, body_has_words) = vocabulary(lines, body, &wanted);
         let ours = words::overlap(lines[own].text, &vocabulary);
         for (first, caption) in teasers {
             let theirs = words::overlap(lines[first].text, &vocabulary);
-            if theirs >= ours || vocabulary.is_empty() {
+            if theirs >= ours || !body_has_words {
                 break;
             }
             let note = format!(
@@ -1004,6 +1178,7 @@ mod tests {
             "Getty Images",
             "Photo by Jo Lin",
             "photograph courtesy of the Valley Press",
+            "A crowd. Photo\u{a0}by Jo Lin", "PHOTOGRAPH  COURTESY the Press", "Photos by Jo", "photo-by Jo", "getty  images",
             "A crowd gathers at the harbour. Photo by Jo Lin",
             "The harbour reopened on Friday.",
             "Officials said the photo was taken in 2019.",
@@ -1026,6 +1201,58 @@ mod tests {
         for p in FURNITURE.iter() {
             assert!(Regex::new(p.re.source()).is_ok(), "{}", p.re.source());
             assert!(Regex::new(&super::super::ascii::ascii_build(p.re.source())).is_ok(), "{}", p.re.source());
+        }
+    }
+
+    /// Lines of every furniture shape and near misses, for the prefilter
+    /// equivalence tests.
+    const FURNITURE_LINES: &[&str] = &[
+        "Leave a Reply", "leave your comments:", "12 Comments", "no responses", "Comments (4)", "comments: 1,200,", "Comment",
+        "What do you think?", "42 readers commented", "Sort by: Newest", "Order by oldest first", "Most voted", "Inline Feedbacks",
+        "3 hours ago", "jkim • 5 mins ago", "an hour ago", "Reply · Like · Report", "Like this:", "Loading...", "Share »",
+        "Share this article on Facebook Twitter", "Click to share on X", "Tweet this", "Email", "Print", "Copy link",
+        "Save article", "Facebook · Twitter · Email", "Advertisement", "Sponsored content", "Story continues below the map",
+        "Continue reading the main story", "Sign up for alerts", "Follow us on Threads for more", "Download our free app today",
+        "Get the morning newsletter here", "Click here to read", "Already a subscriber? Log in", "Login or register",
+        "This article is for subscribers only", "Read more: Dam operators warn", "Related: Floods", "More from Valley Press - x",
+        "Watch | The river", "You may also like:", "Most popular", "Next story: the dam", "Previous article",
+        "Related coverage", "The post Floods close roads appeared first on Valley Press.", "3 of 12", "Photos 3 / 12",
+        "Enlarge this image", "View the gallery of the floods", "Updated 2 hours ago", "Last updated: 5 mins ago",
+        "4 min read", "10-minute listen", "Reading time: 3 minutes", "Copyright 2026 Valley Press. All rights reserved.",
+        "© Valley Press", "(c) 2025", "Valley Press, all rights reserved", "This story was originally published on X.",
+        "First published in the Valley Press", "Our standards: the trust principles", "Tags: floods, rivers",
+        "Filed under : weather", "Category: local", "Additional reporting by Jo Lin", "Edited by Ann Lee", "About the author",
+        "Contact the reporter at jo@example.com", "Write to the editor", "Mira Okafor is a correspondent for the Press.",
+        "She is the paper's editor at large.", "They are our freelancers in the south.", "Jo Lin contributed reporting.",
+        "Tomas Reel covers the river valley for the Valley Press.", "Ann Lee reports from Riverton at the Star.",
+        "He is an editor at the Star.", "Jo Lin has been a reporter for years.", "Jo Lin serves as our fellow.",
+        "Jo Lin has reported on floods for the Star.", "Jo Lin writes about rivers at the Star.", "North Korea has been a writer",
+        "Jo Lin covers, for the Star, rivers.",
+        "Residents said they would share food.", "Sign up numbers rose to 4,000 this week.", "The dam was built 60 years ago",
+        "Read the full statement on the website.", "No one was hurt.", "One comment stood out.", "Most of the homes flooded.",
+        "The post office reopened.", "Officials said 42 homes were evacuated.", "2 of the 12 boats sank",
+        "The editor is a former reporter.", "", "Zoë said so.", "comments? 12",
+    ];
+
+    #[test]
+    fn prefilters_hold_wherever_a_pattern_matches() {
+        for (i, p) in FURNITURE.iter().enumerate() {
+            let plain = Regex::new(&super::super::ascii::ascii_build(p.re.source())).unwrap();
+            let mut matched = 0;
+            for line in FURNITURE_LINES.iter().filter(|l| is_plain(l) && plain.is_match(l)) {
+                matched += 1;
+                assert!((p.could_match)(line), "pattern {i} matches {line:?} but its prefilter refuses it");
+                assert!(hinted_candidates(line) & (1 << i) != 0, "pattern {i} matches {line:?} without its hint");
+            }
+            assert!(matched > 0, "no line of the table exercises pattern {i}");
+        }
+    }
+
+    #[test]
+    fn plain_and_hinted_candidates_find_the_same_furniture() {
+        for line in FURNITURE_LINES.iter().filter(|l| is_plain(l)) {
+            let first = |wanted: u64| FURNITURE.iter().enumerate().find(|(i, p)| wanted & (1 << i) != 0 && p.re.is_match(line)).map(|(i, _)| i);
+            assert_eq!(first(plain_candidates(line)), first(hinted_candidates(line)), "{line}");
         }
     }
 
@@ -1056,9 +1283,66 @@ mod tests {
     }
 
     #[test]
+    fn every_pronoun_opens_with_a_letter_the_quick_test_knows() {
+        assert!(comments::FIRST_SECOND_PERSON.iter().all(|p| b"mywoui".contains(&p.as_bytes()[0])));
+    }
+
+    #[test]
     fn informality_features() {
         assert!(comments::informality("“We will win,” the minister said.").is_empty());
         assert!(!comments::informality("i think they lied").is_empty());
         assert!(!comments::informality("The US said it would respond.").contains(&"first or second person"));
+    }
+}
+
+#[cfg(test)]
+mod prefilter_properties {
+    use super::*;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// Lines made of the words and marks the furniture patterns look for.
+    fn furniture_like() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("leave"), Just("a"), Just("the"), Just("comment"), Just("Comments"), Just("reply"), Just("Reply"), Just("12"),
+            Just("1,200"), Just("no"), Just("ago"), Just("hours"), Just("an"), Just("hour"), Just("share"), Just("Share"),
+            Just("this"), Just("on"), Just("Facebook"), Just("sign"), Just("up"), Just("Read"), Just("more"), Just("Related"),
+            Just("related"), Just("Photo"), Just("of"), Just("/"), Just("3"), Just("min"), Just("read"), Just("Copyright"),
+            Just("©"), Just("(c)"), Just("All"), Just("rights"), Just("reserved"), Just("Tags"), Just(":"), Just("reporting"),
+            Just("by"), Just("Jo"), Just("Lin"), Just("is"), Just("correspondent"), Just("for"), Just("covers"), Just("at"),
+            Just("contributed"), Just("The"), Just("post"), Just("appeared"), Just("first"), Just("·"), Just("|"), Just("»"),
+            Just("—"), Just("-"), Just("("), Just(")"), Just("["), Just("]"), Just("?"), Just("."), Just("!"), Just("Sort"),
+            Just("newest"), Just("view"), Just("gallery"), Just("updated"), Just("published"), Just("Advertisement"),
+            Just("story"), Just("continues"), Just("below"), Just("log"), Just("in"), Just("get"), Just("our"), Just("app"),
+            Just("he"), Just("She"), Just("was"), Just("editor"), Just("what"), Just("do"), Just("you"), Just("think?"),
+            Just("like"), Just("Loading"), Just("..."), Just("print"), Just("email"), Just("people"), Just("commented"),
+            Just("has"), Just("been"), Just("about"), Just("writes"), Just("reports"), Just("from"), Just("serves"), Just("as"),
+            Just("an"), Just("reporter"), Just("Photo by"), Just("photograph"), Just("courtesy"), Just("Korea"),
+        ];
+        let sep = prop_oneof![Just(" "), Just(""), Just(": "), Just(" · "), Just("\u{a0}"), Just(", ")];
+        proptest::collection::vec((word, sep), 1..9).prop_map(|parts| {
+            let line: String = parts.into_iter().flat_map(|(w, s)| [w, s]).collect();
+            words::strip_markup(&line).to_string()
+        })
+    }
+
+    /// Each pattern's plain-text build, compiled once for all cases.
+    static PLAIN_BUILDS: std::sync::LazyLock<Vec<Regex>> = std::sync::LazyLock::new(|| {
+        FURNITURE.iter().map(|p| Regex::new(&super::super::ascii::ascii_build(p.re.source())).unwrap()).collect()
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+        #[test]
+        fn prefilters_hold(line in furniture_like()) {
+            prop_assume!(is_plain(&line));
+            for (i, p) in FURNITURE.iter().enumerate() {
+                let matches = PLAIN_BUILDS[i].is_match(&line);
+                if matches {
+                    prop_assert!((p.could_match)(&line), "pattern {} matches {:?}", i, line);
+                    prop_assert!(hinted_candidates(&line) & (1 << i) != 0, "pattern {} matches {:?} unhinted", i, line);
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@
 use super::exclude::{Excluded, ExclusionReason};
 use super::words::{self, contains_any_ascii_ci, Line};
 use super::Article;
-use super::ascii::TwoBuild;
+use super::ascii::{is_plain, TwoBuild};
 use std::sync::LazyLock;
 
 /// What the text says about itself.
@@ -57,6 +57,95 @@ static COPYRIGHT: LazyLock<TwoBuild> = LazyLock::new(|| {
 /// Whether the text names a month (ignoring case): a date in words needs one.
 fn has_month(text: &str) -> bool {
     contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+}
+
+/// The three-letter stems every month name in [`MONTH`] opens with.
+const MONTH_STEMS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Byte offsets where a month name may start: a stem (ignoring ASCII
+/// case) after a non-word character or the start of the text.
+fn month_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(2)).filter(move |&i| {
+        (i == 0 || !is_word_byte(bytes[i - 1])) && MONTH_STEMS.iter().any(|m| bytes[i..i + 3].eq_ignore_ascii_case(m.as_bytes()))
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether a month name at `at` runs on as a date needs it to: its
+/// letters, an optional full stop (and comma when `comma`), white space
+/// and a digit.
+fn month_then_number(text: &str, at: usize, comma: bool) -> bool {
+    let rest = text[at..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let rest = rest.strip_prefix('.').unwrap_or(rest);
+    let rest = if comma { rest.strip_prefix(',').unwrap_or(rest) } else { rest };
+    let after = rest.trim_start();
+    after.len() < rest.len() && after.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A test every text [`DATE_MDY`] matches passes, on plain text
+/// (see [`is_plain`]): "Dec. 13, 2025" needs a month name, white space
+/// and a digit. Other text goes to the expression.
+fn could_be_mdy(text: &str) -> bool {
+    !is_plain(text) || month_starts(text).any(|at| month_then_number(text, at, false))
+}
+
+/// As [`could_be_mdy`] for [`DATE_DMY`] ("13th December, 2025"): a month
+/// name after white space that follows a digit or an ordinal's letters,
+/// then white space and a digit.
+fn could_be_dmy(text: &str) -> bool {
+    !is_plain(text)
+        || month_starts(text).any(|at| {
+            let before = text[..at].trim_end();
+            before.len() < at && before.ends_with(|c: char| c.is_ascii_alphanumeric()) && month_then_number(text, at, true)
+        })
+}
+
+/// As [`could_be_mdy`] for [`DATE_ISO`]: four digits, a dash, two digits,
+/// a dash and two digits.
+fn could_be_iso(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    !is_plain(text)
+        || memchr::memchr_iter(b'-', b).any(|i| i >= 4 && i + 6 <= b.len() && digits(i - 4..i) && digits(i + 1..i + 3) && b[i + 3] == b'-' && digits(i + 4..i + 6))
+}
+
+/// A test every line [`DATELINE`] matches passes, on plain text: one to
+/// four capitalised words open the line, and right after one of them
+/// (or inside one, at a dash) comes a comma, or spaces and then an
+/// opening bracket or a dash. Other text goes to the expression.
+fn could_be_dateline(text: &str) -> bool {
+    if !is_plain(text) {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    // What may follow the place: its commas, its agency or its dash.
+    let closes_place = |at: usize| {
+        let rest = text[at..].trim_start_matches(' ');
+        text[at..].starts_with(',') || rest.starts_with(['(', '—', '–', '-'])
+    };
+    let mut at = 0;
+    for _ in 0..4 {
+        if !bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        at += 1;
+        // Word characters of either shape of place name.
+        while let Some(c) = text[at..].chars().next().filter(|&c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '’' | '-')) {
+            at += c.len_utf8();
+            if closes_place(at) {
+                return true;
+            }
+        }
+        if !text[at..].starts_with(' ') {
+            return false;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// "By Jo Lin", "Written by ...": every byline holds "by".
@@ -220,11 +309,14 @@ fn date_line(content: &str) -> Option<String> {
     let date = find_date(content)?;
     let mut rest = content.to_string();
     if has_month(content) {
-        for re in [&*DATE_MDY, &*DATE_DMY] {
-            rest = re.replace_all(&rest, " ").into_owned();
+        if could_be_mdy(&rest) {
+            rest = DATE_MDY.replace_all(&rest, " ").into_owned();
+        }
+        if could_be_dmy(&rest) {
+            rest = DATE_DMY.replace_all(&rest, " ").into_owned();
         }
     }
-    if content.contains('-') {
+    if content.contains('-') && could_be_iso(&rest) {
         rest = DATE_ISO.replace_all(&rest, " ").into_owned();
     }
     let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
@@ -239,13 +331,13 @@ pub(super) fn find_date(text: &str) -> Option<String> {
     if !text.chars().any(char::is_numeric) {
         return None;
     }
-    if let Some(c) = has_month(text).then(|| DATE_MDY.captures(text)).flatten() {
+    if let Some(c) = (has_month(text) && could_be_mdy(text)).then(|| DATE_MDY.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[1])?, &c[2])));
     }
-    if let Some(c) = has_month(text).then(|| DATE_DMY.captures(text)).flatten() {
+    if let Some(c) = (has_month(text) && could_be_dmy(text)).then(|| DATE_DMY.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[3], month_number(&c[2])?, &c[1])));
     }
-    if let Some(c) = text.contains('-').then(|| DATE_ISO.captures(text)).flatten() {
+    if let Some(c) = (text.contains('-') && could_be_iso(text)).then(|| DATE_ISO.captures(text)).flatten() {
         found.push((c.get(0)?.start(), ymd(&c[1], c[2].parse().ok()?, &c[3])));
     }
     found.sort_by_key(|(at, _)| *at);
@@ -334,7 +426,7 @@ fn is_job_title(part: &str) -> bool {
 /// The dateline and credited agency opening the first paragraph of prose.
 fn opening_dateline(content: &str, meta: &mut Meta) {
     // Every dateline ends in a dash.
-    if !content.contains(['—', '–', '-']) {
+    if !content.contains(['—', '–', '-']) || !could_be_dateline(content) {
         return;
     }
     let Some(c) = DATELINE.captures(content) else { return };
@@ -361,7 +453,7 @@ fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
         if content.len() > 600 {
             return None;
         }
-        let appeared = || contains_any_ascii_ci(content, &["appeared"]).then(|| APPEARED_FIRST_ON.captures(content)).flatten();
+        let appeared = || (contains_any_ascii_ci(content, &["appeared first on"]) || !is_plain(content)).then(|| APPEARED_FIRST_ON.captures(content)).flatten();
         let copyright = || copyright_start(content).then(|| COPYRIGHT.captures(content)).flatten();
         appeared().or_else(copyright)
             .map(|c| c[1].trim().trim_end_matches('.').to_string())
@@ -383,6 +475,38 @@ mod tests {
             assert!(regex::Regex::new(p.source()).is_ok(), "{}", p.source());
             assert!(regex::Regex::new(&super::super::ascii::ascii_build(p.source())).is_ok(), "{}", p.source());
         }
+    }
+
+    /// Every text a date or dateline pattern matches passes its literal test.
+    pub(super) fn prefilters_hold(text: &str) {
+        for (name, p, test) in [
+            ("mdy", &*DATE_MDY, could_be_mdy as fn(&str) -> bool),
+            ("dmy", &*DATE_DMY, could_be_dmy),
+            ("iso", &*DATE_ISO, could_be_iso),
+            ("dateline", &*DATELINE, could_be_dateline),
+        ] {
+            if p.is_match(text) {
+                assert!(test(text), "{name} matches {text:?} but its test refuses it");
+            }
+        }
+    }
+
+    #[test]
+    fn literal_tests_pass_every_date_and_dateline() {
+        let texts = [
+            "December 13, 2025", "Dec. 3, 2025", "13 December 2025", "13th Dec., 2025", "Published 2025-12-13 09:40",
+            "Updated: Sept 1st, 2024", "on May\u{a0}4 2026", "x2025-12-13", "2025-12-13x", "MARCH 4, 2026", "4TH MARCH 2026",
+            "SEOUL, South Korea (AP) — Troops", "Pyongyang — Kim said", "LONDON, Dec 13 (Reuters) - Prices", "NEW YORK — x",
+            "SEOUL- x", "SEOUL-- x", "O’HARE — x", "St. LOUIS — x", "New York (AP) – x", "RIVERTON, March 3 (Reuters) - Floods",
+            "The mayor — who was re-elected in May — said", "Kim Jong Un — x", "A B C D E — x", "Officials said 42 homes flooded.",
+            "may 2025", "Maybe 12 people", "the 12 mayors", "",
+        ];
+        for t in texts {
+            prefilters_hold(t);
+        }
+        assert!(!could_be_dateline("Officials said 42 homes flooded — or more."));
+        assert!(!could_be_mdy("They may be 12"));
+        assert!(!could_be_iso("a 12-3-2025 b"));
     }
 
     fn article(text: &str) -> Article {
@@ -489,5 +613,31 @@ mod tests {
     fn no_metadata_when_the_text_gives_none() {
         let a = article(BODY);
         assert_eq!((a.title, a.outlet, a.date, a.dateline), (None, None, None, None));
+    }
+}
+
+#[cfg(test)]
+mod prefilter_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn datey() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("Dec"), Just("ember"), Just("May"), Just("sept"), Just("13"), Just("1"), Just("2025"), Just("th"), Just("st"),
+                Just("."), Just(","), Just(" "), Just("\u{a0}"), Just("-"), Just("—"), Just("–"), Just("("), Just(")"), Just("AP"),
+                Just("SEOUL"), Just("Seoul"), Just("New"), Just("York"), Just("’"), Just("'"), Just("x"), Just("é"), Just("12-13"),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn literal_tests_hold(text in datey()) {
+            tests::prefilters_hold(&text);
+        }
     }
 }

@@ -12,8 +12,71 @@ use std::collections::HashSet;
 /// Needles should stop short of "s" and "k", which Unicode case folding
 /// also finds as "ſ" and the Kelvin sign.
 pub(super) fn contains_any_ascii_ci(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| contains_ascii_ci(text.as_bytes(), n.as_bytes()))
+}
+
+/// Whether `haystack` holds `needle` (lower-case ASCII), ignoring ASCII
+/// case: candidates are found by a vectorised search for the needle's
+/// rarest byte in either case, so that most of the text is never compared.
+fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if haystack.len() < needle.len() {
+        return false;
+    }
+    let (k, &rare) = needle.iter().enumerate().min_by_key(|&(_, &b)| commonness(b)).unwrap_or((0, &needle[0]));
+    // The rare byte sits `k` bytes into any occurrence.
+    let candidates = &haystack[k..haystack.len() - (needle.len() - 1 - k)];
+    let matches_at = |at: usize| haystack[at..at + needle.len()].eq_ignore_ascii_case(needle);
+    if rare.is_ascii_alphabetic() {
+        memchr::memchr2_iter(rare.to_ascii_lowercase(), rare.to_ascii_uppercase(), candidates).any(matches_at)
+    } else {
+        memchr::memchr_iter(rare, candidates).any(matches_at)
+    }
+}
+
+/// How common a byte is in English copy (higher is commoner): letters by
+/// their usual frequency, the space commonest of all, anything else rare.
+fn commonness(b: u8) -> u8 {
+    COMMONNESS[usize::from(b)]
+}
+
+static COMMONNESS: [u8; 256] = {
+    const BY_FREQUENCY: &[u8] = b"zqxjkvbpygfwmucldrhsnioate ";
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        let c = BY_FREQUENCY[i];
+        table[c as usize] = i as u8 + 1;
+        table[c.to_ascii_uppercase() as usize] = i as u8 + 1;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `text` starts with any of the (lower-case ASCII) `prefixes`,
+/// ignoring ASCII case.
+pub(super) fn starts_any_ci(text: &str, prefixes: &[&str]) -> bool {
     let bytes = text.as_bytes();
-    needles.iter().any(|n| bytes.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes())))
+    prefixes.iter().any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// Whether `text` ends with any of the (lower-case ASCII) `suffixes`,
+/// ignoring ASCII case.
+pub(super) fn ends_any_ci(text: &str, suffixes: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    suffixes.iter().any(|s| bytes.len() >= s.len() && bytes[bytes.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
+}
+
+/// Whether `text` starts with an ASCII digit.
+pub(super) fn starts_digit(text: &str) -> bool {
+    text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `text` ends with an ASCII digit.
+pub(super) fn ends_digit(text: &str) -> bool {
+    text.as_bytes().last().is_some_and(u8::is_ascii_digit)
 }
 
 /// One line of the article, without its line ending.
@@ -176,6 +239,20 @@ pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literal_tests_ignore_ascii_case() {
+        assert!(contains_any_ascii_ci("The POST appeared", &["post a", "appeared"]));
+        assert!(contains_any_ascii_ci("ends with Ago", &["ago"]));
+        assert!(!contains_any_ascii_ci("ag", &["ago"]));
+        assert!(contains_any_ascii_ci("x (C) 2025", &["(c)"]));
+        assert!(!contains_any_ascii_ci("Zoë reports", &["zoe"]));
+        assert!(contains_any_ascii_ci("", &[""]));
+        assert!(contains_any_ascii_ci("xx Contributed reporting", &["contributed reporting"]));
+        assert!(contains_any_ascii_ci("zq", &["zq"]) && !contains_any_ascii_ci("qz", &["zq"]));
+        assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
+        assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
+    }
 
     #[test]
     fn markup_is_stripped_from_line_starts() {
