@@ -333,7 +333,9 @@ fn read_all(sources: &[ingest::Source], progress: &Progress) -> Result<Vec<inges
     } else {
         sources.iter().map(one).collect()
     };
-    read.into_iter().collect()
+    let mut articles = read.into_iter().collect::<Result<Vec<_>>>()?;
+    ingest::ids::make_unique(&mut articles);
+    Ok(articles)
 }
 
 /// Runs with at least this many articles get a progress bar; shorter ones

@@ -518,7 +518,39 @@ fn split_sentences(text: &str) -> Vec<Span> {
         start = text.len() - rest.len();
     }
     push_trimmed(&mut spans, text, start, text.len());
+    if spans.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+        spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
+    }
     spans
+}
+
+/// The longest "sentence" kept whole. Prose sentences run to a few hundred
+/// bytes; a run of thousands of words with no full stop is a table, a list
+/// or a dump. Every claim carries its sentence into the report, so an
+/// unbounded sentence would make the report grow with the square of its
+/// figures; cutting such runs keeps every per-sentence cost linear.
+const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// `span` cut into pieces of at most [`MAX_SENTENCE_BYTES`], each ending at
+/// the last clause break ("; ", ", ") that fits, else at the last space,
+/// else at the last character that fits.
+fn cap_length(text: &str, span: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let limit = crate::text::floor_char_boundary(text, start + MAX_SENTENCE_BYTES);
+        let window = &text[start..limit];
+        let cut = ["; ", ", "]
+            .iter()
+            .find_map(|b| window.rfind(b).map(|i| i + 1))
+            .or_else(|| window.rfind(char::is_whitespace))
+            .filter(|&i| i > 0)
+            .map_or(limit, |i| start + i);
+        push_trimmed(&mut pieces, text, start, cut);
+        start = cut;
+    }
+    push_trimmed(&mut pieces, text, start, span.end);
+    pieces
 }
 
 fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
@@ -1055,6 +1087,38 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let a = article(text);
         segment(&a).sentences.iter().map(|s| a.text[s.span.start..s.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn an_overlong_run_is_cut_at_clause_breaks() {
+        let clause = "12 people were hurt in the north district";
+        let run = vec![clause; 200].join(", ") + ".";
+        let pieces = sentences(&format!("{run} The storm passed.\n"));
+        let (last, cut) = pieces.split_last().unwrap();
+        assert_eq!(last, "The storm passed.");
+        assert!(cut.len() > 3, "{}", cut.len());
+        for piece in cut {
+            assert!(piece.len() <= MAX_SENTENCE_BYTES, "{}", piece.len());
+            assert!(piece.starts_with("12 people"), "{piece}");
+        }
+        assert!(cut[..cut.len() - 1].iter().all(|p| p.ends_with("district,")));
+        // Nothing is lost: the pieces are the run, in order.
+        assert_eq!(cut.join(" "), run);
+    }
+
+    #[test]
+    fn an_overlong_run_without_breaks_is_cut_between_characters() {
+        let run = "é".repeat(3 * MAX_SENTENCE_BYTES);
+        let pieces = sentences(&run);
+        assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+        assert_eq!(pieces.concat(), run);
+    }
+
+    #[test]
+    fn ordinary_sentences_are_not_cut() {
+        let long = format!("{}.", vec!["officials said more homes flooded"; 50].join(", "));
+        assert!(long.len() < MAX_SENTENCE_BYTES);
+        assert_eq!(sentences(&long), [long.clone()]);
     }
 
     #[test]

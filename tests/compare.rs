@@ -222,3 +222,24 @@ fn the_table_summarises_and_colours_only_when_asked() {
     let never = concord().args(["--color", "never", "compare"]).arg(story.path()).output().unwrap();
     assert!(!String::from_utf8(never.stdout).unwrap().contains('\u{1b}'));
 }
+
+/// Two outlets' files with the same name in their own folders: each keeps
+/// an id of its own, so every finding names one article.
+#[test]
+fn same_file_name_in_two_folders_gives_two_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, (_, text)) in ["wire", "desk"].iter().zip(STORY) {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("story.txt"), text).unwrap();
+    }
+    let out = concord().arg("compare").arg(dir.path()).args(["--format", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = json["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["desk/story", "wire/story"]);
+    // The conflict (12 against at least 15) names both articles by their own id.
+    let conflict = json["findings"].as_array().unwrap().iter().find(|f| f["verdict"] == "conflict").expect("a conflict");
+    let mut named: Vec<&str> = conflict["claims"].as_array().unwrap().iter().map(|c| c["article"].as_str().unwrap()).collect();
+    named.sort_unstable();
+    assert_eq!(named, ["desk/story", "wire/story"]);
+}

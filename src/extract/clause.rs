@@ -85,6 +85,19 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
     Some(u128::from_be_bytes(bytes))
 }
 
+/// The [`packed`] key of `word` lower-cased, for an ASCII word of up to
+/// [`PACKED`] bytes (the caller checks): built in place, byte by byte,
+/// with no copy to lower-case first.
+#[inline]
+fn packed_lower(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (to, from) in bytes.iter_mut().zip(word.iter().take(PACKED)) {
+        *to = from.to_ascii_lowercase();
+    }
+    bytes[15] = word.len().min(PACKED) as u8;
+    u128::from_be_bytes(bytes)
+}
+
 impl WordSet {
     /// True when the ASCII word `word` (any case) is in the set: the fast
     /// path of [`WordSet::contains`], for callers holding bytes.
@@ -92,12 +105,11 @@ impl WordSet {
         if word.is_empty() || word.len() > PACKED || !word.is_ascii() {
             return std::str::from_utf8(word).is_ok_and(|w| self.contains(w));
         }
-        let keys = self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))));
-        let mut buffer = [0u8; PACKED];
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word);
-        lower.make_ascii_lowercase();
-        packed(lower).is_some_and(|key| keys.contains(key))
+        self.keys().contains(packed_lower(word))
+    }
+
+    fn keys(&self) -> &KeyTable {
+        self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))))
     }
 
     pub const fn new(words: &'static [&'static str]) -> WordSet {
@@ -107,12 +119,7 @@ impl WordSet {
     /// True when `word`, lower-cased, is in the set (as [`lower_in`]).
     pub fn contains(&self, word: &str) -> bool {
         if word.is_ascii() && !word.is_empty() && word.len() <= PACKED {
-            let keys = self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))));
-            let mut buffer = [0u8; PACKED];
-            let lower = &mut buffer[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            return packed(lower).is_some_and(|key| keys.contains(key));
+            return self.keys().contains(packed_lower(word.as_bytes()));
         }
         let sorted = self.sorted.get_or_init(|| {
             let mut v = self.words.to_vec();

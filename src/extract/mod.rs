@@ -29,21 +29,58 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // The source named by the sentence before, for "they said" and for
     // quotations running on; reset at each paragraph.
     let mut previous: Option<(usize, String)> = None;
+    // Sentences whose sources nobody has needed yet: a sentence's source
+    // only matters to a later sentence of its paragraph that holds a
+    // figure, so the chain is followed when such a sentence comes, and
+    // most sentences without figures are never searched for sources.
+    let mut unread: Vec<&Sentence> = Vec::new();
     for sentence in &segments.sentences {
         let Some(raw) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
         // Markup (link targets, emphasis marks) blanked, offsets unchanged.
         let masked = sentence.text(&article.text);
         let text: &str = &masked;
+        let found = quantity::find(text);
+        if found.is_empty() {
+            unread.push(sentence);
+            continue;
+        }
+        previous = source_after(article, previous, &mut unread, sentence.paragraph);
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
         // Found once, for the sentence's figures and for the next sentence.
         let sources = attribution::sources(text);
         let before = claims.len();
-        claims.extend(sentence_claims(article, sentence, text, raw, &sources, carried, rules));
+        // Reports quote the sentence as written (`raw`), markup and all.
+        let cx = MentionContext { article, sentence, text, raw, sources: &sources, previous: carried };
+        claims.extend(mention_claims(&cx, &found, rules));
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
+}
+
+/// The source carried into a sentence of `paragraph` once the `unread`
+/// sentences before it have been read in order (the list is emptied).
+/// Sentences before the last one of another paragraph cannot reach it:
+/// that sentence's own source, or its lack of one, belongs to its
+/// paragraph and carries nothing.
+fn source_after(article: &Article, mut previous: Option<(usize, String)>, unread: &mut Vec<&Sentence>, paragraph: usize) -> Option<(usize, String)> {
+    let first = match unread.iter().rposition(|s| s.paragraph != paragraph) {
+        Some(k) => {
+            previous = None;
+            k + 1
+        }
+        None => 0,
+    };
+    for sentence in &unread[first..] {
+        let masked = sentence.text(&article.text);
+        let text: &str = &masked;
+        let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
+        let sources = attribution::sources(text);
+        previous = attribution::sentence_source_among(&sources, text, carried).map(|s| (sentence.paragraph, s));
+    }
+    unread.clear();
+    previous
 }
 
 /// "more than 6,000 of them have died": a part of a whole named by a
@@ -76,25 +113,6 @@ fn refers_back(c: &Claim) -> bool {
         (Some(of), Some(pronoun)) => clause::lower_in(of, &["of"]) && clause::lower_in(pronoun, &["them", "those", "these"]),
         _ => false,
     }
-}
-
-/// The claims of one sentence, whose [`attribution::sources`] are
-/// `sources`.
-fn sentence_claims(
-    article: &Article,
-    sentence: &Sentence,
-    text: &str,
-    raw: &str,
-    sources: &[attribution::Source],
-    previous: Option<&str>,
-    rules: &RuleSet,
-) -> Vec<Claim> {
-    let found = quantity::find(text);
-    if found.is_empty() {
-        return Vec::new();
-    }
-    // Reports quote the sentence as written (`raw`), markup and all.
-    mention_claims(&MentionContext { article, sentence, text, raw, sources, previous }, &found, rules)
 }
 
 /// What the claims of one sentence share: the sentence as read (`text`,

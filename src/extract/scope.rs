@@ -126,29 +126,42 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
             i += 1;
             continue;
         }
-        let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
         let object = &words[i + 1..end];
-        let names_group = object.iter().any(|(_, w)| {
-            let w = lowered(w);
-            GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
-        });
+        let names_group = || {
+            object.iter().any(|(_, w)| {
+                let w = lowered(w);
+                GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
+            })
+        };
         // A place names a place: "in Kursk", "to Russia", "in Russia's
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
         // "to Monday's fire" a time.
-        let head = object.iter().map(|(_, w)| *w).find(|w| !is_determiner(w)).unwrap_or("");
-        let capitalised = head.chars().next().is_some_and(char::is_uppercase) && !is_calendar_word(head);
-        if is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object) {
-            // Not a qualifier: the time frame is read separately, "according
-            // to X" and "in a statement" are about the source.
-        } else if i == 0 && names_group && (is_group_prep || clause::lower_in(prep, &["in"])) {
+        let capitalised = || {
+            let head = object.iter().map(|(_, w)| *w).find(|w| !is_determiner(w)).unwrap_or("");
+            head.chars().next().is_some_and(char::is_uppercase) && !is_calendar_word(head)
+        };
+        // Where the phrase would go, decided before the dearer test of
+        // whether it is a time phrase, which matters only when it would
+        // go somewhere.
+        let kept = if i == 0 && (is_group_prep || clause::lower_in(prep, &["in"])) && names_group() {
             // Right after the noun: "of the regiment", "from the 528th Regiment".
-            group.push(phrase.to_string());
-        } else if capitalised && is_place_prep {
-            place.push(phrase.to_string());
+            Some(&mut group)
+        } else if is_place_prep && capitalised() {
+            Some(&mut place)
         } else if i == 0 && clause::lower_in(prep, &["in", "on", "with", "without", "of"]) {
             // Right after the noun: "in wheelchairs", "in action", and the
             // whole a part is taken from: "six of the injured".
-            group.push(phrase.to_string());
+            Some(&mut group)
+        } else {
+            None
+        };
+        // Not a qualifier: the time frame is read separately, "according
+        // to X" and "in a statement" are about the source.
+        if let Some(list) = kept {
+            let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
+            if !(is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object)) {
+                list.push(phrase.to_string());
+            }
         }
         i = end;
     }
@@ -229,13 +242,18 @@ fn is_determiner(word: &str) -> bool {
 /// "during the mission", "in July", "since June"). Frame nouns of the
 /// claiming rule count as frames too.
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
+    time_frame_in(text, hints).map(str::to_string)
+}
+
+/// [`time_frame`] as a slice of `text`, for tests that keep no copy.
+fn time_frame_in<'t>(text: &'t str, hints: &[String]) -> Option<&'t str> {
     // "Monday's fire" names an event, not the day.
     let calendar = TIME.find_iter(text).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
     // "in the fire", "during their mission", "in Monday's fire": a frame
     // noun of the claiming rule after a determiner or a possessive.
     let framed = if hints.is_empty() { None } else { rule_frame(text, hints) };
     // The one nearer the start of the text is nearer the mention's verb.
-    [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim().to_string())
+    [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
 /// "in the fire", "during their mission": the first frame noun of the
@@ -265,7 +283,7 @@ pub fn fronted_time(sentence: &str) -> Option<String> {
 }
 
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
-    time_frame(phrase, hints).is_some_and(|t| phrase.starts_with(&t))
+    time_frame_in(phrase, hints).is_some_and(|t| phrase.starts_with(t))
 }
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -335,17 +353,22 @@ fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
 /// The content words of a clause, lower-cased, for context similarity.
 fn content_words(text: &str) -> Vec<String> {
     let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    clause::word_iter(text, 0)
-        .filter_map(|(_, w)| {
-            if w.is_ascii() {
-                // Lower-casing ASCII changes neither length nor digits, so
-                // the test can come first and spare a copy.
-                keep(w).then(|| w.to_ascii_lowercase())
-            } else {
-                Some(w.to_lowercase()).filter(|lower| keep(lower))
-            }
-        })
-        .collect()
+    // Room for about one content word in ten bytes, so that a clause's
+    // list seldom grows by copying.
+    let mut words = Vec::with_capacity(text.len() / 10 + 1);
+    words.extend(clause::word_iter(text, 0).filter_map(|(_, w)| {
+        if w.is_ascii() {
+            // Lower-casing ASCII changes neither length nor digits, so
+            // the test can come first and spare a copy; its length in
+            // bytes is its length in chars, and a word of three letters
+            // or more is looked up only when it is not all digits.
+            let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
+            kept.then(|| w.to_ascii_lowercase())
+        } else {
+            Some(w.to_lowercase()).filter(|lower| keep(lower))
+        }
+    }));
+    words
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 pub(crate) mod ascii;
 mod by_hand;
 mod exclude;
+pub mod ids;
 mod meta;
 mod words;
 
@@ -320,7 +321,9 @@ pub fn read(source: &Source) -> Result<Article> {
 
 /// Expands and reads every input, in the stable order of [`expand_inputs`].
 pub fn load(inputs: &[PathBuf]) -> Result<Vec<Article>> {
-    expand_inputs(inputs)?.iter().map(read).collect()
+    let mut articles = expand_inputs(inputs)?.iter().map(read).collect::<Result<Vec<_>>>()?;
+    ids::make_unique(&mut articles);
+    Ok(articles)
 }
 
 #[cfg(test)]
