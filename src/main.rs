@@ -7,11 +7,6 @@ use concord::cli::Cli;
 use std::io::Write;
 use std::process::ExitCode;
 
-// Most of a run's allocations are small and short-lived; mimalloc serves
-// them faster than the system allocator and touches far fewer pages.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
