@@ -26,19 +26,8 @@ const STOP: &[&str] = &[
     "whom", "whose", "will", "with", "within", "without", "would", "yet", "you", "your",
 ];
 
-/// The longest word of [`STOP`].
-const STOP_MAX: usize = 12;
-
 fn is_stop(w: &str) -> bool {
-    // Every stop word is ASCII and short: others are not compared at all.
-    if w.len() > STOP_MAX || !w.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; STOP_MAX];
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    STOP.binary_search_by(|s| s.as_bytes().iter().cmp(lower.iter())).is_ok()
+    super::scan::in_sorted(w, STOP)
 }
 
 fn plural(w: &str) -> bool {
@@ -97,7 +86,8 @@ mod tests {
     #[test]
     fn stop_words_are_sorted_short_and_lower_case() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
-        assert!(STOP.iter().all(|w| w.len() <= STOP_MAX && w.bytes().all(|b| b.is_ascii_lowercase())));
+        // `in_sorted` compares lower-case ASCII words of up to 16 bytes.
+        assert!(STOP.iter().all(|w| w.len() <= 16 && w.bytes().all(|b| b.is_ascii_lowercase())));
         assert!(is_stop("The") && is_stop("RESPECTIVELY") && !is_stop("soldiers") && !is_stop("théir"));
     }
 
