@@ -9,7 +9,7 @@
 //! The result depends only on the set of paths, not on their order, so a
 //! report stays the same however the inputs were listed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path};
 
 use super::Article;
@@ -20,6 +20,8 @@ pub fn make_unique(articles: &mut [Article]) {
     for (i, article) in articles.iter().enumerate() {
         by_id.entry(article.id.clone()).or_default().push(i);
     }
+    // Every id as read: a numbered id must not take another file's stem.
+    let taken: HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
     for group in by_id.into_values().filter(|g| g.len() > 1) {
         let folders: Vec<Vec<String>> = group.iter().map(|&i| folders_nearest_first(&articles[i].path)).collect();
         let longest = folders.iter().map(Vec::len).max().unwrap_or(0);
@@ -36,8 +38,16 @@ pub fn make_unique(articles: &mut [Article]) {
             None => {
                 let mut order = group.clone();
                 order.sort_by(|&a, &b| articles[a].path.cmp(&articles[b].path));
-                for (n, &i) in order.iter().enumerate() {
-                    articles[i].id = format!("{}-{}", articles[i].id, n + 1);
+                let mut n = 0;
+                for &i in &order {
+                    let numbered = loop {
+                        n += 1;
+                        let candidate = format!("{}-{n}", articles[i].id);
+                        if !taken.contains(&candidate) {
+                            break candidate;
+                        }
+                    };
+                    articles[i].id = numbered;
                 }
             }
         }
@@ -67,7 +77,7 @@ fn with_folders(id: &str, folders: &[String], depth: usize) -> String {
 }
 
 fn all_distinct(ids: impl Iterator<Item = String>) -> bool {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     ids.into_iter().all(|id| seen.insert(id))
 }
 
@@ -107,6 +117,11 @@ mod tests {
     fn same_stem_in_one_folder_is_told_apart_by_number() {
         // `story.txt` and `story.md` side by side: only the extension differs.
         assert_eq!(ids(&["d/story.txt", "d/story.md"]), ["story-2", "story-1"]);
+    }
+
+    #[test]
+    fn a_number_never_takes_another_file_s_stem() {
+        assert_eq!(ids(&["d/story.txt", "d/story.md", "d/story-1.txt"]), ["story-3", "story-2", "story-1"]);
     }
 
     #[test]
