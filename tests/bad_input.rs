@@ -74,6 +74,11 @@ fn scratch() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
+/// `concord facts PATH --all --format json`: every quantity of one article.
+fn facts_all(path: &Path) -> Run {
+    run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")])
+}
+
 fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).expect("write fixture");
@@ -203,7 +208,7 @@ fn invalid_utf8_is_a_warning_and_decoded() {
     let mut bytes = b"Caf\xE9 owners count losses\n\n".to_vec();
     bytes.extend_from_slice(b"Police said 7 people were killed in the blast.\n");
     let path = write(dir.path(), "latin1.txt", bytes);
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     run.assert_warned(&["latin1.txt", "UTF-8"]);
     let (quantity, line, column) = first_claim(&run);
     assert!(quantity.contains('7'), "{quantity}");
@@ -216,7 +221,7 @@ fn byte_order_mark_is_a_warning_and_not_counted_in_columns() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(b"Officials said 40 people were killed.\n");
     let path = write(dir.path(), "bom.txt", bytes);
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     run.assert_warned(&["bom.txt", "byte-order mark"]);
     let (quantity, line, column) = first_claim(&run);
     assert!(quantity.contains("40"), "{quantity}");
@@ -227,7 +232,7 @@ fn byte_order_mark_is_a_warning_and_not_counted_in_columns() {
 fn crlf_line_ends_are_a_warning_and_lines_still_count() {
     let dir = scratch();
     let path = write(dir.path(), "dos.txt", ARTICLE.replace('\n', "\r\n"));
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     run.assert_warned(&["dos.txt", "CRLF"]);
     let (quantity, line, column) = first_claim(&run);
     assert!(quantity.contains("12") && !quantity.contains('\r'), "{quantity:?}");
@@ -263,7 +268,7 @@ fn empty_article_is_a_warning_and_kept_without_facts() {
 fn whitespace_only_article_is_a_warning() {
     let dir = scratch();
     let path = write(dir.path(), "blank.md", "\n \r\n\t\n");
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     run.assert_no_panic();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("blank.md") && run.stderr.contains("empty"), "{}", run.stderr);
@@ -296,7 +301,7 @@ fn fifty_megabyte_article_is_read_whole() {
     let path = write(dir.path(), "huge.txt", &text);
     drop(text);
     let start = std::time::Instant::now();
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     let took = start.elapsed();
     run.assert_no_panic();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -324,7 +329,7 @@ fn one_megabyte_line_is_read_whole() {
     let column = line.chars().count() as u64 + 1 + "Medics said ".len() as u64;
     line.push_str("Medics said 19 people were killed.");
     let path = write(dir.path(), "long-line.txt", &line);
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     run.assert_no_panic();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let (quantity, at_line, at_column) = first_claim(&run);
@@ -350,7 +355,7 @@ fn run_on_sentence_full_of_figures_finishes() {
     }
     let path = write(dir.path(), "figures.txt", &line);
     let start = std::time::Instant::now();
-    let run = run([OsStr::new("facts"), path.as_os_str(), OsStr::new("--all"), OsStr::new("--format"), OsStr::new("json")]);
+    let run = facts_all(&path);
     let took = start.elapsed();
     run.assert_no_panic();
     assert_eq!(run.code, Some(0), "{}", run.stderr);
