@@ -374,7 +374,10 @@ fn stage_rates(texts: &[Vec<u8>], rules: &RuleSet) {
     let segment = || articles.iter().map(|a| concord::segment::segment(a).sentences.len()).sum();
     println!("| segment | {} |", rate(&segment));
     let facts = || articles.iter().map(|a| pipeline::facts(a, rules).len()).sum();
-    println!("| segment + extract | {} |\n", rate(&facts));
+    println!("| segment + extract | {} |", rate(&facts));
+    let segmented: Vec<_> = articles.iter().map(concord::segment::segment).collect();
+    let extract = || articles.iter().zip(&segmented).map(|(a, s)| concord::extract::extract(a, s, rules).len()).sum();
+    println!("| extract | {} |\n", rate(&extract));
 }
 
 fn read_files(files: &[PathBuf]) -> Result<Vec<Vec<u8>>> {
