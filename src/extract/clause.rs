@@ -325,6 +325,15 @@ impl<'t> Iterator for WordIter<'t> {
     type Item = (Span, &'t str);
 
     fn next(&mut self) -> Option<(Span, &'t str)> {
+        self.next_with_run().map(|(span, word, _)| (span, word))
+    }
+}
+
+impl<'t> WordIter<'t> {
+    /// The next word, and where its run of word characters ends in the
+    /// text (offset included): past any trailing hyphens and apostrophes
+    /// trimmed from the word.
+    pub fn next_with_run(&mut self) -> Option<(Span, &'t str, usize)> {
         let text = self.text;
         let b = text.as_bytes();
         let mut i = self.pos;
@@ -361,7 +370,7 @@ impl<'t> Iterator for WordIter<'t> {
         }
         self.pos = i;
         let word = text[start..i].trim_end_matches(['-', '\'', '’']);
-        Some((Span::new(self.offset + start, self.offset + start + word.len()), word))
+        Some((Span::new(self.offset + start, self.offset + start + word.len()), word, self.offset + i))
     }
 }
 

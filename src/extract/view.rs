@@ -1,0 +1,269 @@
+//! One reading of a sentence's words, shared by the readers of each of its
+//! mentions.
+//!
+//! Clause, topic and scope read stretches of the sentence around every
+//! mention: its content words, the words before and after it, the time
+//! phrases and plan markers in each part. Walking the words of each part
+//! again for every reader and every mention made these readers most of the
+//! cost of extraction. A [`SentenceView`] walks the sentence once: its
+//! words with what the readers ask of each (stop word or content word,
+//! preposition of a time frame), and the words where a time phrase, a plan
+//! or a forecast may start. A reader then takes the slice for its part.
+//!
+//! The answers are exactly those of reading the part as a text of its own
+//! ([`clause::word_iter`] on the part, a phrase's `find_iter` on the part):
+//! only a word that the part's start or end cuts through reads differently,
+//! and that one is read again from the part's own text.
+
+use super::clause;
+use super::phrase::{Phrase, EXPECTED, PLANNED, TIME};
+use super::word_regex::ascii_words;
+use crate::model::{Span, Words};
+
+/// A word of the sentence: where it is, where its run of word characters
+/// ends (its trailing hyphens and apostrophes included), and its flags.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    run_end: usize,
+    flags: u8,
+}
+
+/// A content word: kept in a claim's context.
+pub const CONTENT: u8 = 1;
+/// "during", "in", "since", "throughout", "after": may open a time frame
+/// named by a rule's frame noun.
+pub const FRAME_PREPOSITION: u8 = 2;
+
+/// A word as a reader gets it: its span in the sentence, its text and its
+/// flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewWord<'t> {
+    pub span: Span,
+    pub text: &'t str,
+    pub flags: u8,
+}
+
+impl ViewWord<'_> {
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The flags of one word.
+fn flags_of(word: &str) -> u8 {
+    let mut flags = 0;
+    if is_content(word) {
+        flags |= CONTENT;
+    }
+    if clause::lower_in(word, &["during", "in", "since", "throughout", "after"]) {
+        flags |= FRAME_PREPOSITION;
+    }
+    flags
+}
+
+/// A word of three letters or more, not a stop word and not a number, once
+/// lower-cased.
+fn is_content(word: &str) -> bool {
+    if word.is_ascii() {
+        // Lower-casing ASCII changes neither length nor digits, so the
+        // test needs no copy; its length in bytes is its length in chars.
+        word.len() > 2 && !word.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(word)
+    } else {
+        let lower = word.to_lowercase();
+        lower.chars().count() > 2 && !clause::is_stopword(&lower) && !lower.chars().all(|c| c.is_ascii_digit() || c == ',')
+    }
+}
+
+/// A sentence's words and phrase leads, read once.
+pub struct SentenceView<'t> {
+    text: &'t str,
+    words: Vec<Word>,
+    /// Whether the sentence passes [`ascii_words`]: then the phrase
+    /// matchers run on its leads; otherwise each part is matched on its own.
+    ascii: bool,
+    /// Starts of the `\w` runs where a [`TIME`], [`PLANNED`] or
+    /// [`EXPECTED`] phrase may start.
+    time: Vec<usize>,
+    planned: Vec<usize>,
+    expected: Vec<usize>,
+}
+
+impl<'t> SentenceView<'t> {
+    pub fn new(text: &'t str) -> SentenceView<'t> {
+        let mut words = Vec::with_capacity(text.len() / 5 + 1);
+        let mut iter = clause::word_iter(text, 0);
+        while let Some((span, word, run_end)) = iter.next_with_run() {
+            words.push(Word { start: span.start, end: span.end, run_end, flags: flags_of(word) });
+        }
+        let ascii = ascii_words(text);
+        let (mut time, mut planned, mut expected) = (Vec::new(), Vec::new(), Vec::new());
+        if ascii {
+            for (start, end) in word_runs(text.as_bytes()) {
+                let run = &text.as_bytes()[start..end];
+                // No lead is shorter than two letters or longer than ten.
+                if !(2..=10).contains(&run.len()) {
+                    continue;
+                }
+                for (phrase, leads) in [(&TIME, &mut time), (&PLANNED, &mut planned), (&EXPECTED, &mut expected)] {
+                    if phrase.may_lead(run) {
+                        leads.push(start);
+                    }
+                }
+            }
+        }
+        SentenceView { text, words, ascii, time, planned, expected }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The words of `span`, as [`clause::word_iter`] reads
+    /// `&text[span.start..span.end]` (offset by `span.start`), with flags.
+    pub fn words_in(&self, span: Span) -> impl DoubleEndedIterator<Item = ViewWord<'t>> + '_ {
+        let (a, b) = (span.start, span.end);
+        let i = self.words.partition_point(|w| w.start < a);
+        // A run the span's start cuts into: read from the cut.
+        let head = i.checked_sub(1).map(|k| self.words[k]).filter(|w| w.run_end > a).and_then(|w| self.fragment(a, w.run_end.min(b)));
+        let j = i + self.words[i..].partition_point(|w| w.run_end <= b);
+        // A run the span's end cuts short: read up to the cut.
+        let tail = self.words.get(j).filter(|w| w.start < b).and_then(|w| self.fragment(w.start, b));
+        let text = self.text;
+        let whole = self.words[i..j].iter().map(move |w| ViewWord { span: Span::new(w.start, w.end), text: &text[w.start..w.end], flags: w.flags });
+        head.into_iter().chain(whole).chain(tail)
+    }
+
+    /// The one word of `text[from..to]`, a stretch within one run, if any.
+    fn fragment(&self, from: usize, to: usize) -> Option<ViewWord<'t>> {
+        let (span, text) = clause::word_iter(self.text.get(from..to)?, from).next()?;
+        Some(ViewWord { span, text, flags: flags_of(text) })
+    }
+
+    /// `phrase.find_iter(&text[span.start..span.end])`, offsets relative to
+    /// `span.start`.
+    pub fn matches(&self, phrase: &'static Phrase, span: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let leads = if std::ptr::eq(phrase, &TIME) {
+            Some(&self.time)
+        } else if std::ptr::eq(phrase, &PLANNED) {
+            Some(&self.planned)
+        } else if std::ptr::eq(phrase, &EXPECTED) {
+            Some(&self.expected)
+        } else {
+            None
+        };
+        match leads.filter(|_| self.ascii) {
+            Some(leads) => Either::Leads(phrase.find_iter_among(self.text, span, leads)),
+            None => Either::Plain(phrase.find_iter(&self.text[span.start..span.end])),
+        }
+    }
+
+    /// The content words of `span`, lower-cased, as a claim's context.
+    pub fn content_words(&self, span: Span) -> Words {
+        // Room for about one content word in ten bytes.
+        let mut out = Words::with_capacity(span.len() + span.len() / 10 + 1);
+        for w in self.words_in(span).filter(|w| w.is(CONTENT)) {
+            if w.text.is_ascii() {
+                out.push_ascii_lowercase(w.text);
+            } else {
+                out.push(&w.text.to_lowercase());
+            }
+        }
+        out
+    }
+}
+
+/// The matches of a phrase in a part of a sentence, by one way or the
+/// other.
+enum Either<'t> {
+    Leads(super::phrase::LeadMatches<'t>),
+    Plain(super::phrase::Matches<'t>),
+}
+
+impl Iterator for Either<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Either::Leads(m) => m.next(),
+            Either::Plain(m) => m.next(),
+        }
+    }
+}
+
+/// The maximal runs of `\w` bytes (ASCII letters, digits, `_`), as
+/// `(start, end)`.
+fn word_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !word(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of `text` whose ends are char boundaries.
+    fn spans(text: &str) -> Vec<Span> {
+        let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        cuts.iter().flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| Span::new(a, b))).collect()
+    }
+
+    fn check(text: &str) {
+        let view = SentenceView::new(text);
+        for span in spans(text) {
+            let part = &text[span.start..span.end];
+            let expected: Vec<(Span, &str)> = clause::word_iter(part, span.start).collect();
+            let got: Vec<(Span, &str)> = view.words_in(span).map(|w| (w.span, w.text)).collect();
+            assert_eq!(got, expected, "{text:?} {span:?}");
+            let reversed: Vec<(Span, &str)> = view.words_in(span).rev().map(|w| (w.span, w.text)).collect();
+            assert_eq!(reversed.into_iter().rev().collect::<Vec<_>>(), expected, "{text:?} {span:?} reversed");
+            for w in view.words_in(span) {
+                assert_eq!(w.flags, flags_of(w.text), "{text:?} {span:?} {w:?}");
+            }
+            for phrase in [&TIME, &PLANNED, &EXPECTED] {
+                let expected: Vec<(usize, usize)> = phrase.find_iter(part).collect();
+                let got: Vec<(usize, usize)> = view.matches(phrase, span).collect();
+                assert_eq!(got, expected, "{text:?} {span:?} {part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn parts_read_as_texts_of_their_own() {
+        for text in [
+            "Earlier, the swill will be set to rise in June 3, 2024 during the war.",
+            "They said on Monday's fire 5,000-strong troops could well rise; in early August it was to be sent.",
+            "the army's 5,000-strong force - 'quoted' word’s —  x-y",
+            "Çatalhöyük during the dig, which could reach 40 last year",
+            "",
+            "a",
+        ] {
+            check(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_of_random_sentences(words in proptest::collection::vec(
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|’s|'s|-|,|é|Earlier|be|sent|2024|3)",
+            0..9,
+        ), seps in proptest::collection::vec("( |  |-|,|’|')", 9)) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            check(&text);
+        }
+    }
+}
