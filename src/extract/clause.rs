@@ -41,7 +41,7 @@ impl MentionClause {
 }
 
 /// Words that end a counted noun phrase and never head one.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been", "before", "being", "both", "but",
     "by", "could", "did", "do", "during", "each", "for", "from", "had", "has", "have", "he", "her", "his", "in", "including",
     "into", "is", "it", "its", "last", "less", "may", "might", "more", "most", "near", "no", "not", "of", "on", "only", "or",
@@ -70,7 +70,7 @@ pub struct WordSet {
 }
 
 /// The longest word a [`packed`] key holds.
-const PACKED: usize = 15;
+pub(crate) const PACKED: usize = 15;
 
 /// A word of up to [`PACKED`] bytes as one integer: its bytes from the
 /// top, its length in the low byte, so two words share a key only when
@@ -89,7 +89,7 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 /// [`PACKED`] bytes (the caller checks): built in place, byte by byte,
 /// with no copy to lower-case first.
 #[inline]
-fn packed_lower(word: &[u8]) -> u128 {
+pub(crate) fn packed_lower(word: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
     for (to, from) in bytes.iter_mut().zip(word.iter().take(PACKED)) {
         *to = from.to_ascii_lowercase();
@@ -110,6 +110,11 @@ impl WordSet {
 
     fn keys(&self) -> &KeyTable {
         self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))))
+    }
+
+    /// The words of the set, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
     }
 
     pub const fn new(words: &'static [&'static str]) -> WordSet {

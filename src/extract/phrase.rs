@@ -41,6 +41,11 @@ impl Phrase {
         self.leads.is_none_or(|leads| leads.contains_ascii(word))
     }
 
+    /// The words [`Phrase::may_lead`] accepts, `None` for any word.
+    pub fn lead_words(&self) -> Option<&'static [&'static str]> {
+        self.leads.map(WordSet::words)
+    }
+
     /// The matches of `find_iter(&sentence[span.start..span.end])`, offsets
     /// relative to `span.start`, for a `sentence` passing [`ascii_words`]
     /// whose `leads` (in order) are the starts of every `\w` run at which

@@ -11,7 +11,7 @@
 //! guessed from the rest of the article.
 
 use super::clause::{self, lowered, MentionClause};
-use super::view::{SentenceView, FRAME_PREPOSITION};
+use super::view::{SentenceView, ViewWord, FRAME_PREPOSITION, GROUP_PREPOSITION, PLACE_PREPOSITION};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
 use super::phrase::{EXPECTED, MONTHS, PLANNED, TIME, WEEKDAYS};
@@ -44,7 +44,7 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let (noun, mut qualifiers) = noun_and_modifiers(s, input.clause.noun_phrase.or(input.elided), input.mention);
     let (left, right) = (input.clause.left, input.clause.right);
     let noun = noun.or_else(|| whole_of_part(view, right));
-    let (group, place) = prepositional_phrases(&s[right.start..right.end], input.hints);
+    let (group, place) = prepositional_phrases(view, right, input.hints);
     qualifiers.extend(group);
     let inherited = input.coordinated_with;
     // The mention's own predicate first ("had died during the mission"),
@@ -103,9 +103,9 @@ fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Op
 }
 
 /// Prepositions whose phrase names the group a count belongs to.
-const GROUP_PREPOSITIONS: &[&str] = &["of", "from"];
+pub(crate) const GROUP_PREPOSITIONS: &[&str] = &["of", "from"];
 /// Prepositions whose phrase can name a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "into", "at", "across", "near", "inside", "outside", "from", "throughout"];
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "into", "at", "across", "near", "inside", "outside", "from", "throughout"];
 /// Nouns that name an organised group rather than a place.
 const GROUP_NOUNS: &[&str] = &[
     "regiment", "brigade", "battalion", "division", "unit", "army", "corps", "company", "force", "forces", "navy", "police",
@@ -116,15 +116,15 @@ const GROUP_NOUNS: &[&str] = &[
 /// regiment" and "from the 528th Regiment" name a group, "in Kursk" and
 /// "to Russia" a place, "in wheelchairs" another qualifier. Time phrases
 /// are left to [`time_frame`].
-fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<String>) {
+fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) -> (Vec<String>, Vec<String>) {
     let mut group = Vec::new();
     let mut place = Vec::new();
-    let words = clause::words(text, 0);
+    let words: Vec<ViewWord> = view.words_in(span).collect();
     let mut i = 0;
     while i < words.len() {
-        let prep = words[i].1;
-        let is_group_prep = clause::lower_in(prep, GROUP_PREPOSITIONS);
-        let is_place_prep = clause::lower_in(prep, PLACE_PREPOSITIONS);
+        let prep = words[i].text;
+        let is_group_prep = words[i].is(GROUP_PREPOSITION);
+        let is_place_prep = words[i].is(PLACE_PREPOSITION);
         let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
@@ -132,8 +132,8 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         }
         let object = &words[i + 1..end];
         let names_group = || {
-            object.iter().any(|(_, w)| {
-                let w = lowered(w);
+            object.iter().any(|w| {
+                let w = lowered(w.text);
                 GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
             })
         };
@@ -141,7 +141,7 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
         // "to Monday's fire" a time.
         let capitalised = || {
-            let head = object.iter().map(|(_, w)| *w).find(|w| !is_determiner(w)).unwrap_or("");
+            let head = object.iter().map(|w| w.text).find(|w| !is_determiner(w)).unwrap_or("");
             head.chars().next().is_some_and(char::is_uppercase) && !is_calendar_word(head)
         };
         // Where the phrase would go, decided before the dearer test of
@@ -162,7 +162,7 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         // Not a qualifier: the time frame is read separately, "according
         // to X" and "in a statement" are about the source.
         if let Some(list) = kept {
-            let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
+            let phrase = cut_at_time(&view.text()[words[i].span.start..words[end - 1].span.end]);
             if !(is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object)) {
                 list.push(phrase.to_string());
             }
@@ -174,19 +174,19 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
 
 /// "according to X", "linked to X", "due to X": the preposition belongs to
 /// the word before it.
-fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
+fn is_fixed_phrase(words: &[ViewWord], i: usize) -> bool {
     i > 0
         && matches!(
-            &*lowered(words[i - 1].1),
+            &*lowered(words[i - 1].text),
             "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
         )
 }
 
 /// "in a statement", "in an interview": where something was said.
-fn names_a_medium(object: &[(Span, &str)]) -> bool {
-    object.iter().any(|(_, w)| {
+fn names_a_medium(object: &[ViewWord]) -> bool {
+    object.iter().any(|w| {
         matches!(
-            &*lowered(w),
+            &*lowered(w.text),
             "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
         )
     })
@@ -213,10 +213,10 @@ fn is_possessive_at(text: &str, end: usize) -> bool {
 
 /// The end (exclusive word index) of a prepositional object starting at
 /// `from`: determiners, names and nouns up to the next preposition or verb.
-fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
+fn phrase_end(words: &[ViewWord], from: usize) -> usize {
     let mut end = from;
     while end < words.len() && end - from < 6 {
-        let w = lowered(words[end].1);
+        let w = lowered(words[end].text);
         let determiner = is_determiner(&w);
         if end > from && (PLACE_PREPOSITIONS.contains(&&*w) || GROUP_PREPOSITIONS.contains(&&*w) && w != "of") {
             break;
@@ -225,14 +225,14 @@ fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
         // two nouns of one object.
         let joins_nouns = w == "and"
             && end > from
-            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&lowered(next)));
+            && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !clause::is_participle(&lowered(next.text)));
         if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
             break;
         }
         end += 1;
     }
     // Drop a dangling "of" or determiner at the end.
-    while end > from && matches!(&*lowered(words[end - 1].1), "of" | "the" | "a" | "an") {
+    while end > from && matches!(&*lowered(words[end - 1].text), "of" | "the" | "a" | "an") {
         end -= 1;
     }
     end
@@ -394,29 +394,6 @@ fn is_partitive(view: &SentenceView<'_>, left: Span, right: Span, no_noun: bool)
     // Only a figure without a noun of its own is followed by its whole:
     // "members of the regiment" is no partitive.
     before_marks || (after_marks && no_noun)
-}
-
-/// The content words of a clause, lower-cased, for context similarity:
-/// the specification of [`SentenceView::content_words`].
-#[cfg(test)]
-fn content_words(text: &str) -> Vec<String> {
-    let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    // Room for about one content word in ten bytes, so that a clause's
-    // list seldom grows by copying.
-    let mut words = Vec::with_capacity(text.len() / 10 + 1);
-    words.extend(clause::word_iter(text, 0).filter_map(|(_, w)| {
-        if w.is_ascii() {
-            // Lower-casing ASCII changes neither length nor digits, so
-            // the test can come first and spare a copy; its length in
-            // bytes is its length in chars, and a word of three letters
-            // or more is looked up only when it is not all digits.
-            let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
-            kept.then(|| w.to_ascii_lowercase())
-        } else {
-            Some(w.to_lowercase()).filter(|lower| keep(lower))
-        }
-    }));
-    words
 }
 
 #[cfg(test)]

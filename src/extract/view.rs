@@ -17,6 +17,7 @@
 
 use super::clause;
 use super::phrase::{Phrase, EXPECTED, PLANNED, TIME};
+use super::scope::{GROUP_PREPOSITIONS, PLACE_PREPOSITIONS};
 use super::word_regex::ascii_words;
 use crate::model::{Span, Words};
 
@@ -51,14 +52,113 @@ impl ViewWord<'_> {
     }
 }
 
-/// The flags of one word.
+/// "of", "from": may open a phrase naming a group (see
+/// [`super::scope`]'s group prepositions).
+pub const GROUP_PREPOSITION: u8 = 64;
+/// "in", "to", "at", ...: may open a phrase naming a place.
+pub const PLACE_PREPOSITION: u8 = 128;
+
+/// A stop word ([`clause::is_stopword`]).
+const STOP: u8 = 4;
+/// Where a [`TIME`], [`PLANNED`] or [`EXPECTED`] phrase may start.
+const TIME_LEAD: u8 = 8;
+const PLANNED_LEAD: u8 = 16;
+const EXPECTED_LEAD: u8 = 32;
+
+/// The frame prepositions ([`FRAME_PREPOSITION`]).
+const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "after"];
+
+/// Every word some flag depends on, by its [`clause::packed_lower`] key,
+/// with its flags: one probe per word tells all a sentence's readers ask,
+/// where testing each list in turn cost several.
+struct Lexicon {
+    slots: Vec<(u128, u8)>,
+    shift: u32,
+}
+
+impl Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let lists: [(&[&str], u8); 7] = [
+                (GROUP_PREPOSITIONS, GROUP_PREPOSITION),
+                (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+                (clause::STOPWORDS, STOP),
+                (FRAME_PREPOSITIONS, FRAME_PREPOSITION),
+                (TIME.lead_words().unwrap_or_default(), TIME_LEAD),
+                (PLANNED.lead_words().unwrap_or_default(), PLANNED_LEAD),
+                (EXPECTED.lead_words().unwrap_or_default(), EXPECTED_LEAD),
+            ];
+            let mut entries: Vec<(u128, u8)> = Vec::new();
+            for (words, flag) in lists {
+                for w in words {
+                    let key = clause::packed_lower(w.as_bytes());
+                    match entries.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, flags)) => *flags |= flag,
+                        None => entries.push((key, flag)),
+                    }
+                }
+            }
+            // At most a quarter full: probes are short.
+            let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
+            let mut table = Lexicon { slots: vec![(0, 0); 1 << bits], shift: 64 - bits };
+            for (key, flags) in entries {
+                let mut i = table.slot(key);
+                while table.slots[i].0 != 0 {
+                    i = (i + 1) & (table.slots.len() - 1);
+                }
+                table.slots[i] = (key, flags);
+            }
+            table
+        })
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The flags of an ASCII word (any case) of 1 to [`clause::PACKED`]
+    /// bytes.
+    fn flags(&self, word: &[u8]) -> u8 {
+        let key = clause::packed_lower(word);
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                (0, _) => return 0,
+                (k, flags) if k == key => return flags,
+                _ => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
+}
+
+/// The flags of one word, by one probe of the [`Lexicon`] for a short
+/// ASCII word: the same answers as [`flags_of`].
+fn quick_flags(lexicon: &Lexicon, word: &str) -> u8 {
+    let b = word.as_bytes();
+    if !word.is_ascii() || b.is_empty() {
+        return flags_of(word);
+    }
+    // No listed word is longer than a key holds.
+    let listed = if b.len() <= clause::PACKED { lexicon.flags(b) } else { 0 };
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    if b.len() > 2 && listed & STOP == 0 && !b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
+        flags |= CONTENT;
+    }
+    flags
+}
+
+/// The flags of one word: the specification of [`quick_flags`].
 fn flags_of(word: &str) -> u8 {
     let mut flags = 0;
     if is_content(word) {
         flags |= CONTENT;
     }
-    if clause::lower_in(word, &["during", "in", "since", "throughout", "after"]) {
-        flags |= FRAME_PREPOSITION;
+    for (list, flag) in [(FRAME_PREPOSITIONS, FRAME_PREPOSITION), (GROUP_PREPOSITIONS, GROUP_PREPOSITION), (PLACE_PREPOSITIONS, PLACE_PREPOSITION)] {
+        if clause::lower_in(word, list) {
+            flags |= flag;
+        }
     }
     flags
 }
@@ -92,22 +192,23 @@ pub struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
+        let lexicon = Lexicon::get();
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         let mut iter = clause::word_iter(text, 0);
         while let Some((span, word, run_end)) = iter.next_with_run() {
-            words.push(Word { start: span.start, end: span.end, run_end, flags: flags_of(word) });
+            words.push(Word { start: span.start, end: span.end, run_end, flags: quick_flags(lexicon, word) });
         }
         let ascii = ascii_words(text);
         let (mut time, mut planned, mut expected) = (Vec::new(), Vec::new(), Vec::new());
         if ascii {
             for (start, end) in word_runs(text.as_bytes()) {
-                let run = &text.as_bytes()[start..end];
                 // No lead is shorter than two letters or longer than ten.
-                if !(2..=10).contains(&run.len()) {
+                if !(2..=10).contains(&(end - start)) {
                     continue;
                 }
-                for (phrase, leads) in [(&TIME, &mut time), (&PLANNED, &mut planned), (&EXPECTED, &mut expected)] {
-                    if phrase.may_lead(run) {
+                let flags = lexicon.flags(&text.as_bytes()[start..end]);
+                for (flag, leads) in [(TIME_LEAD, &mut time), (PLANNED_LEAD, &mut planned), (EXPECTED_LEAD, &mut expected)] {
+                    if flags & flag != 0 {
                         leads.push(start);
                     }
                 }
@@ -138,7 +239,7 @@ impl<'t> SentenceView<'t> {
     /// The one word of `text[from..to]`, a stretch within one run, if any.
     fn fragment(&self, from: usize, to: usize) -> Option<ViewWord<'t>> {
         let (span, text) = clause::word_iter(self.text.get(from..to)?, from).next()?;
-        Some(ViewWord { span, text, flags: flags_of(text) })
+        Some(ViewWord { span, text, flags: quick_flags(Lexicon::get(), text) })
     }
 
     /// `phrase.find_iter(&text[span.start..span.end])`, offsets relative to
@@ -222,6 +323,28 @@ mod tests {
         cuts.iter().flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| Span::new(a, b))).collect()
     }
 
+    /// The content words of a clause, lower-cased, for context similarity:
+    /// the specification of [`SentenceView::content_words`], as first written.
+    fn content_words(text: &str) -> Vec<String> {
+        let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
+        // Room for about one content word in ten bytes, so that a clause's
+        // list seldom grows by copying.
+        let mut words = Vec::with_capacity(text.len() / 10 + 1);
+        words.extend(clause::word_iter(text, 0).filter_map(|(_, w)| {
+            if w.is_ascii() {
+                // Lower-casing ASCII changes neither length nor digits, so
+                // the test can come first and spare a copy; its length in
+                // bytes is its length in chars, and a word of three letters
+                // or more is looked up only when it is not all digits.
+                let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
+                kept.then(|| w.to_ascii_lowercase())
+            } else {
+                Some(w.to_lowercase()).filter(|lower| keep(lower))
+            }
+        }));
+        words
+    }
+
     fn check(text: &str) {
         let view = SentenceView::new(text);
         for span in spans(text) {
@@ -231,6 +354,8 @@ mod tests {
             assert_eq!(got, expected, "{text:?} {span:?}");
             let reversed: Vec<(Span, &str)> = view.words_in(span).rev().map(|w| (w.span, w.text)).collect();
             assert_eq!(reversed.into_iter().rev().collect::<Vec<_>>(), expected, "{text:?} {span:?} reversed");
+            let context = view.content_words(span);
+            assert_eq!(context.iter().collect::<Vec<_>>(), content_words(part), "{text:?} {span:?}");
             for w in view.words_in(span) {
                 assert_eq!(w.flags, flags_of(w.text), "{text:?} {span:?} {w:?}");
             }
@@ -256,7 +381,33 @@ mod tests {
         }
     }
 
+    #[test]
+    fn one_probe_gives_every_list_s_answer() {
+        let lexicon = Lexicon::get();
+        let lists = [clause::STOPWORDS, FRAME_PREPOSITIONS, GROUP_PREPOSITIONS, PLACE_PREPOSITIONS];
+        let mut words: Vec<String> = lists.concat().iter().map(|w| w.to_string()).collect();
+        for phrase in [&TIME, &PLANNED, &EXPECTED] {
+            words.extend(phrase.lead_words().unwrap_or_default().iter().map(|w| w.to_string()));
+        }
+        words.extend(["", "x", "12", "1,2", "123", "1,234", "It's", "THE", "During", "sixteen-letters!", "Ünye", "\u{212A}ilo", "overnights"].map(String::from));
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        for w in words.iter().chain(&upper) {
+            assert_eq!(quick_flags(lexicon, w), flags_of(w), "{w}");
+            if w.is_ascii() && (1..=clause::PACKED).contains(&w.len()) {
+                let flags = lexicon.flags(w.as_bytes());
+                for (phrase, flag) in [(&TIME, TIME_LEAD), (&PLANNED, PLANNED_LEAD), (&EXPECTED, EXPECTED_LEAD)] {
+                    assert_eq!(flags & flag != 0, phrase.may_lead(w.as_bytes()), "{w}");
+                }
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn quick_flags_are_flags_of(word in "[a-zA-Z0-9,'’\\-é\u{212A}]{1,18}") {
+            proptest::prop_assert_eq!(quick_flags(Lexicon::get(), &word), flags_of(&word));
+        }
+
         #[test]
         fn parts_of_random_sentences(words in proptest::collection::vec(
             "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|’s|'s|-|,|é|Earlier|be|sent|2024|3)",
