@@ -90,6 +90,25 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 /// with no copy to lower-case first.
 #[inline]
 pub(crate) fn packed_lower(word: &[u8]) -> u128 {
+    let n = word.len().min(PACKED);
+    let mut bytes = [0u8; 16];
+    bytes[..n].copy_from_slice(&word[..n]);
+    let x = u128::from_be_bytes(bytes);
+    // All sixteen bytes lower-cased at once, as `u8::to_ascii_lowercase`
+    // does each: a byte gets 0x20 added when it is from 'A' to 'Z', which
+    // the two sums below tell by their high bits (no sum carries into the
+    // next byte, as each adds at most 0x3F to at most 0x7F).
+    const ONES: u128 = u128::MAX / 0xFF;
+    let low7 = x & (ONES * 0x7F);
+    let from_a = low7 + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    (x | (upper >> 2)) | n as u128
+}
+
+/// [`packed_lower`] as first written, byte by byte: its specification.
+#[cfg(test)]
+fn packed_lower_by_bytes(word: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
     for (to, from) in bytes.iter_mut().zip(word.iter().take(PACKED)) {
         *to = from.to_ascii_lowercase();
@@ -514,6 +533,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn packed_keys_lower_case_every_byte(word in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20)) {
+            proptest::prop_assert_eq!(packed_lower(&word), packed_lower_by_bytes(&word));
+        }
+
         #[test]
         fn words_are_the_char_by_char_words(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", offset in 0usize..100) {
             proptest::prop_assert_eq!(words(&text, offset), words_by_chars(&text, offset));

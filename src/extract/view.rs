@@ -72,7 +72,10 @@ const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "af
 /// with its flags: one probe per word tells all a sentence's readers ask,
 /// where testing each list in turn cost several.
 struct Lexicon {
-    slots: Vec<(u128, u8)>,
+    /// Keys and their flags apart: the keys, probed for every word, fill
+    /// fewer cache lines.
+    keys: Vec<u128>,
+    flags: Vec<u8>,
     shift: u32,
 }
 
@@ -99,15 +102,16 @@ impl Lexicon {
                     }
                 }
             }
-            // At most a quarter full: probes are short.
-            let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
-            let mut table = Lexicon { slots: vec![(0, 0); 1 << bits], shift: 64 - bits };
+            // At most half full: probes are short, and the table small.
+            let bits = (entries.len() * 2).next_power_of_two().trailing_zeros().max(4);
+            let mut table = Lexicon { keys: vec![0; 1 << bits], flags: vec![0; 1 << bits], shift: 64 - bits };
             for (key, flags) in entries {
                 let mut i = table.slot(key);
-                while table.slots[i].0 != 0 {
-                    i = (i + 1) & (table.slots.len() - 1);
+                while table.keys[i] != 0 {
+                    i = (i + 1) & (table.keys.len() - 1);
                 }
-                table.slots[i] = (key, flags);
+                table.keys[i] = key;
+                table.flags[i] = flags;
             }
             table
         })
@@ -124,10 +128,10 @@ impl Lexicon {
         let key = clause::packed_lower(word);
         let mut i = self.slot(key);
         loop {
-            match self.slots[i] {
-                (0, _) => return 0,
-                (k, flags) if k == key => return flags,
-                _ => i = (i + 1) & (self.slots.len() - 1),
+            match self.keys[i] {
+                0 => return 0,
+                k if k == key => return self.flags[i],
+                _ => i = (i + 1) & (self.keys.len() - 1),
             }
         }
     }
@@ -136,12 +140,18 @@ impl Lexicon {
 /// The flags of one word, by one probe of the [`Lexicon`] for a short
 /// ASCII word: the same answers as [`flags_of`].
 fn quick_flags(lexicon: &Lexicon, word: &str) -> u8 {
+    let listed = if word.is_ascii() && !word.is_empty() && word.len() <= clause::PACKED { lexicon.flags(word.as_bytes()) } else { 0 };
+    reader_flags(word, listed)
+}
+
+/// The reader flags of `word` given its flags in the [`Lexicon`]
+/// (`listed`, 0 for a word that is not ASCII or longer than a key holds,
+/// as no listed word is).
+fn reader_flags(word: &str, listed: u8) -> u8 {
     let b = word.as_bytes();
     if !word.is_ascii() || b.is_empty() {
         return flags_of(word);
     }
-    // No listed word is longer than a key holds.
-    let listed = if b.len() <= clause::PACKED { lexicon.flags(b) } else { 0 };
     let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
     if b.len() > 2 && listed & STOP == 0 && !b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
         flags |= CONTENT;
@@ -194,23 +204,40 @@ impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
-        let mut iter = clause::word_iter(text, 0);
-        while let Some((span, word, run_end)) = iter.next_with_run() {
-            words.push(Word { start: span.start, end: span.end, run_end, flags: quick_flags(lexicon, word) });
-        }
         let ascii = ascii_words(text);
         let (mut time, mut planned, mut expected) = (Vec::new(), Vec::new(), Vec::new());
-        if ascii {
-            for (start, end) in word_runs(text.as_bytes()) {
-                // No lead is shorter than two letters or longer than ten.
-                if !(2..=10).contains(&(end - start)) {
-                    continue;
+        let bytes = text.as_bytes();
+        let mut push_leads = |start: usize, flags: u8| {
+            for (flag, leads) in [(TIME_LEAD, &mut time), (PLANNED_LEAD, &mut planned), (EXPECTED_LEAD, &mut expected)] {
+                if flags & flag != 0 {
+                    leads.push(start);
                 }
-                let flags = lexicon.flags(&text.as_bytes()[start..end]);
-                for (flag, leads) in [(TIME_LEAD, &mut time), (PLANNED_LEAD, &mut planned), (EXPECTED_LEAD, &mut expected)] {
-                    if flags & flag != 0 {
-                        leads.push(start);
-                    }
+            }
+        };
+        let mut iter = clause::word_iter(text, 0);
+        while let Some((span, word, run_end)) = iter.next_with_run() {
+            let b = word.as_bytes();
+            let short_ascii = word.is_ascii() && !b.is_empty() && b.len() <= clause::PACKED;
+            let listed = if short_ascii { lexicon.flags(b) } else { 0 };
+            words.push(Word { start: span.start, end: span.end, run_end, flags: reader_flags(word, listed) });
+            if !ascii {
+                continue;
+            }
+            // The phrase leads are `\w` runs of letters alone (a run with
+            // `_` or a digit leads nothing), each within the stretch of one
+            // word and its trailing marks. A word of letters is its own run
+            // and its probe tells; others ("mid-June", "army's") are split.
+            if b.iter().all(u8::is_ascii_alphabetic) {
+                if is_whole_run(bytes, span.start, span.end) {
+                    push_leads(span.start, listed);
+                }
+                continue;
+            }
+            for (start, end) in word_runs(&bytes[span.start..run_end]) {
+                let (start, end) = (span.start + start, span.start + end);
+                // No lead is shorter than two letters or longer than ten.
+                if (2..=10).contains(&(end - start)) && is_whole_run(bytes, start, end) {
+                    push_leads(start, lexicon.flags(&bytes[start..end]));
                 }
             }
         }
@@ -291,6 +318,13 @@ impl Iterator for Either<'_> {
             Either::Plain(m) => m.next(),
         }
     }
+}
+
+/// True when `b[start..end]`, a run of `\w` bytes, is not part of a
+/// longer one.
+fn is_whole_run(b: &[u8], start: usize, end: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (start == 0 || !word(b[start - 1])) && b.get(end).is_none_or(|&c| !word(c))
 }
 
 /// The maximal runs of `\w` bytes (ASCII letters, digits, `_`), as
@@ -410,7 +444,7 @@ mod tests {
 
         #[test]
         fn parts_of_random_sentences(words in proptest::collection::vec(
-            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|’s|'s|-|,|é|Earlier|be|sent|2024|3)",
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|’s|'s|-|,|é|Earlier|be|sent|2024|3|_|in_|mid-|x’|May)",
             0..9,
         ), seps in proptest::collection::vec("( |  |-|,|’|')", 9)) {
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
