@@ -91,9 +91,7 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 #[inline]
 pub(crate) fn packed_lower(word: &[u8]) -> u128 {
     let n = word.len().min(PACKED);
-    let mut bytes = [0u8; 16];
-    bytes[..n].copy_from_slice(&word[..n]);
-    let x = u128::from_be_bytes(bytes);
+    let x = packed_bytes(&word[..n]);
     // All sixteen bytes lower-cased at once, as `u8::to_ascii_lowercase`
     // does each: a byte gets 0x20 added when it is from 'A' to 'Z', which
     // the two sums below tell by their high bits (no sum carries into the
@@ -104,6 +102,34 @@ pub(crate) fn packed_lower(word: &[u8]) -> u128 {
     let past_z = low7 + ONES * (0x80 - u128::from(b'Z') - 1);
     let upper = from_a & !past_z & !x & (ONES * 0x80);
     (x | (upper >> 2)) | n as u128
+}
+
+/// The bytes of `word` (at most 15) from the top of an integer, the rest
+/// zero: two loads of the largest power of two that fits, one from each
+/// end (they overlap on the same bytes), instead of a copy byte by byte
+/// through memory.
+#[inline]
+fn packed_bytes(word: &[u8]) -> u128 {
+    let n = word.len();
+    // Each load puts its bytes at their place counted from the top.
+    let at = |from: usize, k: usize| -> u128 {
+        let b = &word[from..from + k];
+        let v = match k {
+            8 => u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            4 => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+            2 => u64::from(u16::from_be_bytes([b[0], b[1]])),
+            _ => u64::from(b[0]),
+        };
+        u128::from(v) << (128 - 8 * (from + k))
+    };
+    let k = match n {
+        0 => return 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=7 => 4,
+        _ => 8,
+    };
+    at(0, k) | at(n - k, k)
 }
 
 /// [`packed_lower`] as first written, byte by byte: its specification.
