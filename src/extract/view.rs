@@ -159,6 +159,16 @@ fn reader_flags(word: &str, listed: u8) -> u8 {
     flags
 }
 
+/// [`reader_flags`] of a non-empty word of ASCII letters alone, `len`
+/// bytes long: never all digits.
+fn letter_flags(len: usize, listed: u8) -> u8 {
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    if len > 2 && listed & STOP == 0 {
+        flags |= CONTENT;
+    }
+    flags
+}
+
 /// The flags of one word: the specification of [`quick_flags`].
 fn flags_of(word: &str) -> u8 {
     let mut flags = 0;
@@ -217,9 +227,13 @@ impl<'t> SentenceView<'t> {
         let mut iter = clause::word_iter(text, 0);
         while let Some((span, word, run_end)) = iter.next_with_run() {
             let b = word.as_bytes();
-            let short_ascii = word.is_ascii() && !b.is_empty() && b.len() <= clause::PACKED;
+            // Most words are ASCII letters alone: one test settles what
+            // `reader_flags` would ask of them byte by byte.
+            let letters = b.iter().all(u8::is_ascii_alphabetic);
+            let short_ascii = (letters || word.is_ascii()) && !b.is_empty() && b.len() <= clause::PACKED;
             let listed = if short_ascii { lexicon.flags(b) } else { 0 };
-            words.push(Word { start: span.start, end: span.end, run_end, flags: reader_flags(word, listed) });
+            let flags = if letters && !b.is_empty() { letter_flags(b.len(), listed) } else { reader_flags(word, listed) };
+            words.push(Word { start: span.start, end: span.end, run_end, flags });
             if !ascii {
                 continue;
             }
@@ -227,7 +241,7 @@ impl<'t> SentenceView<'t> {
             // `_` or a digit leads nothing), each within the stretch of one
             // word and its trailing marks. A word of letters is its own run
             // and its probe tells; others ("mid-June", "army's") are split.
-            if b.iter().all(u8::is_ascii_alphabetic) {
+            if letters {
                 if is_whole_run(bytes, span.start, span.end) {
                     push_leads(span.start, listed);
                 }
