@@ -14,7 +14,7 @@ use super::clause::{self, lowered, MentionClause};
 use super::view::{SentenceView, ViewWord, FRAME_PREPOSITION, GROUP_PREPOSITION, PLACE_PREPOSITION};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
-use super::phrase::{EXPECTED, MONTHS, PLANNED, TIME, WEEKDAYS};
+use super::phrase::{EXPECTED, PLANNED, TIME};
 
 /// Everything scope extraction needs to know about one mention.
 pub struct ScopeInput<'a> {
@@ -195,8 +195,15 @@ fn names_a_medium(object: &[ViewWord]) -> bool {
 /// Month and weekday names, with or without a possessive.
 fn is_calendar_word(word: &str) -> bool {
     let bare = word.trim_end_matches("'s").trim_end_matches("’s");
-    MONTHS.split('|').chain(WEEKDAYS.split('|')).any(|m| m.eq_ignore_ascii_case(bare))
+    CALENDAR.iter().any(|m| m.eq_ignore_ascii_case(bare))
 }
+
+/// The names of the time phrases' months and weekdays as a list, not split again
+/// for every word.
+const CALENDAR: [&str; 19] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
 
 /// A place phrase stops where a time phrase starts: "across the city this
 /// week" is "across the city".
@@ -538,6 +545,13 @@ mod tests {
         assert_eq!(scope(s, &m, 0, &[]).time.as_deref(), Some("Last year"));
         assert_eq!(scope(s, &m, 1, &[]).time.as_deref(), Some("this spring"));
         assert_eq!(scope(s, &m, 2, &[]).time.as_deref(), Some("Last year"));
+    }
+
+    #[test]
+    fn the_calendar_list_is_the_patterns_names() {
+        use crate::extract::phrase::{MONTHS, WEEKDAYS};
+        let names: Vec<&str> = MONTHS.split('|').chain(WEEKDAYS.split('|')).collect();
+        assert_eq!(names, CALENDAR);
     }
 
     #[test]
