@@ -657,7 +657,11 @@ mod comments {
         furniture: bool,
         /// Announces comments ("Leave a comment", "12 comments").
         header: bool,
-        informal: Vec<&'static str>,
+        /// Reads like a reader's comment: for a paragraph, that
+        /// [`informality`] finds something; for furniture, that it is a
+        /// comment's own ("Reply"). The features themselves are listed
+        /// only for the paragraphs a note names.
+        informal: bool,
     }
 
     pub(super) fn find(lines: &[Line<'_>], marks: &[Option<Mark>], signal: Option<usize>) -> Option<Region> {
@@ -675,19 +679,19 @@ mod comments {
         }
         // Reading the register costs a pass over the text: only now.
         for unit in units.iter_mut().filter(|u| !u.furniture) {
-            unit.informal = informality(lines[unit.index].content());
+            unit.informal = is_informal(lines[unit.index].content());
         }
         let content: Vec<usize> = (0..units.len()).filter(|&u| !units[u].furniture).collect();
         // informal_upto[k]: informal units among the first k content units.
         let mut informal_upto = vec![0usize; content.len() + 1];
         for (k, &u) in content.iter().enumerate() {
-            informal_upto[k + 1] = informal_upto[k] + usize::from(!units[u].informal.is_empty());
+            informal_upto[k + 1] = informal_upto[k] + usize::from(units[u].informal);
         }
-        let page = Page { units: &units, content: &content, informal_upto: &informal_upto };
+        let page = Page { lines, units: &units, content: &content, informal_upto: &informal_upto };
         candidates
             .iter()
             .find_map(|&(c, header)| page.judge(c, header, signal))
-            .or_else(|| signal.and_then(|s| trailing_run(&units, &content, s)))
+            .or_else(|| signal.and_then(|s| trailing_run(lines, &units, &content, s)))
     }
 
     fn units(lines: &[Line<'_>], marks: &[Option<Mark>]) -> Vec<Unit> {
@@ -700,7 +704,7 @@ mod comments {
             }
             let mark = marks[index].as_ref();
             let header = mark.is_some_and(|m| m.reason == super::ExclusionReason::SharePrompt && !m.comment_chrome && m.note.starts_with("comment"));
-            let informal = if mark.is_some_and(|m| m.comment_chrome) { vec!["comment metadata"] } else { Vec::new() };
+            let informal = mark.is_some_and(|m| m.comment_chrome);
             units.push(Unit { index, gap, furniture: mark.is_some(), header, informal });
             gap = 0;
         }
@@ -715,6 +719,7 @@ mod comments {
     }
 
     struct Page<'a> {
+        lines: &'a [Line<'a>],
         units: &'a [Unit],
         /// Indices of the units that are not furniture.
         content: &'a [usize],
@@ -744,12 +749,12 @@ mod comments {
             // last comment still belongs to them.
             let last = (c..units.len())
                 .rev()
-                .find(|&u| !units[u].furniture || !units[u].informal.is_empty() || units[u].header)?;
+                .find(|&u| !units[u].furniture || units[u].informal || units[u].header)?;
             let why = if header { "below a comment prompt" } else { "after a wider break than the body's" };
             let mut note = format!(
                 "{} paragraphs {why}, {informal_after} of them informal ({})",
                 after.len(),
-                features(units, after).join(", ")
+                features(self.lines, after.iter().map(|&u| &units[u])).join(", ")
             );
             if let Some(line) = signal {
                 note.push_str(&format!("; comment count or prompt on line {line}"));
@@ -760,24 +765,31 @@ mod comments {
 
     /// Without a break: the page says it has comments and its last
     /// paragraphs all read like them.
-    fn trailing_run(units: &[Unit], content: &[usize], signal: usize) -> Option<Region> {
-        let run = content.iter().rev().take_while(|&&u| !units[u].informal.is_empty()).count();
+    fn trailing_run(lines: &[Line<'_>], units: &[Unit], content: &[usize], signal: usize) -> Option<Region> {
+        let run = content.iter().rev().take_while(|&&u| units[u].informal).count();
         if run < 2 || content.len() - run < 3 {
             return None;
         }
         let tail = &content[content.len() - run..];
         let note = format!(
             "last {run} paragraphs informal ({}); comment count or prompt on line {signal}",
-            features(units, tail).join(", ")
+            features(lines, tail.iter().map(|&u| &units[u])).join(", ")
         );
         Some(Region { first: units[tail[0]].index, last: units[*tail.last()?].index, note })
     }
 
-    fn features(units: &[Unit], which: &[usize]) -> Vec<&'static str> {
+    /// The informal features of the given paragraphs, each once, in the
+    /// order first met.
+    fn features<'a>(lines: &[Line<'_>], which: impl Iterator<Item = &'a Unit>) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::new();
-        for &u in which {
-            for f in &units[u].informal {
-                if !out.contains(f) {
+        for unit in which {
+            let found = if unit.furniture {
+                if unit.informal { vec!["comment metadata"] } else { Vec::new() }
+            } else {
+                informality(lines[unit.index].content())
+            };
+            for f in found {
+                if !out.contains(&f) {
                     out.push(f);
                 }
             }
@@ -797,17 +809,7 @@ mod comments {
         let own = without_quotes(text);
         let mut found = Vec::new();
         let tokens: Vec<&str> = own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).collect();
-        // "US" is a country; the pronoun is written "us".
-        let person = tokens.iter().any(|t| {
-            t.starts_with('I') && matches!(*t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
-                || (t.len() <= 7
-                    // Every pronoun listed opens with one of these letters:
-                    // a cheap test before the list is compared.
-                    && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
-                    && t.chars().skip(1).all(|c| c.is_lowercase())
-                    && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
-        });
-        if person {
+        if tokens.iter().any(|t| is_person(t)) {
             found.push("first or second person");
         }
         if tokens.contains(&"i") {
@@ -824,7 +826,7 @@ mod comments {
         if tokens.len() >= 16 && !super::words::ends_sentence(text) {
             found.push("no final full stop");
         }
-        if tokens.iter().any(|t| t.len() <= 5 && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))) {
+        if tokens.iter().any(|t| is_slang(t)) {
             found.push("slang");
         }
         if own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
@@ -836,10 +838,70 @@ mod comments {
         if text.chars().any(is_emoji) {
             found.push("emoji");
         }
-        if tokens.windows(3).any(|w| w.iter().all(|t| t.chars().count() >= 3 && t.chars().all(char::is_uppercase))) {
+        if tokens.windows(3).any(|w| w.iter().all(|t| is_shouted(t))) {
             found.push("shouting");
         }
         found
+    }
+
+    /// Whether [`informality`] finds anything, without listing what: the
+    /// same tests, cheapest first, each stopping at the first hit, over
+    /// the text's words in one pass without collecting them. Every
+    /// paragraph below a comment prompt is asked this; the features
+    /// themselves are listed only for the paragraphs a note describes.
+    pub(super) fn is_informal(text: &str) -> bool {
+        if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) || is_username(text) {
+            return true;
+        }
+        // Emoji are never ASCII.
+        if !text.is_ascii() && text.chars().any(is_emoji) {
+            return true;
+        }
+        // Without quotation marks nothing is blanked.
+        let own = if text.contains(['“', '”', '"']) { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) };
+        // Every mark [`informality`] looks for holds a "?" or is "!!" or " !".
+        if own.contains('?') || own.contains("!!") || own.contains(" !") {
+            return true;
+        }
+        if own.contains('@') && own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
+            return true;
+        }
+        let mut tokens = 0;
+        // Shouted words in a row: three make shouting.
+        let mut shouted = 0;
+        for t in own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()) {
+            tokens += 1;
+            if is_person(t) || t == "i" || is_slang(t) {
+                return true;
+            }
+            shouted = if is_shouted(t) { shouted + 1 } else { 0 };
+            if shouted == 3 {
+                return true;
+            }
+        }
+        tokens >= 16 && !super::words::ends_sentence(text)
+    }
+
+    /// A first or second person pronoun. "US" is a country; the pronoun
+    /// is written "us".
+    fn is_person(t: &str) -> bool {
+        t.starts_with('I') && matches!(t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
+            || (t.len() <= 7
+                // Every pronoun listed opens with one of these letters:
+                // a cheap test before the list is compared.
+                && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
+                && t.chars().skip(1).all(|c| c.is_lowercase())
+                && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
+    }
+
+    fn is_slang(t: &str) -> bool {
+        t.len() <= 5 && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))
+    }
+
+    /// A word of three or more letters, all capitals.
+    fn is_shouted(t: &str) -> bool {
+        // Most words fail on their first letter.
+        t.chars().all(char::is_uppercase) && t.chars().count() >= 3
     }
 
     /// `token` spelled as `word` (lower-case ASCII), ignoring ASCII case
@@ -852,9 +914,10 @@ mod comments {
     /// A handle on a line of its own: "river_watcher", "jkim1987".
     fn is_username(text: &str) -> bool {
         let t = text.trim();
+        // White space first: it rules out any line of prose at once.
         !t.is_empty()
-            && t.chars().count() <= 30
             && !t.contains(char::is_whitespace)
+            && t.chars().count() <= 30
             && t.chars().all(|c| c.is_alphanumeric() || "_.-@".contains(c))
             && t.chars().any(|c| c.is_ascii_digit() || c == '_')
             && t.chars().any(char::is_alphabetic)
@@ -1404,6 +1467,27 @@ mod tests {
         assert!(comments::FIRST_SECOND_PERSON.iter().all(|p| b"mywoui".contains(&p.as_bytes()[0])));
     }
 
+    /// Paragraphs of reporting and of readers' comments, for the test
+    /// that the quick yes-or-no reading of informality agrees with the
+    /// full list.
+    const REGISTER_LINES: &[&str] = &[
+        "“We will win,” the minister said.", "i think they lied", "The US said it would respond.", "I was there.", "Im not sure",
+        "you’re wrong", "What now", "What now?", "“Why?” she asked.", "He said \"why?\" twice", "Great !", "Great!!", "Great!", "lol ok",
+        "LOL", "Thanks @jo for this", "@ home", "river_watch77", "jkim1987", "x", "The THREE BIG FIRMS said so.", "TWO BIG FIRMS",
+        "STOP BUILDING HOUSES there 😡", "Flood waters rose across the valley on Tuesday and 42 families left their homes as the river rose",
+        "Flood waters rose across the valley on Tuesday and 42 families left their homes as the river rose.", "Zoë said so.",
+        "ünter den Linden", "“you” and “me” said the sign.", "She said \"my home\" was gone.", "We’re done", "OUR town", "Ours", "ur",
+        "'tis true", "Mine closed in 2019.", "My", "MY", "Me", "Smh", "GONNA", "yeah", "Ça va", "É", "", "   ", "42", "A B C", "AB CD EF GH",
+        "ΑΒΓ ΔΕΖ ΗΘΙ", "IOU", "U", "I’ll", "I'LL", "Us", "USA", "our’s", "Tbh the council failed", "Is it?", "\"quoted ? text\" ok",
+    ];
+
+    #[test]
+    fn quick_informality_agrees_with_the_full_list() {
+        for line in REGISTER_LINES {
+            assert_eq!(comments::is_informal(line), !comments::informality(line).is_empty(), "{line:?}");
+        }
+    }
+
     #[test]
     fn informality_features() {
         assert!(comments::informality("“We will win,” the minister said.").is_empty());
@@ -1513,6 +1597,27 @@ mod prefilter_properties {
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);
+        }
+    }
+
+    /// Lines made of the words and marks the informality tests look for.
+    fn register_like() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("i"), Just("I"), Just("I’m"), Just("im"), Just("you"), Just("YOU"), Just("Your"), Just("us"), Just("US"), Just("we're"),
+            Just("we’re"), Just("lol"), Just("LMAO"), Just("yeah"), Just("the"), Just("The"), Just("council"), Just("said"), Just("BIG"),
+            Just("FIRMS"), Just("NO"), Just("ΑΒΓ"), Just("Zoë"), Just("é"), Just("42"), Just("2019"), Just("river_77"), Just("@jo"),
+            Just("@"), Just("?"), Just("!"), Just("!!"), Just("."), Just(","), Just("“"), Just("”"), Just("\""), Just("'"), Just("’"),
+            Just("😡"), Just("☀"), Just("—"), Just("_"), Just(")"), Just("Officials"), Just("homes"), Just("flooded"),
+        ];
+        let sep = prop_oneof![Just(" "), Just(" "), Just(" "), Just(""), Just("\u{a0}")];
+        proptest::collection::vec((word, sep), 0..22).prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn quick_informality_agrees(line in register_like()) {
+            prop_assert_eq!(comments::is_informal(&line), !comments::informality(&line).is_empty(), "{:?}", line);
         }
     }
 
