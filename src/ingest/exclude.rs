@@ -517,8 +517,25 @@ const CREDIT_LABEL_STEMS: &[&str] = &["image", "photo", "picture", "credit", "il
 
 /// Whether `text` ends with a photo credit.
 fn is_credit(text: &str) -> bool {
-    CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+    may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
 }
+
+/// Whether `text` holds a word or mark that some credit shape's own
+/// literal test needs: a slash, a credit label's stem, "photo" or "via".
+/// One search for all of them, so that an ordinary line is spared the
+/// shapes' several searches; each shape still runs its own test.
+fn may_hold_credit(text: &str) -> bool {
+    CREDIT_HINTS.is_match(text)
+}
+
+/// What [`CREDIT_SHAPES`]' literal tests look for, in one automaton: the
+/// label stems of the labelled shape, the slash of the agency shape, and
+/// "photo" and "via", one of which the other two shapes' tests need
+/// ("getty image" holds "image").
+static CREDIT_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let hints = CREDIT_LABEL_STEMS.iter().copied().chain(["/", "via"]);
+    AhoCorasick::builder().ascii_case_insensitive(true).build(hints).expect("credit hints")
+});
 
 /// Where the earliest photo credit closing `text` starts.
 fn credit_start(text: &str) -> Option<usize> {
@@ -966,7 +983,7 @@ mod captions {
         if credits.is_empty() {
             return;
         }
-        teasers_above_headline(lines, marks, &open);
+        teasers_above_headline(lines, marks, &open, &credits);
         let mut counts: Option<HashMap<String, usize>> = None;
         for &c in &credits {
             if marks[c].is_some() {
@@ -1027,9 +1044,10 @@ mod captions {
     /// `([headline] caption)+ headline body...` at the top of the page:
     /// each teaser whose headline (or caption) matches the body worse than
     /// the last headline does belongs to another story.
-    fn teasers_above_headline(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize]) {
+    fn teasers_above_headline(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize], credits: &[usize]) {
         let headline = |i: usize| words::is_headline_like(lines[i].content());
-        let credit = |i: usize| has_credit(&lines[i]);
+        // The lines with a credit, found once (in line order).
+        let credit = |i: usize| credits.binary_search(&i).is_ok();
         let mut teasers: Vec<(usize, usize)> = Vec::new();
         let mut k = 0;
         while k < open.len().min(HEAD_LINES) {
@@ -1297,6 +1315,8 @@ mod tests {
             "",
         ];
         for t in texts {
+            let ungated = CREDIT_SHAPES.iter().any(|s| s.start(t).is_some());
+            assert!(!ungated || may_hold_credit(t), "{t}");
             assert_eq!(is_credit(t), whole.is_match(t), "{t}");
             assert_eq!(credit_start(t), whole.find(t).map(|m| m.start()), "{t}");
         }
@@ -1570,6 +1590,7 @@ mod prefilter_properties {
             Just("Illustration"), Just("graphic"), Just("video"), Just("source"), Just("caption"), Just(":"), Just(","), Just("."),
             Just("!"), Just("?"), Just(")"), Just("("), Just("Jo"), Just("x"), Just("_"), Just("1"), Just("—"), Just("“"), Just("\n"),
             Just("the post"), Just("The Post"), Just("appeared first on"), Just("appeared"), Just("first on"),
+            Just("/"), Just("via"), Just("REUTERS"), Just("Reuters"), Just("AP"), Just("Getty Images"), Just("by"), Just("courtesy of"),
         ];
         let sep = prop_oneof![Just(" "), Just(" "), Just(""), Just("  "), Just("\u{a0}"), Just("\t")];
         proptest::collection::vec((word, sep), 1..8).prop_map(|parts| {
@@ -1594,6 +1615,8 @@ mod prefilter_properties {
 
         #[test]
         fn credit_and_footer_readers_agree(line in credit_like()) {
+            let ungated = CREDIT_SHAPES.iter().any(|s| s.start(&line).is_some());
+            prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);
