@@ -361,7 +361,20 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// "she" or "they": where a bio's verb stands. A phrase's last word need
 /// only open its word ("a" in "an", "covers" in "covers,").
 fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
-    let words: Vec<&str> = t.split_whitespace().take(8).collect();
+    // A name opens with a capital, a pronoun with "h", "s" or "t": most
+    // lines of prose are refused before their words are read.
+    let opens_right = |b: u8| b.is_ascii_uppercase() || (pronouns && matches!(b, b'h' | b's' | b't'));
+    if !t.trim_start().as_bytes().first().is_some_and(|&b| opens_right(b)) {
+        return false;
+    }
+    // The first eight words, on the stack: this runs on every line.
+    let mut first = [""; 8];
+    let mut count = 0;
+    for (slot, word) in first.iter_mut().zip(t.split_whitespace()) {
+        *slot = word;
+        count += 1;
+    }
+    let words = &first[..count];
     let phrase_at = |k: usize| {
         phrases.iter().any(|phrase| {
             phrase.iter().enumerate().all(|(j, w)| {
@@ -384,11 +397,11 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         return None;
     }
     let plain = is_plain(content);
-    let wanted = if plain { plain_candidates(content) } else { hinted_candidates(content) };
+    let words = content.split_whitespace().count();
+    let wanted = if plain { plain_candidates(content, words) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
-    let words = content.split_whitespace().count();
     FURNITURE
         .iter()
         .enumerate()
@@ -401,8 +414,14 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// it passes. Each test holds for every line its pattern matches, and so
 /// does each pattern's hint, so this tries a pattern that matches exactly
 /// when [`hinted_candidates`] does: the first match is the same.
-fn plain_candidates(content: &str) -> u64 {
-    FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(content)).fold(0, |wanted, (i, _)| wanted | 1 << i)
+/// Patterns for shorter lines than one of `words` words are not asked,
+/// as [`furniture`] would not try them (0 asks every pattern).
+fn plain_candidates(content: &str, words: usize) -> u64 {
+    FURNITURE
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| words <= p.max_words && (p.could_match)(content))
+        .fold(0, |wanted, (i, _)| wanted | 1 << i)
 }
 
 /// The patterns worth trying on any line: comment counts may start with
@@ -1452,7 +1471,7 @@ mod tests {
     fn plain_and_hinted_candidates_find_the_same_furniture() {
         for line in FURNITURE_LINES.iter().filter(|l| is_plain(l)) {
             let first = |wanted: u64| FURNITURE.iter().enumerate().find(|(i, p)| wanted & (1 << i) != 0 && p.re.is_match(line)).map(|(i, _)| i);
-            assert_eq!(first(plain_candidates(line)), first(hinted_candidates(line)), "{line}");
+            assert_eq!(first(plain_candidates(line, 0)), first(hinted_candidates(line)), "{line}");
         }
     }
 

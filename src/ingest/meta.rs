@@ -194,6 +194,10 @@ fn dmy_at(text: &str, at: usize) -> Option<DateMatch> {
 /// optional full stop before the end.
 fn appeared_first_on_plain(text: &str) -> Option<(usize, Range<usize>)> {
     const PHRASE: &[u8] = b"appeared first on";
+    // Every start tried below needs the phrase: one quick search first.
+    if !contains_any_ascii_ci(text, &["appeared first on"]) {
+        return None;
+    }
     let bytes = text.as_bytes();
     let closes = |rest: &str| {
         let rest = rest.trim_start();
