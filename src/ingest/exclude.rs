@@ -417,12 +417,52 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// Patterns for shorter lines than one of `words` words are not asked,
 /// as [`furniture`] would not try them (0 asks every pattern).
 fn plain_candidates(content: &str, words: usize) -> u64 {
+    let opening = content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
     FURNITURE
         .iter()
         .enumerate()
-        .filter(|(_, p)| words <= p.max_words && (p.could_match)(content))
+        .filter(|(i, p)| opening & (1 << i) != 0 && words <= p.max_words && (p.could_match)(content))
         .fold(0, |wanted, (i, _)| wanted | 1 << i)
 }
+
+/// For each furniture pattern, in the table's order, the bytes (ASCII
+/// letters in lower case, digits) a line must open with for its
+/// `could_match` to accept it; empty where a test also reads the line's
+/// end or middle, or accepts any capital. Read off the tests' opening
+/// words, and checked against them by the prefilter tests.
+const OPENINGS: [&[u8]; 17] = [
+    b"0123456789notfsec",
+    b"0123456789soplawjhcrvnmti",
+    b"",
+    b"sctepflwr",
+    b"asc",
+    b"srfldgcat",
+    b"rasmfuwlypn",
+    b"t",
+    b"0123456789ipsethvo",
+    b"0123456789lupr",
+    b"",
+    b"otf",
+    b"tfc",
+    b"arwec",
+    b"",
+    b"",
+    b"",
+];
+
+/// [`OPENINGS`] by first byte (in lower case): the patterns a line opening
+/// with it may pass, so that each line asks only those.
+static OPENING_MASKS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut masks = [0u64; 256];
+    for (i, opens) in OPENINGS.iter().enumerate() {
+        for (b, mask) in masks.iter_mut().enumerate() {
+            if opens.is_empty() || opens.contains(&(b as u8)) {
+                *mask |= 1 << i;
+            }
+        }
+    }
+    masks
+});
 
 /// The patterns worth trying on any line: comment counts may start with
 /// any number; otherwise only patterns whose hint words occur.
@@ -927,7 +967,11 @@ mod comments {
                 // a cheap test before the list is compared.
                 && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
                 && t.chars().skip(1).all(|c| c.is_lowercase())
-                && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
+                && FIRST_SECOND_PERSON.iter().any(|p| {
+                    // An ASCII word has no "’" to read as "'": the same
+                    // length and letters, which the length decides first.
+                    if t.is_ascii() { p.len() == t.len() && p.eq_ignore_ascii_case(t) } else { same_ignoring_apostrophe_style(t, p) }
+                }))
     }
 
     fn is_slang(t: &str) -> bool {
@@ -1461,9 +1505,26 @@ mod tests {
             for line in FURNITURE_LINES.iter().filter(|l| is_plain(l) && plain.is_match(l)) {
                 matched += 1;
                 assert!((p.could_match)(line), "pattern {i} matches {line:?} but its prefilter refuses it");
+                assert!(plain_candidates(line, 0) & (1 << i) != 0, "pattern {i} matches {line:?} but its opening is refused");
                 assert!(hinted_candidates(line) & (1 << i) != 0, "pattern {i} matches {line:?} without its hint");
             }
             assert!(matched > 0, "no line of the table exercises pattern {i}");
+        }
+    }
+
+    #[test]
+    fn openings_cover_every_line_a_prefilter_accepts() {
+        assert_eq!(OPENINGS.len(), FURNITURE.len());
+        let mut lines: Vec<String> = FURNITURE_LINES.iter().chain(BY_HAND_LINES).map(|l| l.to_string()).collect();
+        // Each line again with its first letter in the other case.
+        let flipped: Vec<String> = lines
+            .iter()
+            .map(|l| l.chars().enumerate().map(|(i, c)| if i == 0 && c.is_ascii_lowercase() { c.to_ascii_uppercase() } else if i == 0 { c.to_ascii_lowercase() } else { c }).collect())
+            .collect();
+        lines.extend(flipped);
+        for line in lines.iter().map(|l| words::strip_markup(l)).filter(|l| is_plain(l)) {
+            let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(line)).fold(0u64, |w, (i, _)| w | 1 << i);
+            assert_eq!(plain_candidates(line, 0), spec, "{line:?}");
         }
     }
 
@@ -1669,10 +1730,13 @@ mod prefilter_properties {
         fn prefilters_hold(line in furniture_like()) {
             prop_assume!(is_plain(&line));
             tests::by_hand_agrees(&line);
+            let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(&line)).fold(0u64, |w, (i, _)| w | 1 << i);
+            prop_assert_eq!(plain_candidates(&line, 0), spec, "{:?}", line);
             for (i, p) in FURNITURE.iter().enumerate() {
                 let matches = PLAIN_BUILDS[i].is_match(&line);
                 if matches {
                     prop_assert!((p.could_match)(&line), "pattern {} matches {:?}", i, line);
+                    prop_assert!(plain_candidates(&line, 0) & (1 << i) != 0, "pattern {} matches {:?}, opening refused", i, line);
                     prop_assert!(hinted_candidates(&line) & (1 << i) != 0, "pattern {} matches {:?} unhinted", i, line);
                 }
             }
