@@ -367,12 +367,24 @@ fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
     if !t.trim_start().as_bytes().first().is_some_and(|&b| opens_right(b)) {
         return false;
     }
-    // The first eight words, on the stack: this runs on every line.
-    let mut first = [""; 8];
+    // The opening words, on the stack, read only as far as a phrase may
+    // reach: three words past the run of (at most four) capitalised ones,
+    // or past a pronoun. This runs on nearly every line.
+    let mut first = [""; 7];
     let mut count = 0;
-    for (slot, word) in first.iter_mut().zip(t.split_whitespace()) {
-        *slot = word;
+    let mut names = 0;
+    let mut names_end = false;
+    for word in t.split_whitespace() {
+        first[count] = word;
         count += 1;
+        if !names_end && count <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            names = count;
+        } else {
+            names_end = true;
+        }
+        if count == first.len() || (names_end && count >= names.max(1) + 3) {
+            break;
+        }
     }
     let words = &first[..count];
     let phrase_at = |k: usize| {
@@ -397,7 +409,7 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         return None;
     }
     let plain = is_plain(content);
-    let words = content.split_whitespace().count();
+    let words = words::count_words(content);
     let wanted = if plain { plain_candidates(content, words) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;

@@ -545,12 +545,27 @@ const LABEL_WORDS: &[&str] = &[
 
 /// "BREAKING NEWS", "Analysis", "World | Asia": a kicker or section name.
 fn is_label(content: &str) -> bool {
-    let words: Vec<String> = content
-        .split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
+    // Word by word, stopping at the first that is not a label's or the
+    // fifth: most lines are refused on their first word.
+    let mut count = 0;
+    for word in content.split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c)).filter(|w| !w.is_empty()) {
+        count += 1;
+        if count > 4 || !is_label_word(word) {
+            return false;
+        }
+    }
+    count >= 1
+}
+
+/// Whether the word, lower-cased, is one of [`LABEL_WORDS`]. An ASCII
+/// word is compared in place; another is lower-cased first, as a
+/// non-ASCII letter may lower-case to an ASCII one (the Kelvin sign).
+fn is_label_word(word: &str) -> bool {
+    if word.is_ascii() {
+        LABEL_WORDS.iter().any(|l| l.eq_ignore_ascii_case(word))
+    } else {
+        LABEL_WORDS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// "Valley Press", "News Now USA": a few capitalised words, one of which
@@ -655,6 +670,28 @@ fn same_words(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_label`] as first written: every word lower-cased, then counted.
+    fn is_label_spec(content: &str) -> bool {
+        let words: Vec<String> = content
+            .split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
+    }
+
+    #[test]
+    fn labels_read_word_by_word_as_when_all_were_lower_cased() {
+        let texts = [
+            "BREAKING NEWS", "Analysis", "World | Asia", "World › Asia › Pacific › News", "World › Asia › Pacific › News › Top", "",
+            " | ", "Breaking: floods", "LIVE", "Live updates", "Worl\u{212A}", "brea\u{212A}ing news", "Zoë", "NEWS—WORLD", "top-stories",
+            "Home/World/Asia", "video: watch", "The news",
+        ];
+        for t in texts {
+            assert_eq!(is_label(t), is_label_spec(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn every_pattern_compiles_in_both_builds() {

@@ -100,8 +100,26 @@ impl<'a> Line<'a> {
     }
 
     pub fn word_count(&self) -> usize {
-        self.content().split_whitespace().count()
+        count_words(self.content())
     }
+}
+
+/// `text.split_whitespace().count()`, by bytes on ASCII text: every line
+/// is counted, and most are ASCII.
+pub(super) fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // The ASCII characters Rust's `char::is_whitespace` accepts (the
+        // vertical tab too, which `u8::is_ascii_whitespace` leaves out).
+        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    count
 }
 
 /// Every line of the article, in order.
@@ -150,7 +168,7 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 
 /// Short, no final full stop: a headline, a masthead, a section name.
 pub(super) fn is_headline_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = count_words(text);
     (2..=22).contains(&words) && !ends_with_full_stop(text) && !text.trim_end().ends_with([':', ','])
 }
 
@@ -167,6 +185,13 @@ const STOPWORDS: &[&str] = &[
     "say", "one", "two", "new", "more", "most", "some", "such", "other", "our", "out", "all", "any", "per", "via",
     "you", "your", "just", "very", "did", "does", "how", "why", "image", "photo", "picture", "credit",
 ];
+
+/// [`STOPWORDS`] sorted, for a binary search per word.
+static SORTED_STOPWORDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    let mut sorted = STOPWORDS.to_vec();
+    sorted.sort_unstable();
+    sorted
+});
 
 /// The content words of a text, lower-cased and crudely stemmed, so that
 /// "returning" and "returned" or "troops" and "troop" meet.
@@ -208,7 +233,7 @@ fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
             return None;
         }
     }
-    if STOPWORDS.contains(&scratch.as_str()) {
+    if SORTED_STOPWORDS.binary_search(&scratch.as_str()).is_ok() {
         return None;
     }
     Some(&scratch[..stem_len(scratch)])
@@ -252,6 +277,17 @@ mod tests {
         assert!(contains_any_ascii_ci("zq", &["zq"]) && !contains_any_ascii_ci("qz", &["zq"]));
         assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
         assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z"] {
+            assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+        }
+        for b in 0u8..128 {
+            let text = format!("a{}b", b as char);
+            assert_eq!(count_words(&text), text.split_whitespace().count(), "byte {b}");
+        }
     }
 
     #[test]
