@@ -93,6 +93,12 @@ impl Excluded {
     }
 }
 
+/// The most words of the shorter kinds of furniture (share prompts,
+/// promotions; comment prompts have fewer): the other kinds allow many
+/// more, so a line's words are counted exactly only when one of those
+/// could match it.
+const SHORT_FURNITURE_WORDS: usize = 16;
+
 /// Lines longer than this are prose, never page furniture; the limit also
 /// keeps the per-line patterns cheap on huge single-line files.
 const FURNITURE_MAX_BYTES: usize = 600;
@@ -150,7 +156,7 @@ fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'sta
     let re = TwoBuild::new(format!("(?i)^(?:{re})$"));
     let max_words = match kind {
         Furniture::CommentPrompt | Furniture::CommentChrome => 10,
-        Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => 16,
+        Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => SHORT_FURNITURE_WORDS,
         Furniture::Other(_) | Furniture::Bio => 80,
     };
     Pattern { re, kind, note, hints, could_match, max_words, by_hand: None }
@@ -409,11 +415,13 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         return None;
     }
     let plain = is_plain(content);
-    let words = words::count_words(content);
-    let wanted = if plain { plain_candidates(content, words) } else { hinted_candidates(content) };
+    // Counting stops past the short kinds' limit: most lines go no further.
+    let short = words::count_words_upto(content, SHORT_FURNITURE_WORDS + 1);
+    let wanted = if plain { plain_candidates(content, short) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
+    let words = if short <= SHORT_FURNITURE_WORDS { short } else { words::count_words(content) };
     FURNITURE
         .iter()
         .enumerate()
@@ -427,7 +435,8 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// does each pattern's hint, so this tries a pattern that matches exactly
 /// when [`hinted_candidates`] does: the first match is the same.
 /// Patterns for shorter lines than one of `words` words are not asked,
-/// as [`furniture`] would not try them (0 asks every pattern).
+/// as [`furniture`] would not try them (0 asks every pattern; a count
+/// cut short asks more, which [`furniture`] then leaves out).
 fn plain_candidates(content: &str, words: usize) -> u64 {
     let opening = content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
     FURNITURE
@@ -605,7 +614,12 @@ fn may_hold_credit(text: &str) -> bool {
 /// ("getty image" holds "image").
 static CREDIT_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let hints = CREDIT_LABEL_STEMS.iter().copied().chain(["/", "via"]);
-    AhoCorasick::builder().ascii_case_insensitive(true).build(hints).expect("credit hints")
+    // A full DFA: the fastest search per byte, and these few short hints keep it small.
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(hints)
+        .expect("credit hints")
 });
 
 /// Where the earliest photo credit closing `text` starts.
@@ -973,6 +987,7 @@ mod comments {
     /// A first or second person pronoun. "US" is a country; the pronoun
     /// is written "us".
     fn is_person(t: &str) -> bool {
+        let ascii = t.is_ascii();
         t.starts_with('I') && matches!(t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
             || (t.len() <= 7
                 // Every pronoun listed opens with one of these letters:
@@ -982,7 +997,7 @@ mod comments {
                 && FIRST_SECOND_PERSON.iter().any(|p| {
                     // An ASCII word has no "’" to read as "'": the same
                     // length and letters, which the length decides first.
-                    if t.is_ascii() { p.len() == t.len() && p.eq_ignore_ascii_case(t) } else { same_ignoring_apostrophe_style(t, p) }
+                    if ascii { p.len() == t.len() && p.eq_ignore_ascii_case(t) } else { same_ignoring_apostrophe_style(t, p) }
                 }))
     }
 

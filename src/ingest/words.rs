@@ -110,16 +110,38 @@ pub(super) fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }
+    // A word starts at a non-space byte after a space or the start:
+    // pairwise, with no state carried, so that the loop vectorises.
+    let bytes = text.as_bytes();
+    let first = usize::from(bytes.first().is_some_and(|&b| !is_ascii_space(b)));
+    first + bytes.windows(2).filter(|pair| is_ascii_space(pair[0]) && !is_ascii_space(pair[1])).count()
+}
+
+/// `count_words(text).min(limit)`, reading no further than the word past
+/// `limit - 1`.
+pub(super) fn count_words_upto(text: &str, limit: usize) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().take(limit).count();
+    }
     let mut count = 0;
     let mut in_word = false;
     for &b in text.as_bytes() {
-        // The ASCII characters Rust's `char::is_whitespace` accepts (the
-        // vertical tab too, which `u8::is_ascii_whitespace` leaves out).
-        let space = matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-        count += usize::from(!space && !in_word);
+        let space = is_ascii_space(b);
+        if !space && !in_word {
+            count += 1;
+            if count == limit {
+                return count;
+            }
+        }
         in_word = !space;
     }
     count
+}
+
+/// The ASCII characters Rust's `char::is_whitespace` accepts (the
+/// vertical tab too, which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// Every line of the article, in order.
@@ -186,12 +208,27 @@ const STOPWORDS: &[&str] = &[
     "you", "your", "just", "very", "did", "does", "how", "why", "image", "photo", "picture", "credit",
 ];
 
-/// [`STOPWORDS`] sorted, for a binary search per word.
-static SORTED_STOPWORDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
-    let mut sorted = STOPWORDS.to_vec();
-    sorted.sort_unstable();
-    sorted
+/// A word of up to eight bytes as one number (its bytes in order, zeros
+/// after): two such words without NUL bytes (content words are letters)
+/// are equal exactly when the numbers are.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0u64, |n, &b| n >> 8 | u64::from(b) << 56))
+}
+
+/// [`STOPWORDS`] packed and sorted: a word is looked up by a binary
+/// search over numbers rather than a comparison with every stopword.
+static PACKED_STOPWORDS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut packed: Vec<u64> = STOPWORDS.iter().filter_map(|w| packed(w)).collect();
+    packed.sort_unstable();
+    packed
 });
+
+/// Whether the (lower-case) word is one of [`STOPWORDS`], none of which
+/// is longer than eight bytes.
+fn is_stopword(word: &str) -> bool {
+    packed(word).is_some_and(|n| PACKED_STOPWORDS.binary_search(&n).is_ok())
+}
 
 /// The content words of a text, lower-cased and crudely stemmed, so that
 /// "returning" and "returned" or "troops" and "troop" meet.
@@ -233,7 +270,7 @@ fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
             return None;
         }
     }
-    if SORTED_STOPWORDS.binary_search(&scratch.as_str()).is_ok() {
+    if is_stopword(scratch) {
         return None;
     }
     Some(&scratch[..stem_len(scratch)])
@@ -280,6 +317,14 @@ mod tests {
     }
 
     #[test]
+    fn stopwords_are_found_as_in_the_list() {
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 8 && is_stopword(w)));
+        for w in ["th", "thee", "them", "theme", "", "x", "abcdefgh", "abcdefghi", "saying", "credits", "ſaid", "\0the"] {
+            assert_eq!(is_stopword(w), STOPWORDS.contains(&w), "{w:?}");
+        }
+    }
+
+    #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {
         for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z"] {
             assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
@@ -287,6 +332,14 @@ mod tests {
         for b in 0u8..128 {
             let text = format!("a{}b", b as char);
             assert_eq!(count_words(&text), text.split_whitespace().count(), "byte {b}");
+            for limit in 1..4 {
+                assert_eq!(count_words_upto(&text, limit), text.split_whitespace().count().min(limit), "byte {b}");
+            }
+        }
+        for text in ["", "a b c d e", " a  b c ", "Zoë  said\u{a0}so now"] {
+            for limit in 1..7 {
+                assert_eq!(count_words_upto(text, limit), count_words(text).min(limit), "{text:?} {limit}");
+            }
         }
     }
 
