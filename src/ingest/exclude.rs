@@ -94,9 +94,7 @@ impl Excluded {
 }
 
 /// The most words of the shorter kinds of furniture (share prompts,
-/// promotions; comment prompts have fewer): the other kinds allow many
-/// more, so a line's words are counted exactly only when one of those
-/// could match it.
+/// promotions; comment prompts have fewer).
 const SHORT_FURNITURE_WORDS: usize = 16;
 
 /// Lines longer than this are prose, never page furniture; the limit also
@@ -415,13 +413,11 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         return None;
     }
     let plain = is_plain(content);
-    // Counting stops past the short kinds' limit: most lines go no further.
-    let short = words::count_words_upto(content, SHORT_FURNITURE_WORDS + 1);
-    let wanted = if plain { plain_candidates(content, short) } else { hinted_candidates(content) };
+    let words = words::count_words(content);
+    let wanted = if plain { plain_candidates(content, words) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
-    let words = if short <= SHORT_FURNITURE_WORDS { short } else { words::count_words(content) };
     FURNITURE
         .iter()
         .enumerate()
@@ -435,8 +431,7 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// does each pattern's hint, so this tries a pattern that matches exactly
 /// when [`hinted_candidates`] does: the first match is the same.
 /// Patterns for shorter lines than one of `words` words are not asked,
-/// as [`furniture`] would not try them (0 asks every pattern; a count
-/// cut short asks more, which [`furniture`] then leaves out).
+/// as [`furniture`] would not try them (0 asks every pattern).
 fn plain_candidates(content: &str, words: usize) -> u64 {
     let opening = content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
     FURNITURE
@@ -971,17 +966,38 @@ mod comments {
         let mut tokens = 0;
         // Shouted words in a row: three make shouting.
         let mut shouted = 0;
-        for t in own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()) {
+        let mut informal_token = |t: &str| {
             tokens += 1;
-            if is_person(t) || t == "i" || is_slang(t) {
+            // Pronouns, "i" and slang are all seven bytes or fewer.
+            if t.len() <= 7 && (is_person(t) || t == "i" || is_slang(t)) {
                 return true;
             }
             shouted = if is_shouted(t) { shouted + 1 } else { 0 };
-            if shouted == 3 {
-                return true;
+            shouted == 3
+        };
+        let found = if own.is_ascii() {
+            // ASCII text has no "’" and its letters and digits are the
+            // ASCII ones: the same words, found by bytes.
+            let bytes = own.as_bytes();
+            let in_token = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'\'');
+            let mut i = 0;
+            let mut found = false;
+            while i < bytes.len() && !found {
+                if in_token(i) {
+                    let start = i;
+                    while in_token(i) {
+                        i += 1;
+                    }
+                    found = informal_token(&own[start..i]);
+                } else {
+                    i += 1;
+                }
             }
-        }
-        tokens >= 16 && !super::words::ends_sentence(text)
+            found
+        } else {
+            own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).any(&mut informal_token)
+        };
+        found || (tokens >= 16 && !super::words::ends_sentence(text))
     }
 
     /// A first or second person pronoun. "US" is a country; the pronoun
