@@ -1133,18 +1133,27 @@ mod captions {
     /// The words of `wanted` that the given lines use, and whether they
     /// have any content word at all. Only membership of a few headline
     /// words is ever asked, so the body's own vocabulary is never built.
-    fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
+    pub(super) fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
         let mut found = HashSet::new();
-        let mut any = false;
+        let any = std::cell::Cell::new(false);
+        // The first three letters of the wanted ASCII words: once the body
+        // is known to have a content word, an ASCII word opening otherwise
+        // cannot give a wanted one and is not read further. (No ASCII
+        // word gives a word that is not ASCII.)
+        let mut prefixes: Vec<[u8; 3]> = wanted.iter().filter_map(|w| words::ascii_content_prefix(w)).collect();
+        prefixes.sort_unstable();
+        let skip = |raw: &str| {
+            any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| prefixes.binary_search(&p).is_err())
+        };
         for &i in which {
-            words::for_each_content_word(lines[i].text, |word| {
-                any = true;
+            words::for_each_content_word_unless(lines[i].text, skip, |word| {
+                any.set(true);
                 if wanted.contains(word) && !found.contains(word) {
                     found.insert(word.to_string());
                 }
             });
         }
-        (found, any)
+        (found, any.get())
     }
 
     /// `([headline] caption)+ headline body...` at the top of the page:
@@ -1603,6 +1612,34 @@ mod tests {
             Flood waters rose across the valley on Tuesday and 42 families left their homes, the regional authority said.\n\
             The river broke its banks near the old mill, officials said.\n";
         assert_eq!(regions(text), vec![(ExclusionReason::Caption, 1, 4)]);
+    }
+
+    #[test]
+    fn vocabulary_skipping_words_finds_what_reading_all_finds() {
+        let bodies = [
+            "Flood waters rose; the river's banks broke. Floods returned.",
+            "“Zoë’s” boats — returning 'home' at dusk, said O'Neil.",
+            "it's ok, a an the",
+            "",
+            "Troops returned; TROOPS RETURNING. Æsop’s fables were read.",
+        ];
+        let heads = ["River floods return", "Zoë troop boats", "Æsop dusk", "the and"];
+        for body in bodies {
+            let article = Article::from_text("v", "v.txt", format!("x\n{body}\n"), vec![]);
+            let lines = words::lines(&article);
+            for head in heads {
+                let wanted: std::collections::HashSet<String> = words::content_words(head).collect();
+                let mut found = std::collections::HashSet::new();
+                let mut any = false;
+                words::for_each_content_word(lines[1].text, |w| {
+                    any = true;
+                    if wanted.contains(w) {
+                        found.insert(w.to_string());
+                    }
+                });
+                assert_eq!(captions::vocabulary(&lines, &[1], &wanted), (found, any), "{body:?} / {head:?}");
+            }
+        }
     }
 
     #[test]

@@ -104,17 +104,24 @@ impl<'a> Line<'a> {
     }
 }
 
-/// `text.split_whitespace().count()`, by bytes on ASCII text: every line
-/// is counted, and most are ASCII.
+/// `text.split_whitespace().count()`, reading ASCII bytes as they are and
+/// decoding only the other characters: every line is counted, and most
+/// are nearly all ASCII.
 pub(super) fn count_words(text: &str) -> usize {
-    if !text.is_ascii() {
-        return text.split_whitespace().count();
-    }
-    // A word starts at a non-space byte after a space or the start:
-    // pairwise, with no state carried, so that the loop vectorises.
     let bytes = text.as_bytes();
-    let first = usize::from(bytes.first().is_some_and(|&b| !is_ascii_space(b)));
-    first + bytes.iter().zip(&bytes[1.min(bytes.len())..]).map(|(&a, &b)| usize::from(is_ascii_space(a) & !is_ascii_space(b))).sum::<usize>()
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (is_ascii_space(bytes[i]), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    count
 }
 
 /// The ASCII characters Rust's `char::is_whitespace` accepts (the
@@ -217,13 +224,33 @@ pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// `content_words` without allocating per word: each is lent to `f` in turn.
-pub(super) fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+pub(super) fn for_each_content_word(text: &str, f: impl FnMut(&str)) {
+    for_each_content_word_unless(text, |_| false, f);
+}
+
+/// [`for_each_content_word`], leaving out the raw words for which `skip`
+/// holds before any work is spent on them: for a caller that knows which
+/// words it need not see.
+pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str) -> bool, mut f: impl FnMut(&str)) {
     let mut scratch = String::new();
     for w in raw_words(text) {
+        if skip(w) {
+            continue;
+        }
         if let Some(word) = content_word(w, &mut scratch) {
             f(word);
         }
     }
+}
+
+/// The first three letters (in lower case) that the content word of the
+/// raw ASCII word `raw` would open with, if it has one; none when it
+/// cannot be a content word or is not ASCII. A content word keeps at
+/// least three letters of its raw word's start, lower-cased.
+pub(super) fn ascii_content_prefix(raw: &str) -> Option<[u8; 3]> {
+    let w = raw.trim_matches(['\'', '’']);
+    let b = w.as_bytes();
+    (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
 
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
