@@ -413,11 +413,12 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         return None;
     }
     let plain = is_plain(content);
-    let words = words::count_words(content);
-    let wanted = if plain { plain_candidates(content, words) } else { hinted_candidates(content) };
+    let wanted = if plain { plain_candidates(content) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
+    // Counted only now: most lines have no candidate at all.
+    let words = words::count_words(content);
     FURNITURE
         .iter()
         .enumerate()
@@ -430,14 +431,12 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// it passes. Each test holds for every line its pattern matches, and so
 /// does each pattern's hint, so this tries a pattern that matches exactly
 /// when [`hinted_candidates`] does: the first match is the same.
-/// Patterns for shorter lines than one of `words` words are not asked,
-/// as [`furniture`] would not try them (0 asks every pattern).
-fn plain_candidates(content: &str, words: usize) -> u64 {
+fn plain_candidates(content: &str) -> u64 {
     let opening = content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
     FURNITURE
         .iter()
         .enumerate()
-        .filter(|(i, p)| opening & (1 << i) != 0 && words <= p.max_words && (p.could_match)(content))
+        .filter(|(i, p)| opening & (1 << i) != 0 && (p.could_match)(content))
         .fold(0, |wanted, (i, _)| wanted | 1 << i)
 }
 
@@ -1557,7 +1556,7 @@ mod tests {
             for line in FURNITURE_LINES.iter().filter(|l| is_plain(l) && plain.is_match(l)) {
                 matched += 1;
                 assert!((p.could_match)(line), "pattern {i} matches {line:?} but its prefilter refuses it");
-                assert!(plain_candidates(line, 0) & (1 << i) != 0, "pattern {i} matches {line:?} but its opening is refused");
+                assert!(plain_candidates(line) & (1 << i) != 0, "pattern {i} matches {line:?} but its opening is refused");
                 assert!(hinted_candidates(line) & (1 << i) != 0, "pattern {i} matches {line:?} without its hint");
             }
             assert!(matched > 0, "no line of the table exercises pattern {i}");
@@ -1576,7 +1575,7 @@ mod tests {
         lines.extend(flipped);
         for line in lines.iter().map(|l| words::strip_markup(l)).filter(|l| is_plain(l)) {
             let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(line)).fold(0u64, |w, (i, _)| w | 1 << i);
-            assert_eq!(plain_candidates(line, 0), spec, "{line:?}");
+            assert_eq!(plain_candidates(line), spec, "{line:?}");
         }
     }
 
@@ -1584,7 +1583,7 @@ mod tests {
     fn plain_and_hinted_candidates_find_the_same_furniture() {
         for line in FURNITURE_LINES.iter().filter(|l| is_plain(l)) {
             let first = |wanted: u64| FURNITURE.iter().enumerate().find(|(i, p)| wanted & (1 << i) != 0 && p.re.is_match(line)).map(|(i, _)| i);
-            assert_eq!(first(plain_candidates(line, 0)), first(hinted_candidates(line)), "{line}");
+            assert_eq!(first(plain_candidates(line)), first(hinted_candidates(line)), "{line}");
         }
     }
 
@@ -1811,12 +1810,12 @@ mod prefilter_properties {
             prop_assume!(is_plain(&line));
             tests::by_hand_agrees(&line);
             let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(&line)).fold(0u64, |w, (i, _)| w | 1 << i);
-            prop_assert_eq!(plain_candidates(&line, 0), spec, "{:?}", line);
+            prop_assert_eq!(plain_candidates(&line), spec, "{:?}", line);
             for (i, p) in FURNITURE.iter().enumerate() {
                 let matches = PLAIN_BUILDS[i].is_match(&line);
                 if matches {
                     prop_assert!((p.could_match)(&line), "pattern {} matches {:?}", i, line);
-                    prop_assert!(plain_candidates(&line, 0) & (1 << i) != 0, "pattern {} matches {:?}, opening refused", i, line);
+                    prop_assert!(plain_candidates(&line) & (1 << i) != 0, "pattern {} matches {:?}, opening refused", i, line);
                     prop_assert!(hinted_candidates(&line) & (1 << i) != 0, "pattern {} matches {:?} unhinted", i, line);
                 }
             }

@@ -460,7 +460,8 @@ const DANGLING: &[&str] = &[
 fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
     let mut out = Vec::new();
     for line in open.iter().take(HEAD_LINES) {
-        let prose = line.word_count() > META_MAX_WORDS + 6 || (words::ends_sentence(line.content()) && line.word_count() > 8);
+        let words = line.word_count();
+        let prose = words > META_MAX_WORDS + 6 || (words > 8 && words::ends_sentence(line.content()));
         if prose {
             break;
         }
