@@ -61,25 +61,29 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     // Without other letters than ASCII ones, "according to" and the verbs
     // of saying can only be spelt in ASCII: one pass of the automaton
     // tells which of the two searches below can find anything, and most
-    // sentences need neither.
-    let (mut according, mut saying) = (!ascii, !ascii);
+    // sentences need neither. It also says where each verb may stand: a
+    // word is a verb of saying exactly when a verb's match covers it.
+    let mut according = !ascii;
+    let mut verbs: Option<Vec<(usize, usize)>> = (!ascii).then(Vec::new);
     if ascii {
         for m in SOURCE_CUES.find_overlapping_iter(sentence) {
             if m.pattern().as_usize() == SAYING.len() {
                 according = true;
             } else {
-                saying = true;
+                verbs.get_or_insert_with(Vec::new).push((m.start(), m.end()));
             }
         }
     }
     let mut out: Vec<Source> = if according { according_to(sentence) } else { Vec::new() };
-    if !saying {
-        return out;
-    }
+    let Some(verbs) = verbs else { return out };
     static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
+    let is_saying = |span: Span, w: &str| match ascii {
+        true => verbs.iter().any(|&(start, end)| start == span.start && end == span.end),
+        false => SAYING_SET.contains(w),
+    };
     let words = clause::words(sentence, 0);
     for (i, (span, w)) in words.iter().enumerate() {
-        if !SAYING_SET.contains(w) {
+        if !is_saying(*span, w) {
             continue;
         }
         if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
@@ -365,5 +369,52 @@ mod tests {
     fn the_nearest_preceding_source_governs() {
         let s = "The agency said in May that officials had confirmed 70 arrests.";
         assert_eq!(at(s, "70").as_deref(), Some("officials"));
+    }
+
+    /// The specification of [`sources`] without its quick tests: every
+    /// "according to" phrase and every word of the sentence looked up.
+    fn sources_by_every_word(sentence: &str) -> Vec<Source> {
+        static SET: clause::WordSet = clause::WordSet::new(SAYING);
+        let mut out = according_to(sentence);
+        let words = clause::words(sentence, 0);
+        for (i, (span, w)) in words.iter().enumerate() {
+            if SET.contains(w) {
+                if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
+                    out.push(Source { at: span.start, ..source });
+                }
+            }
+        }
+        out.sort_by_key(|s| s.at);
+        out
+    }
+
+    #[test]
+    fn quick_tests_change_no_source() {
+        let cases = [
+            "Police said 12 were hurt, according to the ministry.",
+            "ACCORDING TO officials, 40 died; the army SAID so.",
+            "x-according to Kim, the essays were claimed by no one.",
+            "The \u{212A}im report, Reuters reported, said nothing.",
+            "\u{c9}tat media said 9 were killed, according to TASS.",
+            "Accordingly, they SAY 5.",
+            "",
+        ];
+        for s in cases {
+            assert_eq!(sources(s), sources_by_every_word(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_tests_change_no_source_on_random_sentences(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "according to", "ACCORDING TO", "accordingto", "said", "Said", "SAYS", "reported", "essays", "told",
+                "police", "officials", "the", "The", "ministry", "Kim", "Mr.", "state", "media", "they", "also",
+                ",", ".", " ", "  ", "-", "'", "x", "\u{e9}", "\u{c9}", "\u{201c}", "\u{201d}", "\u{2014}", "(KCNA)", "40",
+            ]), 0..24),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(sources(&s), sources_by_every_word(&s));
+        }
     }
 }

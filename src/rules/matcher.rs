@@ -99,20 +99,23 @@ impl Matcher {
             return hits;
         }
         let b = text.as_bytes();
-        // Whether the character before byte `i` is a letter or digit.
-        let mut after_word = false;
+        // `i` is always a place where no letter or digit comes before:
+        // after a try there, a word is skipped whole, with the character
+        // that ends it, in a tight loop.
         let mut i = 0;
-        while let Some(&c) = b.get(i) {
-            let (alphanumeric, width) = if c.is_ascii() {
-                (c.is_ascii_alphanumeric(), 1)
-            } else {
-                text[i..].chars().next().map_or((false, 1), |ch| (ch.is_alphanumeric(), ch.len_utf8()))
-            };
-            if !after_word {
-                self.hits_from(text, i, &mut hits);
-            }
-            after_word = alphanumeric;
+        while i < b.len() {
+            self.hits_from(text, i, &mut hits);
+            let (alphanumeric, width) = class_at(text, i);
             i += width;
+            if alphanumeric {
+                while i < b.len() {
+                    let (alphanumeric, width) = class_at(text, i);
+                    i += width;
+                    if !alphanumeric {
+                        break;
+                    }
+                }
+            }
         }
         hits
     }
@@ -137,6 +140,16 @@ impl Matcher {
 
     pub fn lemma(&self, index: usize) -> &str {
         self.lemmas.get(index).map_or("", String::as_str)
+    }
+}
+
+/// Whether the character at byte `i` (a char boundary) is a letter or
+/// digit, and its length.
+#[inline]
+fn class_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes()[i] {
+        c if c.is_ascii() => (c.is_ascii_alphanumeric(), 1),
+        _ => text[i..].chars().next().map_or((false, 1), |ch| (ch.is_alphanumeric(), ch.len_utf8())),
     }
 }
 
