@@ -161,18 +161,33 @@ fn glued_scale(w: &str, money: bool, decimal: bool) -> Option<f64> {
 /// vocabulary without ordinals and magnitudes. The tests check this list
 /// against the interpreter, and `cardinal_word` and `single_word_value`
 /// against this list.
-#[cfg(test)]
 const CARDINAL_WORDS: &[&str] = &[
     "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     "thirty", "fourty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// For each lower-case first byte, the lengths of the cardinal words
+/// starting with it, as bits ("one": bit 3 of `o`).
+const CARDINAL_LENGTHS: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut i = 0;
+    while i < CARDINAL_WORDS.len() {
+        let w = CARDINAL_WORDS[i].as_bytes();
+        table[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
+
 /// A word text2num values as a cardinal (zero to nineteen, the tens),
 /// case ignored: the only words `is_cardinal` asks text2num about. Most words fail on their length or first letter.
 fn cardinal_word(word: &str) -> bool {
     let b = word.as_bytes();
-    if !(3..=9).contains(&b.len()) || !matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z') {
+    // Most words ("the", "for", "said") fail on their first letter and
+    // length together, before any copy.
+    let Some(&first) = b.first() else { return false };
+    if b.len() > 9 || CARDINAL_LENGTHS[first.to_ascii_lowercase() as usize] & (1 << b.len()) == 0 {
         return false;
     }
     let mut buf = [0u8; 9];
