@@ -56,6 +56,12 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // Most tokens (symbols, most words) cannot start a numeral: a
+        // cheap screen skips them without the full reading.
+        if !numeral::may_begin(&t, i) {
+            i += 1;
+            continue;
+        }
         i = match quantity_at(&t, i, &mut words) {
             Step::Found(q, last) => {
                 found.push(*q);
