@@ -123,7 +123,14 @@ impl Matcher {
     /// The whole-word hits starting at byte `start`, shortest first.
     fn hits_from(&self, text: &str, start: usize, hits: &mut Vec<Hit>) {
         let b = text.as_bytes();
-        let Some(mut node) = self.trie.root(b[start].to_ascii_lowercase()) else { return };
+        let first = b[start].to_ascii_lowercase();
+        let Some(mut node) = self.trie.root(first) else { return };
+        // Unless a one-byte form ends here, a hit needs the first two
+        // bytes of some form: one bit test turns most word starts away
+        // before the walk.
+        if self.trie.pattern(node).is_none() && !b.get(start + 1).is_some_and(|&c| self.trie.pair(first, c.to_ascii_lowercase())) {
+            return;
+        }
         let mut end = start + 1;
         loop {
             if let Some(pattern) = self.trie.pattern(node) {
@@ -175,6 +182,8 @@ struct Trie {
     edges: Vec<(u8, u32)>,
     /// The pattern a node completes, `u32::MAX` for none.
     patterns: Vec<u32>,
+    /// One bit for each pair of bytes that begins a form.
+    pairs: Box<[u64; 1024]>,
 }
 
 impl Trie {
@@ -183,8 +192,13 @@ impl Trie {
         let mut children: Vec<Vec<(u8, u32)>> = Vec::new();
         let mut ends: Vec<u32> = Vec::new();
         let mut root = Box::new([0u32; 256]);
+        let mut pairs = Box::new([0u64; 1024]);
         for (id, p) in patterns.iter().enumerate() {
             let bytes = p.as_bytes();
+            if let [a, b, ..] = *bytes {
+                let bit = pair_bit(a, b);
+                pairs[bit / 64] |= 1 << (bit % 64);
+            }
             let Some((&head, tail)) = bytes.split_first() else { continue };
             let mut node = match root[head as usize] {
                 0 => {
@@ -216,7 +230,7 @@ impl Trie {
             edges.extend_from_slice(list);
         }
         first.push(edges.len() as u32);
-        Trie { root, first, edges, patterns: ends }
+        Trie { root, first, edges, patterns: ends, pairs }
     }
 
     fn is_empty(&self) -> bool {
@@ -234,11 +248,24 @@ impl Trie {
         list.iter().find(|e| e.0 == c).map(|e| e.1 as usize)
     }
 
+    /// Some form begins with the bytes `a`, `b`.
+    #[inline]
+    fn pair(&self, a: u8, b: u8) -> bool {
+        let bit = pair_bit(a, b);
+        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     #[inline]
     fn pattern(&self, node: usize) -> Option<usize> {
         let p = self.patterns[node];
         (p != u32::MAX).then_some(p as usize)
     }
+}
+
+/// The bit of the pair `a`, `b` in [`Trie::pairs`].
+#[inline]
+fn pair_bit(a: u8, b: u8) -> usize {
+    (a as usize) << 8 | b as usize
 }
 
 #[cfg(test)]

@@ -211,7 +211,7 @@ fn word_end(text: &str, start: usize) -> usize {
     // Fast path: a run of ASCII letters ended by ASCII other than an
     // apostrophe is the whole word; anything else is read char by char.
     let mut end = start;
-    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+    while end < bytes.len() && CLASS[bytes[end] as usize] == Class::Letter {
         end += 1;
     }
     if end > start && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
