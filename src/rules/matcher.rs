@@ -172,14 +172,17 @@ fn starts_alphanumeric(text: &str, i: usize) -> bool {
 }
 
 /// A byte trie of the lower-cased forms: the root's children in a table
-/// by byte, every other node's in a short list (most have one child).
+/// by byte, every other edge in one hash table keyed by node and byte
+/// (a node near the root may have dozens of children, too many to scan).
 #[derive(Debug, Clone)]
 struct Trie {
     /// Node id + 1 of the root's child for each byte; 0 for none.
     root: Box<[u32; 256]>,
-    /// For node `n`, its children are `edges[first[n]..first[n + 1]]`.
-    first: Vec<u32>,
-    edges: Vec<(u8, u32)>,
+    /// Open addressing: [`edge_key`] of each edge (0 for a free slot) and
+    /// the child it leads to.
+    keys: Vec<u64>,
+    targets: Vec<u32>,
+    shift: u32,
     /// The pattern a node completes, `u32::MAX` for none.
     patterns: Vec<u32>,
     /// One bit for each pair of bytes that begins a form.
@@ -223,14 +226,27 @@ impl Trie {
             }
             ends[node] = id as u32;
         }
-        let mut first = Vec::with_capacity(children.len() + 1);
-        let mut edges = Vec::new();
-        for list in &children {
-            first.push(edges.len() as u32);
-            edges.extend_from_slice(list);
+        // At most half full: probes are short.
+        let count: usize = children.iter().map(Vec::len).sum();
+        let bits = (count * 2).next_power_of_two().trailing_zeros().max(4);
+        let mut trie = Trie { root, keys: vec![0; 1 << bits], targets: vec![0; 1 << bits], shift: 64 - bits, patterns: ends, pairs };
+        for (node, list) in children.iter().enumerate() {
+            for &(c, child) in list {
+                let key = edge_key(node, c);
+                let mut i = trie.slot(key);
+                while trie.keys[i] != 0 {
+                    i = (i + 1) & (trie.keys.len() - 1);
+                }
+                trie.keys[i] = key;
+                trie.targets[i] = child;
+            }
         }
-        first.push(edges.len() as u32);
-        Trie { root, first, edges, patterns: ends, pairs }
+        trie
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     fn is_empty(&self) -> bool {
@@ -244,8 +260,15 @@ impl Trie {
 
     #[inline]
     fn child(&self, node: usize, c: u8) -> Option<usize> {
-        let list = &self.edges[self.first[node] as usize..self.first[node + 1] as usize];
-        list.iter().find(|e| e.0 == c).map(|e| e.1 as usize)
+        let key = edge_key(node, c);
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                0 => return None,
+                k if k == key => return Some(self.targets[i] as usize),
+                _ => i = (i + 1) & (self.keys.len() - 1),
+            }
+        }
     }
 
     /// Some form begins with the bytes `a`, `b`.
@@ -260,6 +283,13 @@ impl Trie {
         let p = self.patterns[node];
         (p != u32::MAX).then_some(p as usize)
     }
+}
+
+/// The key of the edge from `node` on byte `c`: never 0, the mark of a
+/// free slot.
+#[inline]
+fn edge_key(node: usize, c: u8) -> u64 {
+    ((node as u64 + 1) << 8) | u64::from(c)
 }
 
 /// The bit of the pair `a`, `b` in [`Trie::pairs`].
