@@ -16,10 +16,8 @@ use crate::ingest::ascii::TwoBuild;
 use crate::ingest::Article;
 use regex::Regex;
 use crate::model::Span;
-use aho_corasick::AhoCorasick;
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 /// A direct quotation inside a sentence.
@@ -53,7 +51,7 @@ impl Sentence {
             return Cow::Borrowed(raw);
         }
         let relative: Vec<Span> = self.masked.iter().map(|m| Span::new(m.start - self.span.start, m.end - self.span.start)).collect();
-        Cow::Owned(blank(raw, &relative))
+        blank(raw, &relative)
     }
 }
 
@@ -89,8 +87,7 @@ pub fn segment(article: &Article) -> Segments {
             let here: &[Quoted] = &quotes[first_quote..];
             let here = &here[..here.partition_point(|q| q.outer.start < s.end)];
             let mut sentence_quotes = Vec::new();
-            let outside = outside_quotes(&masked, s, here);
-            let own = sentence_speaker(&outside, &mut speakers);
+            let own = sentence_speaker(&masked, s, here, &mut speakers);
             for q in here.iter().filter(|q| q.inner.start < s.end && s.start < q.inner.end) {
                 let inner = Span::new(q.inner.start.max(s.start), q.inner.end.min(s.end));
                 if inner.is_empty() {
@@ -122,7 +119,11 @@ pub fn segment(article: &Article) -> Segments {
 
 /// Replaces every byte of the spans with a space. The spans lie on char
 /// boundaries, so the result is still UTF-8 and keeps every offset.
-fn blank(text: &str, masks: &[Span]) -> String {
+/// Without spans the text is borrowed as it is.
+fn blank<'a>(text: &'a str, masks: &[Span]) -> Cow<'a, str> {
+    if masks.is_empty() {
+        return Cow::Borrowed(text);
+    }
     let mut bytes = text.as_bytes().to_vec();
     for m in masks {
         for b in &mut bytes[m.start.min(text.len())..m.end.min(text.len())] {
@@ -131,7 +132,7 @@ fn blank(text: &str, masks: &[Span]) -> String {
             }
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
 // ---------------------------------------------------------------- paragraphs
@@ -484,23 +485,20 @@ const OPENERS: &[&str] = &[
 fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut from = 0;
+    // The marks are found by a byte search rather than by walking every
+    // character: "…" is the only one outside ASCII, and its lead byte is
+    // checked where it turns up.
+    while let Some(i) = next_terminal(text, from) {
+        let c = text[i..].chars().next().unwrap_or('.');
         // A run of terminal marks ("?!", "...") then closing quotes or brackets.
         let mut end = i + c.len_utf8();
         let mut dots = usize::from(c == '.');
-        while let Some(&(j, d)) = chars.peek() {
-            if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
-                dots += usize::from(d == '.');
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        while let Some(d) = text[end..].chars().next().filter(|d| matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»')) {
+            dots += usize::from(d == '.');
+            end += d.len_utf8();
         }
+        from = end;
         let Some(next) = text[end..].chars().next() else { break };
         if !next.is_whitespace() {
             continue;
@@ -522,6 +520,22 @@ fn split_sentences(text: &str) -> Vec<Span> {
         spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
     }
     spans
+}
+
+/// Where the next `.`, `!`, `?` or `…` at or after `from` stands.
+fn next_terminal(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let ascii = memchr::memchr3(b'.', b'!', b'?', b.get(from..)?).map(|i| from + i);
+    // A "…" before it? Its lead byte 0xE2 also opens dashes and curly
+    // quotes, so each one found is checked.
+    let mut lead = from;
+    while let Some(e) = memchr::memchr(0xE2, &b[lead..ascii.unwrap_or(b.len())]) {
+        if b[lead + e..].starts_with("…".as_bytes()) {
+            return Some(lead + e);
+        }
+        lead += e + 1;
+    }
+    ascii
 }
 
 /// The longest "sentence" kept whole. Prose sentences run to a few hundred
@@ -613,8 +627,12 @@ struct Quoted {
 fn find_quotes(text: &str) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
+    // Only `"` and characters led by 0xE2 (the curly marks) can open or
+    // close a quotation: a byte search finds them, and the character
+    // before each is read where it is needed.
+    for i in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else { continue };
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
         match (open, c) {
             (None, '“') => open = Some((i, c)),
             (None, '"') if !prev.is_alphanumeric() => open = Some((i, c)),
@@ -633,7 +651,6 @@ fn find_quotes(text: &str) -> Vec<Quoted> {
             }
             _ => {}
         }
-        prev = c;
     }
     if let Some((at, mark)) = open {
         if mark != '‘' {
@@ -658,7 +675,7 @@ fn push_quote(out: &mut Vec<Quoted>, text: &str, open: usize, close: usize, end:
 
 /// The sentence's words outside its quotations (quoted words blanked), so
 /// that "said" inside a quote is not taken as attribution.
-fn outside_quotes(text: &str, sentence: Span, quotes: &[Quoted]) -> String {
+fn outside_quotes<'a>(text: &'a str, sentence: Span, quotes: &[Quoted]) -> Cow<'a, str> {
     let inside: Vec<Span> = quotes
         .iter()
         .filter(|q| q.outer.start < sentence.end && sentence.start < q.outer.end)
@@ -687,11 +704,6 @@ static IN_SENTENCE: LazyLock<TwoBuild> = LazyLock::new(|| {
     TwoBuild::new(format!(
         r"(?P<n>{NAME}|{PRONOUN})\s+(?:{SAID}|{CALLED})\b|\b(?:{SAID})\s+(?P<m>{NAME})|\baccording to\s+(?:the\s+)?(?P<o>{NAME})|\bwhat\s+(?P<p>{NAME}|he|she)\s+(?:called|described)"
     ))
-});
-
-static SPEECH_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words = SAID.split('|').chain(CALLED.split('|')).chain(["according to"]);
-    AhoCorasick::new(words).expect("speech words")
 });
 
 /// Sentence openers that a name pattern would otherwise swallow.
@@ -734,7 +746,9 @@ fn clean_name(found: &str) -> Option<String> {
 /// opening one (within the sentence).
 fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut SpeakerMemory) -> Option<String> {
     let after_end = crate::text::floor_char_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
-    if q.outer.end <= after_end && SPEECH_WORDS.is_match(&text[q.outer.end..after_end]) {
+    // Both patterns need a verb of SAID opening a word: a scan for one
+    // spares nearly every quotation the name search.
+    if q.outer.end <= after_end && by_hand::has_speech_word(&text[q.outer.end..after_end], by_hand::Kind::Said) {
         if let Some(found) = after_quote(&text[q.outer.end..after_end]) {
             if let Some(name) = memory.resolve(found) {
                 return Some(name);
@@ -742,7 +756,7 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
         }
     }
     let before_start = ceil_boundary(text, q.outer.start.saturating_sub(200).max(sentence.start));
-    if before_start <= q.outer.start && SPEECH_WORDS.is_match(&text[before_start..q.outer.start]) {
+    if before_start <= q.outer.start && by_hand::has_speech_word(&text[before_start..q.outer.start], by_hand::Kind::Said) {
         if let Some(found) = before_quote(&text[before_start..q.outer.start]) {
             return memory.resolve(found);
         }
@@ -752,30 +766,16 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
 
 /// The speaker a sentence names outside its quotes ("Kim said ...",
 /// "according to KCNA"), remembered for later pronouns.
-fn sentence_speaker(outside: &str, memory: &mut SpeakerMemory) -> Option<String> {
-    // Most sentences name no speaker: a literal search rules them out
-    // before the (much costlier) name pattern runs.
-    if !SPEECH_WORDS.is_match(outside) {
-        return None;
-    }
-    memory.resolve(in_sentence(outside)?)
+fn sentence_speaker(text: &str, sentence: Span, quotes: &[Quoted], memory: &mut SpeakerMemory) -> Option<String> {
+    let outside = outside_quotes(text, sentence, quotes);
+    memory.resolve(in_sentence(&outside)?)
 }
 
-/// Text the hand-written speaker readers have read in this process.
-static READ_BY_HAND: AtomicUsize = AtomicUsize::new(0);
-
-/// How much text the hand-written readers take before the compiled
-/// patterns do. The readers spare a short run the patterns' compilation
-/// (milliseconds, more than segmenting a story of a few articles), but the
-/// compiled patterns read faster, so a long run pays for compiling them
-/// once it has read about this much. Both give the same answers.
-const BY_HAND_BUDGET: usize = 512 * 1024;
-
-/// Whether the hand-written readers of the speaker patterns serve `text`.
+/// Whether the hand-written readers of the speaker patterns serve `text`:
+/// plain text, where they give the patterns' answers. Other text (a name
+/// with an accented letter) goes to the compiled Unicode patterns.
 fn by_hand_serves(text: &str) -> bool {
-    text.len() <= by_hand::MAX_BYTES
-        && crate::ingest::ascii::is_plain(text)
-        && READ_BY_HAND.fetch_add(text.len(), Ordering::Relaxed) < BY_HAND_BUDGET
+    text.len() <= by_hand::MAX_BYTES && crate::ingest::ascii::is_plain(text)
 }
 
 /// The speaker [`AFTER_QUOTE`] names in `text`.
@@ -797,8 +797,18 @@ fn before_quote(text: &str) -> Option<&str> {
 
 /// The speaker [`IN_SENTENCE`] names in `text`.
 fn in_sentence(text: &str) -> Option<&str> {
-    if by_hand_serves(text) {
-        return by_hand::in_sentence(text);
+    // One pass tells whether the text is plain and, if it is, where the
+    // reader must look.
+    if text.len() <= by_hand::MAX_BYTES {
+        if let Some(found) = by_hand::in_plain_sentence(text) {
+            return found;
+        }
+    }
+    // Most sentences name no speaker: every alternative needs a speech
+    // word opening a word, and a scan for one is far cheaper than the
+    // pattern.
+    if !by_hand::has_speech_word(text, by_hand::Kind::Any) {
+        return None;
     }
     let c = IN_SENTENCE.captures(text)?;
     c.name("n").or_else(|| c.name("m")).or_else(|| c.name("o")).or_else(|| c.name("p")).map(|m| m.as_str())
@@ -830,18 +840,120 @@ mod by_hand {
 
     pub(super) const TITLES: [&str; 15] = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Prof", "Rev"];
     const PRONOUNS: [&str; 4] = ["he", "she", "He", "She"];
+    #[cfg(test)]
     pub(super) const SAID: &[&str] = &[
         "said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "declared", "noted", "explained",
         "continued", "recalled", "stated", "insisted", "warned", "argued", "replied", "announced", "remarked", "stressed",
         "urged", "claimed", "acknowledged", "admitted", "conceded",
     ];
+    #[cfg(test)]
     pub(super) const CALLED: &[&str] = &[
         "called", "calling", "praised", "praising", "lauded", "hailed", "thanked", "described", "describing", "confirmed",
         "spoke", "saying", "vowed", "pledged", "promised", "boasted", "complained", "quipped", "urged",
     ];
 
-    /// The letters the words of [`SAID`] and [`CALLED`] open with.
-    pub(super) const SPEECH_INITIALS: &[u8] = b"abcdehilnpqrstuvw";
+    /// Which list a speech word belongs to.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(super) enum Kind {
+        /// A verb of [`SAID`] (which may also be one of [`CALLED`]).
+        Said,
+        /// A verb of [`CALLED`] alone.
+        Called,
+        /// "according to".
+        According,
+        /// Any of them (as a filter).
+        Any,
+    }
+
+    impl Kind {
+        /// Whether a word of this kind is a verb of the lists in `filter`.
+        fn fits(self, filter: Kind) -> bool {
+            match filter {
+                Kind::Any => true,
+                Kind::Said => self == Kind::Said,
+                // Verbs of either list.
+                Kind::Called => self != Kind::According,
+                Kind::According => self == Kind::According,
+            }
+        }
+    }
+
+    /// The words of [`SAID`] and [`CALLED`] and "according to", by their
+    /// first letter: looking up a word's first byte leaves a handful to
+    /// compare instead of forty-seven (the tests check that these are the
+    /// lists' words).
+    pub(super) fn speech_words(initial: u8) -> &'static [(&'static str, Kind)] {
+        use Kind::{According as A, Called as C, Said as S};
+        match initial {
+            b'a' => &[
+                ("added", S), ("adds", S), ("asked", S), ("argued", S), ("announced", S), ("acknowledged", S), ("admitted", S),
+                ("according to", A),
+            ],
+            b'b' => &[("boasted", C)],
+            b'c' => &[
+                ("continued", S), ("claimed", S), ("conceded", S), ("called", C), ("calling", C), ("confirmed", C), ("complained", C),
+            ],
+            b'd' => &[("declared", S), ("described", C), ("describing", C)],
+            b'e' => &[("explained", S)],
+            b'h' => &[("hailed", C)],
+            b'i' => &[("insisted", S)],
+            b'l' => &[("lauded", C)],
+            b'n' => &[("noted", S)],
+            b'p' => &[("praised", C), ("praising", C), ("pledged", C), ("promised", C)],
+            b'q' => &[("quipped", C)],
+            b'r' => &[("recalled", S), ("replied", S), ("remarked", S)],
+            b's' => &[("said", S), ("says", S), ("stated", S), ("stressed", S), ("spoke", C), ("saying", C)],
+            b't' => &[("told", S), ("tells", S), ("thanked", C)],
+            b'u' => &[("urged", S)],
+            b'v' => &[("vowed", C)],
+            b'w' => &[("wrote", S), ("writes", S), ("warned", S)],
+            _ => &[],
+        }
+    }
+
+    /// The length of the speech word of kind `filter` that stands at `q`
+    /// (no two of the words start alike, so there is at most one).
+    fn speech_word_at(b: &[u8], q: usize, filter: Kind) -> Option<(usize, Kind)> {
+        let words = speech_words(*b.get(q)?);
+        // Every word has four bytes or more: their first four, compared as
+        // one, turn away nearly every other word at once.
+        let head = four(b.get(q..)?)?;
+        words
+            .iter()
+            .find(|(w, kind)| four(w.as_bytes()) == Some(head) && kind.fits(filter) && bytes_at(b, q, w.as_bytes()))
+            .map(|&(w, kind)| (w.len(), kind))
+    }
+
+    fn four(b: &[u8]) -> Option<[u8; 4]> {
+        b.get(..4)?.try_into().ok()
+    }
+
+    /// Whether a speech word of kind `filter` opens a word of `s` (at its
+    /// start or after a byte that is not a word character). Every speaker
+    /// pattern needs one, so text without one cannot name a speaker.
+    pub(super) fn has_speech_word(s: &str, filter: Kind) -> bool {
+        let b = s.as_bytes();
+        let mut after_word = false;
+        for (q, &c) in b.iter().enumerate() {
+            if !after_word && c.is_ascii_lowercase() && speech_word_at(b, q, filter).is_some() {
+                return true;
+            }
+            after_word = is_word_byte(c);
+        }
+        false
+    }
+
+    /// A verb of SAID or CALLED at `q`, followed by a word boundary.
+    fn verb_at(s: &str, q: usize) -> bool {
+        speech_word_at(s.as_bytes(), q, Kind::Called).is_some_and(|(len, _)| boundary_at(s, q + len))
+    }
+
+    /// Whether `w` stands at `q`, compared byte by byte: the words are
+    /// short and most differ in their first bytes, where a call to the
+    /// library's comparison would cost more than the loop.
+    fn bytes_at(b: &[u8], q: usize, w: &[u8]) -> bool {
+        b.len().saturating_sub(q) >= w.len() && w.iter().zip(&b[q..]).all(|(x, y)| x == y)
+    }
 
     fn is_word_byte(b: u8) -> bool {
         b.is_ascii_alphanumeric() || b == b'_'
@@ -874,17 +986,16 @@ mod by_hand {
         }
     }
 
-    /// Whether one of `words`, in order, stands at `p` with `then` holding
-    /// after it.
-    fn word_then(s: &str, p: usize, words: &[&str], then: impl Fn(usize) -> bool) -> bool {
-        words.iter().any(|w| at(s, p, w) && then(p + w.len()))
+    /// Whether a verb of SAID stands at `p` with `then` holding after it.
+    fn said_then(s: &str, p: usize, then: impl Fn(usize) -> bool) -> bool {
+        speech_word_at(s.as_bytes(), p, Kind::Said).is_some_and(|(len, _)| then(p + len))
     }
 
     /// Whether `word` stands at `p`; the first byte is compared alone
     /// first, as most places hold none of the words looked for.
     fn at(s: &str, p: usize, word: &str) -> bool {
         let (b, w) = (s.as_bytes(), word.as_bytes());
-        b.get(p) == w.first() && b.get(p..p + w.len()) == Some(w)
+        b.get(p) == w.first() && bytes_at(b, p, w)
     }
 
     /// `\b` after a word character at `p`.
@@ -954,23 +1065,24 @@ mod by_hand {
     /// "s" (a pronoun may start inside a word, as the patterns have no
     /// boundary before it) or the first letter of a word.
     fn starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-        let b = s.as_bytes();
-        (0..b.len()).filter(move |&i| {
-            let c = b[i];
-            c.is_ascii_uppercase() || c == b'h' || c == b's' || (c.is_ascii_lowercase() && boundary_before(s, i))
-        })
+        (0..s.len()).filter(move |&i| is_start(s, i))
+    }
+
+    fn is_start(s: &str, i: usize) -> bool {
+        let c = s.as_bytes()[i];
+        c.is_ascii_uppercase() || c == b'h' || c == b's' || (c.is_ascii_lowercase() && boundary_before(s, i))
     }
 
     /// `\s+(?:SAID)\b` at `p`.
     fn then_said(s: &str, p: usize) -> bool {
-        ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| boundary_at(s, e)))
+        ws1_end(s, p).is_some_and(|q| said_then(s, q, |e| boundary_at(s, e)))
     }
 
     /// AFTER_QUOTE: `^[\s,;]*(?:(?:SAID)\s+(?P<a>NAME)|(?P<b>NAME|PRONOUN)\s+(?:SAID)\b)`.
     pub(super) fn after_quote(s: &str) -> Option<&str> {
         let p0 = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
-        for w in SAID.iter().filter(|w| at(s, p0, w)) {
-            if let Some(q) = ws1_end(s, p0 + w.len()) {
+        if let Some((len, _)) = speech_word_at(s.as_bytes(), p0, Kind::Said) {
+            if let Some(q) = ws1_end(s, p0 + len) {
                 if let Some(end) = name(s, q, &|_| true) {
                     return Some(&s[q..end]);
                 }
@@ -981,7 +1093,7 @@ mod by_hand {
 
     /// BEFORE_QUOTE: `(?P<n>NAME|PRONOUN)\s+(?:SAID)(?:\s+[^“”",:;]{1,60})?\s*[,:]?\s*$`.
     pub(super) fn before_quote(s: &str) -> Option<&str> {
-        let then = |p: usize| ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| quote_lead_in(&s[e..])));
+        let then = |p: usize| ws1_end(s, p).is_some_and(|q| said_then(s, q, |e| quote_lead_in(&s[e..])));
         starts(s).find_map(|i| name_or_pronoun(s, i, &PRONOUNS, &then))
     }
 
@@ -1000,43 +1112,102 @@ mod by_hand {
             && !words.contains(['“', '”', '"', ',', ':', ';'])
     }
 
-    /// Where a speech verb of the first IN_SENTENCE alternative may stand
-    /// (after white space), each with the end of the last character before
-    /// it that no name, title or white space holds (0 when none does).
-    fn speech_verbs(s: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    /// The places of a sentence where its pattern's alternatives hinge.
+    #[derive(Default)]
+    struct Hinges {
+        /// Where a verb of SAID or CALLED stands after white space (for
+        /// the first alternative), each with the end of the last character
+        /// before it that no name, title or white space holds (0 when none
+        /// does): a name or pronoun reaching the verb starts after it.
+        verbs: Vec<(usize, usize)>,
+        /// Word starts holding a verb of SAID, "according to" or "what":
+        /// where the other three alternatives start.
+        anchors: Vec<usize>,
+    }
+
+    /// The hinges of `s`, or `None` when `s` is not plain text (a
+    /// character that a Unicode letter or word class holds). A byte loop:
+    /// it reads every sentence of an article, and most of their bytes are
+    /// ASCII letters that need no decoding.
+    fn hinges(s: &str) -> Option<Hinges> {
+        let b = s.as_bytes();
+        let mut out = Hinges::default();
         let mut barrier_end = 0;
         let mut after_space = false;
-        for (q, c) in s.char_indices() {
-            if after_space && SPEECH_INITIALS.contains(&(c as u32 as u8)) && c.is_ascii_lowercase() {
-                let boundary = |e: usize| boundary_at(s, e);
-                if word_then(s, q, SAID, boundary) || word_then(s, q, CALLED, boundary) {
-                    out.push((q, barrier_end));
+        let mut after_word = false;
+        let mut q = 0;
+        while q < b.len() {
+            let c = b[q];
+            if c >= 0x80 {
+                let ch = s[q..].chars().next()?;
+                if !crate::ingest::ascii::is_never_in_words(ch) {
+                    return None;
+                }
+                let space = ch.is_whitespace();
+                if ch != '’' && !space {
+                    barrier_end = q + ch.len_utf8();
+                }
+                (after_space, after_word) = (space, false);
+                q += ch.len_utf8();
+                continue;
+            }
+            if c.is_ascii_lowercase() && !after_word {
+                if let Some((len, kind)) = speech_word_at(b, q, Kind::Any) {
+                    if after_space && kind != Kind::According && boundary_at(s, q + len) {
+                        out.verbs.push((q, barrier_end));
+                    }
+                    if kind != Kind::Called {
+                        out.anchors.push(q);
+                    }
+                } else if at(s, q, "what") {
+                    out.anchors.push(q);
                 }
             }
-            let name_char = c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '.' | '-');
-            if !name_char && !c.is_whitespace() {
-                barrier_end = q + c.len_utf8();
+            let space = matches!(c, b'\t'..=b'\r' | b' ');
+            let name_char = c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-');
+            if !name_char && !space {
+                barrier_end = q + 1;
             }
-            after_space = c.is_whitespace();
+            (after_space, after_word) = (space, is_word_byte(c));
+            q += 1;
         }
+        Some(out)
+    }
+
+    /// The byte ranges (inclusive) where a match may start, in order: from
+    /// each verb's barrier to the verb, and each anchor. Elsewhere no
+    /// alternative can start, so the search skips the rest of the sentence.
+    fn windows(h: &Hinges) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = h.verbs.iter().map(|&(q, barrier_end)| (barrier_end, q)).collect();
+        out.extend(h.anchors.iter().map(|&q| (q, q)));
+        out.sort_unstable();
         out
+    }
+
+    /// IN_SENTENCE for plain text, as [`in_plain_sentence`] reads it.
+    #[cfg(test)]
+    pub(super) fn in_sentence(s: &str) -> Option<&str> {
+        in_plain_sentence(s).flatten()
     }
 
     /// IN_SENTENCE: `(?P<n>NAME|PRONOUN)\s+(?:SAID|CALLED)\b`, or
     /// `\b(?:SAID)\s+(?P<m>NAME)`, or `\baccording to\s+(?:the\s+)?(?P<o>NAME)`,
-    /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`.
-    pub(super) fn in_sentence(s: &str) -> Option<&str> {
-        let speech = |p: usize| {
-            ws1_end(s, p).is_some_and(|q| {
-                s.as_bytes().get(q).is_some_and(|b| SPEECH_INITIALS.contains(b))
-                    && (word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
-            })
-        };
+    /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`; `None`
+    /// when `s` is not plain text, which the patterns must read.
+    pub(super) fn in_plain_sentence(s: &str) -> Option<Option<&str>> {
+        let hinges = hinges(s)?;
+        if hinges.verbs.is_empty() && hinges.anchors.is_empty() {
+            return Some(None);
+        }
+        Some(find_in_sentence(s, &hinges))
+    }
+
+    fn find_in_sentence<'a>(s: &'a str, hinges: &Hinges) -> Option<&'a str> {
+        let speech = |p: usize| ws1_end(s, p).is_some_and(|q| verb_at(s, q));
         let naming = |p: usize| ws1_end(s, p).is_some_and(|q| at(s, q, "called") || at(s, q, "described"));
-        let verbs = speech_verbs(s);
+        let verbs = &hinges.verbs;
         let mut next_verb = 0;
-        starts(s).find_map(|i| {
+        let mut try_at = |i: usize| {
             // A name or pronoun reaches the next verb only over name
             // characters and white space; past a barrier, or with no verb
             // ahead, the first alternative cannot match here.
@@ -1050,8 +1221,8 @@ mod by_hand {
             if !boundary_before(s, i) {
                 return None;
             }
-            for w in SAID.iter().filter(|w| at(s, i, w)) {
-                if let Some(end) = ws1_end(s, i + w.len()).and_then(|q| name(s, q, &|_| true).map(|e| (q, e))) {
+            if let Some((len, _)) = speech_word_at(s.as_bytes(), i, Kind::Said) {
+                if let Some(end) = ws1_end(s, i + len).and_then(|q| name(s, q, &|_| true).map(|e| (q, e))) {
                     return Some(&s[end.0..end.1]);
                 }
             }
@@ -1072,7 +1243,20 @@ mod by_hand {
                 }
             }
             None
-        })
+        };
+        // Leftmost first: the first start, in text order, that matches.
+        let mut next = 0;
+        for (lo, hi) in windows(hinges) {
+            for i in lo.max(next)..=hi {
+                if is_start(s, i) {
+                    if let Some(found) = try_at(i) {
+                        return Some(found);
+                    }
+                }
+            }
+            next = next.max(hi + 1);
+        }
+        None
     }
 }
 
@@ -1299,9 +1483,31 @@ mod speakers_by_hand {
     }
 
     #[test]
-    fn speech_initials_cover_every_verb() {
-        for w in by_hand::SAID.iter().chain(by_hand::CALLED) {
-            assert!(by_hand::SPEECH_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+    fn speech_words_by_initial_are_the_lists_words() {
+        use by_hand::Kind;
+        let table: Vec<(&str, Kind)> = (0..=u8::MAX).flat_map(|b| by_hand::speech_words(b).iter().copied()).collect();
+        for (w, kind) in &table {
+            assert_eq!(by_hand::speech_words(w.as_bytes()[0]).iter().filter(|(x, _)| x == w).count(), 1, "{w}");
+            let want = if by_hand::SAID.contains(w) {
+                Kind::Said
+            } else if by_hand::CALLED.contains(w) {
+                Kind::Called
+            } else {
+                Kind::According
+            };
+            assert_eq!(*kind, want, "{w}");
+        }
+        let mut listed: Vec<&str> = table.iter().map(|(w, _)| *w).collect();
+        let mut words: Vec<&str> = SAID.split('|').chain(CALLED.split('|')).chain(["according to"]).collect();
+        listed.sort_unstable();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(listed, words);
+        // No word opens another: at most one stands at any place. And each
+        // has the four bytes the first comparison takes.
+        for (a, _) in &table {
+            assert!(a.len() >= 4, "{a}");
+            assert!(table.iter().all(|(b, _)| a == b || !b.starts_with(a)), "{a}");
         }
     }
 
