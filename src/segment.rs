@@ -410,10 +410,21 @@ static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*+|__+|`+|\\[\\`*
 
 /// The markup inside a paragraph, sorted and merged, relative to it.
 fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
-    // Plain prose has none of the characters markup needs: a byte scan
-    // spares it the patterns.
+    // Plain prose has none of the characters markup needs: byte searches
+    // spare it the patterns.
     let bytes = text.as_bytes();
-    if bytes.contains(&b'[') {
+    let (mut bracket, mut angle, mut marks) = (false, false, false);
+    for i in memchr::memchr3_iter(b'[', b'<', b'*', bytes) {
+        match bytes[i] {
+            b'[' => bracket = true,
+            b'<' => angle = true,
+            _ => marks = true,
+        }
+        if bracket && angle && marks {
+            break;
+        }
+    }
+    if bracket {
         for m in IMAGE.find_iter(text) {
             masks.push(Span::new(m.start(), m.end()));
         }
@@ -423,19 +434,19 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
             masks.push(Span::new(words.end(), all.end()));
         }
     }
-    if text.contains("://") || text.contains("www.") || text.contains("WWW.") {
+    if has_url_start(bytes) {
         for m in URL.find_iter(text) {
             // Final punctuation belongs to the sentence, not the address.
             let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
             masks.push(Span::new(m.start(), m.start() + url.len()));
         }
     }
-    if bytes.contains(&b'<') {
+    if angle {
         for m in HTML_TAG.find_iter(text) {
             masks.push(Span::new(m.start(), m.end()));
         }
     }
-    if !bytes.iter().any(|b| matches!(b, b'*' | b'_' | b'`' | b'\\')) {
+    if !marks && memchr::memchr3(b'_', b'`', b'\\', bytes).is_none() {
         return merge(masks);
     }
     for m in MARKS.find_iter(text) {
@@ -444,6 +455,19 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
         masks.push(Span::new(m.start(), end));
     }
     merge(masks)
+}
+
+/// Whether the text holds "://", "www." or "WWW.", the literals every
+/// address the URL pattern finds here holds: found from the punctuation
+/// they need, which is far rarer than their letters.
+fn has_url_start(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b':', b'.', b).any(|i| {
+        if b[i] == b':' {
+            b[i + 1..].starts_with(b"//")
+        } else {
+            i >= 3 && matches!(&b[i - 3..i], b"www" | b"WWW")
+        }
+    })
 }
 
 /// Sorted, with overlapping spans joined.
@@ -882,7 +906,7 @@ mod by_hand {
     /// first letter: looking up a word's first byte leaves a handful to
     /// compare instead of forty-seven (the tests check that these are the
     /// lists' words).
-    pub(super) fn speech_words(initial: u8) -> &'static [(&'static str, Kind)] {
+    pub(super) const fn speech_words(initial: u8) -> &'static [(&'static str, Kind)] {
         use Kind::{According as A, Called as C, Said as S};
         match initial {
             b'a' => &[
@@ -933,14 +957,49 @@ mod by_hand {
     /// pattern needs one, so text without one cannot name a speaker.
     pub(super) fn has_speech_word(s: &str, filter: Kind) -> bool {
         let b = s.as_bytes();
-        let mut after_word = false;
-        for (q, &c) in b.iter().enumerate() {
-            if !after_word && c.is_ascii_lowercase() && speech_word_at(b, q, filter).is_some() {
-                return true;
+        word_heads(b).any(|q| speech_word_at(b, q, filter).is_some())
+    }
+
+    const HEAD_BITS: u32 = 13;
+
+    fn head_slot(head: u32) -> usize {
+        (head.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize
+    }
+
+    /// A bit for the first four bytes of every speech word and of "what"
+    /// (hashed): a place whose bit is clear holds none of them.
+    static HEADS: [u64; 1 << (HEAD_BITS - 6)] = {
+        let mut bits = [0u64; 1 << (HEAD_BITS - 6)];
+        let mut initial = b'a';
+        while initial <= b'z' {
+            let words = speech_words(initial);
+            let mut i = 0;
+            while i < words.len() {
+                let w = words[i].0.as_bytes();
+                let slot = (u32::from_le_bytes([w[0], w[1], w[2], w[3]]).wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize;
+                bits[slot / 64] |= 1 << (slot % 64);
+                i += 1;
             }
-            after_word = is_word_byte(c);
+            initial += 1;
         }
-        false
+        let slot = (u32::from_le_bytes(*b"what").wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize;
+        bits[slot / 64] |= 1 << (slot % 64);
+        bits
+    };
+
+    /// The word starts of `b` whose first four bytes may be those of a
+    /// speech word or "what". This reads every byte of every sentence, so
+    /// it does the same few steps at each, with no hard-to-predict branch
+    /// until both tests pass, which happens at a small share of places.
+    fn word_heads(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        let mut after_word = false;
+        b.windows(4).enumerate().filter_map(move |(q, w)| {
+            let starts_word = !after_word;
+            after_word = is_word_byte(w[0]);
+            let slot = head_slot(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+            let maybe = (HEADS[slot / 64] >> (slot % 64)) & 1 != 0;
+            (maybe & starts_word).then_some(q)
+        })
     }
 
     /// A verb of SAID or CALLED at `q`, followed by a word boundary.
@@ -956,8 +1015,20 @@ mod by_hand {
     }
 
     fn is_word_byte(b: u8) -> bool {
-        b.is_ascii_alphanumeric() || b == b'_'
+        WORD_BYTES[usize::from(b)]
     }
+
+    /// `[0-9A-Za-z_]`, as a table: read at every byte of every sentence.
+    static WORD_BYTES: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric() || c == b'_';
+            b += 1;
+        }
+        table
+    };
 
     /// `\s*` from `p`: where the white space ends.
     fn ws_end(s: &str, p: usize) -> usize {
@@ -1130,48 +1201,62 @@ mod by_hand {
     /// it reads every sentence of an article, and most of their bytes are
     /// ASCII letters that need no decoding.
     fn hinges(s: &str) -> Option<Hinges> {
+        if !plain(s) {
+            return None;
+        }
         let b = s.as_bytes();
         let mut out = Hinges::default();
-        let mut barrier_end = 0;
-        let mut after_space = false;
-        let mut after_word = false;
-        let mut q = 0;
-        while q < b.len() {
-            let c = b[q];
-            if c >= 0x80 {
-                let ch = s[q..].chars().next()?;
-                if !crate::ingest::ascii::is_never_in_words(ch) {
-                    return None;
+        // The barrier is found lazily, per verb, reading back to the
+        // previous verb: sentences without verbs never pay for it.
+        let (mut barrier_end, mut read_to) = (0, 0);
+        for q in word_heads(b) {
+            if let Some((len, kind)) = speech_word_at(b, q, Kind::Any) {
+                let after_space = s[..q].chars().next_back().is_some_and(char::is_whitespace);
+                if after_space && kind != Kind::According && boundary_at(s, q + len) {
+                    barrier_end = last_barrier(s, read_to, q).unwrap_or(barrier_end);
+                    read_to = q;
+                    out.verbs.push((q, barrier_end));
                 }
-                let space = ch.is_whitespace();
-                if ch != '’' && !space {
-                    barrier_end = q + ch.len_utf8();
-                }
-                (after_space, after_word) = (space, false);
-                q += ch.len_utf8();
-                continue;
-            }
-            if c.is_ascii_lowercase() && !after_word {
-                if let Some((len, kind)) = speech_word_at(b, q, Kind::Any) {
-                    if after_space && kind != Kind::According && boundary_at(s, q + len) {
-                        out.verbs.push((q, barrier_end));
-                    }
-                    if kind != Kind::Called {
-                        out.anchors.push(q);
-                    }
-                } else if at(s, q, "what") {
+                if kind != Kind::Called {
                     out.anchors.push(q);
                 }
+            } else if at(s, q, "what") {
+                out.anchors.push(q);
             }
-            let space = matches!(c, b'\t'..=b'\r' | b' ');
-            let name_char = c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-');
-            if !name_char && !space {
-                barrier_end = q + 1;
-            }
-            (after_space, after_word) = (space, is_word_byte(c));
-            q += 1;
         }
         Some(out)
+    }
+
+    /// The end of the last character of `s[from..to]` that no name, title
+    /// or white space holds.
+    fn last_barrier(s: &str, from: usize, to: usize) -> Option<usize> {
+        let (i, c) = s[from..to].char_indices().rev().find(|&(_, c)| {
+            let name_char = c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '.' | '-');
+            !name_char && !c.is_whitespace()
+        })?;
+        Some(from + i + c.len_utf8())
+    }
+
+    /// [`crate::ingest::ascii::is_plain`], reading only the non-ASCII
+    /// characters: most of a sentence is ASCII, checked sixteen bytes at a
+    /// time, and each other character is read once, at its lead byte.
+    pub(super) fn plain(s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut from = 0;
+        for chunk in b.chunks(16) {
+            let at = from;
+            from += chunk.len();
+            if chunk.is_ascii() {
+                continue;
+            }
+            for (j, &c) in chunk.iter().enumerate() {
+                // Lead bytes only; continuation bytes (0x80..0xC0) are skipped.
+                if c >= 0xC0 && !s[at + j..].chars().next().is_some_and(crate::ingest::ascii::is_never_in_words) {
+                    return false;
+                }
+            }
+        }
+        true
     }
 
     /// The byte ranges (inclusive) where a match may start, in order: from
