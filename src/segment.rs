@@ -287,10 +287,13 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
 fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
     let mut out = Vec::new();
     let mut in_code = false;
+    let text = &article.text;
+    // Lines with their endings, as `split_inclusive('\n')` gives them.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
     let mut start = 0;
-    for raw in article.text.split_inclusive('\n') {
-        let line_start = start;
-        start += raw.len();
+    for end in ends {
+        let (line_start, raw) = (start, &text[start..end]);
+        start = end;
         let body = raw.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() || article.is_excluded(line_start) {
             out.push(None);
@@ -604,24 +607,36 @@ fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
 /// the text that follows.
 fn is_abbreviation(before: &str, after: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
-    let lower = word.to_lowercase();
     let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
-    let next_opens = OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
+    let next_opens = || OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
     let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
     if word.is_empty() {
         return false;
     }
-    if TITLES.contains(&lower.as_str()) {
+    // Nearly every word here is short and ASCII: lowered in a small
+    // buffer rather than in a new string at every full stop.
+    let mut buffer = [0u8; 8];
+    let owned;
+    let lower = if word.is_ascii() && word.len() <= buffer.len() {
+        let buffer = &mut buffer[..word.len()];
+        buffer.copy_from_slice(word.as_bytes());
+        buffer.make_ascii_lowercase();
+        std::str::from_utf8(buffer).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase();
+        owned.as_str()
+    };
+    if TITLES.contains(&lower) {
         return true;
     }
-    if MONTHS.contains(&lower.as_str()) {
+    if MONTHS.contains(&lower) {
         return next_number;
     }
     if lower == "no" {
         return next_number;
     }
-    if AMBIGUOUS.contains(&lower.as_str()) {
-        return !next_opens;
+    if AMBIGUOUS.contains(&lower) {
+        return !next_opens();
     }
     // An initial ("J. R. R. Tolkien", "George W. Bush").
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
@@ -630,7 +645,7 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
     // Dotted abbreviations ("U.S.", "U.N.", "p.m.") end a sentence only
     // before a word that typically opens one.
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
-        return !next_opens;
+        return !next_opens();
     }
     false
 }
@@ -757,12 +772,15 @@ impl SpeakerMemory {
 }
 
 fn clean_name(found: &str) -> Option<String> {
-    let mut words: Vec<&str> = found.split_whitespace().collect();
-    while words.first().is_some_and(|w| NOT_NAMES.contains(w)) {
-        words.remove(0);
+    // The words after any leading opener, joined by single spaces.
+    let mut name = String::with_capacity(found.len());
+    for word in found.split_whitespace().skip_while(|w| NOT_NAMES.contains(w)) {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(word);
     }
-    let name = words.join(" ");
-    let name = name.trim_end_matches(['.', ',']).to_string();
+    name.truncate(name.trim_end_matches(['.', ',']).len());
     (!name.is_empty() && name.chars().any(char::is_uppercase)).then_some(name)
 }
 
@@ -1262,11 +1280,16 @@ mod by_hand {
     /// The byte ranges (inclusive) where a match may start, in order: from
     /// each verb's barrier to the verb, and each anchor. Elsewhere no
     /// alternative can start, so the search skips the rest of the sentence.
-    fn windows(h: &Hinges) -> Vec<(usize, usize)> {
-        let mut out: Vec<(usize, usize)> = h.verbs.iter().map(|&(q, barrier_end)| (barrier_end, q)).collect();
-        out.extend(h.anchors.iter().map(|&q| (q, q)));
-        out.sort_unstable();
-        out
+    fn windows(h: &Hinges) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // Both lists are already in order (a later verb's barrier is never
+        // earlier), so merging them keeps the windows in order of start.
+        let mut verbs = h.verbs.iter().map(|&(q, barrier_end)| (barrier_end, q)).peekable();
+        let mut anchors = h.anchors.iter().map(|&q| (q, q)).peekable();
+        std::iter::from_fn(move || match (verbs.peek(), anchors.peek()) {
+            (Some(v), Some(a)) if a < v => anchors.next(),
+            (Some(_), _) => verbs.next(),
+            (None, _) => anchors.next(),
+        })
     }
 
     /// IN_SENTENCE for plain text, as [`in_plain_sentence`] reads it.
