@@ -1005,19 +1005,81 @@ mod by_hand {
         bits
     };
 
-    /// The word starts of `b` whose first four bytes may be those of a
-    /// speech word or "what". This reads every byte of every sentence, so
-    /// it does the same few steps at each, with no hard-to-predict branch
-    /// until both tests pass, which happens at a small share of places.
-    fn word_heads(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-        let mut after_word = false;
-        b.windows(4).enumerate().filter_map(move |(q, w)| {
-            let starts_word = !after_word;
-            after_word = is_word_byte(w[0]);
-            let slot = head_slot(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-            let maybe = (HEADS[slot / 64] >> (slot % 64)) & 1 != 0;
-            (maybe & starts_word).then_some(q)
-        })
+    /// The word starts of `b` (a lower-case letter after no word
+    /// character) whose first four bytes may be those of a speech word or
+    /// "what". This reads every byte of every sentence, so it reads eight
+    /// at a time (see [`WordHeads`]); the hashed test of the four bytes
+    /// runs at word starts only.
+    pub(super) fn word_heads(b: &[u8]) -> WordHeads<'_> {
+        WordHeads { b, base: 0, next_chunk: 0, starts: 0, word_before: 0 }
+    }
+
+    /// Whether the four bytes at `q` may open a speech word or "what".
+    fn may_open(b: &[u8], q: usize) -> bool {
+        let Some(&[a, b1, c, d]) = b.get(q..q + 4) else { return false };
+        let slot = head_slot(u32::from_le_bytes([a, b1, c, d]));
+        (HEADS[slot / 64] >> (slot % 64)) & 1 != 0
+    }
+
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// `byte` in every byte of a word.
+    const fn splat(byte: u8) -> u64 {
+        byte as u64 * 0x0101_0101_0101_0101
+    }
+
+    /// For each byte of `x`, its high bit set when the byte lies in
+    /// `lo..=hi` (both ASCII). The sums of each byte's low seven bits with
+    /// the constants stay below 0x100, so no byte carries into the next.
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let low = x & !HIGH;
+        let at_least_lo = low + splat(0x80 - lo);
+        let above_hi = low + splat(0x7F - hi);
+        at_least_lo & !above_hi & !x & HIGH
+    }
+
+    /// The positions [`word_heads`] gives, found eight bytes at a time: a
+    /// chunk's word-character and lower-case bytes are marked by whole-word
+    /// arithmetic, the word starts are the lower-case bytes whose
+    /// predecessor is not marked, and only those are looked at one by one.
+    pub(super) struct WordHeads<'a> {
+        b: &'a [u8],
+        /// Where the chunk whose starts are in `starts` begins.
+        base: usize,
+        next_chunk: usize,
+        /// The current chunk's word starts not yet looked at (high bits).
+        starts: u64,
+        /// The previous chunk's word-character bytes (high bits).
+        word_before: u64,
+    }
+
+    impl Iterator for WordHeads<'_> {
+        type Item = usize;
+
+        fn next(&mut self) -> Option<usize> {
+            loop {
+                while self.starts != 0 {
+                    let q = self.base + (self.starts.trailing_zeros() / 8) as usize;
+                    self.starts &= self.starts - 1;
+                    if may_open(self.b, q) {
+                        return Some(q);
+                    }
+                }
+                let rest = self.b.get(self.next_chunk..).filter(|r| !r.is_empty())?;
+                // Bytes past the end read as 0: neither letters nor word
+                // characters, so they add no start.
+                let mut chunk = [0u8; 8];
+                let n = rest.len().min(8);
+                chunk[..n].copy_from_slice(&rest[..n]);
+                let x = u64::from_le_bytes(chunk);
+                let lower = in_range(x, b'a', b'z');
+                let word = lower | in_range(x, b'A', b'Z') | in_range(x, b'0', b'9') | in_range(x, b'_', b'_');
+                self.starts = lower & !((word << 8) | (self.word_before >> 56));
+                self.word_before = word;
+                self.base = self.next_chunk;
+                self.next_chunk += 8;
+            }
+        }
     }
 
     /// A verb of SAID or CALLED at `q`, followed by a word boundary.
@@ -1762,6 +1824,197 @@ mod properties {
                 let _ = segment(&a);
                 prop_assert!(a.line_col(a.text.len()).0 <= a.line_count());
             }
+        }
+    }
+}
+
+/// The byte-search and word-at-a-time paths against the obvious forms
+/// they replace, kept here as their specification.
+#[cfg(test)]
+mod fast_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Sentence ends found by walking every character.
+    fn split_sentences_by_chars(text: &str) -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut dots = usize::from(c == '.');
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                    dots += usize::from(d == '.');
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let Some(next) = text[end..].chars().next() else { break };
+            if !next.is_whitespace() {
+                continue;
+            }
+            let rest = text[end..].trim_start();
+            let Some(first) = rest.chars().next() else { break };
+            if first.is_lowercase() || ",;:)—–-".contains(first) {
+                continue;
+            }
+            let single_full_stop = c == '.' && dots == 1 && text[i + 1..end].chars().all(|d| !matches!(d, '.' | '!' | '?'));
+            if single_full_stop && is_abbreviation_by_string(&text[start..i], rest) {
+                continue;
+            }
+            push_trimmed(&mut spans, text, start, end);
+            start = text.len() - rest.len();
+        }
+        push_trimmed(&mut spans, text, start, text.len());
+        if spans.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+            spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
+        }
+        spans
+    }
+
+    /// The abbreviation test with the word lowered into a new string.
+    fn is_abbreviation_by_string(before: &str, after: &str) -> bool {
+        let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
+        let lower = word.to_lowercase();
+        let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
+        let next_opens = OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
+        let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
+        if word.is_empty() {
+            return false;
+        }
+        if TITLES.contains(&lower.as_str()) {
+            return true;
+        }
+        if MONTHS.contains(&lower.as_str()) || lower == "no" {
+            return next_number;
+        }
+        if AMBIGUOUS.contains(&lower.as_str()) {
+            return !next_opens;
+        }
+        if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            return true;
+        }
+        if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+            return !next_opens;
+        }
+        false
+    }
+
+    /// Quotations found by walking every character.
+    fn find_quotes_by_chars(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        let mut prev = ' ';
+        for (i, c) in text.char_indices() {
+            match (open, c) {
+                (None, '“') => open = Some((i, c)),
+                (None, '"') if !prev.is_alphanumeric() => open = Some((i, c)),
+                (None, '‘') if !prev.is_alphanumeric() => open = Some((i, c)),
+                (Some((at, '“')), '”') | (Some((at, '"')), '"') => {
+                    push_quote(&mut out, text, at, i, i + c.len_utf8());
+                    open = None;
+                }
+                (Some((at, '‘')), '’') => {
+                    if !text[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+                        push_quote(&mut out, text, at, i, i + c.len_utf8());
+                        open = None;
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        if let Some((at, mark)) = open {
+            if mark != '‘' {
+                push_quote(&mut out, text, at, text.len(), text.len());
+            }
+        }
+        out.iter().map(|q| (q.outer, q.inner)).collect()
+    }
+
+    fn clean_name_by_vec(found: &str) -> Option<String> {
+        let mut words: Vec<&str> = found.split_whitespace().collect();
+        while words.first().is_some_and(|w| NOT_NAMES.contains(w)) {
+            words.remove(0);
+        }
+        let name = words.join(" ");
+        let name = name.trim_end_matches(['.', ',']).to_string();
+        (!name.is_empty() && name.chars().any(char::is_uppercase)).then_some(name)
+    }
+
+    /// Word starts whose four bytes may open a speech word, byte by byte.
+    fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        (0..b.len()).filter(|&q| b[q].is_ascii_lowercase() && (q == 0 || !(b[q - 1].is_ascii_alphanumeric() || b[q - 1] == b'_')))
+    }
+
+    fn word_heads_by_bytes(b: &[u8]) -> Vec<usize> {
+        word_starts(b)
+            .filter(|&q| q + 4 <= b.len())
+            .filter(|&q| {
+                let four = &b[q..q + 4];
+                (b'a'..=b'z').flat_map(by_hand::speech_words).any(|(w, _)| w.as_bytes().starts_with(four)) || four == b"what"
+            })
+            .collect()
+    }
+
+    fn agree(text: &str) {
+        assert_eq!(split_sentences(text), split_sentences_by_chars(text), "sentences: {text:?}");
+        let quotes: Vec<(Span, Span)> = find_quotes(text).iter().map(|q| (q.outer, q.inner)).collect();
+        assert_eq!(quotes, find_quotes_by_chars(text), "quotes: {text:?}");
+        assert_eq!(clean_name(text), clean_name_by_vec(text), "name: {text:?}");
+        // Every word start with a speech word's first four bytes is found,
+        // and nothing but word starts, in order.
+        let b = text.as_bytes();
+        let found: Vec<usize> = by_hand::word_heads(b).collect();
+        let starts: Vec<usize> = word_starts(b).collect();
+        assert!(word_heads_by_bytes(b).iter().all(|q| found.contains(q)), "word heads: {text:?}");
+        assert!(found.iter().all(|q| starts.contains(q)) && found.is_sorted(), "word heads: {text:?}");
+        assert_eq!(has_url_start(b), text.contains("://") || text.contains("www.") || text.contains("WWW."), "url: {text:?}");
+        assert_eq!(by_hand::plain(text), crate::ingest::ascii::is_plain(text), "plain: {text:?}");
+    }
+
+    #[test]
+    fn table_of_texts() {
+        let texts = [
+            "", "Mr. Lee spoke. Nine people left.", "It ranked No. 4. Then it fell.", "The U.S. Army left. The U.N. stayed.",
+            "He called it \"a disgrace.\" The crowd cheered.", "“Why now?” he asked. Nobody knew.", "Then silence... and a crash.",
+            "Korea’s rivers rose. ‘Quiet heroes’ helped.", "Straße. Die Leute gingen.", "The İstanbul Corp. The end.",
+            "A\u{212A}elvin. Next.", "see www.x.org and WWW.Y.ORG or http://z", "Www.example.com", "wsaid said_ (said) “said”",
+            "Kim said, Officials said. what he called", "é said", "abcdefgh said", "1234567said according to the Times",
+            "Dr.  Ames   said.,", "The Officials Said", "Mr. Kim Jong Un.,", "\u{a0}said\u{2003}what", "saidsaid",
+        ];
+        for t in texts {
+            agree(t);
+        }
+        assert_eq!(by_hand::word_heads(b"said what according to").collect::<Vec<_>>(), vec![0, 5, 10]);
+        assert_eq!(by_hand::word_heads("é said—told_told (urged".as_bytes()).collect::<Vec<_>>(), vec![3, 10, 21]);
+    }
+
+    fn texty() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("."), Just("!"), Just("?"), Just("…"), Just("\""), Just("“"), Just("”"), Just("‘"), Just("’"), Just("'"),
+                Just(" "), Just("  "), Just("\n"), Just("\u{a0}"), Just("Mr"), Just("U.S"), Just("no"), Just("Jan"), Just("4"),
+                Just("The"), Just("the"), Just("said"), Just("what"), Just("according to"), Just("Kim"), Just("é"), Just("İ"),
+                Just("\u{212A}"), Just("x"), Just("_"), Just("www"), Just("WWW"), Just("://"), Just("—"), Just("),"), Just("a"),
+                Just("called"), Just("s"), Just("h"), Just("Officials"),
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn fast_paths_agree_with_the_obvious_forms(text in texty()) {
+            agree(&text);
         }
     }
 }
