@@ -1923,7 +1923,8 @@ mod fast_paths {
                     open = None;
                 }
                 (Some((at, '‘')), '’') => {
-                    if !text[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric) {
+                    let next = text[i + c.len_utf8()..].chars().next();
+                    if !next.is_some_and(char::is_alphanumeric) {
                         push_quote(&mut out, text, at, i, i + c.len_utf8());
                         open = None;
                     }
