@@ -277,7 +277,77 @@ pub struct Scope {
     /// Content words of the stretch of sentence around the claim (up to
     /// the neighbouring figures), lower-cased, used for context similarity
     /// when aligning.
-    pub context: Vec<String>,
+    pub context: Words,
+}
+
+/// A list of words (each non-empty and without spaces) kept in one string,
+/// space-separated: a claim's context words cost one allocation, not one
+/// per word. Serialized, compared and printed as the list it holds.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Words {
+    joined: String,
+}
+
+impl Words {
+    /// Room for about `bytes` bytes of words.
+    pub fn with_capacity(bytes: usize) -> Words {
+        Words { joined: String::with_capacity(bytes) }
+    }
+
+    /// Appends one word; `word` must be non-empty and hold no space.
+    pub fn push(&mut self, word: &str) {
+        self.start_word();
+        self.joined.push_str(word);
+    }
+
+    /// Appends one word with its ASCII letters lower-cased (for an ASCII
+    /// word, what `str::to_lowercase` gives, without a copy of its own).
+    pub fn push_ascii_lowercase(&mut self, word: &str) {
+        self.start_word();
+        let at = self.joined.len();
+        self.joined.push_str(word);
+        self.joined[at..].make_ascii_lowercase();
+    }
+
+    fn start_word(&mut self) {
+        if !self.joined.is_empty() {
+            self.joined.push(' ');
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.joined.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &str> + '_ {
+        self.joined.split(' ').filter(|w| !w.is_empty())
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Words {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> Words {
+        let mut out = Words::default();
+        for w in words {
+            out.push(w.as_ref());
+        }
+        out
+    }
+}
+
+impl fmt::Debug for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Whether a figure is a reported fact or a plan or forecast: "agreed to

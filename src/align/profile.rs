@@ -261,7 +261,7 @@ fn context_of(claim: &Claim) -> Vec<String> {
     let raw: Vec<String> = if claim.scope.context.is_empty() {
         words(&claim.sentence_text)
     } else {
-        claim.scope.context.iter().flat_map(|w| words(w)).collect()
+        claim.scope.context.iter().flat_map(words).collect()
     };
     stems(raw).into_iter().collect()
 }

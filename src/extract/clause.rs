@@ -41,7 +41,7 @@ impl MentionClause {
 }
 
 /// Words that end a counted noun phrase and never head one.
-const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "an", "and", "are", "as", "at", "be", "been", "before", "being", "both", "but",
     "by", "could", "did", "do", "during", "each", "for", "from", "had", "has", "have", "he", "her", "his", "in", "including",
     "into", "is", "it", "its", "last", "less", "may", "might", "more", "most", "near", "no", "not", "of", "on", "only", "or",
@@ -70,7 +70,7 @@ pub struct WordSet {
 }
 
 /// The longest word a [`packed`] key holds.
-const PACKED: usize = 15;
+pub(crate) const PACKED: usize = 15;
 
 /// A word of up to [`PACKED`] bytes as one integer: its bytes from the
 /// top, its length in the low byte, so two words share a key only when
@@ -89,7 +89,52 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 /// [`PACKED`] bytes (the caller checks): built in place, byte by byte,
 /// with no copy to lower-case first.
 #[inline]
-fn packed_lower(word: &[u8]) -> u128 {
+pub(crate) fn packed_lower(word: &[u8]) -> u128 {
+    let n = word.len().min(PACKED);
+    let x = packed_bytes(&word[..n]);
+    // All sixteen bytes lower-cased at once, as `u8::to_ascii_lowercase`
+    // does each: a byte gets 0x20 added when it is from 'A' to 'Z', which
+    // the two sums below tell by their high bits (no sum carries into the
+    // next byte, as each adds at most 0x3F to at most 0x7F).
+    const ONES: u128 = u128::MAX / 0xFF;
+    let low7 = x & (ONES * 0x7F);
+    let from_a = low7 + ONES * (0x80 - u128::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    (x | (upper >> 2)) | n as u128
+}
+
+/// The bytes of `word` (at most 15) from the top of an integer, the rest
+/// zero: two loads of the largest power of two that fits, one from each
+/// end (they overlap on the same bytes), instead of a copy byte by byte
+/// through memory.
+#[inline]
+fn packed_bytes(word: &[u8]) -> u128 {
+    let n = word.len();
+    // Each load puts its bytes at their place counted from the top.
+    let at = |from: usize, k: usize| -> u128 {
+        let b = &word[from..from + k];
+        let v = match k {
+            8 => u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            4 => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+            2 => u64::from(u16::from_be_bytes([b[0], b[1]])),
+            _ => u64::from(b[0]),
+        };
+        u128::from(v) << (128 - 8 * (from + k))
+    };
+    let k = match n {
+        0 => return 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=7 => 4,
+        _ => 8,
+    };
+    at(0, k) | at(n - k, k)
+}
+
+/// [`packed_lower`] as first written, byte by byte: its specification.
+#[cfg(test)]
+fn packed_lower_by_bytes(word: &[u8]) -> u128 {
     let mut bytes = [0u8; 16];
     for (to, from) in bytes.iter_mut().zip(word.iter().take(PACKED)) {
         *to = from.to_ascii_lowercase();
@@ -110,6 +155,11 @@ impl WordSet {
 
     fn keys(&self) -> &KeyTable {
         self.keys.get_or_init(|| KeyTable::new(self.words.iter().filter_map(|w| packed(w.as_bytes()))))
+    }
+
+    /// The words of the set, as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
     }
 
     pub const fn new(words: &'static [&'static str]) -> WordSet {
@@ -325,6 +375,15 @@ impl<'t> Iterator for WordIter<'t> {
     type Item = (Span, &'t str);
 
     fn next(&mut self) -> Option<(Span, &'t str)> {
+        self.next_with_run().map(|(span, word, _)| (span, word))
+    }
+}
+
+impl<'t> WordIter<'t> {
+    /// The next word, and where its run of word characters ends in the
+    /// text (offset included): past any trailing hyphens and apostrophes
+    /// trimmed from the word.
+    pub fn next_with_run(&mut self) -> Option<(Span, &'t str, usize)> {
         let text = self.text;
         let b = text.as_bytes();
         let mut i = self.pos;
@@ -361,7 +420,7 @@ impl<'t> Iterator for WordIter<'t> {
         }
         self.pos = i;
         let word = text[start..i].trim_end_matches(['-', '\'', '’']);
-        Some((Span::new(self.offset + start, self.offset + start + word.len()), word))
+        Some((Span::new(self.offset + start, self.offset + start + word.len()), word, self.offset + i))
     }
 }
 
@@ -500,6 +559,11 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn packed_keys_lower_case_every_byte(word in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20)) {
+            proptest::prop_assert_eq!(packed_lower(&word), packed_lower_by_bytes(&word));
+        }
+
         #[test]
         fn words_are_the_char_by_char_words(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", offset in 0usize..100) {
             proptest::prop_assert_eq!(words(&text, offset), words_by_chars(&text, offset));

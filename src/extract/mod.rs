@@ -14,6 +14,7 @@ pub mod phrase;
 pub mod quantity;
 pub mod scope;
 pub mod topic;
+pub mod view;
 pub mod word_regex;
 
 use crate::ingest::Article;
@@ -137,7 +138,9 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
     let shared_text: std::sync::Arc<str> = raw.into();
     // Read once: a run-on sentence without a comma would otherwise be read
     // to its end for every figure.
-    let fronted = scope::fronted_time(text);
+    // The sentence's words, read once for the readers of every mention.
+    let view = view::SentenceView::new(text);
+    let fronted = scope::fronted_time(&view);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
@@ -149,6 +152,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
+            view: &view,
             mention: q,
             clause: c,
             elided,

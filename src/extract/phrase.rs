@@ -16,6 +16,7 @@
 //! cases and on random word sequences drawn from the pattern's vocabulary.
 
 use super::clause::WordSet;
+use crate::model::Span;
 use super::word_regex::{ascii_words, WordRegex};
 
 /// A phrase: its hand-written matcher and the pattern it implements.
@@ -24,11 +25,52 @@ pub struct Phrase {
     /// (the pattern's leftmost-first choice), on text passing [`ascii_words`].
     at: fn(&str, usize) -> Option<usize>,
     pattern: WordRegex,
+    /// The words a match starting after the text's first byte must start
+    /// with (`None`: any word may start one).
+    leads: Option<&'static WordSet>,
 }
 
 impl Phrase {
-    const fn new(at: fn(&str, usize) -> Option<usize>, source: fn() -> String) -> Phrase {
-        Phrase { at, pattern: WordRegex::new(source) }
+    const fn new(at: fn(&str, usize) -> Option<usize>, source: fn() -> String, leads: Option<&'static WordSet>) -> Phrase {
+        Phrase { at, pattern: WordRegex::new(source), leads }
+    }
+
+    /// True when a match may start at a `\w` run that is `word` (ASCII,
+    /// any case), anywhere but at the very start of a text.
+    pub fn may_lead(&self, word: &[u8]) -> bool {
+        self.leads.is_none_or(|leads| leads.contains_ascii(word))
+    }
+
+    /// The words [`Phrase::may_lead`] accepts, `None` for any word.
+    pub fn lead_words(&self) -> Option<&'static [&'static str]> {
+        self.leads.map(WordSet::words)
+    }
+
+    /// The matches of `find_iter(&sentence[span.start..span.end])`, offsets
+    /// relative to `span.start`, for a `sentence` passing [`ascii_words`]
+    /// whose `leads` (in order) are the starts of every `\w` run at which
+    /// [`Phrase::may_lead`] holds. Only those runs, the span's start and
+    /// a run the span's end cuts short can start a match, so the matcher
+    /// is tried at those alone instead of at every word: a sentence's runs
+    /// are looked up once for all the spans of its mentions.
+    pub fn find_iter_among<'t>(&'static self, sentence: &'t str, span: Span, leads: &'t [usize]) -> LeadMatches<'t> {
+        let (a, b) = (span.start, span.end);
+        let bytes = sentence.as_bytes();
+        // The start of the run that crosses the span's end: cut short, it
+        // may read as another word ("willing" cut to "will").
+        let cut = if b > a && b < bytes.len() && is_word_byte(bytes[b]) && is_word_byte(bytes[b - 1]) {
+            let mut s = b - 1;
+            while s > a && is_word_byte(bytes[s - 1]) {
+                s -= 1;
+            }
+            (s > a).then_some(s)
+        } else {
+            None
+        };
+        let limit = cut.unwrap_or(b);
+        let from = leads.partition_point(|&p| p <= a);
+        let to = from + leads[from..].partition_point(|&p| p < limit);
+        LeadMatches { text: &sentence[a..b], at: self.at, offset: a, pos: 0, first: true, leads: leads[from..to].iter(), cut }
     }
 
     /// The successive non-overlapping matches in `text`, as `(start, end)`
@@ -91,6 +133,47 @@ impl Iterator for Matches<'_> {
                 None
             }
         }
+    }
+}
+
+/// The matches of a [`Phrase`] in a span of a sentence whose leads are
+/// known: see [`Phrase::find_iter_among`].
+pub struct LeadMatches<'t> {
+    /// The span's text.
+    text: &'t str,
+    at: fn(&str, usize) -> Option<usize>,
+    /// Where the span starts in the sentence.
+    offset: usize,
+    /// Where the scan goes on in `text`, past the last match.
+    pos: usize,
+    /// The span's start is still to try.
+    first: bool,
+    leads: std::slice::Iter<'t, usize>,
+    cut: Option<usize>,
+}
+
+impl Iterator for LeadMatches<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        if std::mem::take(&mut self.first) {
+            if let Some(end) = (self.at)(self.text, 0) {
+                self.pos = end;
+                return Some((0, end));
+            }
+        }
+        let offset = self.offset;
+        let candidates = self.leads.by_ref().map(|&p| p - offset).chain(self.cut.take().map(|p| p - offset));
+        for p in candidates {
+            if p < self.pos {
+                continue;
+            }
+            if let Some(end) = (self.at)(self.text, p) {
+                self.pos = end;
+                return Some((p, end));
+            }
+        }
+        None
     }
 }
 
@@ -184,7 +267,14 @@ fn time_pattern() -> String {
 
 /// Time phrases: "last year", "in early August", "since June 3, 2024",
 /// "on Monday", "during the mission", "yesterday", a leading "Earlier".
-pub static TIME: Phrase = Phrase::new(time_at, time_pattern);
+pub static TIME: Phrase = Phrase::new(time_at, time_pattern, Some(&TIME_LEADS));
+
+/// The words a [`TIME`] phrase starts with, but for a leading "Earlier".
+static TIME_LEADS: WordSet = WordSet::new(&[
+    "last", "this", "next", "past", "previous", "coming", "earlier", "later", "so", "in", "since", "by", "until", "during",
+    "from", "through", "throughout", "before", "after", "between", "on", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "over", "for", "yesterday", "today", "tonight", "overnight",
+]);
 
 fn is_weekday(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
@@ -226,14 +316,9 @@ fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut buf = [0u8; 12];
     // Most words start no phrase: one look-up tells.
-    let lead = |p: usize| LEADS.contains_ascii(&b[p..run_end(b, p)]);
+    let lead = |p: usize| TIME_LEADS.contains_ascii(&b[p..run_end(b, p)]);
     // Every alternative but the last starts with `\b` and a word.
     let first = if (p == 0 || !is_word_byte(b[p - 1])) && lead(p) { word_at(text, p, &mut buf) } else { None };
-    static LEADS: WordSet = WordSet::new(&[
-        "last", "this", "next", "past", "previous", "coming", "earlier", "later", "so", "in", "since", "by", "until", "during",
-        "from", "through", "throughout", "before", "after", "between", "on", "monday", "tuesday", "wednesday", "thursday",
-        "friday", "saturday", "sunday", "over", "for", "yesterday", "today", "tonight", "overnight",
-    ]);
     if let Some((w, e)) = first {
         let w: &str = w;
         let after = || spaces(text, e);
@@ -385,18 +470,19 @@ fn planned_pattern() -> String {
 }
 
 /// "agreed to", "plans to", "will", "to be sent": a figure still to come.
-pub static PLANNED: Phrase = Phrase::new(planned_at, planned_pattern);
+pub static PLANNED: Phrase = Phrase::new(planned_at, planned_pattern, Some(&PLANNED_LEADS));
+
+static PLANNED_LEADS: WordSet = WordSet::new(&[
+    "agreed", "agrees", "agree", "plan", "plans", "planned", "planning", "pledged", "promised", "intend", "intends", "intended",
+    "proposed", "proposes", "offered", "vowed", "is", "are", "was", "were", "set", "will", "shall", "would", "to",
+]);
 
 fn planned_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
-    static LEADS: WordSet = WordSet::new(&[
-        "agreed", "agrees", "agree", "plan", "plans", "planned", "planning", "pledged", "promised", "intend", "intends", "intended",
-        "proposed", "proposes", "offered", "vowed", "is", "are", "was", "were", "set", "will", "shall", "would", "to",
-    ]);
-    if !LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+    if !PLANNED_LEADS.contains_ascii(&b[p..run_end(b, p)]) {
         return None;
     }
     let mut buf = [0u8; 12];
@@ -429,7 +515,11 @@ fn expected_pattern() -> String {
 }
 
 /// "expected to", "could rise": a forecast. Case-sensitive, as written.
-pub static EXPECTED: Phrase = Phrase::new(expected_at, expected_pattern);
+pub static EXPECTED: Phrase = Phrase::new(expected_at, expected_pattern, Some(&EXPECTED_LEADS));
+
+/// A first look-up without case, as most words start no forecast.
+static EXPECTED_LEADS: WordSet =
+    WordSet::new(&["expected", "forecast", "projected", "likely", "predicted", "feared", "could", "may", "might"]);
 
 /// The whole word at `p`, exactly as written, is one of `words`.
 fn exactly(text: &str, p: usize, words: &[&str]) -> Option<usize> {
@@ -446,10 +536,7 @@ fn expected_at(text: &str, p: usize) -> Option<usize> {
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
-    // A first look-up without case, as most words start no forecast.
-    static LEADS: WordSet =
-        WordSet::new(&["expected", "forecast", "projected", "likely", "predicted", "feared", "could", "may", "might"]);
-    if !LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+    if !EXPECTED_LEADS.contains_ascii(&b[p..run_end(b, p)]) {
         return None;
     }
     if let Some(e) = exactly(text, p, &["expected", "forecast", "projected", "likely", "predicted", "feared"]) {
@@ -468,7 +555,7 @@ fn expected_at(text: &str, p: usize) -> Option<usize> {
 // ------------------------------------------------------------ attribution
 
 /// "according to " with the spaces after it: the object starts at the end.
-pub static ACCORDING_TO: Phrase = Phrase::new(according_to_at, || String::from(r"(?i)\baccording to\s+"));
+pub static ACCORDING_TO: Phrase = Phrase::new(according_to_at, || String::from(r"(?i)\baccording to\s+"), None);
 
 fn according_to_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();

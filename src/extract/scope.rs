@@ -11,13 +11,16 @@
 //! guessed from the rest of the article.
 
 use super::clause::{self, lowered, MentionClause};
+use super::view::{SentenceView, ViewWord, FRAME_PREPOSITION, GROUP_PREPOSITION, PLACE_PREPOSITION};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
-use super::phrase::{EXPECTED, MONTHS, PLANNED, TIME, WEEKDAYS};
+use super::phrase::{EXPECTED, PLANNED, TIME};
 
 /// Everything scope extraction needs to know about one mention.
 pub struct ScopeInput<'a> {
     pub sentence: &'a str,
+    /// The sentence's words, read once for all its mentions.
+    pub view: &'a SentenceView<'a>,
     pub mention: &'a Quantity,
     pub clause: &'a MentionClause,
     /// The span of a counted noun the text elided, taken from the sentence.
@@ -37,20 +40,21 @@ pub struct ScopeInput<'a> {
 /// The scope of one mention.
 pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let s = input.sentence;
+    let view = input.view;
     let (noun, mut qualifiers) = noun_and_modifiers(s, input.clause.noun_phrase.or(input.elided), input.mention);
-    let noun = noun.or_else(|| whole_of_part(&s[input.clause.right.start..input.clause.right.end]));
-    let after = Span::new(input.clause.right.start, input.clause.right.end);
-    let (group, place) = prepositional_phrases(&s[after.start..after.end], input.hints);
+    let (left, right) = (input.clause.left, input.clause.right);
+    let noun = noun.or_else(|| whole_of_part(view, right));
+    let (group, place) = prepositional_phrases(view, right, input.hints);
     qualifiers.extend(group);
-    let (left, right) = (&s[input.clause.left.start..input.clause.left.end], &s[after.start..after.end]);
     let inherited = input.coordinated_with;
     // The mention's own predicate first ("had died during the mission"),
     // then what frames it from the left ("said in July that ...").
-    let time = time_frame(right, input.hints)
-        .or_else(|| time_frame(left, input.hints))
+    let time = time_frame_at(view, right, input.hints)
+        .or_else(|| time_frame_at(view, left, input.hints))
+        .map(str::to_string)
         .or_else(|| input.fronted.map(str::to_string))
         .or_else(|| inherited.and_then(|p| p.time.clone()));
-    let modality = match (modality(left), inherited) {
+    let modality = match (modality_at(view, left), inherited) {
         (Modality::Reported, Some(p)) => p.modality,
         (m, _) => m,
     };
@@ -61,8 +65,8 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
         time,
         modality,
         event: input.event.clone(),
-        partitive: is_partitive(left, right, input.clause.noun_phrase.is_none()),
-        context: content_words(&s[input.clause.stretch.start..input.clause.stretch.end]),
+        partitive: is_partitive(view, left, right, input.clause.noun_phrase.is_none()),
+        context: view.content_words(input.clause.stretch),
     }
 }
 
@@ -99,9 +103,9 @@ fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Op
 }
 
 /// Prepositions whose phrase names the group a count belongs to.
-const GROUP_PREPOSITIONS: &[&str] = &["of", "from"];
+pub(crate) const GROUP_PREPOSITIONS: &[&str] = &["of", "from"];
 /// Prepositions whose phrase can name a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "into", "at", "across", "near", "inside", "outside", "from", "throughout"];
+pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "into", "at", "across", "near", "inside", "outside", "from", "throughout"];
 /// Nouns that name an organised group rather than a place.
 const GROUP_NOUNS: &[&str] = &[
     "regiment", "brigade", "battalion", "division", "unit", "army", "corps", "company", "force", "forces", "navy", "police",
@@ -112,15 +116,15 @@ const GROUP_NOUNS: &[&str] = &[
 /// regiment" and "from the 528th Regiment" name a group, "in Kursk" and
 /// "to Russia" a place, "in wheelchairs" another qualifier. Time phrases
 /// are left to [`time_frame`].
-fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<String>) {
+fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) -> (Vec<String>, Vec<String>) {
     let mut group = Vec::new();
     let mut place = Vec::new();
-    let words = clause::words(text, 0);
+    let words: Vec<ViewWord> = view.words_in(span).collect();
     let mut i = 0;
     while i < words.len() {
-        let prep = words[i].1;
-        let is_group_prep = clause::lower_in(prep, GROUP_PREPOSITIONS);
-        let is_place_prep = clause::lower_in(prep, PLACE_PREPOSITIONS);
+        let prep = words[i].text;
+        let is_group_prep = words[i].is(GROUP_PREPOSITION);
+        let is_place_prep = words[i].is(PLACE_PREPOSITION);
         let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
@@ -128,8 +132,8 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         }
         let object = &words[i + 1..end];
         let names_group = || {
-            object.iter().any(|(_, w)| {
-                let w = lowered(w);
+            object.iter().any(|w| {
+                let w = lowered(w.text);
                 GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
             })
         };
@@ -137,7 +141,7 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
         // "to Monday's fire" a time.
         let capitalised = || {
-            let head = object.iter().map(|(_, w)| *w).find(|w| !is_determiner(w)).unwrap_or("");
+            let head = object.iter().map(|w| w.text).find(|w| !is_determiner(w)).unwrap_or("");
             head.chars().next().is_some_and(char::is_uppercase) && !is_calendar_word(head)
         };
         // Where the phrase would go, decided before the dearer test of
@@ -158,7 +162,7 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
         // Not a qualifier: the time frame is read separately, "according
         // to X" and "in a statement" are about the source.
         if let Some(list) = kept {
-            let phrase = cut_at_time(&text[words[i].0.start..words[end - 1].0.end]);
+            let phrase = cut_at_time(&view.text()[words[i].span.start..words[end - 1].span.end]);
             if !(is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object)) {
                 list.push(phrase.to_string());
             }
@@ -170,19 +174,19 @@ fn prepositional_phrases(text: &str, hints: &[String]) -> (Vec<String>, Vec<Stri
 
 /// "according to X", "linked to X", "due to X": the preposition belongs to
 /// the word before it.
-fn is_fixed_phrase(words: &[(Span, &str)], i: usize) -> bool {
+fn is_fixed_phrase(words: &[ViewWord], i: usize) -> bool {
     i > 0
         && matches!(
-            &*lowered(words[i - 1].1),
+            &*lowered(words[i - 1].text),
             "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
         )
 }
 
 /// "in a statement", "in an interview": where something was said.
-fn names_a_medium(object: &[(Span, &str)]) -> bool {
-    object.iter().any(|(_, w)| {
+fn names_a_medium(object: &[ViewWord]) -> bool {
+    object.iter().any(|w| {
         matches!(
-            &*lowered(w),
+            &*lowered(w.text),
             "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
         )
     })
@@ -191,8 +195,15 @@ fn names_a_medium(object: &[(Span, &str)]) -> bool {
 /// Month and weekday names, with or without a possessive.
 fn is_calendar_word(word: &str) -> bool {
     let bare = word.trim_end_matches("'s").trim_end_matches("’s");
-    MONTHS.split('|').chain(WEEKDAYS.split('|')).any(|m| m.eq_ignore_ascii_case(bare))
+    CALENDAR.iter().any(|m| m.eq_ignore_ascii_case(bare))
 }
+
+/// The names of the time phrases' months and weekdays as a list, not split again
+/// for every word.
+const CALENDAR: [&str; 19] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
 
 /// A place phrase stops where a time phrase starts: "across the city this
 /// week" is "across the city".
@@ -209,10 +220,10 @@ fn is_possessive_at(text: &str, end: usize) -> bool {
 
 /// The end (exclusive word index) of a prepositional object starting at
 /// `from`: determiners, names and nouns up to the next preposition or verb.
-fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
+fn phrase_end(words: &[ViewWord], from: usize) -> usize {
     let mut end = from;
     while end < words.len() && end - from < 6 {
-        let w = lowered(words[end].1);
+        let w = lowered(words[end].text);
         let determiner = is_determiner(&w);
         if end > from && (PLACE_PREPOSITIONS.contains(&&*w) || GROUP_PREPOSITIONS.contains(&&*w) && w != "of") {
             break;
@@ -221,14 +232,14 @@ fn phrase_end(words: &[(Span, &str)], from: usize) -> usize {
         // two nouns of one object.
         let joins_nouns = w == "and"
             && end > from
-            && words.get(end + 1).is_some_and(|(_, next)| !clause::is_stopword(next) && !clause::is_participle(&lowered(next)));
+            && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !clause::is_participle(&lowered(next.text)));
         if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
             break;
         }
         end += 1;
     }
     // Drop a dangling "of" or determiner at the end.
-    while end > from && matches!(&*lowered(words[end - 1].1), "of" | "the" | "a" | "an") {
+    while end > from && matches!(&*lowered(words[end - 1].text), "of" | "the" | "a" | "an") {
         end -= 1;
     }
     end
@@ -241,8 +252,36 @@ fn is_determiner(word: &str) -> bool {
 /// The time frame a clause states, the first one found ("last year",
 /// "during the mission", "in July", "since June"). Frame nouns of the
 /// claiming rule count as frames too.
+#[cfg(test)]
 fn time_frame(text: &str, hints: &[String]) -> Option<String> {
     time_frame_in(text, hints).map(str::to_string)
+}
+
+/// [`time_frame_in`] of the part `span` of the sentence, read from its
+/// words and phrase leads found once.
+fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<&'t str> {
+    let text = &view.text()[span.start..span.end];
+    let calendar = view.matches(&TIME, span).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
+    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints) };
+    [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
+}
+
+/// [`rule_frame`] of the part `span` of the sentence; where the frame
+/// starts is relative to the part.
+fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<(usize, &'t str)> {
+    let mut words = view.words_in(span);
+    let (mut a, mut b) = (words.next()?, words.next()?);
+    words.find_map(|c| {
+        let w = [a, b, c];
+        (a, b) = (b, c);
+        if !w[0].is(FRAME_PREPOSITION) {
+            return None;
+        }
+        let d = lowered(w[1].text);
+        let determiner = matches!(&*d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
+        (determiner && hints.iter().any(|h| **h == *lowered(w[2].text)))
+            .then(|| (w[0].span.start - span.start, &view.text()[w[0].span.start..w[2].span.end]))
+    })
 }
 
 /// [`time_frame`] as a slice of `text`, for tests that keep no copy.
@@ -277,9 +316,11 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
 
 /// A time adverbial fronted before the sentence's first comma ("Last
 /// year, ...", "Since June, ..."): it frames the whole sentence.
-pub fn fronted_time(sentence: &str) -> Option<String> {
+pub fn fronted_time(view: &SentenceView<'_>) -> Option<String> {
+    let sentence = view.text();
     let head = &sentence[..sentence.find(',')?];
-    TIME.find(head).filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
+    let first = view.matches(&TIME, Span::new(0, head.len())).next();
+    first.filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
 }
 
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
@@ -288,11 +329,25 @@ fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
 
 /// Whether the figure is reported as fact or only planned or expected,
 /// judged from the words before it in its clause.
+#[cfg(test)]
 fn modality(before: &str) -> Modality {
-    // The nearest marker wins: "said it will send" is planned, "had
-    // agreed to send" is planned, "could" is a forecast.
     let planned = PLANNED.find_iter(before).last().map(|(start, _)| start);
     let expected = EXPECTED.find_iter(before).last().map(|(start, _)| start);
+    nearest_marker(planned, expected)
+}
+
+/// [`modality`] of the part `before` of the sentence.
+fn modality_at(view: &SentenceView<'_>, before: Span) -> Modality {
+    let planned = view.matches(&PLANNED, before).last().map(|(start, _)| start);
+    let expected = view.matches(&EXPECTED, before).last().map(|(start, _)| start);
+    nearest_marker(planned, expected)
+}
+
+/// The modality of the last plan marker and the last forecast marker
+/// (where they start).
+fn nearest_marker(planned: Option<usize>, expected: Option<usize>) -> Modality {
+    // The nearest marker wins: "said it will send" is planned, "had
+    // agreed to send" is planned, "could" is a forecast.
     match (planned, expected) {
         (Some(p), Some(e)) if e > p => Modality::Expected,
         (Some(_), _) => Modality::Planned,
@@ -304,20 +359,19 @@ fn modality(before: &str) -> Modality {
 /// The counted noun of a part taken from a named whole: "nine of the
 /// regiment's soldiers" counts soldiers. Not for adjectives ("six of the
 /// injured") or pronouns ("17 of them").
-fn whole_of_part(right: &str) -> Option<String> {
-    let words = clause::words(right, 0);
-    let (first, rest) = words.split_first()?;
-    if !first.1.eq_ignore_ascii_case("of") {
+fn whole_of_part(view: &SentenceView<'_>, right: Span) -> Option<String> {
+    // The first five words at most: no list of them all.
+    let mut words = view.words_in(right).map(|w| w.text);
+    let first = words.next()?;
+    if !first.eq_ignore_ascii_case("of") {
         return None;
     }
-    let head = rest
-        .iter()
+    let head = words
         .take(4)
-        .take_while(|(_, w)| {
+        .take_while(|w| {
             let lower = lowered(w);
             is_determiner(w) || lower.ends_with("'s") || lower.ends_with("’s") || !clause::is_stopword(w)
         })
-        .map(|(_, w)| *w)
         .find(|w| {
             let possessive = w.ends_with("'s") || w.ends_with("’s");
             !possessive && inflect::looks_plural(w) && w.chars().next().is_some_and(char::is_lowercase) && !clause::is_participle(&lowered(w))
@@ -327,20 +381,19 @@ fn whole_of_part(right: &str) -> Option<String> {
 
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
-fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
+fn is_partitive(view: &SentenceView<'_>, left: Span, right: Span, no_noun: bool) -> bool {
     use clause::lower_in;
     // Only the last two words of the left part and the first two of the
     // right one matter.
-    let mut last_two: [Option<&str>; 2] = [None, None];
-    for (_, w) in clause::word_iter(left, 0) {
-        last_two = [last_two[1], Some(w)];
-    }
+    let mut from_end = view.words_in(left).rev().map(|w| w.text);
+    let last = from_end.next();
+    let last_two: [Option<&str>; 2] = [from_end.next(), last];
     let before_marks = match last_two {
         [Some(of), Some(them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
         [_, Some(last)] => lower_in(last, &["including", "incl"]),
         _ => false,
     };
-    let mut first = clause::word_iter(right, 0).map(|(_, w)| w);
+    let mut first = view.words_in(right).map(|w| w.text);
     let after_marks = match (first.next(), first.next()) {
         (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
         _ => false,
@@ -348,27 +401,6 @@ fn is_partitive(left: &str, right: &str, no_noun: bool) -> bool {
     // Only a figure without a noun of its own is followed by its whole:
     // "members of the regiment" is no partitive.
     before_marks || (after_marks && no_noun)
-}
-
-/// The content words of a clause, lower-cased, for context similarity.
-fn content_words(text: &str) -> Vec<String> {
-    let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
-    // Room for about one content word in ten bytes, so that a clause's
-    // list seldom grows by copying.
-    let mut words = Vec::with_capacity(text.len() / 10 + 1);
-    words.extend(clause::word_iter(text, 0).filter_map(|(_, w)| {
-        if w.is_ascii() {
-            // Lower-casing ASCII changes neither length nor digits, so
-            // the test can come first and spare a copy; its length in
-            // bytes is its length in chars, and a word of three letters
-            // or more is looked up only when it is not all digits.
-            let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
-            kept.then(|| w.to_ascii_lowercase())
-        } else {
-            Some(w.to_lowercase()).filter(|lower| keep(lower))
-        }
-    }));
-    words
 }
 
 #[cfg(test)]
@@ -383,14 +415,16 @@ mod tests {
     fn scope(sentence: &str, mentions: &[Quantity], index: usize, hints: &[&str]) -> Scope {
         let c = clauses(sentence, mentions);
         let hints: Vec<String> = hints.iter().map(|h| (*h).to_string()).collect();
-        let fronted = fronted_time(sentence);
+        let view = SentenceView::new(sentence);
+        let view = &view;
+        let fronted = fronted_time(view);
         let mut previous: Option<Scope> = None;
         for i in 0..index {
             let with = if c[i].coordinated { previous.as_ref() } else { None };
-            previous = Some(scope_of(&ScopeInput { sentence, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() }));
+            previous = Some(scope_of(&ScopeInput { sentence, view, mention: &mentions[i], clause: &c[i], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() }));
         }
         let with = if c[index].coordinated { previous.as_ref() } else { None };
-        scope_of(&ScopeInput { sentence, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() })
+        scope_of(&ScopeInput { sentence, view, mention: &mentions[index], clause: &c[index], elided: None, coordinated_with: with, hints: &hints, event: None, fronted: fronted.as_deref() })
     }
 
     #[test]
@@ -458,8 +492,9 @@ mod tests {
         let s = "The colonel said 7 of the brigade's soldiers lost their lives.";
         let sc = scope(s, &[mention(s, "7", None, QuantityKind::Count)], 0, &[]);
         assert_eq!((sc.noun.as_deref(), sc.partitive), (Some("soldier"), true));
-        assert_eq!(whole_of_part(" of the injured were nurses"), None);
-        assert_eq!(whole_of_part(" of them died"), None);
+        for right in [" of the injured were nurses", " of them died"] {
+            assert_eq!(whole_of_part(&SentenceView::new(right), Span::new(0, right.len())), None);
+        }
     }
 
     #[test]
@@ -510,6 +545,13 @@ mod tests {
         assert_eq!(scope(s, &m, 0, &[]).time.as_deref(), Some("Last year"));
         assert_eq!(scope(s, &m, 1, &[]).time.as_deref(), Some("this spring"));
         assert_eq!(scope(s, &m, 2, &[]).time.as_deref(), Some("Last year"));
+    }
+
+    #[test]
+    fn the_calendar_list_is_the_patterns_names() {
+        use crate::extract::phrase::{MONTHS, WEEKDAYS};
+        let names: Vec<&str> = MONTHS.split('|').chain(WEEKDAYS.split('|')).collect();
+        assert_eq!(names, CALENDAR);
     }
 
     #[test]

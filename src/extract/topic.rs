@@ -76,9 +76,11 @@ pub fn assign(
         if !rule.accepts(&q.kind) {
             continue;
         }
-        let regions = regions_for(rule, mentions, clauses, index);
-        let in_clause: Vec<&Hit> = usable.iter().copied().filter(|h| regions.iter().any(|reg| reg.contains(h.span))).collect();
-        let evidence = gather(r, q.span, clause, elided, &in_clause, hits);
+        // The rule's hits in its regions, in sentence order, without a
+        // list of their own: most rules have none.
+        let regions = &clauses[index..regions_end(rule, mentions, clauses, index)];
+        let in_clause = usable.iter().copied().filter(|h| h.rule == r && regions.iter().any(|c| c.whole().contains(h.span)));
+        let evidence = gather(r, q.span, clause, elided, in_clause, hits);
         if evidence.veto || (evidence.word.is_none() && evidence.noun == 0 && !rule.claim_by_kind) {
             continue;
         }
@@ -131,14 +133,15 @@ fn words_between(sentence: &str, from: usize, to: usize) -> usize {
 /// on through the clauses of following mentions the rule cannot claim. In
 /// "5 million children under the age of 5 years died", "died" follows the
 /// duration, which no death toll can be, so it speaks of the children.
-fn regions_for(rule: &crate::rules::Rule, mentions: &[Quantity], clauses: &[MentionClause], index: usize) -> Vec<Span> {
-    let mut regions = vec![clauses[index].whole()];
+///
+/// The regions are the [`MentionClause::whole`] of `clauses[index..end]`;
+/// this gives `end`.
+fn regions_end(rule: &crate::rules::Rule, mentions: &[Quantity], clauses: &[MentionClause], index: usize) -> usize {
     let mut j = index + 1;
     while j < mentions.len() && clauses[j - 1].right.end == mentions[j].span.start && !rule.accepts(&mentions[j].kind) {
-        regions.push(clauses[j].whole());
         j += 1;
     }
-    regions
+    j
 }
 
 /// True for an adjective used as a noun after a determiner ("carried the
@@ -165,16 +168,16 @@ fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
 /// Ranking key: has an event word, nearer word, noun strength, priority.
 type Key = (bool, Reverse<usize>, u8, i32);
 
-fn gather(rule: usize, mention: Span, clause: &MentionClause, elided: Option<Span>, in_clause: &[&Hit], all: &[Hit]) -> Evidence {
+fn gather<'h>(rule: usize, mention: Span, clause: &MentionClause, elided: Option<Span>, in_clause: impl Iterator<Item = &'h Hit>, all: &[Hit]) -> Evidence {
     let mut e = Evidence::default();
-    for h in in_clause.iter().filter(|h| h.rule == rule) {
+    for h in in_clause.filter(|h| h.rule == rule) {
         match h.kind {
             SignalKind::Veto => e.veto = true,
             SignalKind::WordAfter if h.span.start < mention.start => {}
             SignalKind::Word | SignalKind::WordAfter => {
                 let d = distance(mention, h.span);
                 if e.word.is_none_or(|(best, _)| d < best) {
-                    e.word = Some((d, **h));
+                    e.word = Some((d, *h));
                 }
             }
             SignalKind::Noun if clause.noun_phrase.is_some_and(|np| np.contains(h.span) && h.span.end == np.end) => e.noun = 2,

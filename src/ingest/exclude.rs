@@ -93,6 +93,10 @@ impl Excluded {
     }
 }
 
+/// The most words of the shorter kinds of furniture (share prompts,
+/// promotions; comment prompts have fewer).
+const SHORT_FURNITURE_WORDS: usize = 16;
+
 /// Lines longer than this are prose, never page furniture; the limit also
 /// keeps the per-line patterns cheap on huge single-line files.
 const FURNITURE_MAX_BYTES: usize = 600;
@@ -150,7 +154,7 @@ fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'sta
     let re = TwoBuild::new(format!("(?i)^(?:{re})$"));
     let max_words = match kind {
         Furniture::CommentPrompt | Furniture::CommentChrome => 10,
-        Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => 16,
+        Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => SHORT_FURNITURE_WORDS,
         Furniture::Other(_) | Furniture::Bio => 80,
     };
     Pattern { re, kind, note, hints, could_match, max_words, by_hand: None }
@@ -361,7 +365,32 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// "she" or "they": where a bio's verb stands. A phrase's last word need
 /// only open its word ("a" in "an", "covers" in "covers,").
 fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
-    let words: Vec<&str> = t.split_whitespace().take(8).collect();
+    // A name opens with a capital, a pronoun with "h", "s" or "t": most
+    // lines of prose are refused before their words are read.
+    let opens_right = |b: u8| b.is_ascii_uppercase() || (pronouns && matches!(b, b'h' | b's' | b't'));
+    if !t.trim_start().as_bytes().first().is_some_and(|&b| opens_right(b)) {
+        return false;
+    }
+    // The opening words, on the stack, read only as far as a phrase may
+    // reach: three words past the run of (at most four) capitalised ones,
+    // or past a pronoun. This runs on nearly every line.
+    let mut first = [""; 7];
+    let mut count = 0;
+    let mut names = 0;
+    let mut names_end = false;
+    for word in t.split_whitespace() {
+        first[count] = word;
+        count += 1;
+        if !names_end && count <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            names = count;
+        } else {
+            names_end = true;
+        }
+        if count == first.len() || (names_end && count >= names.max(1) + 3) {
+            break;
+        }
+    }
+    let words = &first[..count];
     let phrase_at = |k: usize| {
         phrases.iter().any(|phrase| {
             phrase.iter().enumerate().all(|(j, w)| {
@@ -388,7 +417,8 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     if wanted == 0 {
         return None;
     }
-    let words = content.split_whitespace().count();
+    // Counted only now: most lines have no candidate at all.
+    let words = words::count_words(content);
     FURNITURE
         .iter()
         .enumerate()
@@ -402,8 +432,52 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// does each pattern's hint, so this tries a pattern that matches exactly
 /// when [`hinted_candidates`] does: the first match is the same.
 fn plain_candidates(content: &str) -> u64 {
-    FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(content)).fold(0, |wanted, (i, _)| wanted | 1 << i)
+    let opening = content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
+    FURNITURE
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| opening & (1 << i) != 0 && (p.could_match)(content))
+        .fold(0, |wanted, (i, _)| wanted | 1 << i)
 }
+
+/// For each furniture pattern, in the table's order, the bytes (ASCII
+/// letters in lower case, digits) a line must open with for its
+/// `could_match` to accept it; empty where a test also reads the line's
+/// end or middle, or accepts any capital. Read off the tests' opening
+/// words, and checked against them by the prefilter tests.
+const OPENINGS: [&[u8]; 17] = [
+    b"0123456789notfsec",
+    b"0123456789soplawjhcrvnmti",
+    b"",
+    b"sctepflwr",
+    b"asc",
+    b"srfldgcat",
+    b"rasmfuwlypn",
+    b"t",
+    b"0123456789ipsethvo",
+    b"0123456789lupr",
+    b"",
+    b"otf",
+    b"tfc",
+    b"arwec",
+    b"",
+    b"",
+    b"",
+];
+
+/// [`OPENINGS`] by first byte (in lower case): the patterns a line opening
+/// with it may pass, so that each line asks only those.
+static OPENING_MASKS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+    let mut masks = [0u64; 256];
+    for (i, opens) in OPENINGS.iter().enumerate() {
+        for (b, mask) in masks.iter_mut().enumerate() {
+            if opens.is_empty() || opens.contains(&(b as u8)) {
+                *mask |= 1 << i;
+            }
+        }
+    }
+    masks
+});
 
 /// The patterns worth trying on any line: comment counts may start with
 /// any number; otherwise only patterns whose hint words occur.
@@ -517,8 +591,30 @@ const CREDIT_LABEL_STEMS: &[&str] = &["image", "photo", "picture", "credit", "il
 
 /// Whether `text` ends with a photo credit.
 fn is_credit(text: &str) -> bool {
-    CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+    may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
 }
+
+/// Whether `text` holds a word or mark that some credit shape's own
+/// literal test needs: a slash, a credit label's stem, "photo" or "via".
+/// One search for all of them, so that an ordinary line is spared the
+/// shapes' several searches; each shape still runs its own test.
+fn may_hold_credit(text: &str) -> bool {
+    CREDIT_HINTS.is_match(text)
+}
+
+/// What [`CREDIT_SHAPES`]' literal tests look for, in one automaton: the
+/// label stems of the labelled shape, the slash of the agency shape, and
+/// "photo" and "via", one of which the other two shapes' tests need
+/// ("getty image" holds "image").
+static CREDIT_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let hints = CREDIT_LABEL_STEMS.iter().copied().chain(["/", "via"]);
+    // A full DFA: the fastest search per byte, and these few short hints keep it small.
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(hints)
+        .expect("credit hints")
+});
 
 /// Where the earliest photo credit closing `text` starts.
 fn credit_start(text: &str) -> Option<usize> {
@@ -657,7 +753,11 @@ mod comments {
         furniture: bool,
         /// Announces comments ("Leave a comment", "12 comments").
         header: bool,
-        informal: Vec<&'static str>,
+        /// Reads like a reader's comment: for a paragraph, that
+        /// [`informality`] finds something; for furniture, that it is a
+        /// comment's own ("Reply"). The features themselves are listed
+        /// only for the paragraphs a note names.
+        informal: bool,
     }
 
     pub(super) fn find(lines: &[Line<'_>], marks: &[Option<Mark>], signal: Option<usize>) -> Option<Region> {
@@ -675,19 +775,19 @@ mod comments {
         }
         // Reading the register costs a pass over the text: only now.
         for unit in units.iter_mut().filter(|u| !u.furniture) {
-            unit.informal = informality(lines[unit.index].content());
+            unit.informal = is_informal(lines[unit.index].content());
         }
         let content: Vec<usize> = (0..units.len()).filter(|&u| !units[u].furniture).collect();
         // informal_upto[k]: informal units among the first k content units.
         let mut informal_upto = vec![0usize; content.len() + 1];
         for (k, &u) in content.iter().enumerate() {
-            informal_upto[k + 1] = informal_upto[k] + usize::from(!units[u].informal.is_empty());
+            informal_upto[k + 1] = informal_upto[k] + usize::from(units[u].informal);
         }
-        let page = Page { units: &units, content: &content, informal_upto: &informal_upto };
+        let page = Page { lines, units: &units, content: &content, informal_upto: &informal_upto };
         candidates
             .iter()
             .find_map(|&(c, header)| page.judge(c, header, signal))
-            .or_else(|| signal.and_then(|s| trailing_run(&units, &content, s)))
+            .or_else(|| signal.and_then(|s| trailing_run(lines, &units, &content, s)))
     }
 
     fn units(lines: &[Line<'_>], marks: &[Option<Mark>]) -> Vec<Unit> {
@@ -700,7 +800,7 @@ mod comments {
             }
             let mark = marks[index].as_ref();
             let header = mark.is_some_and(|m| m.reason == super::ExclusionReason::SharePrompt && !m.comment_chrome && m.note.starts_with("comment"));
-            let informal = if mark.is_some_and(|m| m.comment_chrome) { vec!["comment metadata"] } else { Vec::new() };
+            let informal = mark.is_some_and(|m| m.comment_chrome);
             units.push(Unit { index, gap, furniture: mark.is_some(), header, informal });
             gap = 0;
         }
@@ -715,6 +815,7 @@ mod comments {
     }
 
     struct Page<'a> {
+        lines: &'a [Line<'a>],
         units: &'a [Unit],
         /// Indices of the units that are not furniture.
         content: &'a [usize],
@@ -744,12 +845,12 @@ mod comments {
             // last comment still belongs to them.
             let last = (c..units.len())
                 .rev()
-                .find(|&u| !units[u].furniture || !units[u].informal.is_empty() || units[u].header)?;
+                .find(|&u| !units[u].furniture || units[u].informal || units[u].header)?;
             let why = if header { "below a comment prompt" } else { "after a wider break than the body's" };
             let mut note = format!(
                 "{} paragraphs {why}, {informal_after} of them informal ({})",
                 after.len(),
-                features(units, after).join(", ")
+                features(self.lines, after.iter().map(|&u| &units[u])).join(", ")
             );
             if let Some(line) = signal {
                 note.push_str(&format!("; comment count or prompt on line {line}"));
@@ -760,24 +861,31 @@ mod comments {
 
     /// Without a break: the page says it has comments and its last
     /// paragraphs all read like them.
-    fn trailing_run(units: &[Unit], content: &[usize], signal: usize) -> Option<Region> {
-        let run = content.iter().rev().take_while(|&&u| !units[u].informal.is_empty()).count();
+    fn trailing_run(lines: &[Line<'_>], units: &[Unit], content: &[usize], signal: usize) -> Option<Region> {
+        let run = content.iter().rev().take_while(|&&u| units[u].informal).count();
         if run < 2 || content.len() - run < 3 {
             return None;
         }
         let tail = &content[content.len() - run..];
         let note = format!(
             "last {run} paragraphs informal ({}); comment count or prompt on line {signal}",
-            features(units, tail).join(", ")
+            features(lines, tail.iter().map(|&u| &units[u])).join(", ")
         );
         Some(Region { first: units[tail[0]].index, last: units[*tail.last()?].index, note })
     }
 
-    fn features(units: &[Unit], which: &[usize]) -> Vec<&'static str> {
+    /// The informal features of the given paragraphs, each once, in the
+    /// order first met.
+    fn features<'a>(lines: &[Line<'_>], which: impl Iterator<Item = &'a Unit>) -> Vec<&'static str> {
         let mut out: Vec<&'static str> = Vec::new();
-        for &u in which {
-            for f in &units[u].informal {
-                if !out.contains(f) {
+        for unit in which {
+            let found = if unit.furniture {
+                if unit.informal { vec!["comment metadata"] } else { Vec::new() }
+            } else {
+                informality(lines[unit.index].content())
+            };
+            for f in found {
+                if !out.contains(&f) {
                     out.push(f);
                 }
             }
@@ -797,17 +905,7 @@ mod comments {
         let own = without_quotes(text);
         let mut found = Vec::new();
         let tokens: Vec<&str> = own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).collect();
-        // "US" is a country; the pronoun is written "us".
-        let person = tokens.iter().any(|t| {
-            t.starts_with('I') && matches!(*t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
-                || (t.len() <= 7
-                    // Every pronoun listed opens with one of these letters:
-                    // a cheap test before the list is compared.
-                    && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
-                    && t.chars().skip(1).all(|c| c.is_lowercase())
-                    && FIRST_SECOND_PERSON.iter().any(|p| same_ignoring_apostrophe_style(t, p)))
-        });
-        if person {
+        if tokens.iter().any(|t| is_person(t)) {
             found.push("first or second person");
         }
         if tokens.contains(&"i") {
@@ -824,7 +922,7 @@ mod comments {
         if tokens.len() >= 16 && !super::words::ends_sentence(text) {
             found.push("no final full stop");
         }
-        if tokens.iter().any(|t| t.len() <= 5 && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))) {
+        if tokens.iter().any(|t| is_slang(t)) {
             found.push("slang");
         }
         if own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
@@ -836,10 +934,96 @@ mod comments {
         if text.chars().any(is_emoji) {
             found.push("emoji");
         }
-        if tokens.windows(3).any(|w| w.iter().all(|t| t.chars().count() >= 3 && t.chars().all(char::is_uppercase))) {
+        if tokens.windows(3).any(|w| w.iter().all(|t| is_shouted(t))) {
             found.push("shouting");
         }
         found
+    }
+
+    /// Whether [`informality`] finds anything, without listing what: the
+    /// same tests, cheapest first, each stopping at the first hit, over
+    /// the text's words in one pass without collecting them. Every
+    /// paragraph below a comment prompt is asked this; the features
+    /// themselves are listed only for the paragraphs a note describes.
+    pub(super) fn is_informal(text: &str) -> bool {
+        if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) || is_username(text) {
+            return true;
+        }
+        // Emoji are never ASCII.
+        if !text.is_ascii() && text.chars().any(is_emoji) {
+            return true;
+        }
+        // Without quotation marks nothing is blanked.
+        let own = if text.contains(['“', '”', '"']) { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) };
+        // Every mark [`informality`] looks for holds a "?" or is "!!" or " !".
+        if own.contains('?') || own.contains("!!") || own.contains(" !") {
+            return true;
+        }
+        if own.contains('@') && own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
+            return true;
+        }
+        let mut tokens = 0;
+        // Shouted words in a row: three make shouting.
+        let mut shouted = 0;
+        let mut informal_token = |t: &str| {
+            tokens += 1;
+            // Pronouns, "i" and slang are all seven bytes or fewer.
+            if t.len() <= 7 && (is_person(t) || t == "i" || is_slang(t)) {
+                return true;
+            }
+            shouted = if is_shouted(t) { shouted + 1 } else { 0 };
+            shouted == 3
+        };
+        let found = if own.is_ascii() {
+            // ASCII text has no "’" and its letters and digits are the
+            // ASCII ones: the same words, found by bytes.
+            let bytes = own.as_bytes();
+            let in_token = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'\'');
+            let mut i = 0;
+            let mut found = false;
+            while i < bytes.len() && !found {
+                if in_token(i) {
+                    let start = i;
+                    while in_token(i) {
+                        i += 1;
+                    }
+                    found = informal_token(&own[start..i]);
+                } else {
+                    i += 1;
+                }
+            }
+            found
+        } else {
+            own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).any(&mut informal_token)
+        };
+        found || (tokens >= 16 && !super::words::ends_sentence(text))
+    }
+
+    /// A first or second person pronoun. "US" is a country; the pronoun
+    /// is written "us".
+    fn is_person(t: &str) -> bool {
+        let ascii = t.is_ascii();
+        t.starts_with('I') && matches!(t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
+            || (t.len() <= 7
+                // Every pronoun listed opens with one of these letters:
+                // a cheap test before the list is compared.
+                && t.as_bytes().first().is_some_and(|b| b"mywoui".contains(&b.to_ascii_lowercase()))
+                && t.chars().skip(1).all(|c| c.is_lowercase())
+                && FIRST_SECOND_PERSON.iter().any(|p| {
+                    // An ASCII word has no "’" to read as "'": the same
+                    // length and letters, which the length decides first.
+                    if ascii { p.len() == t.len() && p.eq_ignore_ascii_case(t) } else { same_ignoring_apostrophe_style(t, p) }
+                }))
+    }
+
+    fn is_slang(t: &str) -> bool {
+        t.len() <= 5 && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))
+    }
+
+    /// A word of three or more letters, all capitals.
+    fn is_shouted(t: &str) -> bool {
+        // Most words fail on their first letter.
+        t.chars().all(char::is_uppercase) && t.chars().count() >= 3
     }
 
     /// `token` spelled as `word` (lower-case ASCII), ignoring ASCII case
@@ -852,9 +1036,10 @@ mod comments {
     /// A handle on a line of its own: "river_watcher", "jkim1987".
     fn is_username(text: &str) -> bool {
         let t = text.trim();
+        // White space first: it rules out any line of prose at once.
         !t.is_empty()
-            && t.chars().count() <= 30
             && !t.contains(char::is_whitespace)
+            && t.chars().count() <= 30
             && t.chars().all(|c| c.is_alphanumeric() || "_.-@".contains(c))
             && t.chars().any(|c| c.is_ascii_digit() || c == '_')
             && t.chars().any(char::is_alphabetic)
@@ -903,7 +1088,7 @@ mod captions {
         if credits.is_empty() {
             return;
         }
-        teasers_above_headline(lines, marks, &open);
+        teasers_above_headline(lines, marks, &open, &credits);
         let mut counts: Option<HashMap<String, usize>> = None;
         for &c in &credits {
             if marks[c].is_some() {
@@ -947,26 +1132,36 @@ mod captions {
     /// The words of `wanted` that the given lines use, and whether they
     /// have any content word at all. Only membership of a few headline
     /// words is ever asked, so the body's own vocabulary is never built.
-    fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
+    pub(super) fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
         let mut found = HashSet::new();
-        let mut any = false;
+        let any = std::cell::Cell::new(false);
+        // The first three letters of the wanted ASCII words: once the body
+        // is known to have a content word, an ASCII word opening otherwise
+        // cannot give a wanted one and is not read further. (No ASCII
+        // word gives a word that is not ASCII.)
+        let mut prefixes: Vec<[u8; 3]> = wanted.iter().filter_map(|w| words::ascii_content_prefix(w)).collect();
+        prefixes.sort_unstable();
+        let skip = |raw: &str| {
+            any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| prefixes.binary_search(&p).is_err())
+        };
         for &i in which {
-            words::for_each_content_word(lines[i].text, |word| {
-                any = true;
+            words::for_each_content_word_unless(lines[i].text, skip, |word| {
+                any.set(true);
                 if wanted.contains(word) && !found.contains(word) {
                     found.insert(word.to_string());
                 }
             });
         }
-        (found, any)
+        (found, any.get())
     }
 
     /// `([headline] caption)+ headline body...` at the top of the page:
     /// each teaser whose headline (or caption) matches the body worse than
     /// the last headline does belongs to another story.
-    fn teasers_above_headline(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize]) {
+    fn teasers_above_headline(lines: &[Line<'_>], marks: &mut [Option<Mark>], open: &[usize], credits: &[usize]) {
         let headline = |i: usize| words::is_headline_like(lines[i].content());
-        let credit = |i: usize| has_credit(&lines[i]);
+        // The lines with a credit, found once (in line order).
+        let credit = |i: usize| credits.binary_search(&i).is_ok();
         let mut teasers: Vec<(usize, usize)> = Vec::new();
         let mut k = 0;
         while k < open.len().min(HEAD_LINES) {
@@ -1234,6 +1429,8 @@ mod tests {
             "",
         ];
         for t in texts {
+            let ungated = CREDIT_SHAPES.iter().any(|s| s.start(t).is_some());
+            assert!(!ungated || may_hold_credit(t), "{t}");
             assert_eq!(is_credit(t), whole.is_match(t), "{t}");
             assert_eq!(credit_start(t), whole.find(t).map(|m| m.start()), "{t}");
         }
@@ -1359,9 +1556,26 @@ mod tests {
             for line in FURNITURE_LINES.iter().filter(|l| is_plain(l) && plain.is_match(l)) {
                 matched += 1;
                 assert!((p.could_match)(line), "pattern {i} matches {line:?} but its prefilter refuses it");
+                assert!(plain_candidates(line) & (1 << i) != 0, "pattern {i} matches {line:?} but its opening is refused");
                 assert!(hinted_candidates(line) & (1 << i) != 0, "pattern {i} matches {line:?} without its hint");
             }
             assert!(matched > 0, "no line of the table exercises pattern {i}");
+        }
+    }
+
+    #[test]
+    fn openings_cover_every_line_a_prefilter_accepts() {
+        assert_eq!(OPENINGS.len(), FURNITURE.len());
+        let mut lines: Vec<String> = FURNITURE_LINES.iter().chain(BY_HAND_LINES).map(|l| l.to_string()).collect();
+        // Each line again with its first letter in the other case.
+        let flipped: Vec<String> = lines
+            .iter()
+            .map(|l| l.chars().enumerate().map(|(i, c)| if i == 0 && c.is_ascii_lowercase() { c.to_ascii_uppercase() } else if i == 0 { c.to_ascii_lowercase() } else { c }).collect())
+            .collect();
+        lines.extend(flipped);
+        for line in lines.iter().map(|l| words::strip_markup(l)).filter(|l| is_plain(l)) {
+            let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(line)).fold(0u64, |w, (i, _)| w | 1 << i);
+            assert_eq!(plain_candidates(line), spec, "{line:?}");
         }
     }
 
@@ -1400,8 +1614,57 @@ mod tests {
     }
 
     #[test]
+    fn vocabulary_skipping_words_finds_what_reading_all_finds() {
+        let bodies = [
+            "Flood waters rose; the river's banks broke. Floods returned.",
+            "“Zoë’s” boats — returning 'home' at dusk, said O'Neil.",
+            "it's ok, a an the",
+            "",
+            "Troops returned; TROOPS RETURNING. Æsop’s fables were read.",
+        ];
+        let heads = ["River floods return", "Zoë troop boats", "Æsop dusk", "the and"];
+        for body in bodies {
+            let article = Article::from_text("v", "v.txt", format!("x\n{body}\n"), vec![]);
+            let lines = words::lines(&article);
+            for head in heads {
+                let wanted: std::collections::HashSet<String> = words::content_words(head).collect();
+                let mut found = std::collections::HashSet::new();
+                let mut any = false;
+                words::for_each_content_word(lines[1].text, |w| {
+                    any = true;
+                    if wanted.contains(w) {
+                        found.insert(w.to_string());
+                    }
+                });
+                assert_eq!(captions::vocabulary(&lines, &[1], &wanted), (found, any), "{body:?} / {head:?}");
+            }
+        }
+    }
+
+    #[test]
     fn every_pronoun_opens_with_a_letter_the_quick_test_knows() {
         assert!(comments::FIRST_SECOND_PERSON.iter().all(|p| b"mywoui".contains(&p.as_bytes()[0])));
+    }
+
+    /// Paragraphs of reporting and of readers' comments, for the test
+    /// that the quick yes-or-no reading of informality agrees with the
+    /// full list.
+    const REGISTER_LINES: &[&str] = &[
+        "“We will win,” the minister said.", "i think they lied", "The US said it would respond.", "I was there.", "Im not sure",
+        "you’re wrong", "What now", "What now?", "“Why?” she asked.", "He said \"why?\" twice", "Great !", "Great!!", "Great!", "lol ok",
+        "LOL", "Thanks @jo for this", "@ home", "river_watch77", "jkim1987", "x", "The THREE BIG FIRMS said so.", "TWO BIG FIRMS",
+        "STOP BUILDING HOUSES there 😡", "Flood waters rose across the valley on Tuesday and 42 families left their homes as the river rose",
+        "Flood waters rose across the valley on Tuesday and 42 families left their homes as the river rose.", "Zoë said so.",
+        "ünter den Linden", "“you” and “me” said the sign.", "She said \"my home\" was gone.", "We’re done", "OUR town", "Ours", "ur",
+        "'tis true", "Mine closed in 2019.", "My", "MY", "Me", "Smh", "GONNA", "yeah", "Ça va", "É", "", "   ", "42", "A B C", "AB CD EF GH",
+        "ΑΒΓ ΔΕΖ ΗΘΙ", "IOU", "U", "I’ll", "I'LL", "Us", "USA", "our’s", "Tbh the council failed", "Is it?", "\"quoted ? text\" ok",
+    ];
+
+    #[test]
+    fn quick_informality_agrees_with_the_full_list() {
+        for line in REGISTER_LINES {
+            assert_eq!(comments::is_informal(line), !comments::informality(line).is_empty(), "{line:?}");
+        }
     }
 
     #[test]
@@ -1486,6 +1749,7 @@ mod prefilter_properties {
             Just("Illustration"), Just("graphic"), Just("video"), Just("source"), Just("caption"), Just(":"), Just(","), Just("."),
             Just("!"), Just("?"), Just(")"), Just("("), Just("Jo"), Just("x"), Just("_"), Just("1"), Just("—"), Just("“"), Just("\n"),
             Just("the post"), Just("The Post"), Just("appeared first on"), Just("appeared"), Just("first on"),
+            Just("/"), Just("via"), Just("REUTERS"), Just("Reuters"), Just("AP"), Just("Getty Images"), Just("by"), Just("courtesy of"),
         ];
         let sep = prop_oneof![Just(" "), Just(" "), Just(""), Just("  "), Just("\u{a0}"), Just("\t")];
         proptest::collection::vec((word, sep), 1..8).prop_map(|parts| {
@@ -1510,9 +1774,32 @@ mod prefilter_properties {
 
         #[test]
         fn credit_and_footer_readers_agree(line in credit_like()) {
+            let ungated = CREDIT_SHAPES.iter().any(|s| s.start(&line).is_some());
+            prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);
+        }
+    }
+
+    /// Lines made of the words and marks the informality tests look for.
+    fn register_like() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("i"), Just("I"), Just("I’m"), Just("im"), Just("you"), Just("YOU"), Just("Your"), Just("us"), Just("US"), Just("we're"),
+            Just("we’re"), Just("lol"), Just("LMAO"), Just("yeah"), Just("the"), Just("The"), Just("council"), Just("said"), Just("BIG"),
+            Just("FIRMS"), Just("NO"), Just("ΑΒΓ"), Just("Zoë"), Just("é"), Just("42"), Just("2019"), Just("river_77"), Just("@jo"),
+            Just("@"), Just("?"), Just("!"), Just("!!"), Just("."), Just(","), Just("“"), Just("”"), Just("\""), Just("'"), Just("’"),
+            Just("😡"), Just("☀"), Just("—"), Just("_"), Just(")"), Just("Officials"), Just("homes"), Just("flooded"),
+        ];
+        let sep = prop_oneof![Just(" "), Just(" "), Just(" "), Just(""), Just("\u{a0}")];
+        proptest::collection::vec((word, sep), 0..22).prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn quick_informality_agrees(line in register_like()) {
+            prop_assert_eq!(comments::is_informal(&line), !comments::informality(&line).is_empty(), "{:?}", line);
         }
     }
 
@@ -1522,10 +1809,13 @@ mod prefilter_properties {
         fn prefilters_hold(line in furniture_like()) {
             prop_assume!(is_plain(&line));
             tests::by_hand_agrees(&line);
+            let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(&line)).fold(0u64, |w, (i, _)| w | 1 << i);
+            prop_assert_eq!(plain_candidates(&line), spec, "{:?}", line);
             for (i, p) in FURNITURE.iter().enumerate() {
                 let matches = PLAIN_BUILDS[i].is_match(&line);
                 if matches {
                     prop_assert!((p.could_match)(&line), "pattern {} matches {:?}", i, line);
+                    prop_assert!(plain_candidates(&line) & (1 << i) != 0, "pattern {} matches {:?}, opening refused", i, line);
                     prop_assert!(hinted_candidates(&line) & (1 << i) != 0, "pattern {} matches {:?} unhinted", i, line);
                 }
             }

@@ -194,6 +194,10 @@ fn dmy_at(text: &str, at: usize) -> Option<DateMatch> {
 /// optional full stop before the end.
 fn appeared_first_on_plain(text: &str) -> Option<(usize, Range<usize>)> {
     const PHRASE: &[u8] = b"appeared first on";
+    // Every start tried below needs the phrase: one quick search first.
+    if !contains_any_ascii_ci(text, &["appeared first on"]) {
+        return None;
+    }
     let bytes = text.as_bytes();
     let closes = |rest: &str| {
         let rest = rest.trim_start();
@@ -456,7 +460,8 @@ const DANGLING: &[&str] = &[
 fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
     let mut out = Vec::new();
     for line in open.iter().take(HEAD_LINES) {
-        let prose = line.word_count() > META_MAX_WORDS + 6 || (words::ends_sentence(line.content()) && line.word_count() > 8);
+        let words = line.word_count();
+        let prose = words > META_MAX_WORDS + 6 || (words > 8 && words::ends_sentence(line.content()));
         if prose {
             break;
         }
@@ -541,12 +546,27 @@ const LABEL_WORDS: &[&str] = &[
 
 /// "BREAKING NEWS", "Analysis", "World | Asia": a kicker or section name.
 fn is_label(content: &str) -> bool {
-    let words: Vec<String> = content
-        .split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
+    // Word by word, stopping at the first that is not a label's or the
+    // fifth: most lines are refused on their first word.
+    let mut count = 0;
+    for word in content.split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c)).filter(|w| !w.is_empty()) {
+        count += 1;
+        if count > 4 || !is_label_word(word) {
+            return false;
+        }
+    }
+    count >= 1
+}
+
+/// Whether the word, lower-cased, is one of [`LABEL_WORDS`]. An ASCII
+/// word is compared in place; another is lower-cased first, as a
+/// non-ASCII letter may lower-case to an ASCII one (the Kelvin sign).
+fn is_label_word(word: &str) -> bool {
+    if word.is_ascii() {
+        LABEL_WORDS.iter().any(|l| l.eq_ignore_ascii_case(word))
+    } else {
+        LABEL_WORDS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// "Valley Press", "News Now USA": a few capitalised words, one of which
@@ -651,6 +671,28 @@ fn same_words(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`is_label`] as first written: every word lower-cased, then counted.
+    fn is_label_spec(content: &str) -> bool {
+        let words: Vec<String> = content
+            .split(|c: char| c.is_whitespace() || "|/›»>:-–—".contains(c))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
+    }
+
+    #[test]
+    fn labels_read_word_by_word_as_when_all_were_lower_cased() {
+        let texts = [
+            "BREAKING NEWS", "Analysis", "World | Asia", "World › Asia › Pacific › News", "World › Asia › Pacific › News › Top", "",
+            " | ", "Breaking: floods", "LIVE", "Live updates", "Worl\u{212A}", "brea\u{212A}ing news", "Zoë", "NEWS—WORLD", "top-stories",
+            "Home/World/Asia", "video: watch", "The news",
+        ];
+        for t in texts {
+            assert_eq!(is_label(t), is_label_spec(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn every_pattern_compiles_in_both_builds() {

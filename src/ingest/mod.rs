@@ -152,6 +152,11 @@ impl Article {
 }
 
 fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    // In ASCII text bytes are characters: a mark every step, read off
+    // without walking the text.
+    if text.is_ascii() {
+        return (0..text.len().max(1)).step_by(CHAR_MARK_STEP).map(|i| (i, i)).collect();
+    }
     let mut marks = vec![(0, 0)];
     let mut last = 0;
     for (count, (i, _)) in text.char_indices().enumerate() {
@@ -329,6 +334,29 @@ pub fn load(inputs: &[PathBuf]) -> Result<Vec<Article>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The marks as the walk over every character sets them.
+    fn walked_marks(text: &str) -> Vec<(usize, usize)> {
+        let mut marks = vec![(0, 0)];
+        let mut last = 0;
+        for (count, (i, _)) in text.char_indices().enumerate() {
+            if i - last >= CHAR_MARK_STEP {
+                marks.push((i, count));
+                last = i;
+            }
+        }
+        marks
+    }
+
+    #[test]
+    fn ascii_marks_are_those_of_the_walk() {
+        for len in [0, 1, 511, 512, 513, 1024, 1025, 5000] {
+            let text = "a".repeat(len);
+            assert_eq!(char_marks(&text), walked_marks(&text), "{len}");
+        }
+        let mixed = format!("{}é{}", "a".repeat(600), "b".repeat(900));
+        assert_eq!(char_marks(&mixed), walked_marks(&mixed));
+    }
 
     #[test]
     fn line_and_column_count_characters() {

@@ -100,8 +100,34 @@ impl<'a> Line<'a> {
     }
 
     pub fn word_count(&self) -> usize {
-        self.content().split_whitespace().count()
+        count_words(self.content())
     }
+}
+
+/// `text.split_whitespace().count()`, reading ASCII bytes as they are and
+/// decoding only the other characters: every line is counted, and most
+/// are nearly all ASCII.
+pub(super) fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            (is_ascii_space(bytes[i]), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    count
+}
+
+/// The ASCII characters Rust's `char::is_whitespace` accepts (the
+/// vertical tab too, which `u8::is_ascii_whitespace` leaves out).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// Every line of the article, in order.
@@ -150,7 +176,7 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 
 /// Short, no final full stop: a headline, a masthead, a section name.
 pub(super) fn is_headline_like(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = count_words(text);
     (2..=22).contains(&words) && !ends_with_full_stop(text) && !text.trim_end().ends_with([':', ','])
 }
 
@@ -168,6 +194,28 @@ const STOPWORDS: &[&str] = &[
     "you", "your", "just", "very", "did", "does", "how", "why", "image", "photo", "picture", "credit",
 ];
 
+/// A word of up to eight bytes as one number (its bytes in order, zeros
+/// after): two such words without NUL bytes (content words are letters)
+/// are equal exactly when the numbers are.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0u64, |n, &b| n >> 8 | u64::from(b) << 56))
+}
+
+/// [`STOPWORDS`] packed and sorted: a word is looked up by a binary
+/// search over numbers rather than a comparison with every stopword.
+static PACKED_STOPWORDS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut packed: Vec<u64> = STOPWORDS.iter().filter_map(|w| packed(w)).collect();
+    packed.sort_unstable();
+    packed
+});
+
+/// Whether the (lower-case) word is one of [`STOPWORDS`], none of which
+/// is longer than eight bytes.
+fn is_stopword(word: &str) -> bool {
+    packed(word).is_some_and(|n| PACKED_STOPWORDS.binary_search(&n).is_ok())
+}
+
 /// The content words of a text, lower-cased and crudely stemmed, so that
 /// "returning" and "returned" or "troops" and "troop" meet.
 pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -176,13 +224,33 @@ pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// `content_words` without allocating per word: each is lent to `f` in turn.
-pub(super) fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
+pub(super) fn for_each_content_word(text: &str, f: impl FnMut(&str)) {
+    for_each_content_word_unless(text, |_| false, f);
+}
+
+/// [`for_each_content_word`], leaving out the raw words for which `skip`
+/// holds before any work is spent on them: for a caller that knows which
+/// words it need not see.
+pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str) -> bool, mut f: impl FnMut(&str)) {
     let mut scratch = String::new();
     for w in raw_words(text) {
+        if skip(w) {
+            continue;
+        }
         if let Some(word) = content_word(w, &mut scratch) {
             f(word);
         }
     }
+}
+
+/// The first three letters (in lower case) that the content word of the
+/// raw ASCII word `raw` would open with, if it has one; none when it
+/// cannot be a content word or is not ASCII. A content word keeps at
+/// least three letters of its raw word's start, lower-cased.
+pub(super) fn ascii_content_prefix(raw: &str) -> Option<[u8; 3]> {
+    let w = raw.trim_matches(['\'', '’']);
+    let b = w.as_bytes();
+    (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
 
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
@@ -208,7 +276,7 @@ fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
             return None;
         }
     }
-    if STOPWORDS.contains(&scratch.as_str()) {
+    if is_stopword(scratch) {
         return None;
     }
     Some(&scratch[..stem_len(scratch)])
@@ -252,6 +320,27 @@ mod tests {
         assert!(contains_any_ascii_ci("zq", &["zq"]) && !contains_any_ascii_ci("qz", &["zq"]));
         assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
         assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
+    }
+
+    #[test]
+    fn stopwords_are_found_as_in_the_list() {
+        assert!(STOPWORDS.iter().all(|w| w.len() <= 8 && is_stopword(w)));
+        for w in ["th", "thee", "them", "theme", "", "x", "abcdefgh", "abcdefghi", "saying", "credits", "ſaid", "\0the"] {
+            assert_eq!(is_stopword(w), STOPWORDS.contains(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z"] {
+            assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+        }
+        for b in 0u8..128 {
+            let text = format!("a{}b", b as char);
+            assert_eq!(count_words(&text), text.split_whitespace().count(), "byte {b}");
+            let twice = format!("{}{}x", b as char, b as char);
+            assert_eq!(count_words(&twice), twice.split_whitespace().count(), "byte {b} twice");
+        }
     }
 
     #[test]

@@ -1,0 +1,468 @@
+//! One reading of a sentence's words, shared by the readers of each of its
+//! mentions.
+//!
+//! Clause, topic and scope read stretches of the sentence around every
+//! mention: its content words, the words before and after it, the time
+//! phrases and plan markers in each part. Walking the words of each part
+//! again for every reader and every mention made these readers most of the
+//! cost of extraction. A [`SentenceView`] walks the sentence once: its
+//! words with what the readers ask of each (stop word or content word,
+//! preposition of a time frame), and the words where a time phrase, a plan
+//! or a forecast may start. A reader then takes the slice for its part.
+//!
+//! The answers are exactly those of reading the part as a text of its own
+//! ([`clause::word_iter`] on the part, a phrase's `find_iter` on the part):
+//! only a word that the part's start or end cuts through reads differently,
+//! and that one is read again from the part's own text.
+
+use super::clause;
+use super::phrase::{Phrase, EXPECTED, PLANNED, TIME};
+use super::scope::{GROUP_PREPOSITIONS, PLACE_PREPOSITIONS};
+use super::word_regex::ascii_words;
+use crate::model::{Span, Words};
+
+/// A word of the sentence: where it is, where its run of word characters
+/// ends (its trailing hyphens and apostrophes included), and its flags.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    run_end: usize,
+    flags: u8,
+}
+
+/// A content word: kept in a claim's context.
+pub const CONTENT: u8 = 1;
+/// "during", "in", "since", "throughout", "after": may open a time frame
+/// named by a rule's frame noun.
+pub const FRAME_PREPOSITION: u8 = 2;
+
+/// A word as a reader gets it: its span in the sentence, its text and its
+/// flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewWord<'t> {
+    pub span: Span,
+    pub text: &'t str,
+    pub flags: u8,
+}
+
+impl ViewWord<'_> {
+    pub fn is(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// "of", "from": may open a phrase naming a group (see
+/// [`super::scope`]'s group prepositions).
+pub const GROUP_PREPOSITION: u8 = 64;
+/// "in", "to", "at", ...: may open a phrase naming a place.
+pub const PLACE_PREPOSITION: u8 = 128;
+
+/// A stop word ([`clause::is_stopword`]).
+const STOP: u8 = 4;
+/// Where a [`TIME`], [`PLANNED`] or [`EXPECTED`] phrase may start.
+const TIME_LEAD: u8 = 8;
+const PLANNED_LEAD: u8 = 16;
+const EXPECTED_LEAD: u8 = 32;
+
+/// The frame prepositions ([`FRAME_PREPOSITION`]).
+const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "after"];
+
+/// Every word some flag depends on, by its [`clause::packed_lower`] key,
+/// with its flags: one probe per word tells all a sentence's readers ask,
+/// where testing each list in turn cost several.
+struct Lexicon {
+    /// Keys and their flags apart: the keys, probed for every word, fill
+    /// fewer cache lines.
+    keys: Vec<u128>,
+    flags: Vec<u8>,
+    shift: u32,
+}
+
+impl Lexicon {
+    fn get() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let lists: [(&[&str], u8); 7] = [
+                (GROUP_PREPOSITIONS, GROUP_PREPOSITION),
+                (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
+                (clause::STOPWORDS, STOP),
+                (FRAME_PREPOSITIONS, FRAME_PREPOSITION),
+                (TIME.lead_words().unwrap_or_default(), TIME_LEAD),
+                (PLANNED.lead_words().unwrap_or_default(), PLANNED_LEAD),
+                (EXPECTED.lead_words().unwrap_or_default(), EXPECTED_LEAD),
+            ];
+            let mut entries: Vec<(u128, u8)> = Vec::new();
+            for (words, flag) in lists {
+                for w in words {
+                    let key = clause::packed_lower(w.as_bytes());
+                    match entries.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, flags)) => *flags |= flag,
+                        None => entries.push((key, flag)),
+                    }
+                }
+            }
+            // At most half full: probes are short, and the table small.
+            let bits = (entries.len() * 2).next_power_of_two().trailing_zeros().max(4);
+            let mut table = Lexicon { keys: vec![0; 1 << bits], flags: vec![0; 1 << bits], shift: 64 - bits };
+            for (key, flags) in entries {
+                let mut i = table.slot(key);
+                while table.keys[i] != 0 {
+                    i = (i + 1) & (table.keys.len() - 1);
+                }
+                table.keys[i] = key;
+                table.flags[i] = flags;
+            }
+            table
+        })
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The flags of an ASCII word (any case) of 1 to [`clause::PACKED`]
+    /// bytes.
+    fn flags(&self, word: &[u8]) -> u8 {
+        let key = clause::packed_lower(word);
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                0 => return 0,
+                k if k == key => return self.flags[i],
+                _ => i = (i + 1) & (self.keys.len() - 1),
+            }
+        }
+    }
+}
+
+/// The flags of one word, by one probe of the [`Lexicon`] for a short
+/// ASCII word: the same answers as [`flags_of`].
+fn quick_flags(lexicon: &Lexicon, word: &str) -> u8 {
+    let listed = if word.is_ascii() && !word.is_empty() && word.len() <= clause::PACKED { lexicon.flags(word.as_bytes()) } else { 0 };
+    reader_flags(word, listed)
+}
+
+/// The reader flags of `word` given its flags in the [`Lexicon`]
+/// (`listed`, 0 for a word that is not ASCII or longer than a key holds,
+/// as no listed word is).
+fn reader_flags(word: &str, listed: u8) -> u8 {
+    let b = word.as_bytes();
+    if !word.is_ascii() || b.is_empty() {
+        return flags_of(word);
+    }
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    if b.len() > 2 && listed & STOP == 0 && !b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
+        flags |= CONTENT;
+    }
+    flags
+}
+
+/// [`reader_flags`] of a non-empty word of ASCII letters alone, `len`
+/// bytes long: never all digits.
+fn letter_flags(len: usize, listed: u8) -> u8 {
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    if len > 2 && listed & STOP == 0 {
+        flags |= CONTENT;
+    }
+    flags
+}
+
+/// The flags of one word: the specification of [`quick_flags`].
+fn flags_of(word: &str) -> u8 {
+    let mut flags = 0;
+    if is_content(word) {
+        flags |= CONTENT;
+    }
+    for (list, flag) in [(FRAME_PREPOSITIONS, FRAME_PREPOSITION), (GROUP_PREPOSITIONS, GROUP_PREPOSITION), (PLACE_PREPOSITIONS, PLACE_PREPOSITION)] {
+        if clause::lower_in(word, list) {
+            flags |= flag;
+        }
+    }
+    flags
+}
+
+/// A word of three letters or more, not a stop word and not a number, once
+/// lower-cased.
+fn is_content(word: &str) -> bool {
+    if word.is_ascii() {
+        // Lower-casing ASCII changes neither length nor digits, so the
+        // test needs no copy; its length in bytes is its length in chars.
+        word.len() > 2 && !word.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(word)
+    } else {
+        let lower = word.to_lowercase();
+        lower.chars().count() > 2 && !clause::is_stopword(&lower) && !lower.chars().all(|c| c.is_ascii_digit() || c == ',')
+    }
+}
+
+/// A sentence's words and phrase leads, read once.
+pub struct SentenceView<'t> {
+    text: &'t str,
+    words: Vec<Word>,
+    /// Whether the sentence passes [`ascii_words`]: then the phrase
+    /// matchers run on its leads; otherwise each part is matched on its own.
+    ascii: bool,
+    /// Starts of the `\w` runs where a [`TIME`], [`PLANNED`] or
+    /// [`EXPECTED`] phrase may start.
+    time: Vec<usize>,
+    planned: Vec<usize>,
+    expected: Vec<usize>,
+}
+
+impl<'t> SentenceView<'t> {
+    pub fn new(text: &'t str) -> SentenceView<'t> {
+        let lexicon = Lexicon::get();
+        let mut words = Vec::with_capacity(text.len() / 5 + 1);
+        let ascii = ascii_words(text);
+        let (mut time, mut planned, mut expected) = (Vec::new(), Vec::new(), Vec::new());
+        let bytes = text.as_bytes();
+        let mut push_leads = |start: usize, flags: u8| {
+            for (flag, leads) in [(TIME_LEAD, &mut time), (PLANNED_LEAD, &mut planned), (EXPECTED_LEAD, &mut expected)] {
+                if flags & flag != 0 {
+                    leads.push(start);
+                }
+            }
+        };
+        let mut iter = clause::word_iter(text, 0);
+        while let Some((span, word, run_end)) = iter.next_with_run() {
+            let b = word.as_bytes();
+            // Most words are ASCII letters alone: one test settles what
+            // `reader_flags` would ask of them byte by byte.
+            let letters = b.iter().all(u8::is_ascii_alphabetic);
+            let short_ascii = (letters || word.is_ascii()) && !b.is_empty() && b.len() <= clause::PACKED;
+            let listed = if short_ascii { lexicon.flags(b) } else { 0 };
+            let flags = if letters && !b.is_empty() { letter_flags(b.len(), listed) } else { reader_flags(word, listed) };
+            words.push(Word { start: span.start, end: span.end, run_end, flags });
+            if !ascii {
+                continue;
+            }
+            // The phrase leads are `\w` runs of letters alone (a run with
+            // `_` or a digit leads nothing), each within the stretch of one
+            // word and its trailing marks. A word of letters is its own run
+            // and its probe tells; others ("mid-June", "army's") are split.
+            if letters {
+                if is_whole_run(bytes, span.start, span.end) {
+                    push_leads(span.start, listed);
+                }
+                continue;
+            }
+            for (start, end) in word_runs(&bytes[span.start..run_end]) {
+                let (start, end) = (span.start + start, span.start + end);
+                // No lead is shorter than two letters or longer than ten.
+                if (2..=10).contains(&(end - start)) && is_whole_run(bytes, start, end) {
+                    push_leads(start, lexicon.flags(&bytes[start..end]));
+                }
+            }
+        }
+        SentenceView { text, words, ascii, time, planned, expected }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The words of `span`, as [`clause::word_iter`] reads
+    /// `&text[span.start..span.end]` (offset by `span.start`), with flags.
+    pub fn words_in(&self, span: Span) -> impl DoubleEndedIterator<Item = ViewWord<'t>> + '_ {
+        let (a, b) = (span.start, span.end);
+        let i = self.words.partition_point(|w| w.start < a);
+        // A run the span's start cuts into: read from the cut.
+        let head = i.checked_sub(1).map(|k| self.words[k]).filter(|w| w.run_end > a).and_then(|w| self.fragment(a, w.run_end.min(b)));
+        let j = i + self.words[i..].partition_point(|w| w.run_end <= b);
+        // A run the span's end cuts short: read up to the cut.
+        let tail = self.words.get(j).filter(|w| w.start < b).and_then(|w| self.fragment(w.start, b));
+        let text = self.text;
+        let whole = self.words[i..j].iter().map(move |w| ViewWord { span: Span::new(w.start, w.end), text: &text[w.start..w.end], flags: w.flags });
+        head.into_iter().chain(whole).chain(tail)
+    }
+
+    /// The one word of `text[from..to]`, a stretch within one run, if any.
+    fn fragment(&self, from: usize, to: usize) -> Option<ViewWord<'t>> {
+        let (span, text) = clause::word_iter(self.text.get(from..to)?, from).next()?;
+        Some(ViewWord { span, text, flags: quick_flags(Lexicon::get(), text) })
+    }
+
+    /// `phrase.find_iter(&text[span.start..span.end])`, offsets relative to
+    /// `span.start`.
+    pub fn matches(&self, phrase: &'static Phrase, span: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let leads = if std::ptr::eq(phrase, &TIME) {
+            Some(&self.time)
+        } else if std::ptr::eq(phrase, &PLANNED) {
+            Some(&self.planned)
+        } else if std::ptr::eq(phrase, &EXPECTED) {
+            Some(&self.expected)
+        } else {
+            None
+        };
+        match leads.filter(|_| self.ascii) {
+            Some(leads) => Either::Leads(phrase.find_iter_among(self.text, span, leads)),
+            None => Either::Plain(phrase.find_iter(&self.text[span.start..span.end])),
+        }
+    }
+
+    /// The content words of `span`, lower-cased, as a claim's context.
+    pub fn content_words(&self, span: Span) -> Words {
+        // Room for about one content word in ten bytes.
+        let mut out = Words::with_capacity(span.len() + span.len() / 10 + 1);
+        for w in self.words_in(span).filter(|w| w.is(CONTENT)) {
+            if w.text.is_ascii() {
+                out.push_ascii_lowercase(w.text);
+            } else {
+                out.push(&w.text.to_lowercase());
+            }
+        }
+        out
+    }
+}
+
+/// The matches of a phrase in a part of a sentence, by one way or the
+/// other.
+enum Either<'t> {
+    Leads(super::phrase::LeadMatches<'t>),
+    Plain(super::phrase::Matches<'t>),
+}
+
+impl Iterator for Either<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        match self {
+            Either::Leads(m) => m.next(),
+            Either::Plain(m) => m.next(),
+        }
+    }
+}
+
+/// True when `b[start..end]`, a run of `\w` bytes, is not part of a
+/// longer one.
+fn is_whole_run(b: &[u8], start: usize, end: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (start == 0 || !word(b[start - 1])) && b.get(end).is_none_or(|&c| !word(c))
+}
+
+/// The maximal runs of `\w` bytes (ASCII letters, digits, `_`), as
+/// `(start, end)`.
+fn word_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !word(b[i]) {
+            i += 1;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && word(b[i]) {
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span of `text` whose ends are char boundaries.
+    fn spans(text: &str) -> Vec<Span> {
+        let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        cuts.iter().flat_map(|&a| cuts.iter().filter(move |&&b| b >= a).map(move |&b| Span::new(a, b))).collect()
+    }
+
+    /// The content words of a clause, lower-cased, for context similarity:
+    /// the specification of [`SentenceView::content_words`], as first written.
+    fn content_words(text: &str) -> Vec<String> {
+        let keep = |w: &str| w.chars().count() > 2 && !clause::is_stopword(w) && !w.chars().all(|c| c.is_ascii_digit() || c == ',');
+        // Room for about one content word in ten bytes, so that a clause's
+        // list seldom grows by copying.
+        let mut words = Vec::with_capacity(text.len() / 10 + 1);
+        words.extend(clause::word_iter(text, 0).filter_map(|(_, w)| {
+            if w.is_ascii() {
+                // Lower-casing ASCII changes neither length nor digits, so
+                // the test can come first and spare a copy; its length in
+                // bytes is its length in chars, and a word of three letters
+                // or more is looked up only when it is not all digits.
+                let kept = w.len() > 2 && !w.bytes().all(|b| b.is_ascii_digit() || b == b',') && !clause::is_stopword(w);
+                kept.then(|| w.to_ascii_lowercase())
+            } else {
+                Some(w.to_lowercase()).filter(|lower| keep(lower))
+            }
+        }));
+        words
+    }
+
+    fn check(text: &str) {
+        let view = SentenceView::new(text);
+        for span in spans(text) {
+            let part = &text[span.start..span.end];
+            let expected: Vec<(Span, &str)> = clause::word_iter(part, span.start).collect();
+            let got: Vec<(Span, &str)> = view.words_in(span).map(|w| (w.span, w.text)).collect();
+            assert_eq!(got, expected, "{text:?} {span:?}");
+            let reversed: Vec<(Span, &str)> = view.words_in(span).rev().map(|w| (w.span, w.text)).collect();
+            assert_eq!(reversed.into_iter().rev().collect::<Vec<_>>(), expected, "{text:?} {span:?} reversed");
+            let context = view.content_words(span);
+            assert_eq!(context.iter().collect::<Vec<_>>(), content_words(part), "{text:?} {span:?}");
+            for w in view.words_in(span) {
+                assert_eq!(w.flags, flags_of(w.text), "{text:?} {span:?} {w:?}");
+            }
+            for phrase in [&TIME, &PLANNED, &EXPECTED] {
+                let expected: Vec<(usize, usize)> = phrase.find_iter(part).collect();
+                let got: Vec<(usize, usize)> = view.matches(phrase, span).collect();
+                assert_eq!(got, expected, "{text:?} {span:?} {part:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn parts_read_as_texts_of_their_own() {
+        for text in [
+            "Earlier, the swill will be set to rise in June 3, 2024 during the war.",
+            "They said on Monday's fire 5,000-strong troops could well rise; in early August it was to be sent.",
+            "the army's 5,000-strong force - 'quoted' word’s —  x-y",
+            "Çatalhöyük during the dig, which could reach 40 last year",
+            "",
+            "a",
+        ] {
+            check(text);
+        }
+    }
+
+    #[test]
+    fn one_probe_gives_every_list_s_answer() {
+        let lexicon = Lexicon::get();
+        let lists = [clause::STOPWORDS, FRAME_PREPOSITIONS, GROUP_PREPOSITIONS, PLACE_PREPOSITIONS];
+        let mut words: Vec<String> = lists.concat().iter().map(|w| w.to_string()).collect();
+        for phrase in [&TIME, &PLANNED, &EXPECTED] {
+            words.extend(phrase.lead_words().unwrap_or_default().iter().map(|w| w.to_string()));
+        }
+        words.extend(["", "x", "12", "1,2", "123", "1,234", "It's", "THE", "During", "sixteen-letters!", "Ünye", "\u{212A}ilo", "overnights"].map(String::from));
+        let upper: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+        for w in words.iter().chain(&upper) {
+            assert_eq!(quick_flags(lexicon, w), flags_of(w), "{w}");
+            if w.is_ascii() && (1..=clause::PACKED).contains(&w.len()) {
+                let flags = lexicon.flags(w.as_bytes());
+                for (phrase, flag) in [(&TIME, TIME_LEAD), (&PLANNED, PLANNED_LEAD), (&EXPECTED, EXPECTED_LEAD)] {
+                    assert_eq!(flags & flag != 0, phrase.may_lead(w.as_bytes()), "{w}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_flags_are_flags_of(word in "[a-zA-Z0-9,'’\\-é\u{212A}]{1,18}") {
+            proptest::prop_assert_eq!(quick_flags(Lexicon::get(), &word), flags_of(&word));
+        }
+
+        #[test]
+        fn parts_of_random_sentences(words in proptest::collection::vec(
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|’s|'s|-|,|é|Earlier|be|sent|2024|3|_|in_|mid-|x’|May)",
+            0..9,
+        ), seps in proptest::collection::vec("( |  |-|,|’|')", 9)) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            check(&text);
+        }
+    }
+}
