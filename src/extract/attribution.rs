@@ -91,7 +91,7 @@ pub fn sources(sentence: &str) -> Vec<Source> {
         true => verbs.iter().any(|&(start, end)| start == span.start && end == span.end),
         false => SAYING_SET.contains(w),
     };
-    let words = clause::words(sentence, 0);
+    let words = words_to_read(sentence, ascii.then(|| verbs.iter().map(|v| v.1).max()).flatten());
     for (i, (span, w)) in words.iter().enumerate() {
         if !is_saying(*span, w) {
             continue;
@@ -102,6 +102,20 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     }
     out.sort_by_key(|s| s.at);
     out
+}
+
+/// The sentence's words that [`sources`] reads: when the last verb of
+/// saying can end no later than byte `last_verb_end`, the words up to six
+/// past it (all that [`subject_after`] looks at), not the whole sentence.
+fn words_to_read(sentence: &str, last_verb_end: Option<usize>) -> Vec<(Span, &str)> {
+    let Some(last) = last_verb_end else { return clause::words(sentence, 0) };
+    let mut past = 0;
+    clause::word_iter(sentence, 0)
+        .take_while(|(span, _)| {
+            past += usize::from(span.start >= last);
+            past <= 6
+        })
+        .collect()
 }
 
 /// The verbs of saying, then "according to", as one ASCII

@@ -210,13 +210,38 @@ fn may_start_shape(word: &str) -> bool {
     shaped || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold")
 }
 
-/// Whether a numeral may start at token `i`: digits, or a word that passes
-/// [`may_start_shape`]. When false, [`at`] finds nothing there.
+/// [`Words::may_start`] without the screen of [`may_start_shape`]: it asks
+/// nothing of the interpreter, so the screen in [`may_begin`] can ask it.
+fn starts_number_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() > 12 || !word.is_ascii() {
+        return false;
+    }
+    let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
+    if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+        return true;
+    }
+    // The first letter says which of the others the word could be.
+    match b.first().map(u8::to_ascii_lowercase) {
+        Some(b'a') => is("a") || is("an"),
+        Some(b'h') => is("half") || is("hundreds"),
+        Some(b'd') => is("dozens"),
+        Some(b'm') => is("millions"),
+        Some(b'b') => is("billions"),
+        Some(b't') => is("tens") || is("thousands") || cardinal_word(word),
+        Some(b'e' | b'f' | b'n' | b'o' | b's' | b'z') => cardinal_word(word),
+        _ => false,
+    }
+}
+
+/// Whether a numeral may start at token `i`: digits, or a word that may
+/// start a number in words ([`may_start_shape`], then the words
+/// themselves). When false, [`at`] finds nothing there.
 #[inline]
 pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
     match t.kind(i) {
         Some(Kind::Num) => true,
-        Some(Kind::Word) => may_start_shape(t.s(i)),
+        Some(Kind::Word) => may_start_shape(t.s(i)) && starts_number_word(t.s(i)),
         _ => false,
     }
 }
@@ -335,25 +360,7 @@ impl Words {
 
     /// [`Words::may_start`] without the screen of [`may_start_shape`].
     fn may_start_unscreened(&mut self, word: &str) -> bool {
-        let b = word.as_bytes();
-        if b.len() > 12 || !word.is_ascii() {
-            return false;
-        }
-        let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
-        if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
-            return true;
-        }
-        // The first letter says which of the others the word could be.
-        match b.first().map(u8::to_ascii_lowercase) {
-            Some(b'a') => is("a") || is("an"),
-            Some(b'h') => is("half") || is("hundreds"),
-            Some(b'd') => is("dozens"),
-            Some(b'm') => is("millions"),
-            Some(b'b') => is("billions"),
-            Some(b't') => is("tens") || is("thousands") || self.is_cardinal(word),
-            Some(b'e' | b'f' | b'n' | b'o' | b's' | b'z') => self.is_cardinal(word),
-            _ => false,
-        }
+        starts_number_word(word)
     }
 
     /// A word that may continue a number: a cardinal or a magnitude.
