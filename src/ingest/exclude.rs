@@ -26,6 +26,7 @@
 use super::ascii::{is_plain, TwoBuild};
 use super::by_hand;
 use super::words::{self, contains_any_ascii_ci, ends_any_ci, ends_digit, starts_any_ci, starts_digit, Line};
+#[cfg(test)]
 use super::Article;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
@@ -628,9 +629,9 @@ fn credit_start(text: &str) -> Option<usize> {
     CREDIT_SHAPES.iter().filter_map(|s| s.start(text)).min()
 }
 
-/// Finds the excluded regions of an article, in text order.
-pub(super) fn find(article: &Article) -> Vec<Excluded> {
-    let lines = words::lines(article);
+/// Finds the excluded regions of an article, given its lines, in text
+/// order.
+pub(super) fn find(lines: &[Line<'_>]) -> Vec<Excluded> {
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
     let mut bios = Vec::new();
     let mut comment_signal = None;
@@ -648,16 +649,16 @@ pub(super) fn find(article: &Article) -> Vec<Excluded> {
             None => {}
         }
     }
-    let comments = comments::find(&lines, &marks, comment_signal);
+    let comments = comments::find(lines, &marks, comment_signal);
     if let Some(region) = &comments {
         for mark in &mut marks[region.first..=region.last] {
             *mark = Some(Mark { reason: ExclusionReason::ReaderComments, note: region.note.clone(), comment_chrome: false });
         }
     }
     let body_end = comments.as_ref().map_or(lines.len(), |c| c.first);
-    accept_tail_bios(&lines, &mut marks, &bios, body_end);
-    captions::find(&lines, &mut marks, body_end);
-    regions(&lines, &marks)
+    accept_tail_bios(lines, &mut marks, &bios, body_end);
+    captions::find(lines, &mut marks, body_end);
+    regions(lines, &marks)
 }
 
 #[derive(Debug, Clone)]
