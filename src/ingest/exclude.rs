@@ -26,6 +26,7 @@
 use super::ascii::{is_plain, TwoBuild};
 use super::by_hand;
 use super::words::{self, contains_any_ascii_ci, ends_any_ci, ends_digit, starts_any_ci, starts_digit, Line};
+#[cfg(test)]
 use super::Article;
 use crate::model::Span;
 use aho_corasick::AhoCorasick;
@@ -392,8 +393,15 @@ fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
     }
     let words = &first[..count];
     let phrase_at = |k: usize| {
+        let lead = words.get(k).and_then(|w| w.as_bytes().first());
         phrases.iter().any(|phrase| {
-            phrase.iter().enumerate().all(|(j, w)| {
+            // The first bytes first: most words after a name ("said")
+            // open no phrase, and are refused before any comparison.
+            let opens = match (phrase.first().and_then(|w| w.as_bytes().first()), lead) {
+                (Some(p), Some(w)) => p.eq_ignore_ascii_case(w),
+                _ => true,
+            };
+            opens && phrase.iter().enumerate().all(|(j, w)| {
                 words.get(k + j).is_some_and(|word| {
                     if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
                 })
@@ -621,9 +629,9 @@ fn credit_start(text: &str) -> Option<usize> {
     CREDIT_SHAPES.iter().filter_map(|s| s.start(text)).min()
 }
 
-/// Finds the excluded regions of an article, in text order.
-pub(super) fn find(article: &Article) -> Vec<Excluded> {
-    let lines = words::lines(article);
+/// Finds the excluded regions of an article, given its lines, in text
+/// order.
+pub(super) fn find(lines: &[Line<'_>]) -> Vec<Excluded> {
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
     let mut bios = Vec::new();
     let mut comment_signal = None;
@@ -641,16 +649,16 @@ pub(super) fn find(article: &Article) -> Vec<Excluded> {
             None => {}
         }
     }
-    let comments = comments::find(&lines, &marks, comment_signal);
+    let comments = comments::find(lines, &marks, comment_signal);
     if let Some(region) = &comments {
         for mark in &mut marks[region.first..=region.last] {
             *mark = Some(Mark { reason: ExclusionReason::ReaderComments, note: region.note.clone(), comment_chrome: false });
         }
     }
     let body_end = comments.as_ref().map_or(lines.len(), |c| c.first);
-    accept_tail_bios(&lines, &mut marks, &bios, body_end);
-    captions::find(&lines, &mut marks, body_end);
-    regions(&lines, &marks)
+    accept_tail_bios(lines, &mut marks, &bios, body_end);
+    captions::find(lines, &mut marks, body_end);
+    regions(lines, &marks)
 }
 
 #[derive(Debug, Clone)]
@@ -753,15 +761,15 @@ mod comments {
         furniture: bool,
         /// Announces comments ("Leave a comment", "12 comments").
         header: bool,
-        /// Reads like a reader's comment: for a paragraph, that
-        /// [`informality`] finds something; for furniture, that it is a
-        /// comment's own ("Reply"). The features themselves are listed
+        /// Furniture that is a reader comment's own ("Reply"). Whether a
+        /// paragraph reads like a comment is asked of [`Register`], only
+        /// where a decision needs it; the features themselves are listed
         /// only for the paragraphs a note names.
         informal: bool,
     }
 
     pub(super) fn find(lines: &[Line<'_>], marks: &[Option<Mark>], signal: Option<usize>) -> Option<Region> {
-        let mut units = units(lines, marks);
+        let units = units(lines, marks);
         let typical = typical_gap(&units);
         let candidates: Vec<(usize, bool)> = (1..units.len())
             .filter_map(|c| {
@@ -773,21 +781,10 @@ mod comments {
         if candidates.is_empty() && signal.is_none() {
             return None;
         }
-        // Reading the register costs a pass over the text: only now.
-        for unit in units.iter_mut().filter(|u| !u.furniture) {
-            unit.informal = is_informal(lines[unit.index].content());
-        }
         let content: Vec<usize> = (0..units.len()).filter(|&u| !units[u].furniture).collect();
-        // informal_upto[k]: informal units among the first k content units.
-        let mut informal_upto = vec![0usize; content.len() + 1];
-        for (k, &u) in content.iter().enumerate() {
-            informal_upto[k + 1] = informal_upto[k] + usize::from(units[u].informal);
-        }
-        let page = Page { lines, units: &units, content: &content, informal_upto: &informal_upto };
-        candidates
-            .iter()
-            .find_map(|&(c, header)| page.judge(c, header, signal))
-            .or_else(|| signal.and_then(|s| trailing_run(lines, &units, &content, s)))
+        let mut register = Register::new(lines, &units, &content);
+        let found = candidates.iter().find_map(|&(c, header)| judge(&mut register, c, header, signal));
+        found.or_else(|| signal.and_then(|s| trailing_run(&mut register, s)))
     }
 
     fn units(lines: &[Line<'_>], marks: &[Option<Mark>]) -> Vec<Unit> {
@@ -814,55 +811,91 @@ mod comments {
         gaps.get(gaps.len() / 2).copied().unwrap_or(0)
     }
 
-    struct Page<'a> {
+    /// Whether each paragraph (content unit) reads informally, read only
+    /// as far as a decision needs: every candidate break first asks about
+    /// the paragraphs after it, and most pages are decided there, so the
+    /// body above is seldom read at all. Reading the register costs a pass
+    /// over a paragraph's text.
+    struct Register<'a> {
         lines: &'a [Line<'a>],
         units: &'a [Unit],
         /// Indices of the units that are not furniture.
         content: &'a [usize],
-        informal_upto: &'a [usize],
+        /// Per content unit, once read.
+        known: Vec<Option<bool>>,
+        /// `from[k]`: informal content units among `content[k..]`, known
+        /// for `k >= read_from`.
+        from: Vec<usize>,
+        read_from: usize,
     }
 
-    impl Page<'_> {
-        /// Comments start at unit `c` when what follows reads clearly more
-        /// informally than what precedes. Constant time until it decides.
-        fn judge(&self, c: usize, header: bool, signal: Option<usize>) -> Option<Region> {
-            let units = self.units;
-            let split = self.content.partition_point(|&u| u < c);
-            let (before, after) = self.content.split_at(split);
-            if before.len() < 3 || after.is_empty() {
-                return None;
-            }
-            let informal_before = self.informal_upto[split];
-            let informal_after = self.informal_upto[self.content.len()] - informal_before;
-            let ratio_after = informal_after as f64 / after.len() as f64;
-            let ratio_before = informal_before as f64 / before.len() as f64;
-            let threshold = if signal.is_some() || header { 0.34 } else { 0.5 };
-            let enough = informal_after >= if header { 1 } else { 2 };
-            if !(enough && ratio_after >= threshold && ratio_before <= ratio_after / 2.0) {
-                return None;
-            }
-            // The comments' own furniture ("Reply", "3 hours ago") after the
-            // last comment still belongs to them.
-            let last = (c..units.len())
-                .rev()
-                .find(|&u| !units[u].furniture || units[u].informal || units[u].header)?;
-            let why = if header { "below a comment prompt" } else { "after a wider break than the body's" };
-            let mut note = format!(
-                "{} paragraphs {why}, {informal_after} of them informal ({})",
-                after.len(),
-                features(self.lines, after.iter().map(|&u| &units[u])).join(", ")
-            );
-            if let Some(line) = signal {
-                note.push_str(&format!("; comment count or prompt on line {line}"));
-            }
-            Some(Region { first: units[c].index, last: units[last].index, note })
+    impl<'a> Register<'a> {
+        fn new(lines: &'a [Line<'a>], units: &'a [Unit], content: &'a [usize]) -> Register<'a> {
+            let n = content.len();
+            Register { lines, units, content, known: vec![None; n], from: vec![0; n + 1], read_from: n }
         }
+
+        fn informal(&mut self, k: usize) -> bool {
+            let (lines, units, content) = (self.lines, self.units, self.content);
+            *self.known[k].get_or_insert_with(|| is_informal(lines[units[content[k]].index].content()))
+        }
+
+        /// Informal content units among `content[k..]`: the suffix sums
+        /// grow backwards as needed, so each paragraph is read once.
+        fn informal_from(&mut self, k: usize) -> usize {
+            while self.read_from > k {
+                self.read_from -= 1;
+                let at = self.read_from;
+                self.from[at] = self.from[at + 1] + usize::from(self.informal(at));
+            }
+            self.from[k]
+        }
+    }
+
+    /// Comments start at unit `c` when what follows reads clearly more
+    /// informally than what precedes.
+    fn judge(register: &mut Register<'_>, c: usize, header: bool, signal: Option<usize>) -> Option<Region> {
+        let (lines, units, content) = (register.lines, register.units, register.content);
+        let split = content.partition_point(|&u| u < c);
+        let (before, after) = content.split_at(split);
+        if before.len() < 3 || after.is_empty() {
+            return None;
+        }
+        // What follows first: it decides most pages without the body above.
+        let informal_after = register.informal_from(split);
+        let ratio_after = informal_after as f64 / after.len() as f64;
+        let threshold = if signal.is_some() || header { 0.34 } else { 0.5 };
+        let enough = informal_after >= if header { 1 } else { 2 };
+        if !(enough && ratio_after >= threshold) {
+            return None;
+        }
+        let informal_before = register.informal_from(0) - informal_after;
+        let ratio_before = informal_before as f64 / before.len() as f64;
+        if ratio_before > ratio_after / 2.0 {
+            return None;
+        }
+        // The comments' own furniture ("Reply", "3 hours ago") after the
+        // last comment still belongs to them.
+        let last = (c..units.len())
+            .rev()
+            .find(|&u| !units[u].furniture || units[u].informal || units[u].header)?;
+        let why = if header { "below a comment prompt" } else { "after a wider break than the body's" };
+        let mut note = format!(
+            "{} paragraphs {why}, {informal_after} of them informal ({})",
+            after.len(),
+            features(lines, after.iter().map(|&u| &units[u])).join(", ")
+        );
+        if let Some(line) = signal {
+            note.push_str(&format!("; comment count or prompt on line {line}"));
+        }
+        Some(Region { first: units[c].index, last: units[last].index, note })
     }
 
     /// Without a break: the page says it has comments and its last
     /// paragraphs all read like them.
-    fn trailing_run(lines: &[Line<'_>], units: &[Unit], content: &[usize], signal: usize) -> Option<Region> {
-        let run = content.iter().rev().take_while(|&&u| units[u].informal).count();
+    fn trailing_run(register: &mut Register<'_>, signal: usize) -> Option<Region> {
+        let (lines, units, content) = (register.lines, register.units, register.content);
+        let run = (0..content.len()).rev().take_while(|&k| register.informal(k)).count();
         if run < 2 || content.len() - run < 3 {
             return None;
         }
@@ -897,7 +930,7 @@ mod comments {
         "me", "my", "mine", "myself", "you", "your", "yours", "you're", "youre", "we", "we're", "our", "ours",
         "us", "u", "ur", "i'm", "i've", "i'd", "i'll", "im", "ive",
     ];
-    const SLANG: &[&str] = &["lol", "lmao", "haha", "smh", "imo", "imho", "omg", "wtf", "btw", "tbh", "yeah", "yep", "nope", "gonna", "wanna"];
+    pub(super) const SLANG: &[&str] = &["lol", "lmao", "haha", "smh", "imo", "imho", "omg", "wtf", "btw", "tbh", "yeah", "yep", "nope", "gonna", "wanna"];
 
     /// What makes a paragraph read like a reader's comment rather than
     /// reporting; quoted words are left out, since news quotes people.
@@ -954,7 +987,9 @@ mod comments {
             return true;
         }
         // Without quotation marks nothing is blanked.
-        let own = if text.contains(['“', '”', '"']) { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) };
+        // (A memchr for the straight mark; curly ones need non-ASCII text.)
+        let quoted = text.contains('"') || (!text.is_ascii() && text.contains(['“', '”']));
+        let own = if quoted { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) };
         // Every mark [`informality`] looks for holds a "?" or is "!!" or " !".
         if own.contains('?') || own.contains("!!") || own.contains(" !") {
             return true;
@@ -1016,8 +1051,14 @@ mod comments {
                 }))
     }
 
-    fn is_slang(t: &str) -> bool {
-        t.len() <= 5 && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))
+    pub(super) fn is_slang(t: &str) -> bool {
+        // Every slang word has three to five letters, and most words of
+        // prose fail on length or on their lower-cased first byte before
+        // the list is compared.
+        let bytes = t.as_bytes();
+        (3..=5).contains(&bytes.len())
+            && b"lhsiowbtyng".contains(&bytes[0].to_ascii_lowercase())
+            && SLANG.iter().any(|w| w.eq_ignore_ascii_case(t))
     }
 
     /// A word of three or more letters, all capitals.
@@ -1644,6 +1685,14 @@ mod tests {
     #[test]
     fn every_pronoun_opens_with_a_letter_the_quick_test_knows() {
         assert!(comments::FIRST_SECOND_PERSON.iter().all(|p| b"mywoui".contains(&p.as_bytes()[0])));
+    }
+
+    #[test]
+    fn every_slang_word_passes_the_quick_test() {
+        for word in comments::SLANG {
+            assert!(comments::is_slang(word) && comments::is_slang(&word.to_uppercase()), "{word}");
+        }
+        assert!(!comments::is_slang("lo") && !comments::is_slang("gonnas") && !comments::is_slang("kol"));
     }
 
     /// Paragraphs of reporting and of readers' comments, for the test

@@ -10,6 +10,8 @@
 
 use super::exclude::{Excluded, ExclusionReason};
 use super::words::{self, contains_any_ascii_ci, Line};
+use super::excluded_at;
+#[cfg(test)]
 use super::Article;
 use super::ascii::{is_plain, TwoBuild};
 use super::by_hand;
@@ -341,13 +343,14 @@ const OUTLET_WORDS: &[&str] = &[
 ];
 
 /// Reads the metadata of an article whose other exclusions are known.
-pub(super) fn read(article: &Article) -> Meta {
-    let lines = words::lines(article);
+/// `lines` are the article's lines and `excluded` the regions already
+/// found (in text order): the one line list serves both readings.
+pub(super) fn read(lines: &[Line<'_>], excluded: &[Excluded]) -> Meta {
     let mut meta = Meta::default();
-    let after_front_matter = front_matter(article, &lines, &mut meta);
+    let after_front_matter = front_matter(lines, excluded, &mut meta);
     let open: Vec<&Line<'_>> = lines[after_front_matter..]
         .iter()
-        .filter(|l| !l.is_blank() && !article.is_excluded(l.span.start))
+        .filter(|l| !l.is_blank() && excluded_at(excluded, l.span.start).is_none())
         // Rules and other lines without words ("---", "* * *") say nothing.
         .filter(|l| l.text.chars().any(char::is_alphanumeric))
         .collect();
@@ -380,7 +383,7 @@ pub(super) fn read(article: &Article) -> Meta {
         } else if let Some(n) = title_line.filter(|_| same_words(content, meta.title.as_deref().unwrap_or(""))) {
             let note = format!("repeats the headline on line {n}");
             mark(&mut meta, line, &note);
-        } else if !seen_other && words::is_headline_like(content) && !runs_on(&lines, line.number) {
+        } else if !seen_other && words::is_headline_like(content) && !runs_on(lines, line.number) {
             meta.title.get_or_insert_with(|| content.to_string());
             title_line = Some(line.number);
             seen_other = true;
@@ -394,7 +397,7 @@ pub(super) fn read(article: &Article) -> Meta {
         opening_dateline(body.content(), &mut meta);
     }
     if meta.outlet.is_none() {
-        meta.outlet = footer_outlet(&lines);
+        meta.outlet = footer_outlet(lines);
     }
     meta
 }
@@ -402,7 +405,7 @@ pub(super) fn read(article: &Article) -> Meta {
 /// YAML or TOML front matter of a Markdown file (`---` ... `---`): its
 /// title, date and publisher are metadata and none of it is prose. Returns
 /// the index of the first line after it (0 when there is none).
-fn front_matter(article: &Article, lines: &[Line<'_>], meta: &mut Meta) -> usize {
+fn front_matter(lines: &[Line<'_>], excluded: &[Excluded], meta: &mut Meta) -> usize {
     let Some(fence) = lines.first().map(|l| l.text.trim()).filter(|t| *t == "---" || *t == "+++") else { return 0 };
     let Some(close) = lines.iter().take(FRONT_MATTER_MAX_LINES).skip(1).position(|l| l.text.trim() == fence || l.text.trim() == "...") else {
         return 0;
@@ -421,7 +424,7 @@ fn front_matter(article: &Article, lines: &[Line<'_>], meta: &mut Meta) -> usize
     // One region per run of lines no other exclusion claimed.
     let mut run: Option<(usize, usize)> = None;
     for i in 0..=close {
-        let free = !article.is_excluded(lines[i].span.start);
+        let free = excluded_at(excluded, lines[i].span.start).is_none();
         match (free, run) {
             (true, None) => run = Some((i, i)),
             (true, Some((first, _))) => run = Some((first, i)),

@@ -130,16 +130,19 @@ fn is_ascii_space(b: u8) -> bool {
     b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
-/// Every line of the article, in order.
+/// Every line of the article, in order. Read off the line starts the
+/// article indexed once, rather than by searching the text again: each
+/// line runs to the line feed before the next start, the last to the end.
 pub(super) fn lines(article: &Article) -> Vec<Line<'_>> {
     let text = &article.text;
-    let mut out = Vec::with_capacity(article.line_count());
-    let mut start = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let body = raw.strip_suffix('\n').unwrap_or(raw);
+    let starts = &article.line_starts;
+    let mut out = Vec::with_capacity(starts.len());
+    // A start at the very end (after a final line feed) opens no line.
+    for (index, &start) in starts.iter().enumerate().take_while(|&(_, &start)| start < text.len()) {
+        let end = starts.get(index + 1).map_or(text.len(), |&next| next - 1);
+        let body = &text[start..end];
         let body = body.strip_suffix('\r').unwrap_or(body);
         out.push(Line { number: index + 1, span: Span::new(start, start + body.len()), text: body });
-        start += raw.len();
     }
     out
 }
@@ -340,6 +343,26 @@ mod tests {
             assert_eq!(count_words(&text), text.split_whitespace().count(), "byte {b}");
             let twice = format!("{}{}x", b as char, b as char);
             assert_eq!(count_words(&twice), twice.split_whitespace().count(), "byte {b} twice");
+        }
+    }
+
+    #[test]
+    fn lines_are_those_of_split_inclusive() {
+        fn split(text: &str) -> Vec<(usize, Span, &str)> {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for (index, raw) in text.split_inclusive('\n').enumerate() {
+                let body = raw.strip_suffix('\n').unwrap_or(raw);
+                let body = body.strip_suffix('\r').unwrap_or(body);
+                out.push((index + 1, Span::new(start, start + body.len()), body));
+                start += raw.len();
+            }
+            out
+        }
+        for text in ["", "\n", "\n\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "\r\n\r", "é\n\nü\r\n x ", "one\ntwo\n\nthree"] {
+            let article = Article::from_text("t", "t.txt", text.to_string(), vec![]);
+            let got: Vec<(usize, Span, &str)> = lines(&article).iter().map(|l| (l.number, l.span, l.text)).collect();
+            assert_eq!(got, split(text), "{text:?}");
         }
     }
 
