@@ -131,12 +131,7 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
             continue;
         }
         let object = &words[i + 1..end];
-        let names_group = || {
-            object.iter().any(|w| {
-                let w = lowered(w.text);
-                GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
-            })
-        };
+        let names_group = || object.iter().any(|w| with_lower(w.text, |w| GROUP_NOUNS.contains(&w) || hints.iter().any(|h| h == w)));
         // A place names a place: "in Kursk", "to Russia", "in Russia's
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
         // "to Monday's fire" a time.
@@ -161,9 +156,10 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
         };
         // Not a qualifier: the time frame is read separately, "according
         // to X" and "in a statement" are about the source.
-        if let Some(list) = kept {
+        // The two word tests first: the time phrase test reads the text.
+        if let Some(list) = kept.filter(|_| !(is_fixed_phrase(&words, i) || names_a_medium(object))) {
             let phrase = cut_at_time(&view.text()[words[i].span.start..words[end - 1].span.end]);
-            if !(is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object)) {
+            if !is_time_phrase(phrase, hints) {
                 list.push(phrase.to_string());
             }
         }
@@ -176,19 +172,17 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
 /// the word before it.
 fn is_fixed_phrase(words: &[ViewWord], i: usize) -> bool {
     i > 0
-        && matches!(
-            &*lowered(words[i - 1].text),
-            "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
-        )
+        && with_lower(words[i - 1].text, |w| {
+            matches!(w, "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks")
+        })
 }
 
 /// "in a statement", "in an interview": where something was said.
 fn names_a_medium(object: &[ViewWord]) -> bool {
     object.iter().any(|w| {
-        matches!(
-            &*lowered(w.text),
-            "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
-        )
+        with_lower(w.text, |w| {
+            matches!(w, "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast")
+        })
     })
 }
 
@@ -222,31 +216,50 @@ fn is_possessive_at(text: &str, end: usize) -> bool {
 /// `from`: determiners, names and nouns up to the next preposition or verb.
 fn phrase_end(words: &[ViewWord], from: usize) -> usize {
     let mut end = from;
-    while end < words.len() && end - from < 6 {
-        let w = lowered(words[end].text);
-        let determiner = is_determiner(&w);
-        if end > from && (PLACE_PREPOSITIONS.contains(&&*w) || GROUP_PREPOSITIONS.contains(&&*w) && w != "of") {
-            break;
-        }
-        // "the grain and fuel terminal", "Russia and Belarus": "and" joins
-        // two nouns of one object.
-        let joins_nouns = w == "and"
-            && end > from
-            && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !clause::is_participle(&lowered(next.text)));
-        if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
-            break;
-        }
+    while end < words.len() && end - from < 6 && !with_lower(words[end].text, |w| ends_object(words, from, end, w)) {
         end += 1;
     }
     // Drop a dangling "of" or determiner at the end.
-    while end > from && matches!(&*lowered(words[end - 1].text), "of" | "the" | "a" | "an") {
+    while end > from && with_lower(words[end - 1].text, |w| matches!(w, "of" | "the" | "a" | "an")) {
         end -= 1;
     }
     end
 }
 
+/// Whether the word at `end`, `w` lower-cased, ends the object that
+/// starts at `from` (see [`phrase_end`]).
+fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
+    let determiner = is_determiner(w);
+    if end > from && (PLACE_PREPOSITIONS.contains(&w) || GROUP_PREPOSITIONS.contains(&w) && w != "of") {
+        return true;
+    }
+    // "the grain and fuel terminal", "Russia and Belarus": "and" joins
+    // two nouns of one object.
+    let joins_nouns = w == "and"
+        && end > from
+        && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !with_lower(next.text, clause::is_participle));
+    !determiner && !joins_nouns && (clause::is_stopword(w) && w != "of" || clause::is_participle(w))
+}
+
+/// `f` of `word` lower-cased as [`lowered`] does it; a short ASCII word is
+/// lower-cased on the stack, as these tests run on every word of the
+/// phrases after a mention, names among them.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if b.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&lowered(word))
+}
+
 fn is_determiner(word: &str) -> bool {
-    matches!(&*lowered(word), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
+    with_lower(word, |w| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"))
 }
 
 /// The time frame a clause states, the first one found ("last year",
