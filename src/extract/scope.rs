@@ -275,26 +275,36 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<&'t str> {
     let text = &view.text()[span.start..span.end];
     let calendar = view.matches(&TIME, span).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
-    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints) };
+    // A rule frame counts only where it starts before the calendar phrase:
+    // the scan stops there.
+    let before = calendar.map_or(usize::MAX, |(at, _)| at);
+    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints, before) };
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
-/// [`rule_frame`] of the part `span` of the sentence; where the frame
-/// starts is relative to the part.
-fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<(usize, &'t str)> {
+/// [`rule_frame`] of the part `span` of the sentence, among the frames
+/// that start before `before`; where the frame starts is relative to the
+/// part.
+fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], before: usize) -> Option<(usize, &'t str)> {
     let mut words = view.words_in(span);
     let (mut a, mut b) = (words.next()?, words.next()?);
-    words.find_map(|c| {
+    for c in words {
         let w = [a, b, c];
         (a, b) = (b, c);
-        if !w[0].is(FRAME_PREPOSITION) {
+        let at = w[0].span.start - span.start;
+        // Frames are found in order: none later can start before `before`.
+        if at >= before {
             return None;
         }
-        let d = lowered(w[1].text);
-        let determiner = matches!(&*d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
-        (determiner && hints.iter().any(|h| **h == *lowered(w[2].text)))
-            .then(|| (w[0].span.start - span.start, &view.text()[w[0].span.start..w[2].span.end]))
-    })
+        if !w[0].is(FRAME_PREPOSITION) {
+            continue;
+        }
+        let determiner = with_lower(w[1].text, |d| matches!(d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s"));
+        if determiner && with_lower(w[2].text, |noun| hints.iter().any(|h| h == noun)) {
+            return Some((at, &view.text()[w[0].span.start..w[2].span.end]));
+        }
+    }
+    None
 }
 
 /// [`time_frame`] as a slice of `text`, for tests that keep no copy.
