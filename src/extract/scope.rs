@@ -158,9 +158,9 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
         // to X" and "in a statement" are about the source.
         // The two word tests first: the time phrase test reads the text.
         if let Some(list) = kept.filter(|_| !(is_fixed_phrase(&words, i) || names_a_medium(object))) {
-            let phrase = cut_at_time(&view.text()[words[i].span.start..words[end - 1].span.end]);
-            if !is_time_phrase(phrase, hints) {
-                list.push(phrase.to_string());
+            let phrase = cut_at_time_at(view, Span::new(words[i].span.start, words[end - 1].span.end));
+            if !is_time_phrase_at(view, phrase, hints) {
+                list.push(view.text()[phrase.start..phrase.end].to_string());
             }
         }
         i = end;
@@ -200,11 +200,23 @@ const CALENDAR: [&str; 19] = [
 ];
 
 /// A place phrase stops where a time phrase starts: "across the city this
-/// week" is "across the city".
+/// week" is "across the city". The specification of [`cut_at_time_at`].
+#[cfg(test)]
 fn cut_at_time(phrase: &str) -> &str {
     match TIME.find_iter(phrase).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
         Some((start, _)) => phrase[..start].trim_end(),
         None => phrase,
+    }
+}
+
+/// [`cut_at_time`] of the part `span` of the sentence, as the span of the
+/// part kept: the time phrases are found from the view's leads rather
+/// than by scanning the phrase's words again.
+fn cut_at_time_at(view: &SentenceView<'_>, span: Span) -> Span {
+    let phrase = &view.text()[span.start..span.end];
+    match view.matches(&TIME, span).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
+        Some((start, _)) => Span::new(span.start, span.start + phrase[..start].trim_end().len()),
+        None => span,
     }
 }
 
@@ -230,7 +242,8 @@ fn phrase_end(words: &[ViewWord], from: usize) -> usize {
 /// starts at `from` (see [`phrase_end`]).
 fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
     let determiner = is_determiner(w);
-    if end > from && (PLACE_PREPOSITIONS.contains(&w) || GROUP_PREPOSITIONS.contains(&w) && w != "of") {
+    // The view's flags say what looking `w` up in the preposition lists would.
+    if end > from && (words[end].is(PLACE_PREPOSITION) || words[end].is(GROUP_PREPOSITION) && w != "of") {
         return true;
     }
     // "the grain and fuel terminal", "Russia and Belarus": "and" joins
@@ -308,6 +321,7 @@ fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], befo
 }
 
 /// [`time_frame`] as a slice of `text`, for tests that keep no copy.
+#[cfg(test)]
 fn time_frame_in<'t>(text: &'t str, hints: &[String]) -> Option<&'t str> {
     // "Monday's fire" names an event, not the day.
     let calendar = TIME.find_iter(text).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
@@ -321,6 +335,7 @@ fn time_frame_in<'t>(text: &'t str, hints: &[String]) -> Option<&'t str> {
 /// "in the fire", "during their mission": the first frame noun of the
 /// claiming rule (`hints`) after a preposition and a determiner or a
 /// possessive, with where it starts.
+#[cfg(test)]
 fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
     // Three words at a time, as they come, without a list of them all.
     let mut words = clause::word_iter(text, 0);
@@ -346,8 +361,18 @@ pub fn fronted_time(view: &SentenceView<'_>) -> Option<String> {
     first.filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
 }
 
+/// Whether `phrase` starts with its time frame: the specification of
+/// [`is_time_phrase_at`].
+#[cfg(test)]
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
     time_frame_in(phrase, hints).is_some_and(|t| phrase.starts_with(t))
+}
+
+/// [`is_time_phrase`] of the part `span` of the sentence, read from the
+/// view as [`time_frame_at`] reads a clause.
+fn is_time_phrase_at(view: &SentenceView<'_>, span: Span, hints: &[String]) -> bool {
+    let phrase = &view.text()[span.start..span.end];
+    time_frame_at(view, span, hints).is_some_and(|t| phrase.starts_with(t))
 }
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -568,6 +593,34 @@ mod tests {
         assert_eq!(scope(s, &m, 0, &[]).time.as_deref(), Some("Last year"));
         assert_eq!(scope(s, &m, 1, &[]).time.as_deref(), Some("this spring"));
         assert_eq!(scope(s, &m, 2, &[]).time.as_deref(), Some("Last year"));
+    }
+
+    /// The object phrases of a sentence are cut and tested for time read
+    /// from its view exactly as read from their own text.
+    #[test]
+    fn phrases_read_from_the_view_as_from_their_text() {
+        let sentences = [
+            "Troops stayed across the city this week and in Kursk since June 3, 2024 during the war.",
+            "Some 40 died in Monday's fire at the grain terminal in early August, officials said on Friday.",
+            "In the war's first year, 900 went to Russia last year; 12 of the brigade's men returned during their mission.",
+            "Crews from the 528th Regiment worked in Kursk’s east throughout Ramadan, before 1999 and willing.",
+            "Café staff in Zürich said 30 left on Tuesday, then this spring; so far this year none.",
+        ];
+        for hints in [&[][..], &["fire".to_string(), "war".to_string(), "mission".to_string()][..]] {
+            for s in sentences {
+                let view = SentenceView::new(s);
+                let starts: Vec<usize> = clause::word_iter(s, 0).map(|(span, _)| span.start).collect();
+                let ends: Vec<usize> = clause::word_iter(s, 0).map(|(span, _)| span.end).collect();
+                for &a in &starts {
+                    for &b in ends.iter().filter(|&&b| b > a) {
+                        let span = Span::new(a, b);
+                        let cut = cut_at_time_at(&view, span);
+                        assert_eq!(&s[cut.start..cut.end], cut_at_time(&s[a..b]), "{:?}", &s[a..b]);
+                        assert_eq!(is_time_phrase_at(&view, span, hints), is_time_phrase(&s[a..b], hints), "{:?}", &s[a..b]);
+                    }
+                }
+            }
+        }
     }
 
     #[test]
