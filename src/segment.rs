@@ -16,10 +16,8 @@ use crate::ingest::ascii::TwoBuild;
 use crate::ingest::Article;
 use regex::Regex;
 use crate::model::Span;
-use aho_corasick::AhoCorasick;
 
 use std::borrow::Cow;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::LazyLock;
 
 /// A direct quotation inside a sentence.
@@ -53,7 +51,7 @@ impl Sentence {
             return Cow::Borrowed(raw);
         }
         let relative: Vec<Span> = self.masked.iter().map(|m| Span::new(m.start - self.span.start, m.end - self.span.start)).collect();
-        Cow::Owned(blank(raw, &relative))
+        blank(raw, &relative)
     }
 }
 
@@ -89,8 +87,7 @@ pub fn segment(article: &Article) -> Segments {
             let here: &[Quoted] = &quotes[first_quote..];
             let here = &here[..here.partition_point(|q| q.outer.start < s.end)];
             let mut sentence_quotes = Vec::new();
-            let outside = outside_quotes(&masked, s, here);
-            let own = sentence_speaker(&outside, &mut speakers);
+            let own = sentence_speaker(&masked, s, here, &mut speakers);
             for q in here.iter().filter(|q| q.inner.start < s.end && s.start < q.inner.end) {
                 let inner = Span::new(q.inner.start.max(s.start), q.inner.end.min(s.end));
                 if inner.is_empty() {
@@ -122,7 +119,11 @@ pub fn segment(article: &Article) -> Segments {
 
 /// Replaces every byte of the spans with a space. The spans lie on char
 /// boundaries, so the result is still UTF-8 and keeps every offset.
-fn blank(text: &str, masks: &[Span]) -> String {
+/// Without spans the text is borrowed as it is.
+fn blank<'a>(text: &'a str, masks: &[Span]) -> Cow<'a, str> {
+    if masks.is_empty() {
+        return Cow::Borrowed(text);
+    }
     let mut bytes = text.as_bytes().to_vec();
     for m in masks {
         for b in &mut bytes[m.start.min(text.len())..m.end.min(text.len())] {
@@ -131,7 +132,7 @@ fn blank(text: &str, masks: &[Span]) -> String {
             }
         }
     }
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_string()))
 }
 
 // ---------------------------------------------------------------- paragraphs
@@ -286,10 +287,13 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
 fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
     let mut out = Vec::new();
     let mut in_code = false;
+    let text = &article.text;
+    // Lines with their endings, as `split_inclusive('\n')` gives them.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
     let mut start = 0;
-    for raw in article.text.split_inclusive('\n') {
-        let line_start = start;
-        start += raw.len();
+    for end in ends {
+        let (line_start, raw) = (start, &text[start..end]);
+        start = end;
         let body = raw.trim_end_matches(['\n', '\r']);
         if body.trim().is_empty() || article.is_excluded(line_start) {
             out.push(None);
@@ -409,10 +413,21 @@ static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*+|__+|`+|\\[\\`*
 
 /// The markup inside a paragraph, sorted and merged, relative to it.
 fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
-    // Plain prose has none of the characters markup needs: a byte scan
-    // spares it the patterns.
+    // Plain prose has none of the characters markup needs: byte searches
+    // spare it the patterns.
     let bytes = text.as_bytes();
-    if bytes.contains(&b'[') {
+    let (mut bracket, mut angle, mut marks) = (false, false, false);
+    for i in memchr::memchr3_iter(b'[', b'<', b'*', bytes) {
+        match bytes[i] {
+            b'[' => bracket = true,
+            b'<' => angle = true,
+            _ => marks = true,
+        }
+        if bracket && angle && marks {
+            break;
+        }
+    }
+    if bracket {
         for m in IMAGE.find_iter(text) {
             masks.push(Span::new(m.start(), m.end()));
         }
@@ -422,19 +437,19 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
             masks.push(Span::new(words.end(), all.end()));
         }
     }
-    if text.contains("://") || text.contains("www.") || text.contains("WWW.") {
+    if has_url_start(bytes) {
         for m in URL.find_iter(text) {
             // Final punctuation belongs to the sentence, not the address.
             let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
             masks.push(Span::new(m.start(), m.start() + url.len()));
         }
     }
-    if bytes.contains(&b'<') {
+    if angle {
         for m in HTML_TAG.find_iter(text) {
             masks.push(Span::new(m.start(), m.end()));
         }
     }
-    if !bytes.iter().any(|b| matches!(b, b'*' | b'_' | b'`' | b'\\')) {
+    if !marks && memchr::memchr3(b'_', b'`', b'\\', bytes).is_none() {
         return merge(masks);
     }
     for m in MARKS.find_iter(text) {
@@ -443,6 +458,19 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
         masks.push(Span::new(m.start(), end));
     }
     merge(masks)
+}
+
+/// Whether the text holds "://", "www." or "WWW.", the literals every
+/// address the URL pattern finds here holds: found from the punctuation
+/// they need, which is far rarer than their letters.
+fn has_url_start(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b':', b'.', b).any(|i| {
+        if b[i] == b':' {
+            b[i + 1..].starts_with(b"//")
+        } else {
+            i >= 3 && matches!(&b[i - 3..i], b"www" | b"WWW")
+        }
+    })
 }
 
 /// Sorted, with overlapping spans joined.
@@ -484,23 +512,20 @@ const OPENERS: &[&str] = &[
 fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut from = 0;
+    // The marks are found by a byte search rather than by walking every
+    // character: "…" is the only one outside ASCII, and its lead byte is
+    // checked where it turns up.
+    while let Some(i) = next_terminal(text, from) {
+        let c = text[i..].chars().next().unwrap_or('.');
         // A run of terminal marks ("?!", "...") then closing quotes or brackets.
         let mut end = i + c.len_utf8();
         let mut dots = usize::from(c == '.');
-        while let Some(&(j, d)) = chars.peek() {
-            if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
-                dots += usize::from(d == '.');
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
+        while let Some(d) = text[end..].chars().next().filter(|d| matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»')) {
+            dots += usize::from(d == '.');
+            end += d.len_utf8();
         }
+        from = end;
         let Some(next) = text[end..].chars().next() else { break };
         if !next.is_whitespace() {
             continue;
@@ -522,6 +547,22 @@ fn split_sentences(text: &str) -> Vec<Span> {
         spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
     }
     spans
+}
+
+/// Where the next `.`, `!`, `?` or `…` at or after `from` stands.
+fn next_terminal(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let ascii = memchr::memchr3(b'.', b'!', b'?', b.get(from..)?).map(|i| from + i);
+    // A "…" before it? Its lead byte 0xE2 also opens dashes and curly
+    // quotes, so each one found is checked.
+    let mut lead = from;
+    while let Some(e) = memchr::memchr(0xE2, &b[lead..ascii.unwrap_or(b.len())]) {
+        if b[lead + e..].starts_with("…".as_bytes()) {
+            return Some(lead + e);
+        }
+        lead += e + 1;
+    }
+    ascii
 }
 
 /// The longest "sentence" kept whole. Prose sentences run to a few hundred
@@ -566,24 +607,36 @@ fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
 /// the text that follows.
 fn is_abbreviation(before: &str, after: &str) -> bool {
     let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
-    let lower = word.to_lowercase();
     let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
-    let next_opens = OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
+    let next_opens = || OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
     let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
     if word.is_empty() {
         return false;
     }
-    if TITLES.contains(&lower.as_str()) {
+    // Nearly every word here is short and ASCII: lowered in a small
+    // buffer rather than in a new string at every full stop.
+    let mut buffer = [0u8; 8];
+    let owned;
+    let lower = if word.is_ascii() && word.len() <= buffer.len() {
+        let buffer = &mut buffer[..word.len()];
+        buffer.copy_from_slice(word.as_bytes());
+        buffer.make_ascii_lowercase();
+        std::str::from_utf8(buffer).unwrap_or_default()
+    } else {
+        owned = word.to_lowercase();
+        owned.as_str()
+    };
+    if TITLES.contains(&lower) {
         return true;
     }
-    if MONTHS.contains(&lower.as_str()) {
+    if MONTHS.contains(&lower) {
         return next_number;
     }
     if lower == "no" {
         return next_number;
     }
-    if AMBIGUOUS.contains(&lower.as_str()) {
-        return !next_opens;
+    if AMBIGUOUS.contains(&lower) {
+        return !next_opens();
     }
     // An initial ("J. R. R. Tolkien", "George W. Bush").
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
@@ -592,7 +645,7 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
     // Dotted abbreviations ("U.S.", "U.N.", "p.m.") end a sentence only
     // before a word that typically opens one.
     if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
-        return !next_opens;
+        return !next_opens();
     }
     false
 }
@@ -613,8 +666,12 @@ struct Quoted {
 fn find_quotes(text: &str) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev = ' ';
-    for (i, c) in text.char_indices() {
+    // Only `"` and characters led by 0xE2 (the curly marks) can open or
+    // close a quotation: a byte search finds them, and the character
+    // before each is read where it is needed.
+    for i in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else { continue };
+        let prev = text[..i].chars().next_back().unwrap_or(' ');
         match (open, c) {
             (None, '“') => open = Some((i, c)),
             (None, '"') if !prev.is_alphanumeric() => open = Some((i, c)),
@@ -633,7 +690,6 @@ fn find_quotes(text: &str) -> Vec<Quoted> {
             }
             _ => {}
         }
-        prev = c;
     }
     if let Some((at, mark)) = open {
         if mark != '‘' {
@@ -658,7 +714,7 @@ fn push_quote(out: &mut Vec<Quoted>, text: &str, open: usize, close: usize, end:
 
 /// The sentence's words outside its quotations (quoted words blanked), so
 /// that "said" inside a quote is not taken as attribution.
-fn outside_quotes(text: &str, sentence: Span, quotes: &[Quoted]) -> String {
+fn outside_quotes<'a>(text: &'a str, sentence: Span, quotes: &[Quoted]) -> Cow<'a, str> {
     let inside: Vec<Span> = quotes
         .iter()
         .filter(|q| q.outer.start < sentence.end && sentence.start < q.outer.end)
@@ -689,11 +745,6 @@ static IN_SENTENCE: LazyLock<TwoBuild> = LazyLock::new(|| {
     ))
 });
 
-static SPEECH_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words = SAID.split('|').chain(CALLED.split('|')).chain(["according to"]);
-    AhoCorasick::new(words).expect("speech words")
-});
-
 /// Sentence openers that a name pattern would otherwise swallow.
 const NOT_NAMES: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "But", "And", "So", "Also", "Meanwhile", "However", "Later", "Earlier",
@@ -721,12 +772,15 @@ impl SpeakerMemory {
 }
 
 fn clean_name(found: &str) -> Option<String> {
-    let mut words: Vec<&str> = found.split_whitespace().collect();
-    while words.first().is_some_and(|w| NOT_NAMES.contains(w)) {
-        words.remove(0);
+    // The words after any leading opener, joined by single spaces.
+    let mut name = String::with_capacity(found.len());
+    for word in found.split_whitespace().skip_while(|w| NOT_NAMES.contains(w)) {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(word);
     }
-    let name = words.join(" ");
-    let name = name.trim_end_matches(['.', ',']).to_string();
+    name.truncate(name.trim_end_matches(['.', ',']).len());
     (!name.is_empty() && name.chars().any(char::is_uppercase)).then_some(name)
 }
 
@@ -734,7 +788,9 @@ fn clean_name(found: &str) -> Option<String> {
 /// opening one (within the sentence).
 fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut SpeakerMemory) -> Option<String> {
     let after_end = crate::text::floor_char_boundary(text, (q.outer.end + 120).min(sentence.end.max(q.outer.end)));
-    if q.outer.end <= after_end && SPEECH_WORDS.is_match(&text[q.outer.end..after_end]) {
+    // Both patterns need a verb of SAID opening a word: a scan for one
+    // spares nearly every quotation the name search.
+    if q.outer.end <= after_end && by_hand::has_speech_word(&text[q.outer.end..after_end], by_hand::Kind::Said) {
         if let Some(found) = after_quote(&text[q.outer.end..after_end]) {
             if let Some(name) = memory.resolve(found) {
                 return Some(name);
@@ -742,7 +798,7 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
         }
     }
     let before_start = ceil_boundary(text, q.outer.start.saturating_sub(200).max(sentence.start));
-    if before_start <= q.outer.start && SPEECH_WORDS.is_match(&text[before_start..q.outer.start]) {
+    if before_start <= q.outer.start && by_hand::has_speech_word(&text[before_start..q.outer.start], by_hand::Kind::Said) {
         if let Some(found) = before_quote(&text[before_start..q.outer.start]) {
             return memory.resolve(found);
         }
@@ -752,30 +808,16 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
 
 /// The speaker a sentence names outside its quotes ("Kim said ...",
 /// "according to KCNA"), remembered for later pronouns.
-fn sentence_speaker(outside: &str, memory: &mut SpeakerMemory) -> Option<String> {
-    // Most sentences name no speaker: a literal search rules them out
-    // before the (much costlier) name pattern runs.
-    if !SPEECH_WORDS.is_match(outside) {
-        return None;
-    }
-    memory.resolve(in_sentence(outside)?)
+fn sentence_speaker(text: &str, sentence: Span, quotes: &[Quoted], memory: &mut SpeakerMemory) -> Option<String> {
+    let outside = outside_quotes(text, sentence, quotes);
+    memory.resolve(in_sentence(&outside)?)
 }
 
-/// Text the hand-written speaker readers have read in this process.
-static READ_BY_HAND: AtomicUsize = AtomicUsize::new(0);
-
-/// How much text the hand-written readers take before the compiled
-/// patterns do. The readers spare a short run the patterns' compilation
-/// (milliseconds, more than segmenting a story of a few articles), but the
-/// compiled patterns read faster, so a long run pays for compiling them
-/// once it has read about this much. Both give the same answers.
-const BY_HAND_BUDGET: usize = 512 * 1024;
-
-/// Whether the hand-written readers of the speaker patterns serve `text`.
+/// Whether the hand-written readers of the speaker patterns serve `text`:
+/// plain text, where they give the patterns' answers. Other text (a name
+/// with an accented letter) goes to the compiled Unicode patterns.
 fn by_hand_serves(text: &str) -> bool {
-    text.len() <= by_hand::MAX_BYTES
-        && crate::ingest::ascii::is_plain(text)
-        && READ_BY_HAND.fetch_add(text.len(), Ordering::Relaxed) < BY_HAND_BUDGET
+    text.len() <= by_hand::MAX_BYTES && crate::ingest::ascii::is_plain(text)
 }
 
 /// The speaker [`AFTER_QUOTE`] names in `text`.
@@ -797,8 +839,18 @@ fn before_quote(text: &str) -> Option<&str> {
 
 /// The speaker [`IN_SENTENCE`] names in `text`.
 fn in_sentence(text: &str) -> Option<&str> {
-    if by_hand_serves(text) {
-        return by_hand::in_sentence(text);
+    // One pass tells whether the text is plain and, if it is, where the
+    // reader must look.
+    if text.len() <= by_hand::MAX_BYTES {
+        if let Some(found) = by_hand::in_plain_sentence(text) {
+            return found;
+        }
+    }
+    // Most sentences name no speaker: every alternative needs a speech
+    // word opening a word, and a scan for one is far cheaper than the
+    // pattern.
+    if !by_hand::has_speech_word(text, by_hand::Kind::Any) {
+        return None;
     }
     let c = IN_SENTENCE.captures(text)?;
     c.name("n").or_else(|| c.name("m")).or_else(|| c.name("o")).or_else(|| c.name("p")).map(|m| m.as_str())
@@ -817,7 +869,9 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 ///
 /// Compiling the patterns cost more than segmenting a whole article, and
 /// nearly every article names a speaker, so the first article of a run
-/// paid for all three. Each function here returns what its pattern's
+/// paid for all three; and the readers, which look only where a speech
+/// word can anchor a match, also read faster than the compiled patterns,
+/// so they serve all plain text, however long the run. Each function here returns what its pattern's
 /// name group captures, trying the pattern's alternatives and repetitions
 /// in the order a backtracking engine would, so that the leftmost-first
 /// match is the same one (the tests compare them on tables and random
@@ -830,22 +884,233 @@ mod by_hand {
 
     pub(super) const TITLES: [&str; 15] = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Sen", "Rep", "Gov", "Prof", "Rev"];
     const PRONOUNS: [&str; 4] = ["he", "she", "He", "She"];
+    #[cfg(test)]
     pub(super) const SAID: &[&str] = &[
         "said", "says", "told", "tells", "added", "adds", "asked", "wrote", "writes", "declared", "noted", "explained",
         "continued", "recalled", "stated", "insisted", "warned", "argued", "replied", "announced", "remarked", "stressed",
         "urged", "claimed", "acknowledged", "admitted", "conceded",
     ];
+    #[cfg(test)]
     pub(super) const CALLED: &[&str] = &[
         "called", "calling", "praised", "praising", "lauded", "hailed", "thanked", "described", "describing", "confirmed",
         "spoke", "saying", "vowed", "pledged", "promised", "boasted", "complained", "quipped", "urged",
     ];
 
-    /// The letters the words of [`SAID`] and [`CALLED`] open with.
-    pub(super) const SPEECH_INITIALS: &[u8] = b"abcdehilnpqrstuvw";
+    /// Which list a speech word belongs to.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(super) enum Kind {
+        /// A verb of [`SAID`] (which may also be one of [`CALLED`]).
+        Said,
+        /// A verb of [`CALLED`] alone.
+        Called,
+        /// "according to".
+        According,
+        /// Any of them (as a filter).
+        Any,
+    }
+
+    impl Kind {
+        /// Whether a word of this kind is a verb of the lists in `filter`.
+        fn fits(self, filter: Kind) -> bool {
+            match filter {
+                Kind::Any => true,
+                Kind::Said => self == Kind::Said,
+                // Verbs of either list.
+                Kind::Called => self != Kind::According,
+                Kind::According => self == Kind::According,
+            }
+        }
+    }
+
+    /// The words of [`SAID`] and [`CALLED`] and "according to", by their
+    /// first letter: looking up a word's first byte leaves a handful to
+    /// compare instead of forty-seven (the tests check that these are the
+    /// lists' words).
+    pub(super) const fn speech_words(initial: u8) -> &'static [(&'static str, Kind)] {
+        use Kind::{According as A, Called as C, Said as S};
+        match initial {
+            b'a' => &[
+                ("added", S), ("adds", S), ("asked", S), ("argued", S), ("announced", S), ("acknowledged", S), ("admitted", S),
+                ("according to", A),
+            ],
+            b'b' => &[("boasted", C)],
+            b'c' => &[
+                ("continued", S), ("claimed", S), ("conceded", S), ("called", C), ("calling", C), ("confirmed", C), ("complained", C),
+            ],
+            b'd' => &[("declared", S), ("described", C), ("describing", C)],
+            b'e' => &[("explained", S)],
+            b'h' => &[("hailed", C)],
+            b'i' => &[("insisted", S)],
+            b'l' => &[("lauded", C)],
+            b'n' => &[("noted", S)],
+            b'p' => &[("praised", C), ("praising", C), ("pledged", C), ("promised", C)],
+            b'q' => &[("quipped", C)],
+            b'r' => &[("recalled", S), ("replied", S), ("remarked", S)],
+            b's' => &[("said", S), ("says", S), ("stated", S), ("stressed", S), ("spoke", C), ("saying", C)],
+            b't' => &[("told", S), ("tells", S), ("thanked", C)],
+            b'u' => &[("urged", S)],
+            b'v' => &[("vowed", C)],
+            b'w' => &[("wrote", S), ("writes", S), ("warned", S)],
+            _ => &[],
+        }
+    }
+
+    /// The length of the speech word of kind `filter` that stands at `q`
+    /// (no two of the words start alike, so there is at most one).
+    fn speech_word_at(b: &[u8], q: usize, filter: Kind) -> Option<(usize, Kind)> {
+        let words = speech_words(*b.get(q)?);
+        // Every word has four bytes or more: their first four, compared as
+        // one, turn away nearly every other word at once.
+        let head = four(b.get(q..)?)?;
+        words
+            .iter()
+            .find(|(w, kind)| four(w.as_bytes()) == Some(head) && kind.fits(filter) && bytes_at(b, q, w.as_bytes()))
+            .map(|&(w, kind)| (w.len(), kind))
+    }
+
+    fn four(b: &[u8]) -> Option<[u8; 4]> {
+        b.get(..4)?.try_into().ok()
+    }
+
+    /// Whether a speech word of kind `filter` opens a word of `s` (at its
+    /// start or after a byte that is not a word character). Every speaker
+    /// pattern needs one, so text without one cannot name a speaker.
+    pub(super) fn has_speech_word(s: &str, filter: Kind) -> bool {
+        let b = s.as_bytes();
+        word_heads(b).any(|q| speech_word_at(b, q, filter).is_some())
+    }
+
+    const HEAD_BITS: u32 = 13;
+
+    fn head_slot(head: u32) -> usize {
+        (head.wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize
+    }
+
+    /// A bit for the first four bytes of every speech word and of "what"
+    /// (hashed): a place whose bit is clear holds none of them.
+    static HEADS: [u64; 1 << (HEAD_BITS - 6)] = {
+        let mut bits = [0u64; 1 << (HEAD_BITS - 6)];
+        let mut initial = b'a';
+        while initial <= b'z' {
+            let words = speech_words(initial);
+            let mut i = 0;
+            while i < words.len() {
+                let w = words[i].0.as_bytes();
+                let slot = (u32::from_le_bytes([w[0], w[1], w[2], w[3]]).wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize;
+                bits[slot / 64] |= 1 << (slot % 64);
+                i += 1;
+            }
+            initial += 1;
+        }
+        let slot = (u32::from_le_bytes(*b"what").wrapping_mul(0x9E37_79B1) >> (32 - HEAD_BITS)) as usize;
+        bits[slot / 64] |= 1 << (slot % 64);
+        bits
+    };
+
+    /// The word starts of `b` (a lower-case letter after no word
+    /// character) whose first four bytes may be those of a speech word or
+    /// "what". This reads every byte of every sentence, so it reads eight
+    /// at a time (see [`WordHeads`]); the hashed test of the four bytes
+    /// runs at word starts only.
+    pub(super) fn word_heads(b: &[u8]) -> WordHeads<'_> {
+        WordHeads { b, base: 0, next_chunk: 0, starts: 0, word_before: 0 }
+    }
+
+    /// Whether the four bytes at `q` may open a speech word or "what".
+    fn may_open(b: &[u8], q: usize) -> bool {
+        let Some(&[a, b1, c, d]) = b.get(q..q + 4) else { return false };
+        let slot = head_slot(u32::from_le_bytes([a, b1, c, d]));
+        (HEADS[slot / 64] >> (slot % 64)) & 1 != 0
+    }
+
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// `byte` in every byte of a word.
+    const fn splat(byte: u8) -> u64 {
+        byte as u64 * 0x0101_0101_0101_0101
+    }
+
+    /// For each byte of `x`, its high bit set when the byte lies in
+    /// `lo..=hi` (both ASCII). The sums of each byte's low seven bits with
+    /// the constants stay below 0x100, so no byte carries into the next.
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        let low = x & !HIGH;
+        let at_least_lo = low + splat(0x80 - lo);
+        let above_hi = low + splat(0x7F - hi);
+        at_least_lo & !above_hi & !x & HIGH
+    }
+
+    /// The positions [`word_heads`] gives, found eight bytes at a time: a
+    /// chunk's word-character and lower-case bytes are marked by whole-word
+    /// arithmetic, the word starts are the lower-case bytes whose
+    /// predecessor is not marked, and only those are looked at one by one.
+    pub(super) struct WordHeads<'a> {
+        b: &'a [u8],
+        /// Where the chunk whose starts are in `starts` begins.
+        base: usize,
+        next_chunk: usize,
+        /// The current chunk's word starts not yet looked at (high bits).
+        starts: u64,
+        /// The previous chunk's word-character bytes (high bits).
+        word_before: u64,
+    }
+
+    impl Iterator for WordHeads<'_> {
+        type Item = usize;
+
+        fn next(&mut self) -> Option<usize> {
+            loop {
+                while self.starts != 0 {
+                    let q = self.base + (self.starts.trailing_zeros() / 8) as usize;
+                    self.starts &= self.starts - 1;
+                    if may_open(self.b, q) {
+                        return Some(q);
+                    }
+                }
+                let rest = self.b.get(self.next_chunk..).filter(|r| !r.is_empty())?;
+                // Bytes past the end read as 0: neither letters nor word
+                // characters, so they add no start.
+                let mut chunk = [0u8; 8];
+                let n = rest.len().min(8);
+                chunk[..n].copy_from_slice(&rest[..n]);
+                let x = u64::from_le_bytes(chunk);
+                let lower = in_range(x, b'a', b'z');
+                let word = lower | in_range(x, b'A', b'Z') | in_range(x, b'0', b'9') | in_range(x, b'_', b'_');
+                self.starts = lower & !((word << 8) | (self.word_before >> 56));
+                self.word_before = word;
+                self.base = self.next_chunk;
+                self.next_chunk += 8;
+            }
+        }
+    }
+
+    /// A verb of SAID or CALLED at `q`, followed by a word boundary.
+    fn verb_at(s: &str, q: usize) -> bool {
+        speech_word_at(s.as_bytes(), q, Kind::Called).is_some_and(|(len, _)| boundary_at(s, q + len))
+    }
+
+    /// Whether `w` stands at `q`, compared byte by byte: the words are
+    /// short and most differ in their first bytes, where a call to the
+    /// library's comparison would cost more than the loop.
+    fn bytes_at(b: &[u8], q: usize, w: &[u8]) -> bool {
+        b.len().saturating_sub(q) >= w.len() && w.iter().zip(&b[q..]).all(|(x, y)| x == y)
+    }
 
     fn is_word_byte(b: u8) -> bool {
-        b.is_ascii_alphanumeric() || b == b'_'
+        WORD_BYTES[usize::from(b)]
     }
+
+    /// `[0-9A-Za-z_]`, as a table: read at every byte of every sentence.
+    static WORD_BYTES: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric() || c == b'_';
+            b += 1;
+        }
+        table
+    };
 
     /// `\s*` from `p`: where the white space ends.
     fn ws_end(s: &str, p: usize) -> usize {
@@ -874,17 +1139,16 @@ mod by_hand {
         }
     }
 
-    /// Whether one of `words`, in order, stands at `p` with `then` holding
-    /// after it.
-    fn word_then(s: &str, p: usize, words: &[&str], then: impl Fn(usize) -> bool) -> bool {
-        words.iter().any(|w| at(s, p, w) && then(p + w.len()))
+    /// Whether a verb of SAID stands at `p` with `then` holding after it.
+    fn said_then(s: &str, p: usize, then: impl Fn(usize) -> bool) -> bool {
+        speech_word_at(s.as_bytes(), p, Kind::Said).is_some_and(|(len, _)| then(p + len))
     }
 
     /// Whether `word` stands at `p`; the first byte is compared alone
     /// first, as most places hold none of the words looked for.
     fn at(s: &str, p: usize, word: &str) -> bool {
         let (b, w) = (s.as_bytes(), word.as_bytes());
-        b.get(p) == w.first() && b.get(p..p + w.len()) == Some(w)
+        b.get(p) == w.first() && bytes_at(b, p, w)
     }
 
     /// `\b` after a word character at `p`.
@@ -954,23 +1218,24 @@ mod by_hand {
     /// "s" (a pronoun may start inside a word, as the patterns have no
     /// boundary before it) or the first letter of a word.
     fn starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-        let b = s.as_bytes();
-        (0..b.len()).filter(move |&i| {
-            let c = b[i];
-            c.is_ascii_uppercase() || c == b'h' || c == b's' || (c.is_ascii_lowercase() && boundary_before(s, i))
-        })
+        (0..s.len()).filter(move |&i| is_start(s, i))
+    }
+
+    fn is_start(s: &str, i: usize) -> bool {
+        let c = s.as_bytes()[i];
+        c.is_ascii_uppercase() || c == b'h' || c == b's' || (c.is_ascii_lowercase() && boundary_before(s, i))
     }
 
     /// `\s+(?:SAID)\b` at `p`.
     fn then_said(s: &str, p: usize) -> bool {
-        ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| boundary_at(s, e)))
+        ws1_end(s, p).is_some_and(|q| said_then(s, q, |e| boundary_at(s, e)))
     }
 
     /// AFTER_QUOTE: `^[\s,;]*(?:(?:SAID)\s+(?P<a>NAME)|(?P<b>NAME|PRONOUN)\s+(?:SAID)\b)`.
     pub(super) fn after_quote(s: &str) -> Option<&str> {
         let p0 = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ';').len();
-        for w in SAID.iter().filter(|w| at(s, p0, w)) {
-            if let Some(q) = ws1_end(s, p0 + w.len()) {
+        if let Some((len, _)) = speech_word_at(s.as_bytes(), p0, Kind::Said) {
+            if let Some(q) = ws1_end(s, p0 + len) {
                 if let Some(end) = name(s, q, &|_| true) {
                     return Some(&s[q..end]);
                 }
@@ -981,7 +1246,7 @@ mod by_hand {
 
     /// BEFORE_QUOTE: `(?P<n>NAME|PRONOUN)\s+(?:SAID)(?:\s+[^“”",:;]{1,60})?\s*[,:]?\s*$`.
     pub(super) fn before_quote(s: &str) -> Option<&str> {
-        let then = |p: usize| ws1_end(s, p).is_some_and(|q| word_then(s, q, SAID, |e| quote_lead_in(&s[e..])));
+        let then = |p: usize| ws1_end(s, p).is_some_and(|q| said_then(s, q, |e| quote_lead_in(&s[e..])));
         starts(s).find_map(|i| name_or_pronoun(s, i, &PRONOUNS, &then))
     }
 
@@ -1000,43 +1265,121 @@ mod by_hand {
             && !words.contains(['“', '”', '"', ',', ':', ';'])
     }
 
-    /// Where a speech verb of the first IN_SENTENCE alternative may stand
-    /// (after white space), each with the end of the last character before
-    /// it that no name, title or white space holds (0 when none does).
-    fn speech_verbs(s: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut barrier_end = 0;
-        let mut after_space = false;
-        for (q, c) in s.char_indices() {
-            if after_space && SPEECH_INITIALS.contains(&(c as u32 as u8)) && c.is_ascii_lowercase() {
-                let boundary = |e: usize| boundary_at(s, e);
-                if word_then(s, q, SAID, boundary) || word_then(s, q, CALLED, boundary) {
-                    out.push((q, barrier_end));
+    /// The places of a sentence where its pattern's alternatives hinge.
+    #[derive(Default)]
+    struct Hinges {
+        /// Where a verb of SAID or CALLED stands after white space (for
+        /// the first alternative), each with the end of the last character
+        /// before it that no name, title or white space holds (0 when none
+        /// does): a name or pronoun reaching the verb starts after it.
+        verbs: Vec<(usize, usize)>,
+        /// Word starts holding a verb of SAID, "according to" or "what":
+        /// where the other three alternatives start.
+        anchors: Vec<usize>,
+    }
+
+    /// The hinges of `s`, or `None` when `s` is not plain text (a
+    /// character that a Unicode letter or word class holds). A byte loop:
+    /// it reads every sentence of an article, and most of their bytes are
+    /// ASCII letters that need no decoding.
+    fn hinges(s: &str) -> Option<Hinges> {
+        if !plain(s) {
+            return None;
+        }
+        let b = s.as_bytes();
+        let mut out = Hinges::default();
+        // The barrier is found lazily, per verb, reading back to the
+        // previous verb: sentences without verbs never pay for it.
+        let (mut barrier_end, mut read_to) = (0, 0);
+        for q in word_heads(b) {
+            if let Some((len, kind)) = speech_word_at(b, q, Kind::Any) {
+                let after_space = s[..q].chars().next_back().is_some_and(char::is_whitespace);
+                if after_space && kind != Kind::According && boundary_at(s, q + len) {
+                    barrier_end = last_barrier(s, read_to, q).unwrap_or(barrier_end);
+                    read_to = q;
+                    out.verbs.push((q, barrier_end));
+                }
+                if kind != Kind::Called {
+                    out.anchors.push(q);
+                }
+            } else if at(s, q, "what") {
+                out.anchors.push(q);
+            }
+        }
+        Some(out)
+    }
+
+    /// The end of the last character of `s[from..to]` that no name, title
+    /// or white space holds.
+    fn last_barrier(s: &str, from: usize, to: usize) -> Option<usize> {
+        let (i, c) = s[from..to].char_indices().rev().find(|&(_, c)| {
+            let name_char = c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '.' | '-');
+            !name_char && !c.is_whitespace()
+        })?;
+        Some(from + i + c.len_utf8())
+    }
+
+    /// [`crate::ingest::ascii::is_plain`], reading only the non-ASCII
+    /// characters: most of a sentence is ASCII, checked sixteen bytes at a
+    /// time, and each other character is read once, at its lead byte.
+    pub(super) fn plain(s: &str) -> bool {
+        let b = s.as_bytes();
+        let mut from = 0;
+        for chunk in b.chunks(16) {
+            let at = from;
+            from += chunk.len();
+            if chunk.is_ascii() {
+                continue;
+            }
+            for (j, &c) in chunk.iter().enumerate() {
+                // Lead bytes only; continuation bytes (0x80..0xC0) are skipped.
+                if c >= 0xC0 && !s[at + j..].chars().next().is_some_and(crate::ingest::ascii::is_never_in_words) {
+                    return false;
                 }
             }
-            let name_char = c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '.' | '-');
-            if !name_char && !c.is_whitespace() {
-                barrier_end = q + c.len_utf8();
-            }
-            after_space = c.is_whitespace();
         }
-        out
+        true
+    }
+
+    /// The byte ranges (inclusive) where a match may start, in order: from
+    /// each verb's barrier to the verb, and each anchor. Elsewhere no
+    /// alternative can start, so the search skips the rest of the sentence.
+    fn windows(h: &Hinges) -> impl Iterator<Item = (usize, usize)> + '_ {
+        // Both lists are already in order (a later verb's barrier is never
+        // earlier), so merging them keeps the windows in order of start.
+        let mut verbs = h.verbs.iter().map(|&(q, barrier_end)| (barrier_end, q)).peekable();
+        let mut anchors = h.anchors.iter().map(|&q| (q, q)).peekable();
+        std::iter::from_fn(move || match (verbs.peek(), anchors.peek()) {
+            (Some(v), Some(a)) if a < v => anchors.next(),
+            (Some(_), _) => verbs.next(),
+            (None, _) => anchors.next(),
+        })
+    }
+
+    /// IN_SENTENCE for plain text, as [`in_plain_sentence`] reads it.
+    #[cfg(test)]
+    pub(super) fn in_sentence(s: &str) -> Option<&str> {
+        in_plain_sentence(s).flatten()
     }
 
     /// IN_SENTENCE: `(?P<n>NAME|PRONOUN)\s+(?:SAID|CALLED)\b`, or
     /// `\b(?:SAID)\s+(?P<m>NAME)`, or `\baccording to\s+(?:the\s+)?(?P<o>NAME)`,
-    /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`.
-    pub(super) fn in_sentence(s: &str) -> Option<&str> {
-        let speech = |p: usize| {
-            ws1_end(s, p).is_some_and(|q| {
-                s.as_bytes().get(q).is_some_and(|b| SPEECH_INITIALS.contains(b))
-                    && (word_then(s, q, SAID, |e| boundary_at(s, e)) || word_then(s, q, CALLED, |e| boundary_at(s, e)))
-            })
-        };
+    /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`; `None`
+    /// when `s` is not plain text, which the patterns must read.
+    pub(super) fn in_plain_sentence(s: &str) -> Option<Option<&str>> {
+        let hinges = hinges(s)?;
+        if hinges.verbs.is_empty() && hinges.anchors.is_empty() {
+            return Some(None);
+        }
+        Some(find_in_sentence(s, &hinges))
+    }
+
+    fn find_in_sentence<'a>(s: &'a str, hinges: &Hinges) -> Option<&'a str> {
+        let speech = |p: usize| ws1_end(s, p).is_some_and(|q| verb_at(s, q));
         let naming = |p: usize| ws1_end(s, p).is_some_and(|q| at(s, q, "called") || at(s, q, "described"));
-        let verbs = speech_verbs(s);
+        let verbs = &hinges.verbs;
         let mut next_verb = 0;
-        starts(s).find_map(|i| {
+        let mut try_at = |i: usize| {
             // A name or pronoun reaches the next verb only over name
             // characters and white space; past a barrier, or with no verb
             // ahead, the first alternative cannot match here.
@@ -1050,8 +1393,8 @@ mod by_hand {
             if !boundary_before(s, i) {
                 return None;
             }
-            for w in SAID.iter().filter(|w| at(s, i, w)) {
-                if let Some(end) = ws1_end(s, i + w.len()).and_then(|q| name(s, q, &|_| true).map(|e| (q, e))) {
+            if let Some((len, _)) = speech_word_at(s.as_bytes(), i, Kind::Said) {
+                if let Some(end) = ws1_end(s, i + len).and_then(|q| name(s, q, &|_| true).map(|e| (q, e))) {
                     return Some(&s[end.0..end.1]);
                 }
             }
@@ -1072,7 +1415,20 @@ mod by_hand {
                 }
             }
             None
-        })
+        };
+        // Leftmost first: the first start, in text order, that matches.
+        let mut next = 0;
+        for (lo, hi) in windows(hinges) {
+            for i in lo.max(next)..=hi {
+                if is_start(s, i) {
+                    if let Some(found) = try_at(i) {
+                        return Some(found);
+                    }
+                }
+            }
+            next = next.max(hi + 1);
+        }
+        None
     }
 }
 
@@ -1299,9 +1655,31 @@ mod speakers_by_hand {
     }
 
     #[test]
-    fn speech_initials_cover_every_verb() {
-        for w in by_hand::SAID.iter().chain(by_hand::CALLED) {
-            assert!(by_hand::SPEECH_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+    fn speech_words_by_initial_are_the_lists_words() {
+        use by_hand::Kind;
+        let table: Vec<(&str, Kind)> = (0..=u8::MAX).flat_map(|b| by_hand::speech_words(b).iter().copied()).collect();
+        for (w, kind) in &table {
+            assert_eq!(by_hand::speech_words(w.as_bytes()[0]).iter().filter(|(x, _)| x == w).count(), 1, "{w}");
+            let want = if by_hand::SAID.contains(w) {
+                Kind::Said
+            } else if by_hand::CALLED.contains(w) {
+                Kind::Called
+            } else {
+                Kind::According
+            };
+            assert_eq!(*kind, want, "{w}");
+        }
+        let mut listed: Vec<&str> = table.iter().map(|(w, _)| *w).collect();
+        let mut words: Vec<&str> = SAID.split('|').chain(CALLED.split('|')).chain(["according to"]).collect();
+        listed.sort_unstable();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(listed, words);
+        // No word opens another: at most one stands at any place. And each
+        // has the four bytes the first comparison takes.
+        for (a, _) in &table {
+            assert!(a.len() >= 4, "{a}");
+            assert!(table.iter().all(|(b, _)| a == b || !b.starts_with(a)), "{a}");
         }
     }
 
@@ -1448,6 +1826,198 @@ mod properties {
                 let _ = segment(&a);
                 prop_assert!(a.line_col(a.text.len()).0 <= a.line_count());
             }
+        }
+    }
+}
+
+/// The byte-search and word-at-a-time paths against the obvious forms
+/// they replace, kept here as their specification.
+#[cfg(test)]
+mod fast_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Sentence ends found by walking every character.
+    fn split_sentences_by_chars(text: &str) -> Vec<Span> {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut dots = usize::from(c == '.');
+            while let Some(&(j, d)) = chars.peek() {
+                if matches!(d, '.' | '!' | '?' | '…' | '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                    dots += usize::from(d == '.');
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let Some(next) = text[end..].chars().next() else { break };
+            if !next.is_whitespace() {
+                continue;
+            }
+            let rest = text[end..].trim_start();
+            let Some(first) = rest.chars().next() else { break };
+            if first.is_lowercase() || ",;:)—–-".contains(first) {
+                continue;
+            }
+            let single_full_stop = c == '.' && dots == 1 && text[i + 1..end].chars().all(|d| !matches!(d, '.' | '!' | '?'));
+            if single_full_stop && is_abbreviation_by_string(&text[start..i], rest) {
+                continue;
+            }
+            push_trimmed(&mut spans, text, start, end);
+            start = text.len() - rest.len();
+        }
+        push_trimmed(&mut spans, text, start, text.len());
+        if spans.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
+            spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
+        }
+        spans
+    }
+
+    /// The abbreviation test with the word lowered into a new string.
+    fn is_abbreviation_by_string(before: &str, after: &str) -> bool {
+        let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
+        let lower = word.to_lowercase();
+        let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
+        let next_opens = OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
+        let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
+        if word.is_empty() {
+            return false;
+        }
+        if TITLES.contains(&lower.as_str()) {
+            return true;
+        }
+        if MONTHS.contains(&lower.as_str()) || lower == "no" {
+            return next_number;
+        }
+        if AMBIGUOUS.contains(&lower.as_str()) {
+            return !next_opens;
+        }
+        if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            return true;
+        }
+        if word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+            return !next_opens;
+        }
+        false
+    }
+
+    /// Quotations found by walking every character.
+    fn find_quotes_by_chars(text: &str) -> Vec<(Span, Span)> {
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        let mut prev = ' ';
+        for (i, c) in text.char_indices() {
+            match (open, c) {
+                (None, '“') => open = Some((i, c)),
+                (None, '"') if !prev.is_alphanumeric() => open = Some((i, c)),
+                (None, '‘') if !prev.is_alphanumeric() => open = Some((i, c)),
+                (Some((at, '“')), '”') | (Some((at, '"')), '"') => {
+                    push_quote(&mut out, text, at, i, i + c.len_utf8());
+                    open = None;
+                }
+                (Some((at, '‘')), '’') => {
+                    let next = text[i + c.len_utf8()..].chars().next();
+                    if !next.is_some_and(char::is_alphanumeric) {
+                        push_quote(&mut out, text, at, i, i + c.len_utf8());
+                        open = None;
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        if let Some((at, mark)) = open {
+            if mark != '‘' {
+                push_quote(&mut out, text, at, text.len(), text.len());
+            }
+        }
+        out.iter().map(|q| (q.outer, q.inner)).collect()
+    }
+
+    fn clean_name_by_vec(found: &str) -> Option<String> {
+        let mut words: Vec<&str> = found.split_whitespace().collect();
+        while words.first().is_some_and(|w| NOT_NAMES.contains(w)) {
+            words.remove(0);
+        }
+        let name = words.join(" ");
+        let name = name.trim_end_matches(['.', ',']).to_string();
+        (!name.is_empty() && name.chars().any(char::is_uppercase)).then_some(name)
+    }
+
+    /// Word starts whose four bytes may open a speech word, byte by byte.
+    fn word_starts(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+        (0..b.len()).filter(|&q| b[q].is_ascii_lowercase() && (q == 0 || !(b[q - 1].is_ascii_alphanumeric() || b[q - 1] == b'_')))
+    }
+
+    fn word_heads_by_bytes(b: &[u8]) -> Vec<usize> {
+        word_starts(b)
+            .filter(|&q| q + 4 <= b.len())
+            .filter(|&q| {
+                let four = &b[q..q + 4];
+                (b'a'..=b'z').flat_map(by_hand::speech_words).any(|(w, _)| w.as_bytes().starts_with(four)) || four == b"what"
+            })
+            .collect()
+    }
+
+    fn agree(text: &str) {
+        assert_eq!(split_sentences(text), split_sentences_by_chars(text), "sentences: {text:?}");
+        let quotes: Vec<(Span, Span)> = find_quotes(text).iter().map(|q| (q.outer, q.inner)).collect();
+        assert_eq!(quotes, find_quotes_by_chars(text), "quotes: {text:?}");
+        assert_eq!(clean_name(text), clean_name_by_vec(text), "name: {text:?}");
+        // Every word start with a speech word's first four bytes is found,
+        // and nothing but word starts, in order.
+        let b = text.as_bytes();
+        let found: Vec<usize> = by_hand::word_heads(b).collect();
+        let starts: Vec<usize> = word_starts(b).collect();
+        assert!(word_heads_by_bytes(b).iter().all(|q| found.contains(q)), "word heads: {text:?}");
+        assert!(found.iter().all(|q| starts.contains(q)) && found.is_sorted(), "word heads: {text:?}");
+        assert_eq!(has_url_start(b), text.contains("://") || text.contains("www.") || text.contains("WWW."), "url: {text:?}");
+        assert_eq!(by_hand::plain(text), crate::ingest::ascii::is_plain(text), "plain: {text:?}");
+    }
+
+    #[test]
+    fn table_of_texts() {
+        let texts = [
+            "", "Mr. Lee spoke. Nine people left.", "It ranked No. 4. Then it fell.", "The U.S. Army left. The U.N. stayed.",
+            "He called it \"a disgrace.\" The crowd cheered.", "“Why now?” he asked. Nobody knew.", "Then silence... and a crash.",
+            "Korea’s rivers rose. ‘Quiet heroes’ helped.", "Straße. Die Leute gingen.", "The İstanbul Corp. The end.",
+            "A\u{212A}elvin. Next.", "see www.x.org and WWW.Y.ORG or http://z", "Www.example.com", "wsaid said_ (said) “said”",
+            "Kim said, Officials said. what he called", "é said", "abcdefgh said", "1234567said according to the Times",
+            "Dr.  Ames   said.,", "The Officials Said", "Mr. Kim Jong Un.,", "\u{a0}said\u{2003}what", "saidsaid",
+        ];
+        for t in texts {
+            agree(t);
+        }
+        assert_eq!(by_hand::word_heads(b"said what according to").collect::<Vec<_>>(), vec![0, 5, 10]);
+        assert_eq!(by_hand::word_heads("é said—told_told (urged".as_bytes()).collect::<Vec<_>>(), vec![3, 10, 21]);
+    }
+
+    fn texty() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("."), Just("!"), Just("?"), Just("…"), Just("\""), Just("“"), Just("”"), Just("‘"), Just("’"), Just("'"),
+                Just(" "), Just("  "), Just("\n"), Just("\u{a0}"), Just("Mr"), Just("U.S"), Just("no"), Just("Jan"), Just("4"),
+                Just("The"), Just("the"), Just("said"), Just("what"), Just("according to"), Just("Kim"), Just("é"), Just("İ"),
+                Just("\u{212A}"), Just("x"), Just("_"), Just("www"), Just("WWW"), Just("://"), Just("—"), Just("),"), Just("a"),
+                Just("called"), Just("s"), Just("h"), Just("Officials"),
+            ],
+            0..40,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn fast_paths_agree_with_the_obvious_forms(text in texty()) {
+            agree(&text);
         }
     }
 }

@@ -55,31 +55,45 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we"];
 /// "the ministry last month said").
 const BETWEEN: &[&str] = &["also", "later", "earlier", "previously", "separately", "reportedly", "have", "has", "had", "last", "month", "week", "year", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "further", "now", "then", "publicly"];
 
+// The word lists as sets: asked of every word around each verb of saying,
+// a lookup by hash rather than a walk along the list. `WordSet::contains`
+// lower-cases the word as `lower_in` does, so each answers as `lower_in`
+// would on its list.
+static SOURCE_NOUN_SET: clause::WordSet = clause::WordSet::new(SOURCE_NOUNS);
+static SOURCE_MODIFIER_SET: clause::WordSet = clause::WordSet::new(SOURCE_MODIFIERS);
+static BETWEEN_SET: clause::WordSet = clause::WordSet::new(BETWEEN);
+static PRONOUN_SET: clause::WordSet = clause::WordSet::new(PRONOUNS);
+static PREPOSITION_SET: clause::WordSet = clause::WordSet::new(PREPOSITIONS);
+static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
+
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
     let ascii = ascii_words(sentence);
     // Without other letters than ASCII ones, "according to" and the verbs
     // of saying can only be spelt in ASCII: one pass of the automaton
     // tells which of the two searches below can find anything, and most
-    // sentences need neither.
-    let (mut according, mut saying) = (!ascii, !ascii);
+    // sentences need neither. It also says where each verb may stand: a
+    // word is a verb of saying exactly when a verb's match covers it.
+    let mut according = !ascii;
+    let mut verbs: Option<Vec<(usize, usize)>> = (!ascii).then(Vec::new);
     if ascii {
         for m in SOURCE_CUES.find_overlapping_iter(sentence) {
             if m.pattern().as_usize() == SAYING.len() {
                 according = true;
             } else {
-                saying = true;
+                verbs.get_or_insert_with(Vec::new).push((m.start(), m.end()));
             }
         }
     }
     let mut out: Vec<Source> = if according { according_to(sentence) } else { Vec::new() };
-    if !saying {
-        return out;
-    }
-    static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
-    let words = clause::words(sentence, 0);
+    let Some(verbs) = verbs else { return out };
+    let is_saying = |span: Span, w: &str| match ascii {
+        true => verbs.iter().any(|&(start, end)| start == span.start && end == span.end),
+        false => SAYING_SET.contains(w),
+    };
+    let words = words_to_read(sentence, ascii.then(|| verbs.iter().map(|v| v.1).max()).flatten());
     for (i, (span, w)) in words.iter().enumerate() {
-        if !SAYING_SET.contains(w) {
+        if !is_saying(*span, w) {
             continue;
         }
         if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
@@ -88,6 +102,20 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     }
     out.sort_by_key(|s| s.at);
     out
+}
+
+/// The sentence's words that [`sources`] reads: when the last verb of
+/// saying can end no later than byte `last_verb_end`, the words up to six
+/// past it (all that [`subject_after`] looks at), not the whole sentence.
+fn words_to_read(sentence: &str, last_verb_end: Option<usize>) -> Vec<(Span, &str)> {
+    let Some(last) = last_verb_end else { return clause::words(sentence, 0) };
+    let mut past = 0;
+    clause::word_iter(sentence, 0)
+        .take_while(|(span, _)| {
+            past += usize::from(span.start >= last);
+            past <= 6
+        })
+        .collect()
 }
 
 /// The verbs of saying, then "according to", as one ASCII
@@ -123,7 +151,7 @@ pub fn find(sentence: &str, mention: Span, speaker: Option<&str>, previous: Opti
 /// sentence with many figures then costs one scan, not one per figure.
 pub fn find_among(found: &[Source], sentence: &str, mention: Span, speaker: Option<&str>, previous: Option<&str>) -> Option<String> {
     if let Some(name) = speaker.and_then(canonical) {
-        if !PRONOUNS.contains(&name.to_lowercase().as_str()) {
+        if !PRONOUN_SET.contains(&name) {
             return Some(name);
         }
     }
@@ -172,7 +200,7 @@ fn according_to_object(rest: &str) -> &str {
     while end < clause.len() {
         let next = clause[end + 1..].find(',').map_or(clause.len(), |j| end + 1 + j);
         let segment = &clause[end + 1..next];
-        let all_names = segment.split_whitespace().all(|w| is_name(w) || lower_in(w, SOURCE_NOUNS) || lower_in(w, SOURCE_MODIFIERS));
+        let all_names = segment.split_whitespace().all(|w| is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w));
         if !all_names || segment.trim().is_empty() {
             break;
         }
@@ -186,14 +214,14 @@ fn according_to_object(rest: &str) -> &str {
 /// Western officials").
 fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
     let mut end = before.len();
-    while end > 0 && before.len() - end < 3 && lower_in(before[end - 1].1, BETWEEN) {
+    while end > 0 && before.len() - end < 3 && BETWEEN_SET.contains(before[end - 1].1) {
         end -= 1;
     }
     let (last_span, last) = *before.get(end.checked_sub(1)?)?;
-    if lower_in(last, PRONOUNS) {
+    if PRONOUN_SET.contains(last) {
         return Some(Source { name: last.to_lowercase(), at: last_span.start, pronoun: true, whole_sentence: false });
     }
-    if !is_name(last) && !lower_in(last, SOURCE_NOUNS) {
+    if !is_name(last) && !SOURCE_NOUN_SET.contains(last) {
         return None;
     }
     let mut start = end - 1;
@@ -215,12 +243,12 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
         // "the transport department".
         let qualifies_source = || {
             start == end - 1
-                && lower_in(last, SOURCE_NOUNS)
+                && SOURCE_NOUN_SET.contains(last)
                 && w.chars().all(char::is_alphabetic)
                 && !super::clause::is_stopword(w)
                 && !super::clause::is_participle(&w.to_lowercase())
         };
-        if is_name(w) || lower_in(w, SOURCE_NOUNS) || lower_in(w, SOURCE_MODIFIERS) || qualifies_source() {
+        if is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w) || qualifies_source() {
             start -= 1;
         } else if let Some(joined) = of_phrase_start(&before[..start]) {
             // "Chairman of the Harbour Board", "Workers' Party of Korea".
@@ -235,7 +263,7 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
     while k > 0 && lower_in(before[k - 1].1, &["the", "a", "an"]) {
         k -= 1;
     }
-    if k > 0 && lower_in(before[k - 1].1, PREPOSITIONS) {
+    if k > 0 && PREPOSITION_SET.contains(before[k - 1].1) {
         return None;
     }
     let text = &sentence[before[start].0.start..last_span.end];
@@ -252,7 +280,7 @@ fn of_phrase_start(words: &[(Span, &str)]) -> Option<usize> {
         _ => return None,
     };
     let (_, head) = words.get(of_at.checked_sub(1)?)?;
-    (is_name(head) || lower_in(head, SOURCE_NOUNS)).then(|| of_at - 1)
+    (is_name(head) || SOURCE_NOUN_SET.contains(head)).then(|| of_at - 1)
 }
 
 /// The inverted form at a clause's end: "..., said the ministry." or
@@ -267,7 +295,7 @@ fn subject_after(sentence: &str, after: &[(Span, &str)], verb: Span) -> Option<S
         if taken.is_empty() && lower_in(w, &["the"]) {
             continue;
         }
-        if is_name(w) || lower_in(w, SOURCE_NOUNS) || lower_in(w, SOURCE_MODIFIERS) {
+        if is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w) {
             taken.push(*span);
         } else {
             break;
@@ -306,7 +334,7 @@ pub fn canonical(raw: &str) -> Option<String> {
     // "State media" at the start of a sentence is still the common noun.
     let first = text.split_whitespace().next().unwrap_or("");
     let other_names = text.split_whitespace().skip(1).any(is_name);
-    let common = SOURCE_MODIFIERS.contains(&first.to_lowercase().as_str()) || SOURCE_NOUNS.contains(&first.to_lowercase().as_str());
+    let common = SOURCE_MODIFIER_SET.contains(first) || SOURCE_NOUN_SET.contains(first);
     if common && !other_names {
         let rest = &text[first.len()..];
         return Some(format!("{}{rest}", first.to_lowercase()));
@@ -365,5 +393,73 @@ mod tests {
     fn the_nearest_preceding_source_governs() {
         let s = "The agency said in May that officials had confirmed 70 arrests.";
         assert_eq!(at(s, "70").as_deref(), Some("officials"));
+    }
+
+    /// The specification of [`sources`] without its quick tests: every
+    /// "according to" phrase and every word of the sentence looked up.
+    fn sources_by_every_word(sentence: &str) -> Vec<Source> {
+        let set = &SAYING_SET;
+        let mut out = according_to(sentence);
+        let words = clause::words(sentence, 0);
+        for (i, (span, w)) in words.iter().enumerate() {
+            if set.contains(w) {
+                if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
+                    out.push(Source { at: span.start, ..source });
+                }
+            }
+        }
+        out.sort_by_key(|s| s.at);
+        out
+    }
+
+    #[test]
+    fn the_sets_answer_as_their_lists() {
+        let lists: [(&clause::WordSet, &[&str]); 6] = [
+            (&SOURCE_NOUN_SET, SOURCE_NOUNS),
+            (&SOURCE_MODIFIER_SET, SOURCE_MODIFIERS),
+            (&BETWEEN_SET, BETWEEN),
+            (&PRONOUN_SET, PRONOUNS),
+            (&PREPOSITION_SET, PREPOSITIONS),
+            (&SAYING_SET, SAYING),
+        ];
+        let others = ["", "The", "STATE-RUN", "\u{212A}im", "Ministry\u{2019}s", "officialsx", "ÉTAT", "spokespersons", "it"];
+        for (set, list) in lists {
+            for word in list.iter().copied().chain(others) {
+                for variant in [word.to_string(), word.to_uppercase(), word.replace('k', "\u{212A}")] {
+                    assert_eq!(set.contains(&variant), lower_in(&variant, list), "{variant:?}");
+                    assert_eq!(set.contains(&variant), list.contains(&variant.to_lowercase().as_str()), "{variant:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn quick_tests_change_no_source() {
+        let cases = [
+            "Police said 12 were hurt, according to the ministry.",
+            "ACCORDING TO officials, 40 died; the army SAID so.",
+            "x-according to Kim, the essays were claimed by no one.",
+            "The \u{212A}im report, Reuters reported, said nothing.",
+            "\u{c9}tat media said 9 were killed, according to TASS.",
+            "Accordingly, they SAY 5.",
+            "",
+        ];
+        for s in cases {
+            assert_eq!(sources(s), sources_by_every_word(s), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quick_tests_change_no_source_on_random_sentences(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "according to", "ACCORDING TO", "accordingto", "said", "Said", "SAYS", "reported", "essays", "told",
+                "police", "officials", "the", "The", "ministry", "Kim", "Mr.", "state", "media", "they", "also",
+                ",", ".", " ", "  ", "-", "'", "x", "\u{e9}", "\u{c9}", "\u{201c}", "\u{201d}", "\u{2014}", "(KCNA)", "40",
+            ]), 0..24),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(sources(&s), sources_by_every_word(&s));
+        }
     }
 }

@@ -52,6 +52,7 @@ fn vocabulary() -> Vec<String> {
             words.extend(table.iter().map(|s| s.text.to_string()));
         }
     }
+    words.extend(unit::CLOCK_WORDS.iter().chain(unit::ZONES).map(|s| s.text.to_string()));
     words.extend(modifier::PHRASES.iter().map(|p| p.0.to_string()));
     words
 }

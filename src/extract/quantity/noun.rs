@@ -26,9 +26,18 @@ const STOP: &[&str] = &[
     "whom", "whose", "will", "with", "within", "without", "would", "yet", "you", "your",
 ];
 
+/// `w` is in [`STOP`], ASCII case ignored: the words of [`STOP`] are
+/// ASCII and short, so a longer or other word is none of them, and a short
+/// ASCII one is looked up by hash (it is asked of every word after a
+/// number, several times over).
 fn is_stop(w: &str) -> bool {
-    super::scan::in_sorted(w, STOP)
+    static SET: crate::extract::clause::WordSet = crate::extract::clause::WordSet::new(STOP);
+    w.is_ascii() && w.len() <= STOP_LONGEST && SET.contains_ascii(w.as_bytes())
 }
+
+/// The length of the longest word of [`STOP`] ("respectively"), below
+/// the longest word a [`crate::extract::clause::WordSet`] hashes.
+const STOP_LONGEST: usize = 12;
 
 fn plural(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
@@ -48,9 +57,13 @@ fn noun_word(t: &Toks, i: usize) -> bool {
 pub(crate) fn after<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, usize)> {
     let mut last = None;
     let mut j = i;
-    while j < i + 4 && noun_word(t, j) {
+    // Whether token `j` is a noun word: each token is asked once, and the
+    // answer for the next one is kept for the next round.
+    let mut here = noun_word(t, j);
+    while j < i + 4 && here {
         let w = t.s(j);
-        let noun_follows = noun_word(t, j + 1) && !verb_like(t.s(j + 1));
+        let next_is_noun = noun_word(t, j + 1);
+        let noun_follows = next_is_noun && !verb_like(t.s(j + 1));
         if verb_like(w) && !noun_follows {
             break;
         }
@@ -60,15 +73,16 @@ pub(crate) fn after<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, usize)> {
         last = Some(j);
         // A plural ends the noun unless another plural follows it
         // ("goods vehicles").
-        let next_plural = noun_word(t, j + 1) && plural(t.s(j + 1)) && !verb_like(t.s(j + 1));
+        let next_plural = next_is_noun && plural(t.s(j + 1)) && !verb_like(t.s(j + 1));
         if plural(w) && !next_plural {
             break;
         }
         // A lower-case noun does not run into a capitalised word.
-        if noun_word(t, j + 1) && t.s(j + 1).starts_with(char::is_uppercase) && !w.starts_with(char::is_uppercase) {
+        if next_is_noun && t.s(j + 1).starts_with(char::is_uppercase) && !w.starts_with(char::is_uppercase) {
             break;
         }
         j += 1;
+        here = next_is_noun;
     }
     let last = last?;
     Some((&t.text[t.start(i)..t.end(last)], last))
@@ -87,8 +101,13 @@ mod tests {
     fn stop_words_are_sorted_short_and_lower_case() {
         assert!(STOP.windows(2).all(|w| w[0] < w[1]));
         // `in_sorted` compares lower-case ASCII words of up to 16 bytes.
-        assert!(STOP.iter().all(|w| w.len() <= 16 && w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(STOP.iter().all(|w| w.len() <= STOP_LONGEST && w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(STOP.iter().any(|w| w.len() == STOP_LONGEST));
         assert!(is_stop("The") && is_stop("RESPECTIVELY") && !is_stop("soldiers") && !is_stop("théir"));
+        // The hashed lookup answers as the sorted list's binary search.
+        for w in STOP.iter().copied().chain(["Troops", "THE", "\u{212A}", "respectivelyx", "", "it's", "élan"]) {
+            assert_eq!(is_stop(w), super::super::scan::in_sorted(w, STOP), "{w:?}");
+        }
     }
 
     #[test]

@@ -161,18 +161,99 @@ fn glued_scale(w: &str, money: bool, decimal: bool) -> Option<f64> {
 /// vocabulary without ordinals and magnitudes. The tests check this list
 /// against the interpreter, and `cardinal_word` and `single_word_value`
 /// against this list.
-#[cfg(test)]
 const CARDINAL_WORDS: &[&str] = &[
     "zero", "nought", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
     "thirty", "fourty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// For each lower-case first byte, the lengths of the cardinal words
+/// starting with it, as bits ("one": bit 3 of `o`).
+const CARDINAL_LENGTHS: [u16; 256] = {
+    let mut table = [0u16; 256];
+    let mut i = 0;
+    while i < CARDINAL_WORDS.len() {
+        let w = CARDINAL_WORDS[i].as_bytes();
+        table[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
+
+/// The words other than n-fold ones that [`Words::may_start`] may accept,
+/// by first letter: the articles, "half", the plural magnitudes of
+/// [`VAGUE`], and the cardinals.
+const STARTING_WORDS: &[&str] = &["a", "an", "half", "hundreds", "dozens", "millions", "billions", "tens", "thousands"];
+
+/// For each lower-case first byte, the lengths of the words a number in
+/// words may start with ([`STARTING_WORDS`] and [`CARDINAL_WORDS`]), as bits.
+const STARTING_LENGTHS: [u16; 256] = {
+    let mut table = CARDINAL_LENGTHS;
+    let mut i = 0;
+    while i < STARTING_WORDS.len() {
+        let w = STARTING_WORDS[i].as_bytes();
+        table[w[0] as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
+
+/// A screen before [`Words::may_start`]: false when the word's first
+/// letter and length match no word a number may start with and it does
+/// not end in "fold" (then `may_start` is false too). Most words of a
+/// sentence stop here, on a table look-up.
+#[inline]
+fn may_start_shape(word: &str) -> bool {
+    let b = word.as_bytes();
+    let Some(&first) = b.first() else { return false };
+    let shaped = b.len() <= 12 && STARTING_LENGTHS[first.to_ascii_lowercase() as usize] & (1 << b.len()) != 0;
+    shaped || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold")
+}
+
+/// [`Words::may_start`] without the screen of [`may_start_shape`]: it asks
+/// nothing of the interpreter, so the screen in [`may_begin`] can ask it.
+fn starts_number_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() > 12 || !word.is_ascii() {
+        return false;
+    }
+    let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
+    if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+        return true;
+    }
+    // The first letter says which of the others the word could be.
+    match b.first().map(u8::to_ascii_lowercase) {
+        Some(b'a') => is("a") || is("an"),
+        Some(b'h') => is("half") || is("hundreds"),
+        Some(b'd') => is("dozens"),
+        Some(b'm') => is("millions"),
+        Some(b'b') => is("billions"),
+        Some(b't') => is("tens") || is("thousands") || cardinal_word(word),
+        Some(b'e' | b'f' | b'n' | b'o' | b's' | b'z') => cardinal_word(word),
+        _ => false,
+    }
+}
+
+/// Whether a numeral may start at token `i`: digits, or a word that may
+/// start a number in words ([`may_start_shape`], then the words
+/// themselves). When false, [`at`] finds nothing there.
+#[inline]
+pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
+    match t.kind(i) {
+        Some(Kind::Num) => true,
+        Some(Kind::Word) => may_start_shape(t.s(i)) && starts_number_word(t.s(i)),
+        _ => false,
+    }
+}
+
 /// A word text2num values as a cardinal (zero to nineteen, the tens),
 /// case ignored: the only words `is_cardinal` asks text2num about. Most words fail on their length or first letter.
 fn cardinal_word(word: &str) -> bool {
     let b = word.as_bytes();
-    if !(3..=9).contains(&b.len()) || !matches!(b[0].to_ascii_lowercase(), b'e' | b'f' | b'n' | b'o' | b's' | b't' | b'z') {
+    // Most words ("the", "for", "said") fail on their first letter and
+    // length together, before any copy.
+    let Some(&first) = b.first() else { return false };
+    if b.len() > 9 || CARDINAL_LENGTHS[first.to_ascii_lowercase() as usize] & (1 << b.len()) == 0 {
         return false;
     }
     let mut buf = [0u8; 9];
@@ -247,7 +328,19 @@ impl Words {
 
     /// A cardinal number word that can start a number ("nine", "forty").
     /// Plurals, ordinals and bare magnitudes ("hundred") cannot.
+    ///
+    /// That is [`cardinal_word`] alone: text2num accepts every word of the
+    /// list, with no marker, whatever its case (a test asks it about each,
+    /// see `is_cardinal_by_interpreter`), so it is not asked again here.
+    #[inline]
     pub fn is_cardinal(&mut self, word: &str) -> bool {
+        cardinal_word(word)
+    }
+
+    /// What [`Words::is_cardinal`] stands for: the word on the list, and
+    /// text2num reading it, lower-cased, as a cardinal.
+    #[cfg(test)]
+    fn is_cardinal_by_interpreter(&mut self, word: &str) -> bool {
         if !cardinal_word(word) {
             return false;
         }
@@ -262,25 +355,12 @@ impl Words {
     /// or a cardinal. It runs on every word, so it reads the bytes in
     /// place rather than a lower-case copy.
     fn may_start(&mut self, word: &str) -> bool {
-        let b = word.as_bytes();
-        if b.len() > 12 || !word.is_ascii() {
-            return false;
-        }
-        let is = |w: &str| b.eq_ignore_ascii_case(w.as_bytes());
-        if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
-            return true;
-        }
-        // The first letter says which of the others the word could be.
-        match b.first().map(u8::to_ascii_lowercase) {
-            Some(b'a') => is("a") || is("an"),
-            Some(b'h') => is("half") || is("hundreds"),
-            Some(b'd') => is("dozens"),
-            Some(b'm') => is("millions"),
-            Some(b'b') => is("billions"),
-            Some(b't') => is("tens") || is("thousands") || self.is_cardinal(word),
-            Some(b'e' | b'f' | b'n' | b'o' | b's' | b'z') => self.is_cardinal(word),
-            _ => false,
-        }
+        may_start_shape(word) && self.may_start_unscreened(word)
+    }
+
+    /// [`Words::may_start`] without the screen of [`may_start_shape`].
+    fn may_start_unscreened(&mut self, word: &str) -> bool {
+        starts_number_word(word)
     }
 
     /// A word that may continue a number: a cardinal or a magnitude.
@@ -555,6 +635,47 @@ pub(crate) fn at(t: &Toks, i: usize, money: bool, w: &mut Words) -> Option<Numer
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The screen never turns away a word `may_start` accepts.
+    fn screen_keeps(word: &str) {
+        let mut w = Words::new();
+        if w.may_start_unscreened(word) {
+            assert!(may_start_shape(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn the_start_screen_keeps_every_starting_word() {
+        for word in CARDINAL_WORDS.iter().chain(STARTING_WORDS) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{word}fold"), format!("{}FOLD", word.to_uppercase())] {
+                screen_keeps(&variant);
+                assert!(Words::new().may_start_unscreened(&variant) || variant.len() > 12, "{variant:?}");
+            }
+        }
+        for word in ["fold", "Fold", "x-fold", "the", "Tens", "A", "AN", "\u{212A}ilo", "sixfold", "twelvefolds"] {
+            screen_keeps(word);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_start_screen_keeps_random_words(word in "[a-zA-Z\u{e9}]{0,14}") {
+            screen_keeps(&word);
+        }
+    }
+
+    #[test]
+    fn the_cardinal_test_needs_no_interpreter() {
+        let mut w = Words::new();
+        let odd = ["", "the", "One", "TWELVE", "forty-two", "ninety", "nineties", "sevens", "fourty", "Zero", "ten\u{e9}"];
+        for word in CARDINAL_WORDS.iter().chain(STARTING_WORDS).chain(&odd) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{}{}", &word[..word.len() / 2], word[word.len() / 2..].to_uppercase())] {
+                assert_eq!(w.is_cardinal(&variant), w.is_cardinal_by_interpreter(&variant), "{variant:?}");
+                assert_eq!(w.is_cardinal(&variant), CARDINAL_WORDS.contains(&variant.to_lowercase().as_str()), "{variant:?}");
+            }
+        }
+    }
 
     fn first(s: &str) -> Option<(f64, Form)> {
         let t = Toks::new(s);

@@ -211,6 +211,14 @@ impl Spelling {
         if b.is_ascii() && b != p && (!self.fold || !b.eq_ignore_ascii_case(&p)) {
             return None;
         }
+        // The same test on the second byte, where both are ASCII (then
+        // each is a whole character): tables filed by first letter share
+        // it, so this is where most of their spellings fail.
+        if let (Some(&b), Some(&p)) = (s.as_bytes().get(i + 1), self.text.as_bytes().get(1)) {
+            if b.is_ascii() && p.is_ascii() && s.as_bytes()[i].is_ascii() && b != p && (!self.fold || !b.eq_ignore_ascii_case(&p)) {
+                return None;
+            }
+        }
         let end = if self.fold { lit_ci(s, i, self.text) } else { lit_cs(s, i, self.text) }?;
         (!self.boundary || boundary_after(s, end)).then_some(end)
     }

@@ -120,6 +120,36 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// What a byte says about the token it starts: ASCII bytes are settled
+/// by a table look-up; other bytes start a character to decode.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Digit,
+    Letter,
+    Other,
+    NonAscii,
+}
+
+/// [`Class`] of every byte. ASCII white space is what `char::is_whitespace`
+/// accepts below 128: the space and tab to carriage return (a test checks
+/// the table against the `char` methods).
+const CLASS: [Class; 256] = {
+    let mut table = [Class::NonAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = match byte {
+            b' ' | b'\t'..=b'\r' => Class::Space,
+            b'0'..=b'9' => Class::Digit,
+            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+            _ => Class::Other,
+        };
+        b += 1;
+    }
+    table
+};
+
 fn tokenize(text: &str) -> Vec<Tok> {
     let bytes = text.as_bytes();
     // News copy runs to about one token per four bytes: room enough that
@@ -128,25 +158,24 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut space = true;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII is decided byte by byte; other characters are decoded.
-        let (c, width) = if b.is_ascii() {
-            (b as char, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        };
-        if c.is_whitespace() {
-            space = true;
-            i += width;
-            continue;
-        }
-        let (end, kind) = if b.is_ascii_digit() {
-            (numeral_end(bytes, i), Kind::Num)
-        } else if c.is_alphabetic() {
-            (word_end(text, i), Kind::Word)
-        } else {
-            (i + width, Kind::Sym)
+        let (end, kind) = match CLASS[bytes[i] as usize] {
+            Class::Space => {
+                space = true;
+                i += 1;
+                continue;
+            }
+            Class::Digit => (numeral_end(bytes, i), Kind::Num),
+            Class::Letter => (word_end(text, i), Kind::Word),
+            Class::Other => (i + 1, Kind::Sym),
+            Class::NonAscii => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() {
+                    space = true;
+                    i += c.len_utf8();
+                    continue;
+                }
+                if c.is_alphabetic() { (word_end(text, i), Kind::Word) } else { (i + c.len_utf8(), Kind::Sym) }
+            }
         };
         out.push(Tok { start: i, end, kind, space });
         space = false;
@@ -182,7 +211,7 @@ fn word_end(text: &str, start: usize) -> usize {
     // Fast path: a run of ASCII letters ended by ASCII other than an
     // apostrophe is the whole word; anything else is read char by char.
     let mut end = start;
-    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+    while end < bytes.len() && CLASS[bytes[end] as usize] == Class::Letter {
         end += 1;
     }
     if end > start && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
@@ -225,6 +254,73 @@ mod tests {
         let t = Toks::new("x 10-15");
         assert!(!t.glued(1));
         assert!(t.glued(2) && t.glued(3));
+    }
+
+    /// The tokenizer as first written, char by char: the specification
+    /// of the table-driven one.
+    fn tokenize_by_chars(text: &str) -> Vec<(usize, usize, Kind, bool)> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut space = true;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (c, width) = if b.is_ascii() {
+                (b as char, 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c, c.len_utf8())
+            };
+            if c.is_whitespace() {
+                space = true;
+                i += width;
+                continue;
+            }
+            let (end, kind) = if b.is_ascii_digit() {
+                (numeral_end(bytes, i), Kind::Num)
+            } else if c.is_alphabetic() {
+                (word_end(text, i), Kind::Word)
+            } else {
+                (i + width, Kind::Sym)
+            };
+            out.push((i, end, kind, space));
+            space = false;
+            i = end;
+        }
+        out
+    }
+
+    fn same_as_by_chars(text: &str) {
+        let got: Vec<_> = tokenize(text).iter().map(|t| (t.start, t.end, t.kind, t.space)).collect();
+        assert_eq!(got, tokenize_by_chars(text), "{text:?}");
+    }
+
+    #[test]
+    fn the_byte_table_agrees_with_the_char_methods() {
+        for b in 0u8..128 {
+            let c = b as char;
+            let want = if c.is_whitespace() {
+                Class::Space
+            } else if b.is_ascii_digit() {
+                Class::Digit
+            } else if c.is_alphabetic() {
+                Class::Letter
+            } else {
+                Class::Other
+            };
+            assert!(CLASS[b as usize] == want, "byte {b}");
+        }
+        assert!(CLASS[128..].iter().all(|&c| c == Class::NonAscii));
+        for text in ["", " ", "a 1,250.5-day plan", "\u{b}x\u{c}y\r\n", "\u{a0}9\u{2009}km", "é’ 9\u{2019}", "\u{1c}5\u{85}x"] {
+            same_as_by_chars(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_tokenizer_agrees_with_the_char_by_char_one(text in "[a-zA-Z0-9 ,.'\u{2019}\t\u{b}\u{a0}\u{2009}\u{e9}\u{2014}$%-]{0,40}") {
+            same_as_by_chars(&text);
+        }
     }
 
     #[test]

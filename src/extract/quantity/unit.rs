@@ -62,6 +62,11 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
     if first.is_ascii() && !(first.is_ascii_whitespace() || first.is_ascii_alphabetic() || matches!(first, b'-' | b'%' | b'\x0b')) {
         return None;
     }
+    // Most numbers are followed by an ordinary word ("people", "in the"):
+    // turned away on its first letters before any table is tried.
+    if !joins(rest).any(|j| could_start(rest, j)) {
+        return None;
+    }
     let at = |end: usize| pos + end;
     if let Some(end) = clock(rest) {
         return Some(UnitMatch { unit: Unit::Clock, end: at(end), hyphenated: false });
@@ -106,14 +111,22 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
 /// `^\s?(?:(?i:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)|(?:GMT|EST|...)\b)`:
 /// a time of day.
 fn clock(rest: &str) -> Option<usize> {
-    const WORDS: &[Spelling] = &[ci("a.m."), ci("p.m."), wb("am"), wb("pm"), wb("o'clock")];
-    const ZONES: &[Spelling] = &[
-        cs("GMT"), cs("EST"), cs("EDT"), cs("BST"), cs("CET"), cs("CEST"), cs("UTC"), cs("PST"), cs("PDT"),
-        cs("CST"), cs("CDT"), cs("KST"), cs("JST"),
-    ];
     let i = ws_at(rest, 0).unwrap_or(0);
-    first_at(rest, i, WORDS).or_else(|| first_at(rest, i, ZONES))
+    first_at(rest, i, CLOCK_WORDS).or_else(|| first_at(rest, i, ZONES))
 }
+
+/// Words for a time of day, in the expression's order.
+pub(super) const CLOCK_WORDS: &[Spelling] = &[ci("a.m."), ci("p.m."), wb("am"), wb("pm"), wb("o'clock")];
+
+/// Time zones, in the expression's order.
+pub(super) const ZONES: &[Spelling] = &[
+    cs("GMT"), cs("EST"), cs("EDT"), cs("BST"), cs("CET"), cs("CEST"), cs("UTC"), cs("PST"), cs("PDT"),
+    cs("CST"), cs("CDT"), cs("KST"), cs("JST"),
+];
+
+/// The words `percent` reads at a join: "per" (then "cent" after an
+/// optional space or hyphen), "pc", "pct", "percentage point(s)".
+const PERCENT_WORDS: &[Spelling] = &[ci("per"), wb("pc"), wb("pct"), wb("percentage points"), wb("percentage point")];
 
 /// `^(?i:\s?%|\s?per[ -]?cent\b|pc\b|\s?pct\b|\s(?P<points>percentage
 /// points?)\b)`: where per cent ends, and whether it is "percentage
@@ -130,6 +143,7 @@ fn percent(rest: &str) -> Option<(usize, bool)> {
             return Some((end, false));
         }
     }
+    // (The words here are those of `PERCENT_WORDS`.)
     if let Some(end) = wb("pc").at(rest, 0).or_else(|| wb("pct").at(rest, i)) {
         return Some((end, false));
     }
@@ -228,6 +242,82 @@ fn duration(rest: &str) -> Option<Joined> {
         .or_else(|| ws_at(rest, unit_end).and_then(|_| wb("old").at(rest, skip_ws(rest, unit_end))))
         .unwrap_or(unit_end);
     Some(Joined { join_end, unit_end, end })
+}
+
+/// Every spelling a unit can start with at a join: the tables of all the
+/// matchers above and below.
+fn start_spellings() -> impl Iterator<Item = &'static Spelling> {
+    let keys = ('a'..='z').chain(['\u{3BC}', '\u{B0}']);
+    let keyed = keys.flat_map(|k| [measure_words(k), money_words(k), durations(k)]);
+    [CLOCK_WORDS, ZONES, PERCENT_WORDS].into_iter().chain(keyed).flatten()
+}
+
+/// The first letters of the unit spellings, sorted into what a word of
+/// the text must begin with for one of them to match it (see
+/// [`could_start`]). Letters are lower case and coded base 27 (1 for "a"),
+/// so "k", "km" and "kil" have different codes.
+struct Starts {
+    /// A spelling whose ASCII letters stop after one or two, then need a
+    /// boundary or go on with a sign ("km", "m.p.h.", "km/h"): the text's
+    /// letters must be exactly these.
+    exact: Vec<bool>,
+    /// One of one or two letters that a longer word may follow ("per" is
+    /// coded by its first three): the text's letters must begin so.
+    open: Vec<bool>,
+    /// Three or more letters: the text's first three must be these.
+    three: Vec<bool>,
+    /// ASCII bytes other than letters that begin a spelling ("%").
+    signs: [bool; 128],
+}
+
+const CODES: usize = 27 * 27 * 27;
+
+/// The base-27 code of up to three ASCII letters, case ignored.
+fn code(letters: &[u8]) -> usize {
+    letters.iter().take(3).fold(0, |acc, b| acc * 27 + usize::from(b.to_ascii_lowercase() - b'a' + 1))
+}
+
+fn starts() -> &'static Starts {
+    static STARTS: std::sync::LazyLock<Starts> = std::sync::LazyLock::new(|| {
+        let mut s = Starts { exact: vec![false; CODES], open: vec![false; CODES], three: vec![false; CODES], signs: [false; 128] };
+        s.signs[usize::from(b'%')] = true;
+        for sp in start_spellings() {
+            let b = sp.text.as_bytes();
+            let m = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            // Open: nothing after the letters and no boundary needed, so the
+            // text's word may be longer.
+            let open = m == b.len() && !sp.boundary;
+            match m {
+                0 if b[0].is_ascii() => s.signs[usize::from(b[0])] = true,
+                0 => {}
+                1 | 2 if open => s.open[code(&b[..m])] = true,
+                1 | 2 => s.exact[code(&b[..m])] = true,
+                _ => s.three[code(&b[..3])] = true,
+            }
+        }
+        s
+    });
+    &STARTS
+}
+
+/// Whether any unit spelling could match at byte `j` of `rest`: a quick
+/// test on the word's first letters. Conservative: text it cannot judge
+/// by ASCII letters alone (a letter that is not ASCII, which may fold onto
+/// one) is let through to the matchers.
+fn could_start(rest: &str, j: usize) -> bool {
+    let b = &rest.as_bytes()[j.min(rest.len())..];
+    let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    match b.get(n) {
+        Some(c) if !c.is_ascii() => return true,
+        _ => {}
+    }
+    let s = starts();
+    if n == 0 {
+        return b.first().is_some_and(|&c| s.signs[usize::from(c)]);
+    }
+    (n <= 2 && s.exact[code(&b[..n])])
+        || (1..=n.min(2)).any(|k| s.open[code(&b[..k])])
+        || (n >= 3 && s.three[code(&b[..3])])
 }
 
 /// `^(?P<join>\s|\s?-\s?)?(?P<u>...)(?P<per>...)?`: a physical or other
@@ -512,6 +602,26 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(unit_of(text).as_ref(), Some(want), "{text:?}");
         }
+    }
+
+    #[test]
+    fn every_spelling_passes_the_quick_test() {
+        // Each spelling, as written, in upper and lower case, and followed
+        // by a space or a letter, must get past `could_start` wherever it
+        // could match.
+        for sp in start_spellings() {
+            for word in [sp.text.to_string(), sp.text.to_uppercase(), sp.text.to_lowercase()] {
+                for tail in ["", " ", ".", "x", "-"] {
+                    let text = format!("{word}{tail}");
+                    if sp.at(&text, 0).is_some() {
+                        assert!(could_start(&text, 0), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(!could_start("people", 0) && !could_start("in", 0) && !could_start(" km", 0));
+        assert!(could_start("km", 0) && could_start("kilometres", 0) && could_start("%", 0) && could_start("\u{212A}m", 0));
+        assert!(!could_start("kmx", 0) && could_start("acresx", 0) && could_start("percent", 0));
     }
 
     #[test]
