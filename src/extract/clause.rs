@@ -384,45 +384,88 @@ impl<'t> WordIter<'t> {
     /// text (offset included): past any trailing hyphens and apostrophes
     /// trimmed from the word.
     pub fn next_with_run(&mut self) -> Option<(Span, &'t str, usize)> {
+        self.next_with_letters().map(|(span, word, run_end, _)| (span, word, run_end))
+    }
+
+    /// [`Self::next_with_run`], and whether the word is ASCII letters
+    /// alone, told by the same pass over its bytes.
+    pub(crate) fn next_with_letters(&mut self) -> Option<(Span, &'t str, usize, bool)> {
         let text = self.text;
         let b = text.as_bytes();
         let mut i = self.pos;
         let start = loop {
-            // ASCII bytes are tested as bytes: the same answers as the
-            // char tests below, without decoding.
-            match b.get(i) {
-                None => return None,
-                Some(c) if c.is_ascii_alphanumeric() => break i,
-                Some(c) if c.is_ascii() => i += 1,
-                Some(_) => {
-                    let (c, n) = char_at(text, i)?;
-                    if c.is_alphanumeric() {
-                        break i;
-                    }
-                    i += n;
-                }
+            // ASCII bytes are tested by their class in one table: the
+            // same answers as the char tests below, without decoding.
+            let c = *b.get(i)?;
+            let class = BYTE_CLASS[usize::from(c)];
+            if class & ALNUM != 0 {
+                break i;
             }
-        };
-        i = start;
-        while let Some(&c) = b.get(i) {
-            if c.is_ascii_alphanumeric() || c == b'-' || c == b'\'' {
+            if class & NON_ASCII == 0 {
                 i += 1;
                 continue;
             }
-            if c.is_ascii() {
+            let (c, n) = char_at(text, i)?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+            i += n;
+        };
+        i = start;
+        let mut letters = true;
+        while let Some(&c) = b.get(i) {
+            let class = BYTE_CLASS[usize::from(c)];
+            if class & (ALNUM | JOINER) != 0 {
+                letters &= class & LETTER != 0;
+                i += 1;
+                continue;
+            }
+            if class & NON_ASCII == 0 {
                 break;
             }
             let Some((c, n)) = char_at(text, i) else { break };
             if !(c.is_alphanumeric() || c == '’') {
                 break;
             }
+            letters = false;
             i += n;
         }
         self.pos = i;
         let word = text[start..i].trim_end_matches(['-', '\'', '’']);
-        Some((Span::new(self.offset + start, self.offset + start + word.len()), word, self.offset + i))
+        // Only a word that trailing marks were trimmed from can be letters
+        // alone when its run is not.
+        let letters = letters || (word.len() < i - start && !word.is_empty() && word.bytes().all(|c| c.is_ascii_alphabetic()));
+        Some((Span::new(self.offset + start, self.offset + start + word.len()), word, self.offset + i, letters))
     }
 }
+
+/// Byte classes for [`WordIter`]: an ASCII letter or digit, an ASCII
+/// letter, a hyphen or apostrophe, a byte of a non-ASCII character.
+const ALNUM: u8 = 1;
+const LETTER: u8 = 2;
+const JOINER: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = if b.is_ascii_alphabetic() {
+            ALNUM | LETTER
+        } else if b.is_ascii_digit() {
+            ALNUM
+        } else if b == b'-' || b == b'\'' {
+            JOINER
+        } else if !b.is_ascii() {
+            NON_ASCII
+        } else {
+            0
+        };
+        c += 1;
+    }
+    table
+};
 
 /// The character at byte `i` (a char boundary) and its length; ASCII
 /// without decoding.
@@ -567,6 +610,15 @@ mod tests {
         #[test]
         fn words_are_the_char_by_char_words(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", offset in 0usize..100) {
             proptest::prop_assert_eq!(words(&text, offset), words_by_chars(&text, offset));
+        }
+
+        #[test]
+        fn scanner_tells_words_of_letters_alone(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}") {
+            let mut iter = word_iter(&text, 0);
+            while let Some((_, word, _, letters)) = iter.next_with_letters() {
+                let expected = !word.is_empty() && word.bytes().all(|c| c.is_ascii_alphabetic());
+                proptest::prop_assert_eq!(letters, expected, "{:?} in {:?}", word, text);
+            }
         }
 
         #[test]

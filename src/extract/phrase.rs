@@ -24,6 +24,9 @@ pub struct Phrase {
     /// The end of the phrase's match starting at byte `at`, if one does
     /// (the pattern's leftmost-first choice), on text passing [`ascii_words`].
     at: fn(&str, usize) -> Option<usize>,
+    /// `at` where a `\w` run that [`Phrase::may_lead`] accepts starts, past
+    /// the text's first byte: it may skip testing that again.
+    lead_at: fn(&str, usize) -> Option<usize>,
     pattern: WordRegex,
     /// The words a match starting after the text's first byte must start
     /// with (`None`: any word may start one).
@@ -32,7 +35,17 @@ pub struct Phrase {
 
 impl Phrase {
     const fn new(at: fn(&str, usize) -> Option<usize>, source: fn() -> String, leads: Option<&'static WordSet>) -> Phrase {
-        Phrase { at, pattern: WordRegex::new(source), leads }
+        Phrase { at, lead_at: at, pattern: WordRegex::new(source), leads }
+    }
+
+    /// [`Phrase::new`] with a matcher for lead words of its own.
+    const fn with_lead_at(
+        at: fn(&str, usize) -> Option<usize>,
+        lead_at: fn(&str, usize) -> Option<usize>,
+        source: fn() -> String,
+        leads: Option<&'static WordSet>,
+    ) -> Phrase {
+        Phrase { at, lead_at, pattern: WordRegex::new(source), leads }
     }
 
     /// True when a match may start at a `\w` run that is `word` (ASCII,
@@ -70,7 +83,7 @@ impl Phrase {
         let limit = cut.unwrap_or(b);
         let from = leads.partition_point(|&p| p <= a);
         let to = from + leads[from..].partition_point(|&p| p < limit);
-        LeadMatches { text: &sentence[a..b], at: self.at, offset: a, pos: 0, first: true, leads: leads[from..to].iter(), cut }
+        LeadMatches { text: &sentence[a..b], at: self.at, lead_at: self.lead_at, offset: a, pos: 0, first: true, leads: leads[from..to].iter(), cut }
     }
 
     /// The successive non-overlapping matches in `text`, as `(start, end)`
@@ -142,6 +155,7 @@ pub struct LeadMatches<'t> {
     /// The span's text.
     text: &'t str,
     at: fn(&str, usize) -> Option<usize>,
+    lead_at: fn(&str, usize) -> Option<usize>,
     /// Where the span starts in the sentence.
     offset: usize,
     /// Where the scan goes on in `text`, past the last match.
@@ -163,17 +177,28 @@ impl Iterator for LeadMatches<'_> {
             }
         }
         let offset = self.offset;
-        let candidates = self.leads.by_ref().map(|&p| p - offset).chain(self.cut.take().map(|p| p - offset));
-        for p in candidates {
+        // The cut run is tried after the leads, and only on the call that
+        // first gets here, as it always was.
+        let cut = self.cut.take();
+        for &p in self.leads.by_ref() {
+            let p = p - offset;
             if p < self.pos {
                 continue;
             }
-            if let Some(end) = (self.at)(self.text, p) {
+            // A lead is a whole run past the span's start: its matcher
+            // need not look the word up again.
+            if let Some(end) = (self.lead_at)(self.text, p) {
                 self.pos = end;
                 return Some((p, end));
             }
         }
-        None
+        let p = cut? - offset;
+        if p < self.pos {
+            return None;
+        }
+        let end = (self.at)(self.text, p)?;
+        self.pos = end;
+        Some((p, end))
     }
 }
 
@@ -267,7 +292,7 @@ fn time_pattern() -> String {
 
 /// Time phrases: "last year", "in early August", "since June 3, 2024",
 /// "on Monday", "during the mission", "yesterday", a leading "Earlier".
-pub static TIME: Phrase = Phrase::new(time_at, time_pattern, Some(&TIME_LEADS));
+pub static TIME: Phrase = Phrase::with_lead_at(time_at, time_at_lead, time_pattern, Some(&TIME_LEADS));
 
 /// The words a [`TIME`] phrase starts with, but for a leading "Earlier".
 static TIME_LEADS: WordSet = WordSet::new(&[
@@ -314,11 +339,21 @@ fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usi
 
 fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let mut buf = [0u8; 12];
     // Most words start no phrase: one look-up tells.
-    let lead = |p: usize| TIME_LEADS.contains_ascii(&b[p..run_end(b, p)]);
+    let lead = (p == 0 || !is_word_byte(b[p - 1])) && TIME_LEADS.contains_ascii(&b[p..run_end(b, p)]);
+    time_from(text, p, lead)
+}
+
+/// [`time_at`] at a whole run known to be one of [`TIME_LEADS`].
+fn time_at_lead(text: &str, p: usize) -> Option<usize> {
+    time_from(text, p, true)
+}
+
+/// [`time_at`], told whether `p` starts a whole run that is a lead word.
+fn time_from(text: &str, p: usize, lead: bool) -> Option<usize> {
+    let mut buf = [0u8; 12];
     // Every alternative but the last starts with `\b` and a word.
-    let first = if (p == 0 || !is_word_byte(b[p - 1])) && lead(p) { word_at(text, p, &mut buf) } else { None };
+    let first = if lead { word_at(text, p, &mut buf) } else { None };
     if let Some((w, e)) = first {
         let w: &str = w;
         let after = || spaces(text, e);

@@ -131,12 +131,7 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
             continue;
         }
         let object = &words[i + 1..end];
-        let names_group = || {
-            object.iter().any(|w| {
-                let w = lowered(w.text);
-                GROUP_NOUNS.contains(&&*w) || hints.iter().any(|h| **h == *w)
-            })
-        };
+        let names_group = || object.iter().any(|w| with_lower(w.text, |w| GROUP_NOUNS.contains(&w) || hints.iter().any(|h| h == w)));
         // A place names a place: "in Kursk", "to Russia", "in Russia's
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
         // "to Monday's fire" a time.
@@ -161,10 +156,11 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
         };
         // Not a qualifier: the time frame is read separately, "according
         // to X" and "in a statement" are about the source.
-        if let Some(list) = kept {
-            let phrase = cut_at_time(&view.text()[words[i].span.start..words[end - 1].span.end]);
-            if !(is_time_phrase(phrase, hints) || is_fixed_phrase(&words, i) || names_a_medium(object)) {
-                list.push(phrase.to_string());
+        // The two word tests first: the time phrase test reads the text.
+        if let Some(list) = kept.filter(|_| !(is_fixed_phrase(&words, i) || names_a_medium(object))) {
+            let phrase = cut_at_time_at(view, Span::new(words[i].span.start, words[end - 1].span.end));
+            if !is_time_phrase_at(view, phrase, hints) {
+                list.push(view.text()[phrase.start..phrase.end].to_string());
             }
         }
         i = end;
@@ -176,19 +172,17 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
 /// the word before it.
 fn is_fixed_phrase(words: &[ViewWord], i: usize) -> bool {
     i > 0
-        && matches!(
-            &*lowered(words[i - 1].text),
-            "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks"
-        )
+        && with_lower(words[i - 1].text, |w| {
+            matches!(w, "according" | "due" | "up" | "close" | "next" | "prior" | "linked" | "related" | "compared" | "owing" | "thanks")
+        })
 }
 
 /// "in a statement", "in an interview": where something was said.
 fn names_a_medium(object: &[ViewWord]) -> bool {
     object.iter().any(|w| {
-        matches!(
-            &*lowered(w.text),
-            "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast"
-        )
+        with_lower(w.text, |w| {
+            matches!(w, "statement" | "interview" | "speech" | "briefing" | "report" | "tweet" | "post" | "address" | "broadcast")
+        })
     })
 }
 
@@ -206,11 +200,23 @@ const CALENDAR: [&str; 19] = [
 ];
 
 /// A place phrase stops where a time phrase starts: "across the city this
-/// week" is "across the city".
+/// week" is "across the city". The specification of [`cut_at_time_at`].
+#[cfg(test)]
 fn cut_at_time(phrase: &str) -> &str {
     match TIME.find_iter(phrase).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
         Some((start, _)) => phrase[..start].trim_end(),
         None => phrase,
+    }
+}
+
+/// [`cut_at_time`] of the part `span` of the sentence, as the span of the
+/// part kept: the time phrases are found from the view's leads rather
+/// than by scanning the phrase's words again.
+fn cut_at_time_at(view: &SentenceView<'_>, span: Span) -> Span {
+    let phrase = &view.text()[span.start..span.end];
+    match view.matches(&TIME, span).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
+        Some((start, _)) => Span::new(span.start, span.start + phrase[..start].trim_end().len()),
+        None => span,
     }
 }
 
@@ -222,31 +228,51 @@ fn is_possessive_at(text: &str, end: usize) -> bool {
 /// `from`: determiners, names and nouns up to the next preposition or verb.
 fn phrase_end(words: &[ViewWord], from: usize) -> usize {
     let mut end = from;
-    while end < words.len() && end - from < 6 {
-        let w = lowered(words[end].text);
-        let determiner = is_determiner(&w);
-        if end > from && (PLACE_PREPOSITIONS.contains(&&*w) || GROUP_PREPOSITIONS.contains(&&*w) && w != "of") {
-            break;
-        }
-        // "the grain and fuel terminal", "Russia and Belarus": "and" joins
-        // two nouns of one object.
-        let joins_nouns = w == "and"
-            && end > from
-            && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !clause::is_participle(&lowered(next.text)));
-        if !determiner && !joins_nouns && (clause::is_stopword(&w) && w != "of" || clause::is_participle(&w)) {
-            break;
-        }
+    while end < words.len() && end - from < 6 && !with_lower(words[end].text, |w| ends_object(words, from, end, w)) {
         end += 1;
     }
     // Drop a dangling "of" or determiner at the end.
-    while end > from && matches!(&*lowered(words[end - 1].text), "of" | "the" | "a" | "an") {
+    while end > from && with_lower(words[end - 1].text, |w| matches!(w, "of" | "the" | "a" | "an")) {
         end -= 1;
     }
     end
 }
 
+/// Whether the word at `end`, `w` lower-cased, ends the object that
+/// starts at `from` (see [`phrase_end`]).
+fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
+    let determiner = is_determiner(w);
+    // The view's flags say what looking `w` up in the preposition lists would.
+    if end > from && (words[end].is(PLACE_PREPOSITION) || words[end].is(GROUP_PREPOSITION) && w != "of") {
+        return true;
+    }
+    // "the grain and fuel terminal", "Russia and Belarus": "and" joins
+    // two nouns of one object.
+    let joins_nouns = w == "and"
+        && end > from
+        && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !with_lower(next.text, clause::is_participle));
+    !determiner && !joins_nouns && (clause::is_stopword(w) && w != "of" || clause::is_participle(w))
+}
+
+/// `f` of `word` lower-cased as [`lowered`] does it; a short ASCII word is
+/// lower-cased on the stack, as these tests run on every word of the
+/// phrases after a mention, names among them.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    let mut buf = [0u8; 32];
+    if b.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..b.len()];
+        lower.copy_from_slice(b);
+        lower.make_ascii_lowercase();
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&lowered(word))
+}
+
 fn is_determiner(word: &str) -> bool {
-    matches!(&*lowered(word), "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
+    with_lower(word, |w| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"))
 }
 
 /// The time frame a clause states, the first one found ("last year",
@@ -262,29 +288,40 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<&'t str> {
     let text = &view.text()[span.start..span.end];
     let calendar = view.matches(&TIME, span).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
-    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints) };
+    // A rule frame counts only where it starts before the calendar phrase:
+    // the scan stops there.
+    let before = calendar.map_or(usize::MAX, |(at, _)| at);
+    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints, before) };
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
-/// [`rule_frame`] of the part `span` of the sentence; where the frame
-/// starts is relative to the part.
-fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<(usize, &'t str)> {
+/// [`rule_frame`] of the part `span` of the sentence, among the frames
+/// that start before `before`; where the frame starts is relative to the
+/// part.
+fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], before: usize) -> Option<(usize, &'t str)> {
     let mut words = view.words_in(span);
     let (mut a, mut b) = (words.next()?, words.next()?);
-    words.find_map(|c| {
+    for c in words {
         let w = [a, b, c];
         (a, b) = (b, c);
-        if !w[0].is(FRAME_PREPOSITION) {
+        let at = w[0].span.start - span.start;
+        // Frames are found in order: none later can start before `before`.
+        if at >= before {
             return None;
         }
-        let d = lowered(w[1].text);
-        let determiner = matches!(&*d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s");
-        (determiner && hints.iter().any(|h| **h == *lowered(w[2].text)))
-            .then(|| (w[0].span.start - span.start, &view.text()[w[0].span.start..w[2].span.end]))
-    })
+        if !w[0].is(FRAME_PREPOSITION) {
+            continue;
+        }
+        let determiner = with_lower(w[1].text, |d| matches!(d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s"));
+        if determiner && with_lower(w[2].text, |noun| hints.iter().any(|h| h == noun)) {
+            return Some((at, &view.text()[w[0].span.start..w[2].span.end]));
+        }
+    }
+    None
 }
 
 /// [`time_frame`] as a slice of `text`, for tests that keep no copy.
+#[cfg(test)]
 fn time_frame_in<'t>(text: &'t str, hints: &[String]) -> Option<&'t str> {
     // "Monday's fire" names an event, not the day.
     let calendar = TIME.find_iter(text).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
@@ -298,6 +335,7 @@ fn time_frame_in<'t>(text: &'t str, hints: &[String]) -> Option<&'t str> {
 /// "in the fire", "during their mission": the first frame noun of the
 /// claiming rule (`hints`) after a preposition and a determiner or a
 /// possessive, with where it starts.
+#[cfg(test)]
 fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
     // Three words at a time, as they come, without a list of them all.
     let mut words = clause::word_iter(text, 0);
@@ -323,8 +361,18 @@ pub fn fronted_time(view: &SentenceView<'_>) -> Option<String> {
     first.filter(|&(start, _)| head[..start].trim().is_empty()).map(|(start, end)| head[start..end].trim().to_string())
 }
 
+/// Whether `phrase` starts with its time frame: the specification of
+/// [`is_time_phrase_at`].
+#[cfg(test)]
 fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
     time_frame_in(phrase, hints).is_some_and(|t| phrase.starts_with(t))
+}
+
+/// [`is_time_phrase`] of the part `span` of the sentence, read from the
+/// view as [`time_frame_at`] reads a clause.
+fn is_time_phrase_at(view: &SentenceView<'_>, span: Span, hints: &[String]) -> bool {
+    let phrase = &view.text()[span.start..span.end];
+    time_frame_at(view, span, hints).is_some_and(|t| phrase.starts_with(t))
 }
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -545,6 +593,34 @@ mod tests {
         assert_eq!(scope(s, &m, 0, &[]).time.as_deref(), Some("Last year"));
         assert_eq!(scope(s, &m, 1, &[]).time.as_deref(), Some("this spring"));
         assert_eq!(scope(s, &m, 2, &[]).time.as_deref(), Some("Last year"));
+    }
+
+    /// The object phrases of a sentence are cut and tested for time read
+    /// from its view exactly as read from their own text.
+    #[test]
+    fn phrases_read_from_the_view_as_from_their_text() {
+        let sentences = [
+            "Troops stayed across the city this week and in Kursk since June 3, 2024 during the war.",
+            "Some 40 died in Monday's fire at the grain terminal in early August, officials said on Friday.",
+            "In the war's first year, 900 went to Russia last year; 12 of the brigade's men returned during their mission.",
+            "Crews from the 528th Regiment worked in Kursk’s east throughout Ramadan, before 1999 and willing.",
+            "Café staff in Zürich said 30 left on Tuesday, then this spring; so far this year none.",
+        ];
+        for hints in [&[][..], &["fire".to_string(), "war".to_string(), "mission".to_string()][..]] {
+            for s in sentences {
+                let view = SentenceView::new(s);
+                let starts: Vec<usize> = clause::word_iter(s, 0).map(|(span, _)| span.start).collect();
+                let ends: Vec<usize> = clause::word_iter(s, 0).map(|(span, _)| span.end).collect();
+                for &a in &starts {
+                    for &b in ends.iter().filter(|&&b| b > a) {
+                        let span = Span::new(a, b);
+                        let cut = cut_at_time_at(&view, span);
+                        assert_eq!(&s[cut.start..cut.end], cut_at_time(&s[a..b]), "{:?}", &s[a..b]);
+                        assert_eq!(is_time_phrase_at(&view, span, hints), is_time_phrase(&s[a..b], hints), "{:?}", &s[a..b]);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -37,6 +37,12 @@ pub const CONTENT: u8 = 1;
 /// named by a rule's frame noun.
 pub const FRAME_PREPOSITION: u8 = 2;
 
+impl Word {
+    fn view<'t>(&self, text: &'t str) -> ViewWord<'t> {
+        ViewWord { span: Span::new(self.start, self.end), text: &text[self.start..self.end], flags: self.flags }
+    }
+}
+
 /// A word as a reader gets it: its span in the sentence, its text and its
 /// flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -225,14 +231,14 @@ impl<'t> SentenceView<'t> {
             }
         };
         let mut iter = clause::word_iter(text, 0);
-        while let Some((span, word, run_end)) = iter.next_with_run() {
+        // Most words are ASCII letters alone, which the scanner tells as it
+        // reads them: that settles what `reader_flags` would ask of them
+        // byte by byte.
+        while let Some((span, word, run_end, letters)) = iter.next_with_letters() {
             let b = word.as_bytes();
-            // Most words are ASCII letters alone: one test settles what
-            // `reader_flags` would ask of them byte by byte.
-            let letters = b.iter().all(u8::is_ascii_alphabetic);
             let short_ascii = (letters || word.is_ascii()) && !b.is_empty() && b.len() <= clause::PACKED;
             let listed = if short_ascii { lexicon.flags(b) } else { 0 };
-            let flags = if letters && !b.is_empty() { letter_flags(b.len(), listed) } else { reader_flags(word, listed) };
+            let flags = if letters { letter_flags(b.len(), listed) } else { reader_flags(word, listed) };
             words.push(Word { start: span.start, end: span.end, run_end, flags });
             if !ascii {
                 continue;
@@ -265,6 +271,16 @@ impl<'t> SentenceView<'t> {
     /// The words of `span`, as [`clause::word_iter`] reads
     /// `&text[span.start..span.end]` (offset by `span.start`), with flags.
     pub fn words_in(&self, span: Span) -> impl DoubleEndedIterator<Item = ViewWord<'t>> + '_ {
+        let (head, whole, tail) = self.parts(span);
+        let text = self.text;
+        let whole = whole.iter().map(move |w| w.view(text));
+        head.into_iter().chain(whole).chain(tail)
+    }
+
+    /// The words of `span` in three parts: the fragment of a run its start
+    /// cuts into, the whole words within it, the fragment of a run its end
+    /// cuts short.
+    fn parts(&self, span: Span) -> (Option<ViewWord<'t>>, &[Word], Option<ViewWord<'t>>) {
         let (a, b) = (span.start, span.end);
         let i = self.words.partition_point(|w| w.start < a);
         // A run the span's start cuts into: read from the cut.
@@ -272,9 +288,7 @@ impl<'t> SentenceView<'t> {
         let j = i + self.words[i..].partition_point(|w| w.run_end <= b);
         // A run the span's end cuts short: read up to the cut.
         let tail = self.words.get(j).filter(|w| w.start < b).and_then(|w| self.fragment(w.start, b));
-        let text = self.text;
-        let whole = self.words[i..j].iter().map(move |w| ViewWord { span: Span::new(w.start, w.end), text: &text[w.start..w.end], flags: w.flags });
-        head.into_iter().chain(whole).chain(tail)
+        (head, &self.words[i..j], tail)
     }
 
     /// The one word of `text[from..to]`, a stretch within one run, if any.
@@ -305,12 +319,24 @@ impl<'t> SentenceView<'t> {
     pub fn content_words(&self, span: Span) -> Words {
         // Room for about one content word in ten bytes.
         let mut out = Words::with_capacity(span.len() + span.len() / 10 + 1);
-        for w in self.words_in(span).filter(|w| w.is(CONTENT)) {
-            if w.text.is_ascii() {
-                out.push_ascii_lowercase(w.text);
+        let push = |out: &mut Words, text: &str| {
+            if text.is_ascii() {
+                out.push_ascii_lowercase(text);
             } else {
-                out.push(&w.text.to_lowercase());
+                out.push(&text.to_lowercase());
             }
+        };
+        // The parts one by one rather than through `words_in`'s chain:
+        // this runs for every mention over most of its sentence.
+        let (head, whole, tail) = self.parts(span);
+        for w in head.iter().filter(|w| w.is(CONTENT)) {
+            push(&mut out, w.text);
+        }
+        for w in whole.iter().filter(|w| w.flags & CONTENT != 0) {
+            push(&mut out, &self.text[w.start..w.end]);
+        }
+        for w in tail.iter().filter(|w| w.is(CONTENT)) {
+            push(&mut out, w.text);
         }
         out
     }
