@@ -166,6 +166,12 @@ fn char_marks(text: &str) -> Vec<(usize, usize)> {
     if text.is_ascii() {
         return (0..text.len().max(1)).step_by(CHAR_MARK_STEP).map(|i| (i, i)).collect();
     }
+    walked_marks(text)
+}
+
+/// The marks as a walk over every character sets them: one each time
+/// [`CHAR_MARK_STEP`] bytes have passed.
+fn walked_marks(text: &str) -> Vec<(usize, usize)> {
     let mut marks = vec![(0, 0)];
     let mut last = 0;
     for (count, (i, _)) in text.char_indices().enumerate() {
@@ -343,19 +349,6 @@ pub fn load(inputs: &[PathBuf]) -> Result<Vec<Article>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The marks as the walk over every character sets them.
-    fn walked_marks(text: &str) -> Vec<(usize, usize)> {
-        let mut marks = vec![(0, 0)];
-        let mut last = 0;
-        for (count, (i, _)) in text.char_indices().enumerate() {
-            if i - last >= CHAR_MARK_STEP {
-                marks.push((i, count));
-                last = i;
-            }
-        }
-        marks
-    }
 
     #[test]
     fn ascii_marks_are_those_of_the_walk() {
