@@ -192,26 +192,41 @@ impl WordSet {
     }
 }
 
-/// An open-addressing hash set of [`packed`] keys of non-empty words (a
-/// key holds its word's length, so only the empty word's key is 0, which
-/// marks a free slot).
-pub struct KeyTable {
+/// An open-addressing hash map from [`packed`] keys of non-empty words to
+/// a small value (a key holds its word's length, so only the empty word's
+/// key is 0, which marks a free slot). With `()` values it is a set.
+pub struct KeyTable<V = ()> {
     slots: Vec<u128>,
+    values: Vec<V>,
     shift: u32,
 }
 
-impl KeyTable {
+impl KeyTable<()> {
     pub fn new(keys: impl Iterator<Item = u128>) -> KeyTable {
-        let keys: Vec<u128> = keys.filter(|&k| k != 0).collect();
+        KeyTable::with_values(keys.map(|k| (k, ())))
+    }
+
+    /// True when `key` is in the table; 0 (the empty word) never is.
+    pub fn contains(&self, key: u128) -> bool {
+        self.get(key).is_some()
+    }
+}
+
+impl<V: Copy + Default> KeyTable<V> {
+    /// The table of `entries`; of two entries with one key, the later
+    /// value stands.
+    pub fn with_values(entries: impl Iterator<Item = (u128, V)>) -> KeyTable<V> {
+        let entries: Vec<(u128, V)> = entries.filter(|&(k, _)| k != 0).collect();
         // At most a quarter full: probes are short.
-        let bits = (keys.len() * 4).next_power_of_two().trailing_zeros().max(4);
-        let mut table = KeyTable { slots: vec![0; 1 << bits], shift: 64 - bits };
-        for key in keys {
+        let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut table = KeyTable { slots: vec![0; 1 << bits], values: vec![V::default(); 1 << bits], shift: 64 - bits };
+        for (key, value) in entries {
             let mut i = table.slot(key);
             while table.slots[i] != 0 && table.slots[i] != key {
                 i = (i + 1) & (table.slots.len() - 1);
             }
             table.slots[i] = key;
+            table.values[i] = value;
         }
         table
     }
@@ -221,16 +236,16 @@ impl KeyTable {
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// True when `key` is in the table; 0 (the empty word) never is.
-    pub fn contains(&self, key: u128) -> bool {
+    /// The value of `key`; 0 (the empty word) is never in the table.
+    pub fn get(&self, key: u128) -> Option<V> {
         if key == 0 {
-            return false;
+            return None;
         }
         let mut i = self.slot(key);
         loop {
             match self.slots[i] {
-                0 => return false,
-                k if k == key => return true,
+                0 => return None,
+                k if k == key => return Some(self.values[i]),
                 _ => i = (i + 1) & (self.slots.len() - 1),
             }
         }

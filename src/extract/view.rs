@@ -77,13 +77,7 @@ const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "af
 /// Every word some flag depends on, by its [`clause::packed_lower`] key,
 /// with its flags: one probe per word tells all a sentence's readers ask,
 /// where testing each list in turn cost several.
-struct Lexicon {
-    /// Keys and their flags apart: the keys, probed for every word, fill
-    /// fewer cache lines.
-    keys: Vec<u128>,
-    flags: Vec<u8>,
-    shift: u32,
-}
+struct Lexicon(clause::KeyTable<u8>);
 
 impl Lexicon {
     fn get() -> &'static Lexicon {
@@ -108,38 +102,14 @@ impl Lexicon {
                     }
                 }
             }
-            // At most half full: probes are short, and the table small.
-            let bits = (entries.len() * 2).next_power_of_two().trailing_zeros().max(4);
-            let mut table = Lexicon { keys: vec![0; 1 << bits], flags: vec![0; 1 << bits], shift: 64 - bits };
-            for (key, flags) in entries {
-                let mut i = table.slot(key);
-                while table.keys[i] != 0 {
-                    i = (i + 1) & (table.keys.len() - 1);
-                }
-                table.keys[i] = key;
-                table.flags[i] = flags;
-            }
-            table
+            Lexicon(clause::KeyTable::with_values(entries.into_iter()))
         })
-    }
-
-    fn slot(&self, key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(17);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The flags of an ASCII word (any case) of 1 to [`clause::PACKED`]
     /// bytes.
     fn flags(&self, word: &[u8]) -> u8 {
-        let key = clause::packed_lower(word);
-        let mut i = self.slot(key);
-        loop {
-            match self.keys[i] {
-                0 => return 0,
-                k if k == key => return self.flags[i],
-                _ => i = (i + 1) & (self.keys.len() - 1),
-            }
-        }
+        self.0.get(clause::packed_lower(word)).unwrap_or(0)
     }
 }
 
