@@ -136,10 +136,10 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
     let clauses = clause::clauses(text, found);
     // One copy of the sentence for all its claims.
     let shared_text: std::sync::Arc<str> = raw.into();
-    // Read once: a run-on sentence without a comma would otherwise be read
-    // to its end for every figure.
     // The sentence's words, read once for the readers of every mention.
     let view = view::SentenceView::new(text);
+    // Read once: a run-on sentence without a comma would otherwise be read
+    // to its end for every figure.
     let fronted = scope::fronted_time(&view);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
