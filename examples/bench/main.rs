@@ -13,11 +13,18 @@
 //!
 //! Prints Markdown on stdout; progress notes go to stderr.
 //! `bench seeds`, `bench cold` and `bench throughput` run one section alone;
-//! `bench gen-story DIR N` only writes a synthetic story of N articles.
+//! `bench gen-story DIR N` only writes a synthetic story of N articles;
+//! `bench profile DIR N` only runs ingest + segment + extract over DIR's
+//! articles N times, for a profiler (`perf record`, `valgrind --tool=callgrind`).
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod story;
+
+// The allocator `concord` itself runs with (src/main.rs), so that the
+// in-process sections measure what the binary does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use concord::ingest::{self, Article};
 use concord::rules::RuleSet;
@@ -36,12 +43,13 @@ fn main() -> Result<()> {
         ["seeds"] => seeds(&build_release_binary()?),
         ["cold"] => cold_start(),
         ["throughput"] => throughput(tempfile::tempdir()?.path(), &RuleSet::builtin()?),
+        ["profile", dir, n] => profile(Path::new(dir), n.parse()?),
         ["gen-story", dir, n] => {
             let bytes = story::write(Path::new(dir), n.parse()?)?;
             eprintln!("wrote {n} articles ({:.1} MB) to {dir}", bytes as f64 / 1e6);
             Ok(())
         }
-        _ => Err("usage: bench [all | seeds | cold | throughput] | bench gen-story DIR N".into()),
+        _ => Err("usage: bench [all | seeds | cold | throughput] | bench gen-story DIR N | bench profile DIR N".into()),
     }
 }
 
@@ -395,6 +403,17 @@ fn stage_rates(texts: &[Vec<u8>], rules: &RuleSet) {
 
 fn read_files(files: &[PathBuf]) -> Result<Vec<Vec<u8>>> {
     Ok(files.iter().map(std::fs::read).collect::<std::io::Result<Vec<_>>>()?)
+}
+
+/// The throughput section's work alone, `runs` times over the articles
+/// of `dir`, so that a profile holds nothing else.
+fn profile(dir: &Path, runs: usize) -> Result<()> {
+    let texts = read_files(&txt_files(dir))?;
+    let bytes: usize = texts.iter().map(Vec::len).sum();
+    let rules = RuleSet::builtin()?;
+    let claims: usize = (0..runs).map(|_| extract_all(&texts, &rules)).sum();
+    eprintln!("{runs} runs over {} articles ({bytes} bytes): {claims} claims", texts.len());
+    Ok(())
 }
 
 /// Ingests every article, then extracts every article, in the order
