@@ -6,7 +6,8 @@
 //! reading back from the number over a short window of text, so the cost
 //! does not grow with the sentence and nothing is compiled at run time.
 
-use super::scan::{in_sorted, boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
+use super::scan::{in_set, boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
+use crate::extract::clause::WordSet;
 use crate::model::Bound;
 
 /// How far back a modifier may start, in bytes ("in the region of ").
@@ -103,7 +104,7 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     if word_end < end {
         let last = last_word(text, from, word_end);
         // Most words before a number end no phrase at all.
-        if last.is_some_and(|w| !in_sorted(w, LAST_WORDS)) {
+        if last.is_some_and(|w| !in_set(w, &LAST_WORD_SET)) {
             return sign_or_sub(text, from, end, word_end);
         }
         let phrase = PHRASES
@@ -130,6 +131,11 @@ fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<M
         Some('<') => Bound::LessThan,
         Some('\u{2264}') => Bound::AtMost,
         _ => {
+            // "sub-" ends in a hyphen, which no folding produces: most
+            // numbers follow something else and stop here.
+            if end == 0 || text.as_bytes().get(end - 1) != Some(&b'-') {
+                return None;
+            }
             let start = lit_ci_back(text, from, end, "sub-").filter(|&s| boundary_before(text, from, s))?;
             return Some(Modifier { bound: Bound::LessThan, start });
         }
@@ -138,7 +144,10 @@ fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<M
     Some(Modifier { bound, start: word_end - c.len_utf8() })
 }
 
-/// The last words of [`PHRASES`], sorted for [`in_sorted`].
+/// [`LAST_WORDS`], hashed.
+static LAST_WORD_SET: WordSet = WordSet::new(LAST_WORDS);
+
+/// The last words of [`PHRASES`], sorted.
 const LAST_WORDS: &[&str] = &[
     "about", "above", "almost", "approx", "approx.", "approximately", "around", "as", "below", "circa", "estimated",
     "exactly", "exceeding", "just", "least", "most", "nearly", "of", "over", "precisely", "quite", "roughly",
@@ -237,6 +246,17 @@ mod tests {
         words.sort_unstable();
         words.dedup();
         assert_eq!(words, LAST_WORDS);
+    }
+
+    /// The hashed set of last words answers as the sorted list's search.
+    #[test]
+    fn last_word_set_is_the_list() {
+        use super::super::scan::in_sorted;
+        for word in LAST_WORDS.iter().copied().chain(["", "ABOUT", "Approx.", "approx.x", "ſome", "than", "thanx", "the"]) {
+            for variant in [word.to_string(), word.to_uppercase()] {
+                assert_eq!(in_set(&variant, &LAST_WORD_SET), in_sorted(&variant, LAST_WORDS), "{variant:?}");
+            }
+        }
     }
 
     #[test]

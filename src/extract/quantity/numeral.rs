@@ -9,6 +9,7 @@
 //! and it values digits not at all, so those few are handled here.
 
 use super::token::{Kind, Toks};
+use crate::extract::clause::{KeyTable, packed, packed_lower};
 use text2num::digit_string::DigitString;
 use text2num::lang::English;
 use text2num::{LangInterpreter, text2digits};
@@ -210,8 +211,9 @@ fn may_start_shape(word: &str) -> bool {
     shaped || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold")
 }
 
-/// [`Words::may_start`] without the screen of [`may_start_shape`]: it asks
-/// nothing of the interpreter, so the screen in [`may_begin`] can ask it.
+/// [`Words::may_start`] without the screen of [`may_start_shape`], as
+/// first written: the specification of [`starts_number_word_hashed`].
+#[cfg(test)]
 fn starts_number_word(word: &str) -> bool {
     let b = word.as_bytes();
     if b.len() > 12 || !word.is_ascii() {
@@ -241,9 +243,32 @@ fn starts_number_word(word: &str) -> bool {
 pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
     match t.kind(i) {
         Some(Kind::Num) => true,
-        Some(Kind::Word) => may_start_shape(t.s(i)) && starts_number_word(t.s(i)),
+        Some(Kind::Word) => may_start_shape(t.s(i)) && starts_number_word_hashed(t.s(i)),
         _ => false,
     }
+}
+
+/// The words [`starts_number_word`] accepts other than n-fold ones, as
+/// hashed keys.
+static STARTING_KEYS: std::sync::LazyLock<KeyTable> = std::sync::LazyLock::new(|| {
+    KeyTable::new(STARTING_WORDS.iter().chain(CARDINAL_WORDS).filter_map(|w| packed(w.as_bytes())))
+});
+
+/// [`starts_number_word`] by one hashed look-up of the lower-cased word
+/// instead of comparisons by first letter: it runs on every word of a
+/// sentence that passes [`may_start_shape`] ("the", "that", "four"), so
+/// it is worth a table. `starts_number_word` stays its specification (a
+/// test and a proptest compare them).
+#[inline]
+fn starts_number_word_hashed(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 12 || !b.is_ascii() {
+        return false;
+    }
+    if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
+        return true;
+    }
+    STARTING_KEYS.contains(packed_lower(b))
 }
 
 /// A word text2num values as a cardinal (zero to nineteen, the tens),
@@ -318,12 +343,22 @@ fn single_word_value(word: &str) -> Option<f64> {
 /// Number-word recognition and valuation through `text2num`.
 pub(crate) struct Words {
     en: English,
-    scratch: DigitString,
+    /// The interpreter's output buffer, made on first use: only fraction
+    /// words need it, and most sentences have none, so a sentence does not
+    /// pay for its allocation.
+    scratch: Option<DigitString>,
 }
 
 impl Words {
     pub fn new() -> Self {
-        Words { en: English::new(), scratch: DigitString::new() }
+        Words { en: English::new(), scratch: None }
+    }
+
+    /// The interpreter's output buffer, reset.
+    fn scratch(&mut self) -> &mut DigitString {
+        let scratch = self.scratch.get_or_insert_with(DigitString::new);
+        scratch.reset();
+        scratch
     }
 
     /// A cardinal number word that can start a number ("nine", "forty").
@@ -346,8 +381,9 @@ impl Words {
         }
         let mut buf = [0u8; 12];
         let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        self.scratch.reset();
-        self.en.apply(lower, &mut self.scratch).is_ok() && self.scratch.marker.is_none()
+        let en = English::new();
+        let scratch = self.scratch();
+        en.apply(lower, scratch).is_ok() && scratch.marker.is_none()
     }
 
     /// A cheap test that a word can start a number in words: an article
@@ -360,7 +396,7 @@ impl Words {
 
     /// [`Words::may_start`] without the screen of [`may_start_shape`].
     fn may_start_unscreened(&mut self, word: &str) -> bool {
-        starts_number_word(word)
+        starts_number_word_hashed(word)
     }
 
     /// A word that may continue a number: a cardinal or a magnitude.
@@ -382,12 +418,13 @@ impl Words {
             "first" | "second" | "firsts" | "seconds" => return None,
             _ => {}
         }
-        self.scratch.reset();
-        self.en.apply(lower, &mut self.scratch).ok()?;
-        if !self.scratch.marker.is_ordinal() {
+        let en = English::new();
+        let scratch = self.scratch();
+        en.apply(lower, scratch).ok()?;
+        if !scratch.marker.is_ordinal() {
             return None;
         }
-        Some(self.scratch.parse() as f64)
+        Some(scratch.parse() as f64)
     }
 
     /// The value of a number phrase, or None if it is not a cardinal. A
@@ -420,7 +457,11 @@ pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
     let mut decimal = raw.contains('.');
     let int_part = raw.split('.').next().unwrap_or(raw);
     let int_digits = int_part.len() - int_part.matches(',').count();
-    let mut value: f64 = if commas { raw.replace(',', "").parse().ok()? } else { raw.parse().ok()? };
+    let mut value: f64 = match whole_value(raw) {
+        Some(v) => v,
+        None if commas => raw.replace(',', "").parse().ok()?,
+        None => raw.parse().ok()?,
+    };
     let mut first = i;
     if !decimal && !commas && i >= 1 && t.s(i - 1) == "." && t.glued(i) && !t.glued(i - 1) {
         value = format!("0.{raw}").parse().ok()?;
@@ -451,6 +492,34 @@ pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
         apply_scales(t, &mut n, money, decimal);
     }
     Some(n)
+}
+
+/// The value of a numeral of digits and thousands commas with at most
+/// fifteen digits, as parsing it (commas removed) gives: such a whole
+/// number is below 2^53, so the integer converts to `f64` exactly. Most
+/// numerals are of this kind, and reading the digits costs less than the
+/// general float parser (and no copy without the commas). None for
+/// anything else (a decimal point, more digits), which is parsed.
+fn whole_value(raw: &str) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for b in raw.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    // Precision loss is impossible below 2^53, which fifteen digits are.
+    #[allow(clippy::cast_precision_loss)]
+    let v = value as f64;
+    (digits > 0).then_some(v)
 }
 
 /// "13th", "1990s", "1990's".
@@ -658,7 +727,52 @@ mod tests {
         }
     }
 
+    /// The hashed test against the comparisons it replaced.
+    fn hashed_agrees(word: &str) {
+        assert_eq!(starts_number_word_hashed(word), starts_number_word(word), "{word:?}");
+    }
+
+    #[test]
+    fn the_hashed_start_test_is_the_plain_one() {
+        let odd = ["", "a", "A", "an", "AN", "ann", "the", "The", "tens", "TENS", "ten", "hundred", "hundreds", "sixfold",
+            "manifold", "FOLD", "fold", "thousands", "thousandsx", "twelvefold", "seventeenfold", "é", "oné", "one\u{2019}s"];
+        for word in CARDINAL_WORDS.iter().chain(STARTING_WORDS).chain(&odd) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{word}s"), format!("{word}fold"), format!("x{word}")] {
+                hashed_agrees(&variant);
+            }
+        }
+    }
+
+    /// The digit reading against the float parser it stands in for.
+    fn whole_agrees(raw: &str) {
+        if let Some(v) = whole_value(raw) {
+            let parsed: f64 = raw.replace(',', "").parse().unwrap_or(f64::NAN);
+            assert_eq!(v.to_bits(), parsed.to_bits(), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_read_as_the_parser_reads_them() {
+        for raw in ["0", "7", "007", "14,000", "1,250,000", "999999999999999", "1000000000000000", "9007199254740993", "1.5", ".5", ""] {
+            whole_agrees(raw);
+        }
+        assert_eq!(whole_value("14,000"), Some(14000.0));
+        assert_eq!(whole_value("999,999,999,999,999"), Some(999_999_999_999_999.0));
+        assert_eq!(whole_value("1000000000000000"), None);
+        assert_eq!(whole_value("1.5"), None);
+    }
+
     proptest! {
+        #[test]
+        fn the_hashed_start_test_agrees_on_random_words(word in "[a-zA-Z\u{e9}']{0,14}") {
+            hashed_agrees(&word);
+        }
+
+        #[test]
+        fn whole_numbers_agree_on_random_digits(raw in "[0-9]{1,17}(,[0-9]{3}){0,4}") {
+            whole_agrees(&raw);
+        }
+
         #[test]
         fn the_start_screen_keeps_random_words(word in "[a-zA-Z\u{e9}]{0,14}") {
             screen_keeps(&word);
@@ -728,8 +842,9 @@ mod tests {
     fn the_cardinal_list_is_what_text2num_accepts() {
         let mut w = Words::new();
         let mut accepted = |word: &str| {
-            w.scratch.reset();
-            w.en.apply(word, &mut w.scratch).is_ok() && w.scratch.marker.is_none()
+            let en = English::new();
+            let scratch = w.scratch();
+            en.apply(word, scratch).is_ok() && scratch.marker.is_none()
         };
         let vocabulary = [
             "zero", "o", "nought", "one", "first", "oneth", "two", "second", "three", "third", "four", "fourth", "five",
