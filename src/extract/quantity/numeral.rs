@@ -9,7 +9,6 @@
 //! and it values digits not at all, so those few are handled here.
 
 use super::token::{Kind, Toks};
-use crate::extract::clause::{KeyTable, packed, packed_lower};
 use text2num::digit_string::DigitString;
 use text2num::lang::English;
 use text2num::{LangInterpreter, text2digits};
@@ -211,9 +210,8 @@ fn may_start_shape(word: &str) -> bool {
     shaped || b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold")
 }
 
-/// [`Words::may_start`] without the screen of [`may_start_shape`], as
-/// first written: the specification of [`starts_number_word_hashed`].
-#[cfg(test)]
+/// [`Words::may_start`] without the screen of [`may_start_shape`]: it asks
+/// nothing of the interpreter, so the screen in [`may_begin`] can ask it.
 fn starts_number_word(word: &str) -> bool {
     let b = word.as_bytes();
     if b.len() > 12 || !word.is_ascii() {
@@ -243,32 +241,47 @@ fn starts_number_word(word: &str) -> bool {
 pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
     match t.kind(i) {
         Some(Kind::Num) => true,
-        Some(Kind::Word) => may_start_shape(t.s(i)) && starts_number_word_hashed(t.s(i)),
+        Some(Kind::Word) => may_start_ends(t.s(i)) && starts_number_word(t.s(i)),
         _ => false,
     }
 }
 
-/// The words [`starts_number_word`] accepts other than n-fold ones, as
-/// hashed keys.
-static STARTING_KEYS: std::sync::LazyLock<KeyTable> = std::sync::LazyLock::new(|| {
-    KeyTable::new(STARTING_WORDS.iter().chain(CARDINAL_WORDS).filter_map(|w| packed(w.as_bytes())))
-});
+/// For each pair of lower-case first and last letters, the lengths of
+/// the words of [`STARTING_WORDS`] and [`CARDINAL_WORDS`] so shaped, as
+/// bits ("one": bit 3 of `[o][e]`).
+const ENDS_LENGTHS: [[u16; 26]; 26] = {
+    let mut table = [[0u16; 26]; 26];
+    let mut i = 0;
+    while i < CARDINAL_WORDS.len() + STARTING_WORDS.len() {
+        let w = if i < CARDINAL_WORDS.len() { CARDINAL_WORDS[i] } else { STARTING_WORDS[i - CARDINAL_WORDS.len()] }.as_bytes();
+        table[(w[0] - b'a') as usize][(w[w.len() - 1] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
 
-/// [`starts_number_word`] by one hashed look-up of the lower-cased word
-/// instead of comparisons by first letter: it runs on every word of a
-/// sentence that passes [`may_start_shape`] ("the", "that", "four"), so
-/// it is worth a table. `starts_number_word` stays its specification (a
-/// test and a proptest compare them).
+/// The screen [`may_begin`] puts before [`starts_number_word`]: false
+/// when the word's first and last letters and length together match no
+/// word a number may start with and it does not end in "fold" (then
+/// `starts_number_word` is false too; a test and a proptest check it).
+/// It runs on every word of a sentence, and the first letter and length
+/// alone let through common words ("the", "that", "said"), which the last
+/// letter turns away.
 #[inline]
-fn starts_number_word_hashed(word: &str) -> bool {
+fn may_start_ends(word: &str) -> bool {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 12 || !b.is_ascii() {
+    let n = b.len();
+    if n == 0 || n > 12 {
         return false;
     }
-    if b.len() >= 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"fold") {
-        return true;
+    // A byte with 0x20 set is a lower-case ASCII letter exactly when the
+    // byte is an ASCII letter of either case.
+    let (first, last) = (b[0] | 0x20, b[n - 1] | 0x20);
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return false;
     }
-    STARTING_KEYS.contains(packed_lower(b))
+    ENDS_LENGTHS[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << n) != 0
+        || n >= 4 && b[n - 4..].eq_ignore_ascii_case(b"fold")
 }
 
 /// A word text2num values as a cardinal (zero to nineteen, the tens),
@@ -396,7 +409,7 @@ impl Words {
 
     /// [`Words::may_start`] without the screen of [`may_start_shape`].
     fn may_start_unscreened(&mut self, word: &str) -> bool {
-        starts_number_word_hashed(word)
+        starts_number_word(word)
     }
 
     /// A word that may continue a number: a cardinal or a magnitude.
@@ -453,10 +466,13 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
 /// precedes, which makes "m" and "b" multipliers.
 pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
     let raw = t.s(i);
-    let commas = raw.contains(',');
-    let mut decimal = raw.contains('.');
-    let int_part = raw.split('.').next().unwrap_or(raw);
-    let int_digits = int_part.len() - int_part.matches(',').count();
+    // One pass over the bytes rather than string searches: the numeral is
+    // ASCII digits, commas and at most one decimal point.
+    let b = raw.as_bytes();
+    let commas = b.contains(&b',');
+    let mut decimal = b.contains(&b'.');
+    let int_part = &b[..b.iter().position(|&c| c == b'.').unwrap_or(b.len())];
+    let int_digits = int_part.len() - int_part.iter().filter(|&&c| c == b',').count();
     let mut value: f64 = match whole_value(raw) {
         Some(v) => v,
         None if commas => raw.replace(',', "").parse().ok()?,
@@ -546,11 +562,12 @@ fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
         }
         let w = t.s(j);
         let mut buf = [0u8; 12];
-        // "3m people": a glued "m" before a plural is a million, not metres.
-        let counted = t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
+        // "3m people": a glued "m" before a plural is a million, not metres
+        // (asked only of a glued word, the only kind it matters for).
+        let counted = || t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
         let factor = ascii_lower(w, &mut buf)
             .and_then(scale_word)
-            .or_else(|| if t.glued(j) { glued_scale(w, money || counted, decimal) } else { None });
+            .or_else(|| if t.glued(j) { glued_scale(w, money || counted(), decimal) } else { None });
         let Some(f) = factor else { return };
         n.value *= f;
         n.scale *= f;
@@ -727,19 +744,26 @@ mod tests {
         }
     }
 
-    /// The hashed test against the comparisons it replaced.
-    fn hashed_agrees(word: &str) {
-        assert_eq!(starts_number_word_hashed(word), starts_number_word(word), "{word:?}");
+    /// The screen of first and last letters never turns away a word
+    /// `starts_number_word` accepts.
+    fn ends_screen_keeps(word: &str) {
+        if starts_number_word(word) {
+            assert!(may_start_ends(word), "{word:?}");
+        }
     }
 
     #[test]
-    fn the_hashed_start_test_is_the_plain_one() {
+    fn the_ends_screen_keeps_every_starting_word() {
         let odd = ["", "a", "A", "an", "AN", "ann", "the", "The", "tens", "TENS", "ten", "hundred", "hundreds", "sixfold",
             "manifold", "FOLD", "fold", "thousands", "thousandsx", "twelvefold", "seventeenfold", "é", "oné", "one\u{2019}s"];
         for word in CARDINAL_WORDS.iter().chain(STARTING_WORDS).chain(&odd) {
             for variant in [word.to_string(), word.to_uppercase(), format!("{word}s"), format!("{word}fold"), format!("x{word}")] {
-                hashed_agrees(&variant);
+                ends_screen_keeps(&variant);
             }
+            assert!(may_start_ends(word) || word.is_empty() || !starts_number_word(word), "{word:?}");
+        }
+        for word in ["the", "said", "that", "their", "often", "someone"] {
+            assert!(!may_start_ends(word), "{word:?}");
         }
     }
 
@@ -764,8 +788,8 @@ mod tests {
 
     proptest! {
         #[test]
-        fn the_hashed_start_test_agrees_on_random_words(word in "[a-zA-Z\u{e9}']{0,14}") {
-            hashed_agrees(&word);
+        fn the_ends_screen_keeps_random_words(word in "[a-zA-Z\u{e9}']{0,14}") {
+            ends_screen_keeps(&word);
         }
 
         #[test]
