@@ -49,6 +49,13 @@ impl<'a> Toks<'a> {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    /// The bytes of token `i`, or none past the end: for tests on bytes,
+    /// which need no check that the ends fall between characters.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.t.get(i).map_or(&[], |t| self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
+    }
+
     #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
@@ -178,8 +185,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
         };
         out.push(Tok { start: i, end, kind, space });
-        space = false;
-        i = end;
+        // One plain space is the usual gap between tokens: taken here
+        // rather than by a turn of the loop.
+        if bytes.get(end) == Some(&b' ') {
+            space = true;
+            i = end + 1;
+        } else {
+            space = false;
+            i = end;
+        }
     }
     out
 }
