@@ -63,8 +63,9 @@ pub fn find(text: &str) -> Vec<Quantity> {
             continue;
         }
         i = match quantity_at(&t, i, &mut words) {
-            Step::Found(q, last) => {
-                found.push(*q);
+            Step::Found(r) => {
+                let last = r.last;
+                found.push(build(t.text, r));
                 last + 1
             }
             Step::Skip(last) => last.max(i) + 1,
@@ -112,7 +113,8 @@ fn has_digit(bytes: &[u8]) -> bool {
 }
 
 enum Step {
-    Found(Box<Quantity>, usize),
+    /// A quantity, through the reading's last token.
+    Found(Reading),
     /// Not a quantity: skip through this token.
     Skip(usize),
     Nothing,
@@ -158,7 +160,7 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
     let has_measure = after.is_some();
     let mut r = reading(t, &n, lead, money, after);
     if let Some(ratio) = ratio(t, &n, &r, words) {
-        return found(t, ratio);
+        return found(ratio);
     }
     if n.lone_one && !one_counts(t, &n, has_measure) {
         return Step::Nothing;
@@ -174,12 +176,14 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
         }
     }
     counted_noun(t, &mut r);
-    found(t, r)
+    found(r)
 }
 
-fn found(t: &Toks, r: Reading) -> Step {
-    let last = r.last;
-    Step::Found(Box::new(build(t.text, r)), last)
+/// A quantity found: its reading goes back to [`find`], which builds it
+/// in place in the list (a reading is small enough to move, so nothing is
+/// boxed on the way).
+fn found(r: Reading) -> Step {
+    Step::Found(r)
 }
 
 /// Index of the last token ending at or before byte `end`.
