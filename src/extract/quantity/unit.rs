@@ -141,6 +141,13 @@ const PERCENT_WORDS: &[Spelling] = &[ci("per"), wb("pc"), wb("pct"), wb("percent
 fn percent(rest: &str) -> Option<(usize, bool)> {
     let ws = ws_at(rest, 0);
     let i = ws.unwrap_or(0);
+    // Every form below starts with "%" or a "p" (either case, which no
+    // character past ASCII folds onto), after the white space or at the
+    // very start ("pc"): anything else is no percentage, settled here.
+    let b = rest.as_bytes();
+    if !matches!(b.get(i), Some(b'%' | b'p' | b'P')) && !matches!(b.first(), Some(b'p' | b'P')) {
+        return None;
+    }
     if rest[i..].starts_with('%') {
         return Some((i + 1, false));
     }
