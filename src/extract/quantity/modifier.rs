@@ -149,11 +149,14 @@ fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<M
     Some(Modifier { bound, start: word_end - c.len_utf8() })
 }
 
+/// Bound phrases with their bounds, as in [`PHRASES`].
+type Phrases = Vec<(&'static str, Bound)>;
+
 /// The phrases of [`PHRASES`] whose last word is `w` (any case), in the
 /// table's order; None when `w` ends none. Filed once by last word, so a
 /// number after "than" tries the fourteen phrases ending in it, not all.
 fn ending_with(w: &str) -> Option<&'static [(&'static str, Bound)]> {
-    static BY_LAST: LazyLock<(KeyTable<u8>, Vec<Vec<(&'static str, Bound)>>)> = LazyLock::new(|| {
+    static BY_LAST: LazyLock<(KeyTable<u8>, Vec<Phrases>)> = LazyLock::new(|| {
         let groups = LAST_WORDS.iter().map(|w| PHRASES.iter().copied().filter(|(p, _)| ends_with_word(p, w)).collect()).collect();
         // Group `k` is stored as `k + 1`: 0 is the table's "absent".
         let keys = LAST_WORDS.iter().zip(1u8..).filter_map(|(w, k)| Some((packed(w.as_bytes())?, k)));

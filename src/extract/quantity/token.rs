@@ -234,7 +234,7 @@ fn ascii_letters_end(bytes: &[u8], start: usize) -> usize {
         // 'z' with its high bit clear: the two sums tell "at least 'a'"
         // and "past 'z'" by their high bits (on seven bits, no sum carries
         // into the next byte).
-        let low7 = (x | ONES * 0x20) & (ONES * 0x7F);
+        let low7 = (x | (ONES * 0x20)) & (ONES * 0x7F);
         let from_a = low7 + ONES * (0x80 - u64::from(b'a'));
         let past_z = low7 + ONES * (0x80 - u64::from(b'z') - 1);
         let letters = from_a & !past_z & !x & HIGH;
