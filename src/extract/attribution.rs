@@ -8,8 +8,6 @@ use super::clause::{self, lower_in};
 use super::phrase::{parenthesised_acronym, ACCORDING_TO};
 use super::word_regex::ascii_words;
 use crate::model::Span;
-use aho_corasick::AhoCorasick;
-use std::sync::LazyLock;
 
 /// A source named in a sentence, and where its verb or phrase stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,35 +66,21 @@ static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
 
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
-    let ascii = ascii_words(sentence);
-    // Without other letters than ASCII ones, "according to" and the verbs
-    // of saying can only be spelt in ASCII: one pass of the automaton
-    // tells which of the two searches below can find anything, and most
-    // sentences need neither. It also says where each verb may stand: a
-    // word is a verb of saying exactly when a verb's match covers it.
-    let mut according = !ascii;
-    let mut verbs: Option<Vec<(usize, usize)>> = (!ascii).then(Vec::new);
-    if ascii {
-        for m in SOURCE_CUES.find_overlapping_iter(sentence) {
-            if m.pattern().as_usize() == SAYING.len() {
-                according = true;
-            } else {
-                verbs.get_or_insert_with(Vec::new).push((m.start(), m.end()));
-            }
-        }
-    }
-    let mut out: Vec<Source> = if according { according_to(sentence) } else { Vec::new() };
-    let Some(verbs) = verbs else { return out };
-    let is_saying = |span: Span, w: &str| match ascii {
-        true => verbs.iter().any(|&(start, end)| start == span.start && end == span.end),
-        false => SAYING_SET.contains(w),
-    };
-    let words = words_to_read(sentence, ascii.then(|| verbs.iter().map(|v| v.1).max()).flatten());
-    for (i, (span, w)) in words.iter().enumerate() {
-        if !is_saying(*span, w) {
+    sources_among(sentence, &clause::words(sentence, 0))
+}
+
+/// [`sources`] given the sentence's words, as [`clause::words`] reads
+/// them from its start: a caller that has read them already (the
+/// sentence view) spares a second pass over the sentence.
+pub fn sources_among(sentence: &str, words: &[(Span, &str)]) -> Vec<Source> {
+    let mut out: Vec<Source> = if may_say_according_to(sentence, words) { according_to(sentence) } else { Vec::new() };
+    for (i, &(span, w)) in words.iter().enumerate() {
+        // Most words are told apart from every verb of saying by their
+        // length and first letter, without a probe of the set.
+        if !(may_be_saying(w) && SAYING_SET.contains(w)) {
             continue;
         }
-        if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
+        if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], span)) {
             out.push(Source { at: span.start, ..source });
         }
     }
@@ -104,29 +88,45 @@ pub fn sources(sentence: &str) -> Vec<Source> {
     out
 }
 
-/// The sentence's words that [`sources`] reads: when the last verb of
-/// saying can end no later than byte `last_verb_end`, the words up to six
-/// past it (all that [`subject_after`] looks at), not the whole sentence.
-fn words_to_read(sentence: &str, last_verb_end: Option<usize>) -> Vec<(Span, &str)> {
-    let Some(last) = last_verb_end else { return clause::words(sentence, 0) };
-    let mut past = 0;
-    clause::word_iter(sentence, 0)
-        .take_while(|(span, _)| {
-            past += usize::from(span.start >= last);
-            past <= 6
-        })
-        .collect()
+/// False only when [`ACCORDING_TO`] cannot match: most sentences say
+/// nothing "according to" anyone, and the test spares them the search.
+/// In a sentence of [`ascii_words`] the phrase is the bytes "according
+/// to", case aside, after a byte that is no word byte, so some word
+/// ends in "according" (its run stops at the space). Other sentences are
+/// searched by the pattern as written, and always looked at.
+fn may_say_according_to(sentence: &str, words: &[(Span, &str)]) -> bool {
+    const WORD: &[u8] = b"according";
+    let ends_in_according = |w: &str| w.len() >= WORD.len() && w.as_bytes()[w.len() - WORD.len()..].eq_ignore_ascii_case(WORD);
+    words.iter().any(|&(_, w)| ends_in_according(w)) || !ascii_words(sentence)
 }
 
-/// The verbs of saying, then "according to", as one ASCII
-/// case-insensitive automaton: a prefilter, not whole-word (see
-/// [`sources`]).
-static SOURCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(SAYING.iter().chain(&["according to"]))
-        .expect("source cue automaton builds")
-});
+/// For each length in bytes, the first letters (bit 0 for "a") of the
+/// verbs of saying of that length.
+static SAYING_FIRST_LETTERS: [u32; 16] = {
+    let mut table = [0u32; 16];
+    let mut k = 0;
+    while k < SAYING.len() {
+        let w = SAYING[k].as_bytes();
+        table[w.len()] |= 1 << (w[0] - b'a');
+        k += 1;
+    }
+    table
+};
+
+/// False only when `word` is no verb of saying whatever its case: an
+/// ASCII word whose length and first letter no verb has. A word with
+/// other characters may lower-case to a verb (the Kelvin sign to "k"),
+/// so it is never ruled out here.
+fn may_be_saying(word: &str) -> bool {
+    let b = word.as_bytes();
+    let Some(&first) = b.first() else { return false };
+    if !word.is_ascii() {
+        return true;
+    }
+    // A byte that is no letter may map onto any bit: a false "maybe",
+    // which the set then answers.
+    b.len() < SAYING_FIRST_LETTERS.len() && SAYING_FIRST_LETTERS[b.len()] & (1 << ((first | 0x20).wrapping_sub(b'a') & 31)) != 0
+}
 
 /// The sources named by "according to" anywhere in the sentence.
 fn according_to(sentence: &str) -> Vec<Source> {
@@ -413,6 +413,18 @@ mod tests {
     }
 
     #[test]
+    fn every_verb_of_saying_passes_the_quick_test() {
+        for verb in SAYING {
+            for variant in [verb.to_string(), verb.to_uppercase(), format!("{}{}", verb[..1].to_uppercase(), &verb[1..]), verb.replace('k', "\u{212A}")] {
+                assert!(may_be_saying(&variant), "{variant:?}");
+            }
+        }
+        for other in ["", "the", "and", "was", "1,000", "x"] {
+            assert!(!may_be_saying(other), "{other:?}");
+        }
+    }
+
+    #[test]
     fn the_sets_answer_as_their_lists() {
         let lists: [(&clause::WordSet, &[&str]); 6] = [
             (&SOURCE_NOUN_SET, SOURCE_NOUNS),
@@ -442,6 +454,8 @@ mod tests {
             "The \u{212A}im report, Reuters reported, said nothing.",
             "\u{c9}tat media said 9 were killed, according to TASS.",
             "Accordingly, they SAY 5.",
+            "x-according to Kim, 5 died; Kim\u{2019}according to TASS, 6.",
+            "_according to police, 7 left. ACCORDING  TO nobody.",
             "",
         ];
         for s in cases {
@@ -453,13 +467,17 @@ mod tests {
         #[test]
         fn quick_tests_change_no_source_on_random_sentences(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "according to", "ACCORDING TO", "accordingto", "said", "Said", "SAYS", "reported", "essays", "told",
+                "according to", "ACCORDING TO", "accordingto", "x-according", "_", "\u{2019}", "said", "Said", "SAYS", "reported", "essays", "told",
                 "police", "officials", "the", "The", "ministry", "Kim", "Mr.", "state", "media", "they", "also",
                 ",", ".", " ", "  ", "-", "'", "x", "\u{e9}", "\u{c9}", "\u{201c}", "\u{201d}", "\u{2014}", "(KCNA)", "40",
             ]), 0..24),
         ) {
             let s: String = parts.concat();
             proptest::prop_assert_eq!(sources(&s), sources_by_every_word(&s));
+            // The words as the sentence view reads them serve as well.
+            let view = crate::extract::view::SentenceView::new(&s);
+            let words: Vec<(Span, &str)> = view.words_in(Span::new(0, s.len())).map(|w| (w.span, w.text)).collect();
+            proptest::prop_assert_eq!(sources_among(&s, &words), sources_by_every_word(&s));
         }
     }
 }
