@@ -315,19 +315,86 @@ pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
 }
 
 /// Characters that always end a clause.
+#[cfg(test)]
 fn is_hard_break(c: char) -> bool {
     matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '[' | ']')
 }
 
 /// The start of the clause that ends at `pos`: just after the last break
 /// (a comma included) between `floor` and `pos`.
+///
+/// Read byte by byte from the end rather than char by char (see
+/// [`break_at`]); [`left_break_by_chars`] is the specification.
 fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
+    let region = &sentence[floor..pos];
+    let b = region.as_bytes();
+    for i in (0..b.len()).rev() {
+        if BREAK_BYTE[usize::from(b[i])] == 0 {
+            continue;
+        }
+        match break_at(b, i) {
+            Some(Break::Hard(len)) => return floor + i + len,
+            // The break is the space before the hyphen.
+            Some(Break::SpacedDash) => return floor + i,
+            Some(Break::Comma) if !reports_on(&region[i + 1..]) => return floor + i + 1,
+            _ => {}
+        }
+    }
+    floor
+}
+
+/// [`left_break`] as first written, char by char.
+#[cfg(test)]
+fn left_break_by_chars(sentence: &str, floor: usize, pos: usize) -> usize {
     let region = &sentence[floor..pos];
     region
         .char_indices()
         .rev()
         .find(|&(i, c)| is_hard_break(c) || (c == ',' && !reports_on(&region[i + 1..])) || is_spaced_dash(region, i))
         .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// What may end a clause at a byte of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// An [`is_hard_break`] character of this many bytes.
+    Hard(usize),
+    /// A comma: a break unless what follows carries the clause on.
+    Comma,
+    /// The hyphen of " - ", a dash: the break is the space before it.
+    SpacedDash,
+}
+
+/// Bytes that may stand at a [`Break`]: the ASCII hard breaks, the comma,
+/// the hyphen, and 0xE2, the first byte of the dashes and curly quotes.
+/// Every other byte, continuation bytes included, is passed over with one
+/// table look-up: in valid UTF-8 an ASCII byte is always a whole character
+/// and 0xE2 always starts one, so reading bytes finds the same breaks as
+/// reading chars.
+static BREAK_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let listed = b";:()\"[],-";
+    let mut k = 0;
+    while k < listed.len() {
+        table[listed[k] as usize] = 1;
+        k += 1;
+    }
+    table[0xE2] = 1;
+    table
+};
+
+/// The break at byte `i` of a region's bytes `b`, if any: the bytes at
+/// `i` as [`is_hard_break`], a comma, or the hyphen of a spaced dash (" - "
+/// wholly inside the region, as [`is_spaced_dash`] reads it).
+fn break_at(b: &[u8], i: usize) -> Option<Break> {
+    match b[i] {
+        b';' | b':' | b'(' | b')' | b'"' | b'[' | b']' => Some(Break::Hard(1)),
+        b',' => Some(Break::Comma),
+        b'-' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => Some(Break::SpacedDash),
+        // '–' U+2013, '—' U+2014, '“' U+201C, '”' U+201D.
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94 | 0x9C | 0x9D)) => Some(Break::Hard(3)),
+        _ => None,
+    }
 }
 
 /// ", saying that ...", ", adding ...": the comma does not end the clause,
@@ -341,7 +408,38 @@ fn reports_on(after_comma: &str) -> bool {
 /// The end of the clause that starts at `pos`: the first break before
 /// `ceiling`. A comma ends it unless a relative clause follows (", who were
 /// killed" still describes the counted people).
+///
+/// Read byte by byte (see [`break_at`]); [`right_break_by_chars`] is the
+/// specification.
 fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
+    let region = &sentence[pos..ceiling];
+    let b = region.as_bytes();
+    for i in 0..b.len() {
+        if BREAK_BYTE[usize::from(b[i])] == 0 {
+            continue;
+        }
+        match break_at(b, i) {
+            Some(Break::Hard(_)) => return pos + i,
+            // The break is the space before the hyphen, which is no other
+            // break and was passed over.
+            Some(Break::SpacedDash) => return pos + i - 1,
+            Some(Break::Comma) if !continues_past_comma(&region[i + 1..]) => return pos + i,
+            _ => {}
+        }
+    }
+    ceiling
+}
+
+/// ", who were killed", ", which ...", ", all of whom ...": what follows
+/// the comma still describes the counted people.
+fn continues_past_comma(after_comma: &str) -> bool {
+    let rest = after_comma.trim_start();
+    lower_starts_with(rest, "who ") || lower_starts_with(rest, "which ") || lower_starts_with(rest, "all of whom")
+}
+
+/// [`right_break`] as first written, char by char.
+#[cfg(test)]
+fn right_break_by_chars(sentence: &str, pos: usize, ceiling: usize) -> usize {
     let region = &sentence[pos..ceiling];
     for (i, c) in region.char_indices() {
         if is_hard_break(c) || is_spaced_dash(region, i) {
@@ -358,6 +456,7 @@ fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
 }
 
 /// A hyphen used as a dash: " - ".
+#[cfg(test)]
 fn is_spaced_dash(text: &str, i: usize) -> bool {
     text[i..].starts_with(" - ")
 }
@@ -495,7 +594,39 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 /// How many [`words`] `text` holds, counting no further than `limit + 1`:
 /// enough to tell whether it holds more than `limit`, without reading a
 /// long text to its end.
+///
+/// ASCII bytes are told by their class in [`BYTE_CLASS`], as
+/// [`WordIter`] does; only other characters are decoded.
+/// [`count_words_up_to_by_chars`] is the specification.
 pub fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let class = BYTE_CLASS[usize::from(b[i])];
+        let (alnum, joiner, len) = if class & NON_ASCII == 0 {
+            (class & ALNUM != 0, class & JOINER != 0, 1)
+        } else {
+            let Some((c, n)) = char_at(text, i) else { break };
+            (c.is_alphanumeric(), c == '’', n)
+        };
+        let part_of_word = alnum || (joiner && in_word);
+        if part_of_word && !in_word {
+            count += 1;
+            if count > limit {
+                break;
+            }
+        }
+        in_word = part_of_word;
+        i += len;
+    }
+    count
+}
+
+/// [`count_words_up_to`] as first written, char by char.
+#[cfg(test)]
+fn count_words_up_to_by_chars(text: &str, limit: usize) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {
@@ -616,7 +747,41 @@ mod tests {
         out
     }
 
+    #[test]
+    fn breaks_read_by_bytes_are_breaks_read_by_chars() {
+        let cases = [
+            "", " - ", "a - b", "-a- -", " -", "- ", "x, who said, y", "x,who ", "x, Which way", "x, saying 5",
+            "a; b: c (d) \"e\" [f] g — h – i “j” k ’l’ m…",
+            "é, ALL OF WHOM - “x”",
+        ];
+        for s in cases {
+            check_breaks(s);
+        }
+    }
+
+    /// Every region of `s` between character boundaries gets the same
+    /// breaks both ways.
+    fn check_breaks(s: &str) {
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                assert_eq!(left_break(s, a, b), left_break_by_chars(s, a, b), "left {a}..{b} of {s:?}");
+                assert_eq!(right_break(s, a, b), right_break_by_chars(s, a, b), "right {a}..{b} of {s:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_counts_by_bytes_are_by_chars(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", limit in 0usize..8) {
+            proptest::prop_assert_eq!(count_words_up_to(&text, limit), count_words_up_to_by_chars(&text, limit));
+        }
+
+        #[test]
+        fn breaks_by_bytes_on_random_text(text in "([a-z ,;:()\"\\[\\]-]|—|–|“|”|’|é|…|\u{2012}| - |, who |, which |, saying ){0,12}") {
+            check_breaks(&text);
+        }
+
         #[test]
         fn packed_keys_lower_case_every_byte(word in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20)) {
             proptest::prop_assert_eq!(packed_lower(&word), packed_lower_by_bytes(&word));
