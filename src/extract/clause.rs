@@ -88,48 +88,55 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 /// The [`packed`] key of `word` lower-cased, for an ASCII word of up to
 /// [`PACKED`] bytes (the caller checks): built in place, byte by byte,
 /// with no copy to lower-case first.
+///
+/// The key is built as two 64-bit halves: on x86-64 a shift of a `u128`
+/// by a variable amount costs several instructions and a branch, a shift
+/// of a `u64` one.
 #[inline]
 pub(crate) fn packed_lower(word: &[u8]) -> u128 {
     let n = word.len().min(PACKED);
-    let x = packed_bytes(&word[..n]);
-    // All sixteen bytes lower-cased at once, as `u8::to_ascii_lowercase`
-    // does each: a byte gets 0x20 added when it is from 'A' to 'Z', which
-    // the two sums below tell by their high bits (no sum carries into the
-    // next byte, as each adds at most 0x3F to at most 0x7F).
-    const ONES: u128 = u128::MAX / 0xFF;
-    let low7 = x & (ONES * 0x7F);
-    let from_a = low7 + ONES * (0x80 - u128::from(b'A'));
-    let past_z = low7 + ONES * (0x80 - u128::from(b'Z') - 1);
-    let upper = from_a & !past_z & !x & (ONES * 0x80);
-    (x | (upper >> 2)) | n as u128
+    let (high, low) = if n <= 8 { (top_bytes(&word[..n]), 0) } else { (top_bytes(&word[..8]), top_bytes(&word[8..n])) };
+    (u128::from(ascii_lower(high)) << 64) | u128::from(ascii_lower(low)) | n as u128
 }
 
-/// The bytes of `word` (at most 15) from the top of an integer, the rest
+/// Eight bytes lower-cased at once, as `u8::to_ascii_lowercase` does
+/// each: a byte gets 0x20 added when it is from 'A' to 'Z', which the two
+/// sums below tell by their high bits (no sum carries into the next byte,
+/// as each adds at most 0x3F to at most 0x7F).
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xFF;
+    let low7 = x & (ONES * 0x7F);
+    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// The bytes of `word` (at most 8) from the top of an integer, the rest
 /// zero: two loads of the largest power of two that fits, one from each
 /// end (they overlap on the same bytes), instead of a copy byte by byte
-/// through memory.
+/// through memory. The load from the end moves up by `64 - 8n` bits,
+/// whatever its width, to put its last byte at place `n - 1`.
 #[inline]
-fn packed_bytes(word: &[u8]) -> u128 {
+fn top_bytes(word: &[u8]) -> u64 {
     let n = word.len();
-    // Each load puts its bytes at their place counted from the top.
-    let at = |from: usize, k: usize| -> u128 {
-        let b = &word[from..from + k];
-        let v = match k {
-            8 => u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            4 => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
-            2 => u64::from(u16::from_be_bytes([b[0], b[1]])),
-            _ => u64::from(b[0]),
-        };
-        u128::from(v) << (128 - 8 * (from + k))
-    };
-    let k = match n {
+    let (head, tail) = match n {
         0 => return 0,
+        1 => (u64::from(word[0]), u64::from(word[0])),
+        2..=3 => (u64::from(u16::from_be_bytes([word[0], word[1]])), u64::from(u16::from_be_bytes([word[n - 2], word[n - 1]]))),
+        4..=7 => (
+            u64::from(u32::from_be_bytes([word[0], word[1], word[2], word[3]])),
+            u64::from(u32::from_be_bytes([word[n - 4], word[n - 3], word[n - 2], word[n - 1]])),
+        ),
+        _ => return u64::from_be_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]),
+    };
+    let width = match n {
         1 => 1,
         2..=3 => 2,
-        4..=7 => 4,
-        _ => 8,
+        _ => 4,
     };
-    at(0, k) | at(n - k, k)
+    (head << (64 - 8 * width)) | (tail << (64 - 8 * n))
 }
 
 /// [`packed_lower`] as first written, byte by byte: its specification.
