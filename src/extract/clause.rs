@@ -184,6 +184,12 @@ impl WordSet {
             v.dedup();
             v
         });
+        // Sorted by length: an ASCII word (whose lower-case form is as long)
+        // shorter or longer than every listed word needs no search.
+        let (shortest, longest) = (sorted.first().map_or(0, |w| w.len()), sorted.last().map_or(0, |w| w.len()));
+        if word.is_ascii() && (word.len() < shortest || word.len() > longest) {
+            return false;
+        }
         let mut buffer = [0u8; 24];
         if word.is_ascii() && word.len() <= buffer.len() {
             let lower = &mut buffer[..word.len()];
@@ -552,7 +558,10 @@ impl<'t> WordIter<'t> {
             i += n;
         }
         self.pos = i;
-        let word = text[start..i].trim_end_matches(['-', '\'', '’']);
+        // A run ending in a letter or digit has no trailing mark to trim
+        // (the last byte of '’' is not ASCII).
+        let run = &text[start..i];
+        let word = if b[i - 1].is_ascii_alphanumeric() { run } else { run.trim_end_matches(['-', '\'', '’']) };
         // Only a word that trailing marks were trimmed from can be letters
         // alone when its run is not.
         let letters = letters || (word.len() < i - start && !word.is_empty() && word.bytes().all(|c| c.is_ascii_alphabetic()));
