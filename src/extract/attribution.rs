@@ -351,7 +351,17 @@ pub fn canonical(raw: &str) -> Option<String> {
     let common = SOURCE_MODIFIER_SET.contains(first) || SOURCE_NOUN_SET.contains(first);
     if common && !other_names {
         let rest = &text[first.len()..];
-        return Some(format!("{}{rest}", first.to_lowercase()));
+        // Built by hand rather than by `format!`: its machinery costs more
+        // than the copy.
+        let mut name = String::with_capacity(text.len());
+        if first.is_ascii() {
+            name.push_str(first);
+            name.make_ascii_lowercase();
+        } else {
+            name.push_str(&first.to_lowercase());
+        }
+        name.push_str(rest);
+        return Some(name);
     }
     Some(text.to_string())
 }
