@@ -86,17 +86,27 @@ pub(super) struct Line<'a> {
     pub number: usize,
     pub span: Span,
     pub text: &'a str,
+    /// [`strip_markup`] of `text`, read once: every test of exclusion and
+    /// metadata asks for it, most of them of every line.
+    content: &'a str,
+    blank: bool,
 }
 
 impl<'a> Line<'a> {
+    pub fn new(number: usize, span: Span, text: &'a str) -> Line<'a> {
+        let content = strip_markup(text);
+        // Markup alone ("###") strips to nothing without being blank.
+        Line { number, span, text, content, blank: content.is_empty() && text.trim().is_empty() }
+    }
+
     /// The line without surrounding white space and leading Markdown
     /// markers (`#`, `>`, list bullets) or wrapping emphasis.
     pub fn content(&self) -> &'a str {
-        strip_markup(self.text)
+        self.content
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.blank
     }
 
     pub fn word_count(&self) -> usize {
@@ -124,6 +134,58 @@ pub(super) fn count_words(text: &str) -> usize {
     count
 }
 
+/// `text.split_whitespace()`, reading ASCII bytes as they are and
+/// decoding only the other characters, as [`count_words`] does: the tests
+/// that read a line's first few words run on every line.
+pub(super) struct WhitespaceWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> WhitespaceWords<'a> {
+    pub fn new(text: &'a str) -> WhitespaceWords<'a> {
+        WhitespaceWords { text, at: 0 }
+    }
+
+    /// Whether a character starts at `i` and is white space: its length.
+    fn space_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b.is_ascii() {
+            (is_ascii_space(b), 1)
+        } else {
+            let c = self.text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        }
+    }
+}
+
+impl<'a> Iterator for WhitespaceWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        while self.at < len {
+            let (space, n) = self.space_at(self.at);
+            if !space {
+                break;
+            }
+            self.at += n;
+        }
+        if self.at >= len {
+            return None;
+        }
+        let start = self.at;
+        while self.at < len {
+            let (space, n) = self.space_at(self.at);
+            if space {
+                break;
+            }
+            self.at += n;
+        }
+        Some(&self.text[start..self.at])
+    }
+}
+
 /// The ASCII characters Rust's `char::is_whitespace` accepts (the
 /// vertical tab too, which `u8::is_ascii_whitespace` leaves out).
 fn is_ascii_space(b: u8) -> bool {
@@ -142,7 +204,7 @@ pub(super) fn lines(article: &Article) -> Vec<Line<'_>> {
         let end = starts.get(index + 1).map_or(text.len(), |&next| next - 1);
         let body = &text[start..end];
         let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Line { number: index + 1, span: Span::new(start, start + body.len()), text: body });
+        out.push(Line::new(index + 1, Span::new(start, start + body.len()), body));
     }
     out
 }
@@ -150,6 +212,19 @@ pub(super) fn lines(article: &Article) -> Vec<Line<'_>> {
 /// A line without Markdown heading, quote and list markers and without
 /// emphasis wrapped round the whole line.
 pub(super) fn strip_markup(line: &str) -> &str {
+    let s = line.trim();
+    // Nearly every line opens with a letter, a digit or a quotation mark
+    // and closes without emphasis: nothing to strip, as the loop below
+    // would find after trying each marker.
+    let opens_plain = s.as_bytes().first().is_some_and(|&b| !matches!(b, b'#' | b'>' | b'-' | b'*' | b'+' | b'_'));
+    if opens_plain && !s.starts_with('•') && !s.ends_with(['*', '_']) {
+        return s;
+    }
+    strip_markup_fully(s)
+}
+
+/// [`strip_markup`] of a trimmed line, trying every marker.
+fn strip_markup_fully(line: &str) -> &str {
     let mut s = line.trim();
     loop {
         let before = s.len();
@@ -347,6 +422,13 @@ mod tests {
     }
 
     #[test]
+    fn whitespace_words_are_those_of_split_whitespace() {
+        for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z", "“Jo” — Lin "] {
+            assert_eq!(WhitespaceWords::new(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn lines_are_those_of_split_inclusive() {
         fn split(text: &str) -> Vec<(usize, Span, &str)> {
             let mut out = Vec::new();
@@ -363,6 +445,20 @@ mod tests {
             let article = Article::from_text("t", "t.txt", text.to_string(), vec![]);
             let got: Vec<(usize, Span, &str)> = lines(&article).iter().map(|l| (l.number, l.span, l.text)).collect();
             assert_eq!(got, split(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_quick_path_strips_what_trying_every_marker_strips() {
+        let lines = [
+            "", " ", "plain", "  plain  ", "## **Kim returns**", "> - quoted item", "###", "#", "* * *", "- item", "-5 degrees",
+            "+ plus", "+5", "• bullet", "•x", "“Quoted” line", "— dash", "_em_", "*bold*", "word_", "word*", "__init__", "**", "_",
+            "> ", ">>> deep", "#hashtag", "\u{a0}nbsp\u{a0}", "x\u{2003}", "1. first", "é accent", "‘single’",
+        ];
+        for line in lines {
+            assert_eq!(strip_markup(line), strip_markup_fully(line), "{line:?}");
+            let line = Line::new(1, Span::new(0, line.len()), line);
+            assert_eq!(line.is_blank(), line.text.trim().is_empty(), "{:?}", line.text);
         }
     }
 
