@@ -98,6 +98,9 @@ impl Excluded {
 /// promotions; comment prompts have fewer).
 const SHORT_FURNITURE_WORDS: usize = 16;
 
+/// The most words of any kind of furniture (bios and footers).
+const FURNITURE_MAX_WORDS: usize = 80;
+
 /// Lines longer than this are prose, never page furniture; the limit also
 /// keeps the per-line patterns cheap on huge single-line files.
 const FURNITURE_MAX_BYTES: usize = 600;
@@ -156,7 +159,7 @@ fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'sta
     let max_words = match kind {
         Furniture::CommentPrompt | Furniture::CommentChrome => 10,
         Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => SHORT_FURNITURE_WORDS,
-        Furniture::Other(_) | Furniture::Bio => 80,
+        Furniture::Other(_) | Furniture::Bio => FURNITURE_MAX_WORDS,
     };
     Pattern { re, kind, note, hints, could_match, max_words, by_hand: None }
 }
@@ -439,7 +442,7 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
         return None;
     }
     // Counted only now: most lines have no candidate at all.
-    let words = words::count_words(content);
+    let words = words::count_words_up_to(content, FURNITURE_MAX_WORDS + 1);
     FURNITURE
         .iter()
         .enumerate()
@@ -939,6 +942,20 @@ mod comments {
         out
     }
 
+    /// Every pronoun of [`FIRST_SECOND_PERSON`], "i" and [`SLANG`] word
+    /// spelled in ASCII, packed by [`packed_lowercase`] and sorted.
+    static LISTED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut listed: Vec<u64> = FIRST_SECOND_PERSON.iter().chain(SLANG).chain(&["i"]).map(|w| packed_lowercase(w)).collect();
+        listed.sort_unstable();
+        listed
+    });
+
+    /// An ASCII word of at most eight bytes as one number, lower-cased:
+    /// two such words are equal ignoring ASCII case when their numbers are.
+    fn packed_lowercase(word: &str) -> u64 {
+        word.bytes().take(8).fold(0u64, |n, b| n << 8 | u64::from(b.to_ascii_lowercase()))
+    }
+
     pub(super) const FIRST_SECOND_PERSON: &[&str] = &[
         "me", "my", "mine", "myself", "you", "your", "yours", "you're", "youre", "we", "we're", "our", "ours",
         "us", "u", "ur", "i'm", "i've", "i'd", "i'll", "im", "ive",
@@ -1038,15 +1055,17 @@ mod comments {
         let mut shouted = 0;
         if own.is_ascii() {
             let bytes = own.as_bytes();
-            let in_token = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+            let in_token = super::words::is_ascii_word_byte;
             let mut i = 0;
-            while i < bytes.len() {
-                if !in_token(bytes[i]) {
+            loop {
+                while bytes.get(i).is_some_and(|&b| !in_token(b)) {
                     i += 1;
-                    continue;
+                }
+                if i >= bytes.len() {
+                    break;
                 }
                 let start = i;
-                while i < bytes.len() && in_token(bytes[i]) {
+                while bytes.get(i).is_some_and(|&b| in_token(b)) {
                     i += 1;
                 }
                 note_token(&own[start..i], &mut facts, &mut shouted);
@@ -1070,13 +1089,14 @@ mod comments {
     fn note_token(t: &str, facts: &mut TokenFacts, shouted: &mut usize) {
         facts.count += 1;
         let first = t.as_bytes()[0];
-        // Every pronoun, "i" and slang word opens with one of these
-        // letters, and a shouted word with a capital or a letter beyond
-        // ASCII: most words of prose are done with here.
-        let may_be_listed = matches!(first.to_ascii_lowercase(), b'm' | b'y' | b'w' | b'o' | b'u' | b'i' | b'l' | b'h' | b's' | b'b' | b't' | b'n' | b'g');
-        if !may_be_listed && (first.is_ascii_lowercase() || first.is_ascii_digit() || first == b'\'') {
+        // A word of ASCII in lower case is neither shouted nor, unless
+        // it is short and spelled as one of them in some case, a pronoun,
+        // "i" or slang: most words of prose are done with here.
+        if first.is_ascii_lowercase() && t.is_ascii() {
             *shouted = 0;
-            return;
+            if t.len() > 7 || !LISTED.binary_search(&packed_lowercase(t)).is_ok() {
+                return;
+            }
         }
         if t.len() <= 7 {
             facts.person |= is_person(t);

@@ -364,7 +364,7 @@ pub(super) fn read(lines: &[Line<'_>], excluded: &[Excluded]) -> Meta {
         if let Some(date) = date_line(content) {
             meta.date.get_or_insert(date);
             mark(&mut meta, line, "date line");
-        } else if let Some(by) = byline(content).filter(|_| line.word_count() <= META_MAX_WORDS) {
+        } else if let Some(by) = byline(content).filter(|_| line.word_count_up_to(META_MAX_WORDS + 1) <= META_MAX_WORDS) {
             if let Some(date) = find_date(content) {
                 meta.date.get_or_insert(date);
             }
@@ -393,7 +393,7 @@ pub(super) fn read(lines: &[Line<'_>], excluded: &[Excluded]) -> Meta {
     }
     // The dateline opens the first paragraph of prose.
     let is_meta = |n: usize| meta.regions.iter().any(|r| r.start_line <= n && n <= r.end_line);
-    if let Some(body) = open.iter().find(|l| !is_meta(l.number) && Some(l.number) != title_line && l.word_count() > 6) {
+    if let Some(body) = open.iter().find(|l| !is_meta(l.number) && Some(l.number) != title_line && l.word_count_up_to(7) > 6) {
         opening_dateline(body.content(), &mut meta);
     }
     if meta.outlet.is_none() {
@@ -463,7 +463,8 @@ const DANGLING: &[&str] = &[
 fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
     let mut out = Vec::new();
     for line in open.iter().take(HEAD_LINES) {
-        let words = line.word_count();
+        // (Counted only as far as the test needs.)
+        let words = line.word_count_up_to(META_MAX_WORDS + 7);
         let prose = words > META_MAX_WORDS + 6 || (words > 8 && words::ends_sentence(line.content()));
         if prose {
             break;

@@ -109,18 +109,28 @@ impl<'a> Line<'a> {
         self.blank
     }
 
-    pub fn word_count(&self) -> usize {
-        count_words(self.content())
+    /// The content's word count, or `limit` if it has more; see
+    /// [`count_words_up_to`].
+    pub fn word_count_up_to(&self, limit: usize) -> usize {
+        count_words_up_to(self.content(), limit)
     }
 }
 
 /// `text.split_whitespace().count()`, reading ASCII bytes as they are and
 /// decoding only the other characters: every line is counted, and most
 /// are nearly all ASCII.
+#[cfg(test)]
 pub(super) fn count_words(text: &str) -> usize {
+    count_words_up_to(text, usize::MAX)
+}
+
+/// `count_words(text).min(limit)`, reading no further than the word that
+/// reaches `limit`: the tests on a line's length ask only whether it has
+/// more than a few words, and lines of prose have many.
+pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
+    while i < bytes.len() && count < limit {
         let (space, len) = if bytes[i].is_ascii() {
             (is_ascii_space(bytes[i]), 1)
         } else {
@@ -147,15 +157,26 @@ impl<'a> WhitespaceWords<'a> {
         WhitespaceWords { text, at: 0 }
     }
 
-    /// Whether a character starts at `i` and is white space: its length.
-    fn space_at(&self, i: usize) -> (bool, usize) {
-        let b = self.text.as_bytes()[i];
-        if b.is_ascii() {
-            (is_ascii_space(b), 1)
-        } else {
-            let c = self.text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
+    /// The first index from `i` where a character starts whose being
+    /// white space is `space`: ASCII bytes are read as they are, other
+    /// characters decoded.
+    fn run_end(&self, mut i: usize, space: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                if is_ascii_space(b) != space {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() != space {
+                    break;
+                }
+                i += c.len_utf8();
+            }
         }
+        i
     }
 }
 
@@ -163,26 +184,13 @@ impl<'a> Iterator for WhitespaceWords<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
-        while self.at < len {
-            let (space, n) = self.space_at(self.at);
-            if !space {
-                break;
-            }
-            self.at += n;
-        }
-        if self.at >= len {
+        let start = self.run_end(self.at, true);
+        if start >= self.text.len() {
+            self.at = start;
             return None;
         }
-        let start = self.at;
-        while self.at < len {
-            let (space, n) = self.space_at(self.at);
-            if space {
-                break;
-            }
-            self.at += n;
-        }
-        Some(&self.text[start..self.at])
+        self.at = self.run_end(start, false);
+        self.text.get(start..self.at)
     }
 }
 
@@ -254,7 +262,7 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 
 /// Short, no final full stop: a headline, a masthead, a section name.
 pub(super) fn is_headline_like(text: &str) -> bool {
-    let words = count_words(text);
+    let words = count_words_up_to(text, 23);
     (2..=22).contains(&words) && !ends_with_full_stop(text) && !text.trim_end().ends_with([':', ','])
 }
 
@@ -311,15 +319,57 @@ pub(super) fn for_each_content_word(text: &str, f: impl FnMut(&str)) {
 /// words it need not see.
 pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str) -> bool, mut f: impl FnMut(&str)) {
     let mut scratch = String::new();
-    for w in raw_words(text) {
+    for_each_raw_word(text, |w| {
         if skip(w) {
-            continue;
+            return;
         }
         if let Some(word) = content_word(w, &mut scratch) {
             f(word);
         }
+    });
+}
+
+/// The non-empty [`raw_words`] of a text, each lent to `f`. ASCII text is
+/// split by bytes: its letters and digits are the ASCII ones and it has
+/// no "’". (The empty pieces `raw_words` also gives are never content
+/// words.)
+fn for_each_raw_word(text: &str, mut f: impl FnMut(&str)) {
+    if !text.is_ascii() {
+        raw_words(text).filter(|w| !w.is_empty()).for_each(f);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while bytes.get(i).is_some_and(|&b| !is_ascii_word_byte(b)) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| is_ascii_word_byte(b)) {
+            i += 1;
+        }
+        f(&text[start..i]);
     }
 }
+
+/// An ASCII letter, digit or apostrophe: what words are made of, read
+/// off a table since every byte of a paragraph is asked.
+pub(super) fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_WORD_BYTES[usize::from(b)]
+}
+
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    table
+};
 
 /// The first three letters (in lower case) that the content word of the
 /// raw ASCII word `raw` would open with, if it has one; none when it
@@ -374,12 +424,31 @@ fn stem_len(word: &str) -> usize {
 
 /// The share of `text`'s distinct content words that occur in `vocabulary`
 /// (0 when it has none).
+///
+/// The distinct words are kept end to end in one string: the texts asked
+/// about are headlines and captions, a few words each, so a look along
+/// them costs less than hashing and a copy of every word.
 pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
-    let words: HashSet<String> = content_words(text).collect();
-    if words.is_empty() {
+    let mut seen = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut shared = 0;
+    for_each_content_word(text, |w| {
+        let mut start = 0;
+        let known = ends.iter().any(|&end| {
+            let same = &seen[start..end] == w;
+            start = end;
+            same
+        });
+        if !known {
+            seen.push_str(w);
+            ends.push(seen.len());
+            shared += usize::from(vocabulary.contains(w));
+        }
+    });
+    if ends.is_empty() {
         return 0.0;
     }
-    words.iter().filter(|w| vocabulary.contains(*w)).count() as f64 / words.len() as f64
+    shared as f64 / ends.len() as f64
 }
 
 #[cfg(test)]
@@ -412,6 +481,9 @@ mod tests {
     fn words_are_counted_as_split_whitespace_counts_them() {
         for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z"] {
             assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+            for limit in 0..6 {
+                assert_eq!(count_words_up_to(text, limit), count_words(text).min(limit), "{text:?} {limit}");
+            }
         }
         for b in 0u8..128 {
             let text = format!("a{}b", b as char);
@@ -475,6 +547,28 @@ mod tests {
         let b: HashSet<String> = content_words("the troop returned").collect();
         assert!(a.contains("troop") && b.contains("troop"));
         assert!(a.contains("return") && b.contains("return"));
+    }
+
+    #[test]
+    fn overlap_is_the_share_of_distinct_words_in_the_vocabulary() {
+        let spec = |text: &str, vocabulary: &HashSet<String>| {
+            let words: HashSet<String> = content_words(text).collect();
+            if words.is_empty() { 0.0 } else { words.iter().filter(|w| vocabulary.contains(*w)).count() as f64 / words.len() as f64 }
+        };
+        let vocabulary: HashSet<String> = content_words("troops returned to the river port; floods").collect();
+        for text in ["", "the and", "Troops return", "troops troops troop TROOPS river", "Zoë’s river floods flood", "port porting ports x"] {
+            assert_eq!(overlap(text, &vocabulary), spec(text, &vocabulary), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn raw_words_split_as_the_character_split_does() {
+        for text in ["", "a", "it's o'clock", "'quoted' words", "x--y  z", "a1b2 c_d", "Zoë’s “x”", "tab\tand\nline", "..."] {
+            let mut got = Vec::new();
+            for_each_raw_word(text, |w| got.push(w.to_string()));
+            let want: Vec<String> = raw_words(text).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
