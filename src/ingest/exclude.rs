@@ -944,16 +944,45 @@ mod comments {
 
     /// Every pronoun of [`FIRST_SECOND_PERSON`], "i" and [`SLANG`] word
     /// spelled in ASCII, packed by [`packed_lowercase`] and sorted.
-    static LISTED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-        let mut listed: Vec<u64> = FIRST_SECOND_PERSON.iter().chain(SLANG).chain(&["i"]).map(|w| packed_lowercase(w)).collect();
-        listed.sort_unstable();
+    /// (Sorted once, at compile time.)
+    const LISTED: [u64; FIRST_SECOND_PERSON.len() + SLANG.len() + 1] = {
+        let mut listed = [0u64; FIRST_SECOND_PERSON.len() + SLANG.len() + 1];
+        let mut i = 0;
+        while i < FIRST_SECOND_PERSON.len() {
+            listed[i] = packed_lowercase(FIRST_SECOND_PERSON[i]);
+            i += 1;
+        }
+        while i < FIRST_SECOND_PERSON.len() + SLANG.len() {
+            listed[i] = packed_lowercase(SLANG[i - FIRST_SECOND_PERSON.len()]);
+            i += 1;
+        }
+        listed[i] = packed_lowercase("i");
+        // An insertion sort: a const context has no `sort`.
+        let mut j = 1;
+        while j < listed.len() {
+            let mut k = j;
+            while k > 0 && listed[k - 1] > listed[k] {
+                let swap = listed[k - 1];
+                listed[k - 1] = listed[k];
+                listed[k] = swap;
+                k -= 1;
+            }
+            j += 1;
+        }
         listed
-    });
+    };
 
     /// An ASCII word of at most eight bytes as one number, lower-cased:
     /// two such words are equal ignoring ASCII case when their numbers are.
-    fn packed_lowercase(word: &str) -> u64 {
-        word.bytes().take(8).fold(0u64, |n, b| n << 8 | u64::from(b.to_ascii_lowercase()))
+    const fn packed_lowercase(word: &str) -> u64 {
+        let bytes = word.as_bytes();
+        let mut n = 0u64;
+        let mut i = 0;
+        while i < bytes.len() && i < 8 {
+            n = n << 8 | bytes[i].to_ascii_lowercase() as u64;
+            i += 1;
+        }
+        n
     }
 
     pub(super) const FIRST_SECOND_PERSON: &[&str] = &[
@@ -1068,14 +1097,14 @@ mod comments {
                 while bytes.get(i).is_some_and(|&b| in_token(b)) {
                     i += 1;
                 }
-                note_token(&own[start..i], &mut facts, &mut shouted);
+                note_token(&own[start..i], true, &mut facts, &mut shouted);
                 if first_only && facts.any() {
                     break;
                 }
             }
         } else {
             for t in own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()) {
-                note_token(t, &mut facts, &mut shouted);
+                note_token(t, t.is_ascii(), &mut facts, &mut shouted);
                 if first_only && facts.any() {
                     break;
                 }
@@ -1086,17 +1115,21 @@ mod comments {
 
     /// One word's part in [`TokenFacts`]; `shouted` counts the shouted
     /// words just before it.
-    fn note_token(t: &str, facts: &mut TokenFacts, shouted: &mut usize) {
+    fn note_token(t: &str, ascii: bool, facts: &mut TokenFacts, shouted: &mut usize) {
         facts.count += 1;
-        let first = t.as_bytes()[0];
-        // A word of ASCII in lower case is neither shouted nor, unless
-        // it is short and spelled as one of them in some case, a pronoun,
-        // "i" or slang: most words of prose are done with here.
-        if first.is_ascii_lowercase() && t.is_ascii() {
-            *shouted = 0;
-            if t.len() > 7 || !LISTED.binary_search(&packed_lowercase(t)).is_ok() {
-                return;
+        if ascii {
+            // An ASCII word is a pronoun, "i" or slang only if it is short
+            // and spelled as one of them in some case, and shouted only if
+            // all its letters are capitals: most words of prose are done
+            // with on their length and one lookup.
+            if t.len() <= 7 && LISTED.binary_search(&packed_lowercase(t)).is_ok() {
+                facts.person |= is_person(t);
+                facts.lower_i |= t == "i";
+                facts.slang |= is_slang(t);
             }
+            *shouted = if t.len() >= 3 && t.bytes().all(|b| b.is_ascii_uppercase()) { *shouted + 1 } else { 0 };
+            facts.shouting |= *shouted >= 3;
+            return;
         }
         if t.len() <= 7 {
             facts.person |= is_person(t);

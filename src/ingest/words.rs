@@ -59,7 +59,14 @@ static COMMONNESS: [u8; 256] = {
 /// ignoring ASCII case.
 pub(super) fn starts_any_ci(text: &str, prefixes: &[&str]) -> bool {
     let bytes = text.as_bytes();
-    prefixes.iter().any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    // The first byte first: the lists are long and most lines open with
+    // none of their letters.
+    let Some(&first) = bytes.first() else { return prefixes.iter().any(|p| p.is_empty()) };
+    let first = first.to_ascii_lowercase();
+    prefixes.iter().any(|p| {
+        let p = p.as_bytes();
+        p.first().is_none_or(|&b| b == first) && bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p)
+    })
 }
 
 /// Whether `text` ends with any of the (lower-case ASCII) `suffixes`,
@@ -376,7 +383,8 @@ static ASCII_WORD_BYTES: [bool; 256] = {
 /// cannot be a content word or is not ASCII. A content word keeps at
 /// least three letters of its raw word's start, lower-cased.
 pub(super) fn ascii_content_prefix(raw: &str) -> Option<[u8; 3]> {
-    let w = raw.trim_matches(['\'', '’']);
+    // An ASCII word has no "’": its apostrophes are trimmed by bytes.
+    let w = if raw.is_ascii() { raw.trim_matches('\'') } else { raw.trim_matches(['\'', '’']) };
     let b = w.as_bytes();
     (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
@@ -466,6 +474,7 @@ mod tests {
         assert!(contains_any_ascii_ci("xx Contributed reporting", &["contributed reporting"]));
         assert!(contains_any_ascii_ci("zq", &["zq"]) && !contains_any_ascii_ci("qz", &["zq"]));
         assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
+        assert!(starts_any_ci("", &["x", ""]) && !starts_any_ci("", &["x"]) && starts_any_ci("x", &[""]) && starts_any_ci("(C) 2025", &["(c)"]));
         assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
     }
 
