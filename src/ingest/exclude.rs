@@ -615,7 +615,57 @@ const CREDIT_LABEL_STEMS: &[&str] = &["image", "photo", "picture", "credit", "il
 
 /// Whether `text` ends with a photo credit.
 fn is_credit(text: &str) -> bool {
-    may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+    may_close_with_credit(text) && may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+}
+
+/// A test every text a credit shape matches passes, read from the end of
+/// the text; on plain text (see [`is_plain`]) only, others pass. Every
+/// line of the body is asked whether it closes with a credit, and this
+/// refuses most of them on their last sentence alone:
+///
+/// - the agency shapes need a "/" and the bracketed ones a "(": with
+///   either, the text passes;
+/// - otherwise only the labelled shapes ("Photo: X", "Images source, X")
+///   and "Photo by X" / "Getty Images" remain. Their matches hold no
+///   ".", "!" or "?" but a closing full stop and, in a labelled credit,
+///   the first character after the label's colon. So past the last such
+///   mark (the closing one left out) must stand "photo" or "getty", or
+///   a label word right before a colon, or "source", "caption" or
+///   "credit" right before a comma.
+fn may_close_with_credit(text: &str) -> bool {
+    if !is_plain(text) || memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() {
+        return true;
+    }
+    let closed = text.trim_end();
+    let closed = closed.strip_suffix(')').unwrap_or(closed);
+    let body = closed.strip_suffix('.').unwrap_or(closed);
+    let from = match memchr::memrchr3(b'.', b'!', b'?', body.as_bytes()) {
+        // The mark may be the first character of a label's credit.
+        Some(q) if body[..q].trim_end().ends_with([':', ',']) => return true,
+        Some(q) => q + 1,
+        None => 0,
+    };
+    let tail = &body[from..];
+    contains_any_ascii_ci(tail, &["photo", "getty"]) || labelled_mark(tail)
+}
+
+/// Whether a colon in `text` follows a credit label (after white space),
+/// or a comma follows "source", "caption" or "credit": the word right
+/// before the mark, all of it, since a label opens on a word boundary.
+fn labelled_mark(text: &str) -> bool {
+    const BEFORE_COLON: &[&str] = &[
+        "images", "image", "photos", "photograph", "photo", "pictures", "picture", "credit", "illustration", "graphic", "video", "source",
+        "caption",
+    ];
+    const BEFORE_COMMA: &[&str] = &["source", "caption", "credit"];
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b':', b',', bytes).any(|i| {
+        let before = text[..i].trim_end();
+        let start = before.bytes().rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_')).map_or(0, |p| p + 1);
+        let word = &before[start..];
+        let labels = if bytes[i] == b':' { BEFORE_COLON } else { BEFORE_COMMA };
+        labels.iter().any(|l| l.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Whether `text` holds a word or mark that some credit shape's own
@@ -1671,6 +1721,7 @@ mod tests {
         for t in texts {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(t).is_some());
             assert!(!ungated || may_hold_credit(t), "{t}");
+            assert!(!ungated || may_close_with_credit(t), "{t}");
             assert_eq!(is_credit(t), whole.is_match(t), "{t}");
             assert_eq!(credit_start(t), whole.find(t).map(|m| m.start()), "{t}");
         }
@@ -1703,6 +1754,9 @@ mod tests {
         ];
         let matched: usize = texts.iter().filter(|t| is_plain(t)).map(|t| credit_readers_agree(t)).sum();
         assert!(matched >= 25, "only {matched} credits");
+        for t in texts {
+            assert!(!CREDIT_SHAPES.iter().any(|s| s.start(t).is_some()) || may_close_with_credit(t), "{t:?}");
+        }
     }
 
     #[test]
@@ -2069,6 +2123,7 @@ mod prefilter_properties {
         fn credit_and_footer_readers_agree(line in credit_like()) {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(&line).is_some());
             prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
+            prop_assert!(!ungated || may_close_with_credit(&line), "{:?}", line);
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);
