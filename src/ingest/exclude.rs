@@ -419,15 +419,18 @@ impl<'a> LazyWords<'a> {
 /// phrase's, ignoring ASCII case, the last only opening with it.
 fn phrase_at(words: &mut LazyWords<'_>, phrases: &[&[&str]], k: usize) -> bool {
     let Some(lead) = words.get(k).and_then(|w| w.as_bytes().first().copied()) else { return false };
+    // The first bytes first: most words after a name ("said") open no
+    // phrase, and are refused before any comparison.
+    let lead = lead.to_ascii_lowercase();
+    if !phrases.iter().any(|phrase| phrase.first().and_then(|w| w.as_bytes().first()) == Some(&lead)) {
+        return false;
+    }
     phrases.iter().any(|phrase| {
-        // The first bytes first: most words after a name ("said") open no
-        // phrase, and are refused before any comparison.
-        phrase.first().and_then(|w| w.as_bytes().first()).is_some_and(|p| p.eq_ignore_ascii_case(&lead))
-            && phrase.iter().enumerate().all(|(j, w)| {
-                words.get(k + j).is_some_and(|word| {
-                    if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
-                })
+        phrase.iter().enumerate().all(|(j, w)| {
+            words.get(k + j).is_some_and(|word| {
+                if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
             })
+        })
     })
 }
 
@@ -1362,14 +1365,20 @@ mod captions {
         let skip = |raw: &str| {
             any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| prefixes.binary_search(&p).is_err())
         };
+        // The wanted words sorted, each marked once the body uses it: a
+        // binary search per word read rather than two hashes.
+        let mut sorted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        let mut used = vec![false; sorted.len()];
         for &i in which {
             words::for_each_content_word_unless(lines[i].text, skip, |word| {
                 any.set(true);
-                if wanted.contains(word) && !found.contains(word) {
-                    found.insert(word.to_string());
+                if let Ok(at) = sorted.binary_search(&word) {
+                    used[at] = true;
                 }
             });
         }
+        found.extend(sorted.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| w.to_string()));
         (found, any.get())
     }
 

@@ -480,7 +480,7 @@ fn mark(meta: &mut Meta, line: &Line<'_>, note: &str) {
 
 /// A short line that is mostly a date ("Published: December 13, 2025, 9:40 a.m.").
 fn date_line(content: &str) -> Option<String> {
-    if content.split_whitespace().count() > 10 {
+    if words::count_words_up_to(content, 11) > 10 {
         return None;
     }
     let date = find_date(content)?;
@@ -505,11 +505,14 @@ pub(super) fn find_date(text: &str) -> Option<String> {
     let mut found: Vec<(usize, Option<String>)> = Vec::new();
     // Every date has digits; the patterns are tried only on text that
     // could hold them.
-    if !text.chars().any(char::is_numeric) {
+    // (In ASCII text the numeric characters are the digits.)
+    let numeric = if text.is_ascii() { text.bytes().any(|b| b.is_ascii_digit()) } else { text.chars().any(char::is_numeric) };
+    if !numeric {
         return None;
     }
+    let month = has_month(text);
     for (could_be, day_first) in [(could_be_mdy as fn(&str) -> bool, false), (could_be_dmy, true)] {
-        if let Some(d) = (has_month(text) && could_be(text)).then(|| first_date(text, day_first)).flatten() {
+        if let Some(d) = (month && could_be(text)).then(|| first_date(text, day_first)).flatten() {
             found.push((d.span.start, ymd(&text[d.year], month_number(&text[d.month])?, &text[d.day])));
         }
     }

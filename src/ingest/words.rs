@@ -135,20 +135,7 @@ pub(super) fn count_words(text: &str) -> usize {
 /// reaches `limit`: the tests on a line's length ask only whether it has
 /// more than a few words, and lines of prose have many.
 pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() && count < limit {
-        let (space, len) = if bytes[i].is_ascii() {
-            (is_ascii_space(bytes[i]), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        count += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    count
+    WhitespaceWords::new(text).take(limit).count()
 }
 
 /// `text.split_whitespace()`, reading ASCII bytes as they are and
