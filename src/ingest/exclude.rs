@@ -439,7 +439,7 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     if content.is_empty() || content.len() > FURNITURE_MAX_BYTES {
         return None;
     }
-    let plain = is_plain(content);
+    let plain = line.is_plain();
     let wanted = if plain { plain_candidates(content) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
@@ -617,8 +617,15 @@ fn photo_then_credit_word(t: &str) -> bool {
 const CREDIT_LABEL_STEMS: &[&str] = &["image", "photo", "picture", "credit", "illu", "graphic", "video", "ource"];
 
 /// Whether `text` ends with a photo credit.
+#[cfg(test)]
 fn is_credit(text: &str) -> bool {
-    may_close_with_credit(text) && may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+    is_credit_in(text, is_plain(text))
+}
+
+/// [`is_credit`], told whether the text is plain (see [`is_plain`]); a
+/// text not known to be plain may be passed as not plain.
+fn is_credit_in(text: &str, plain: bool) -> bool {
+    may_close_with_credit(text, plain) && may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
 }
 
 /// A test every text a credit shape matches passes, read from the end of
@@ -635,8 +642,8 @@ fn is_credit(text: &str) -> bool {
 ///   mark (the closing one left out) must stand "photo" or "getty", or
 ///   a label word right before a colon, or "source", "caption" or
 ///   "credit" right before a comma.
-fn may_close_with_credit(text: &str) -> bool {
-    if !is_plain(text) || memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() {
+fn may_close_with_credit(text: &str, plain: bool) -> bool {
+    if !plain || memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() {
         return true;
     }
     let closed = text.trim_end();
@@ -1294,7 +1301,7 @@ mod comments {
 
 /// Headlines and captions of other stories.
 mod captions {
-    use super::{credit_start, is_credit, words, ExclusionReason, Line, Mark};
+    use super::{credit_start, is_credit_in, words, ExclusionReason, Line, Mark};
     use std::collections::{HashMap, HashSet};
 
     /// The longest credit looked for ("Photo: Name Surname/Agency via X").
@@ -1338,7 +1345,8 @@ mod captions {
 
     fn has_credit(line: &Line<'_>) -> bool {
         let content = line.content();
-        content.len() <= 1200 && is_credit(credit_end(content))
+        // The tail of plain text is plain: its credit test need not ask again.
+        content.len() <= 1200 && is_credit_in(credit_end(content), line.is_plain())
     }
 
     /// A credit is short and closes its line: only the end is searched.
@@ -1730,7 +1738,7 @@ mod tests {
         for t in texts {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(t).is_some());
             assert!(!ungated || may_hold_credit(t), "{t}");
-            assert!(!ungated || may_close_with_credit(t), "{t}");
+            assert!(!ungated || may_close_with_credit(t, is_plain(t)), "{t}");
             assert_eq!(is_credit(t), whole.is_match(t), "{t}");
             assert_eq!(credit_start(t), whole.find(t).map(|m| m.start()), "{t}");
         }
@@ -1764,7 +1772,7 @@ mod tests {
         let matched: usize = texts.iter().filter(|t| is_plain(t)).map(|t| credit_readers_agree(t)).sum();
         assert!(matched >= 25, "only {matched} credits");
         for t in texts {
-            assert!(!CREDIT_SHAPES.iter().any(|s| s.start(t).is_some()) || may_close_with_credit(t), "{t:?}");
+            assert!(!CREDIT_SHAPES.iter().any(|s| s.start(t).is_some()) || may_close_with_credit(t, is_plain(t)), "{t:?}");
         }
     }
 
@@ -2132,7 +2140,7 @@ mod prefilter_properties {
         fn credit_and_footer_readers_agree(line in credit_like()) {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(&line).is_some());
             prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
-            prop_assert!(!ungated || may_close_with_credit(&line), "{:?}", line);
+            prop_assert!(!ungated || may_close_with_credit(&line, is_plain(&line)), "{:?}", line);
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);

@@ -659,7 +659,7 @@ fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
             return None;
         }
         let appeared = || {
-            if is_plain(content) {
+            if l.is_plain() {
                 appeared_first_on_plain(content).map(|(_, group)| &content[group])
             } else {
                 APPEARED_FIRST_ON.captures(content).and_then(|c| c.get(1)).map(|m| m.as_str())

@@ -2,6 +2,7 @@
 //! Markdown markers at the start of a line, content words for comparing
 //! what two pieces of text are about, and the shape of a headline.
 
+use super::ascii::is_plain;
 use super::Article;
 use crate::model::Span;
 use std::collections::HashSet;
@@ -97,13 +98,15 @@ pub(super) struct Line<'a> {
     /// metadata asks for it, most of them of every line.
     content: &'a str,
     blank: bool,
+    /// [`is_plain`] of the content, asked by several tests of every line.
+    plain: bool,
 }
 
 impl<'a> Line<'a> {
     pub fn new(number: usize, span: Span, text: &'a str) -> Line<'a> {
         let content = strip_markup(text);
         // Markup alone ("###") strips to nothing without being blank.
-        Line { number, span, text, content, blank: content.is_empty() && text.trim().is_empty() }
+        Line { number, span, text, content, blank: content.is_empty() && text.trim().is_empty(), plain: is_plain(content) }
     }
 
     /// The line without surrounding white space and leading Markdown
@@ -114,6 +117,11 @@ impl<'a> Line<'a> {
 
     pub fn is_blank(&self) -> bool {
         self.blank
+    }
+
+    /// Whether the content is plain text (see [`is_plain`]).
+    pub fn is_plain(&self) -> bool {
+        self.plain
     }
 
     /// The content's word count, or `limit` if it has more; see
@@ -152,27 +160,50 @@ impl<'a> WhitespaceWords<'a> {
     }
 
     /// The first index from `i` where a character starts whose being
-    /// white space is `space`: ASCII bytes are read as they are, other
-    /// characters decoded.
+    /// white space is not `space`: ASCII bytes are classed by a table,
+    /// other characters decoded.
     fn run_end(&self, mut i: usize, space: bool) -> usize {
         let bytes = self.text.as_bytes();
+        let same = if space { ByteClass::Space } else { ByteClass::Word };
         while let Some(&b) = bytes.get(i) {
-            if b.is_ascii() {
-                if is_ascii_space(b) != space {
-                    break;
-                }
+            let class = BYTE_CLASSES[usize::from(b)];
+            if class == same {
                 i += 1;
-            } else {
-                let c = self.text[i..].chars().next().unwrap_or(' ');
-                if c.is_whitespace() != space {
-                    break;
-                }
-                i += c.len_utf8();
+                continue;
             }
+            if class != ByteClass::NotAscii {
+                break;
+            }
+            let c = self.text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() != space {
+                break;
+            }
+            i += c.len_utf8();
         }
         i
     }
 }
+
+/// What a byte says about white space: [`WhitespaceWords`] reads most
+/// bytes off this table rather than testing them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Space,
+    /// An ASCII character that is not white space.
+    Word,
+    /// Part of a longer character, to be decoded.
+    NotAscii,
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut table = [ByteClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if b as u8 == b' ' || (b as u8 >= b'\t' && b as u8 <= b'\r') { ByteClass::Space } else { ByteClass::Word };
+        b += 1;
+    }
+    table
+};
 
 impl<'a> Iterator for WhitespaceWords<'a> {
     type Item = &'a str;
@@ -188,11 +219,6 @@ impl<'a> Iterator for WhitespaceWords<'a> {
     }
 }
 
-/// The ASCII characters Rust's `char::is_whitespace` accepts (the
-/// vertical tab too, which `u8::is_ascii_whitespace` leaves out).
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
 
 /// Every line of the article, in order. Read off the line starts the
 /// article indexed once, rather than by searching the text again: each
@@ -486,6 +512,14 @@ mod tests {
             assert_eq!(count_words(&text), text.split_whitespace().count(), "byte {b}");
             let twice = format!("{}{}x", b as char, b as char);
             assert_eq!(count_words(&twice), twice.split_whitespace().count(), "byte {b} twice");
+        }
+    }
+
+    #[test]
+    fn byte_classes_are_those_of_char_is_whitespace() {
+        for b in 0u8..=255 {
+            let want = if !b.is_ascii() { ByteClass::NotAscii } else if char::from(b).is_whitespace() { ByteClass::Space } else { ByteClass::Word };
+            assert!(BYTE_CLASSES[usize::from(b)] == want, "byte {b}");
         }
     }
 
