@@ -30,11 +30,46 @@ fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
     // The rare byte sits `k` bytes into any occurrence.
     let candidates = &haystack[k..haystack.len() - (needle.len() - 1 - k)];
     let matches_at = |at: usize| haystack[at..at + needle.len()].eq_ignore_ascii_case(needle);
+    if candidates.len() <= SHORT_HAYSTACK {
+        return any_at_byte(candidates, rare, matches_at);
+    }
     if rare.is_ascii_alphabetic() {
         memchr::memchr2_iter(rare.to_ascii_lowercase(), rare.to_ascii_uppercase(), candidates).any(matches_at)
     } else {
         memchr::memchr_iter(rare, candidates).any(matches_at)
     }
+}
+
+/// Haystacks up to this length are searched eight bytes at a time in
+/// plain code: on a line of copy, the vectorised search's cost of starting
+/// again after each candidate outweighs what it saves.
+const SHORT_HAYSTACK: usize = 256;
+
+/// Whether `f` holds at some index of `bytes` whose byte is `byte`
+/// (either case of an ASCII letter). Eight bytes are compared at once:
+/// each is folded to lower case (bit 5 set, which only a letter's two
+/// cases share with a lower-case letter) and matched with the classic test
+/// for a zero byte, whose few false hits `f`'s own comparison rejects.
+fn any_at_byte(bytes: &[u8], byte: u8, mut f: impl FnMut(usize) -> bool) -> bool {
+    let fold = if byte.is_ascii_alphabetic() { 0x20u8 } else { 0 };
+    let target = byte | fold;
+    let (fold8, target8) = (u64::from_le_bytes([fold; 8]), u64::from_le_bytes([target; 8]));
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut lanes = [0u8; 8];
+        lanes.copy_from_slice(&bytes[i..i + 8]);
+        let x = (u64::from_le_bytes(lanes) | fold8) ^ target8;
+        let mut hits = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
+        while hits != 0 {
+            let at = i + (hits.trailing_zeros() / 8) as usize;
+            if bytes[at] | fold == target && f(at) {
+                return true;
+            }
+            hits &= hits - 1;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().enumerate().any(|(j, &b)| b | fold == target && f(i + j))
 }
 
 /// How common a byte is in English copy (higher is commoner): letters by
@@ -410,6 +445,18 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 /// stemmed, and none if it is short, not alphabetic or a stopword. An
 /// ASCII word is tested before it is copied and lower-cased in place.
 fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
+    // An ASCII word has no "’": it is trimmed and tested by bytes.
+    if raw.is_ascii() {
+        let w = raw.trim_matches('\'');
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        scratch.clear();
+        scratch.push_str(w);
+        scratch.make_ascii_lowercase();
+        return finish_content_word(scratch);
+    }
     let w = raw.trim_matches(['\'', '’']);
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
     scratch.clear();
@@ -425,17 +472,25 @@ fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
             return None;
         }
     }
-    if is_stopword(scratch) {
+    finish_content_word(scratch)
+}
+
+/// A lower-cased word of letters as a content word: none if a stopword,
+/// else its stem.
+fn finish_content_word(word: &str) -> Option<&str> {
+    if is_stopword(word) {
         return None;
     }
-    Some(&scratch[..stem_len(scratch)])
+    Some(&word[..stem_len(word)])
 }
 
 /// The length of the word's root once a common suffix is cut.
 fn stem_len(word: &str) -> usize {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(root) = word.strip_suffix(suffix) {
-            if root.chars().count() >= 3 {
+            // (In ASCII, bytes are characters.)
+            let chars = if root.is_ascii() { root.len() } else { root.chars().count() };
+            if chars >= 3 {
                 return root.len();
             }
         }
@@ -489,6 +544,28 @@ mod tests {
         assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
         assert!(starts_any_ci("", &["x", ""]) && !starts_any_ci("", &["x"]) && starts_any_ci("x", &[""]) && starts_any_ci("(C) 2025", &["(c)"]));
         assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
+    }
+
+    #[test]
+    fn short_and_long_searches_find_what_a_plain_scan_finds() {
+        let spec = |h: &str, n: &str| n.is_empty() || h.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes()));
+        let needles = ["photo", "getty", "contributed ", "appeared first on", "(c)", "a", "zq", "by", "\u{e9}"];
+        let mut haystacks: Vec<String> = vec![
+            String::new(), "photo".into(), "PHOTO".into(), "Photograph by".into(), "xxxxxxxphoto".into(), "xxxxxxxxphot".into(),
+            "@PHOTO`".into(), "ph\u{f6}to photo".into(), "The post x appeared first on y".into(), "x (C) 2025".into(),
+            "Jo Lin contributed reporting".into(), "\u{e9}".into(), "{[pHoTo]}".into(),
+        ];
+        for len in [7, 8, 9, 15, 16, 17, 255, 256, 257, 300] {
+            let filler: String = "p0P_ ".chars().cycle().take(len).collect();
+            haystacks.push(filler.clone());
+            haystacks.push(format!("{filler}Photo"));
+            haystacks.push(format!("Getty{filler}"));
+        }
+        for h in &haystacks {
+            for n in needles {
+                assert_eq!(contains_any_ascii_ci(h, &[n]), spec(h, n), "{h:?} / {n:?}");
+            }
+        }
     }
 
     #[test]
