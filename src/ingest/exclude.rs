@@ -1032,6 +1032,55 @@ mod comments {
         listed
     };
 
+    /// Whether an ASCII word opens as some word of [`LISTED`] does: its
+    /// first two bytes, in lower case, looked up in [`LISTED_OPENINGS`].
+    /// Most short words of prose ("the", "of", "said") fail here, before
+    /// they are packed and searched for.
+    pub(super) fn may_be_listed(word: &[u8]) -> bool {
+        let Some(row) = word.first().and_then(|&b| opening_index(b)) else { return false };
+        let column = word.get(1).map_or(Some(OPENING_WORD_END), |&b| opening_index(b));
+        column.is_some_and(|c| LISTED_OPENINGS[row] & 1 << c != 0)
+    }
+
+    /// A lower-cased letter's place in the alphabet, 26 for an apostrophe.
+    const fn opening_index(b: u8) -> Option<usize> {
+        let b = b.to_ascii_lowercase();
+        if b.is_ascii_lowercase() {
+            Some((b - b'a') as usize)
+        } else if b == b'\'' {
+            Some(26)
+        } else {
+            None
+        }
+    }
+
+    /// The column of a word of one letter.
+    const OPENING_WORD_END: usize = 27;
+
+    /// Per first letter, the second bytes (see [`opening_index`]) the
+    /// listed words have after it.
+    const LISTED_OPENINGS: [u32; 27] = {
+        let mut table = [0u32; 27];
+        let words: [&[&str]; 2] = [FIRST_SECOND_PERSON, SLANG];
+        let mut list = 0;
+        while list < words.len() {
+            let mut i = 0;
+            while i < words[list].len() {
+                let w = words[list][i].as_bytes();
+                if let Some(row) = opening_index(w[0]) {
+                    let column = if w.len() == 1 { Some(OPENING_WORD_END) } else { opening_index(w[1]) };
+                    if let Some(c) = column {
+                        table[row] |= 1 << c;
+                    }
+                }
+                i += 1;
+            }
+            list += 1;
+        }
+        table[(b'i' - b'a') as usize] |= 1 << OPENING_WORD_END;
+        table
+    };
+
     /// An ASCII word of at most eight bytes as one number, lower-cased:
     /// two such words are equal ignoring ASCII case when their numbers are.
     const fn packed_lowercase(word: &str) -> u64 {
@@ -1182,7 +1231,7 @@ mod comments {
             // and spelled as one of them in some case, and shouted only if
             // all its letters are capitals: most words of prose are done
             // with on their length and one lookup.
-            if t.len() <= 7 && LISTED.binary_search(&packed_lowercase(t)).is_ok() {
+            if t.len() <= 7 && may_be_listed(t.as_bytes()) && LISTED.binary_search(&packed_lowercase(t)).is_ok() {
                 facts.person |= is_person(t);
                 facts.lower_i |= t == "i";
                 facts.slang |= is_slang(t);
@@ -1955,6 +2004,19 @@ mod tests {
     #[test]
     fn every_pronoun_opens_with_a_letter_the_quick_test_knows() {
         assert!(comments::FIRST_SECOND_PERSON.iter().all(|p| b"mywoui".contains(&p.as_bytes()[0])));
+    }
+
+    #[test]
+    fn every_listed_word_opens_as_the_quick_test_expects() {
+        for word in comments::FIRST_SECOND_PERSON.iter().chain(comments::SLANG).chain(&["i"]) {
+            if word.is_ascii() {
+                assert!(comments::may_be_listed(word.as_bytes()), "{word}");
+                assert!(comments::may_be_listed(word.to_uppercase().as_bytes()), "{word}");
+            }
+        }
+        for word in ["the", "of", "said", "x", "", "'", "th'"] {
+            assert!(!comments::may_be_listed(word.as_bytes()), "{word}");
+        }
     }
 
     #[test]
