@@ -30,46 +30,11 @@ fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
     // The rare byte sits `k` bytes into any occurrence.
     let candidates = &haystack[k..haystack.len() - (needle.len() - 1 - k)];
     let matches_at = |at: usize| haystack[at..at + needle.len()].eq_ignore_ascii_case(needle);
-    if candidates.len() <= SHORT_HAYSTACK {
-        return any_at_byte(candidates, rare, matches_at);
-    }
     if rare.is_ascii_alphabetic() {
         memchr::memchr2_iter(rare.to_ascii_lowercase(), rare.to_ascii_uppercase(), candidates).any(matches_at)
     } else {
         memchr::memchr_iter(rare, candidates).any(matches_at)
     }
-}
-
-/// Haystacks up to this length are searched eight bytes at a time in
-/// plain code: on a line of copy, the vectorised search's cost of starting
-/// again after each candidate outweighs what it saves.
-const SHORT_HAYSTACK: usize = 256;
-
-/// Whether `f` holds at some index of `bytes` whose byte is `byte`
-/// (either case of an ASCII letter). Eight bytes are compared at once:
-/// each is folded to lower case (bit 5 set, which only a letter's two
-/// cases share with a lower-case letter) and matched with the classic test
-/// for a zero byte, whose few false hits `f`'s own comparison rejects.
-fn any_at_byte(bytes: &[u8], byte: u8, mut f: impl FnMut(usize) -> bool) -> bool {
-    let fold = if byte.is_ascii_alphabetic() { 0x20u8 } else { 0 };
-    let target = byte | fold;
-    let (fold8, target8) = (u64::from_le_bytes([fold; 8]), u64::from_le_bytes([target; 8]));
-    let mut i = 0;
-    while i + 8 <= bytes.len() {
-        let mut lanes = [0u8; 8];
-        lanes.copy_from_slice(&bytes[i..i + 8]);
-        let x = (u64::from_le_bytes(lanes) | fold8) ^ target8;
-        let mut hits = x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080;
-        while hits != 0 {
-            let at = i + (hits.trailing_zeros() / 8) as usize;
-            if bytes[at] | fold == target && f(at) {
-                return true;
-            }
-            hits &= hits - 1;
-        }
-        i += 8;
-    }
-    bytes[i..].iter().enumerate().any(|(j, &b)| b | fold == target && f(i + j))
 }
 
 /// How common a byte is in English copy (higher is commoner): letters by
