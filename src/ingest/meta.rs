@@ -229,8 +229,20 @@ fn appeared_first_on_plain(text: &str) -> Option<(usize, Range<usize>)> {
 }
 
 /// Whether the text names a month (ignoring case): a date in words needs one.
+///
+/// One pass over the text's three-byte windows rather than a search per
+/// month: `tests::has_month_spec` is the search per month.
 fn has_month(text: &str) -> bool {
-    contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+    text.as_bytes().windows(3).any(|w| {
+        // Every stem opens with one of these letters: most windows are
+        // refused on their first byte.
+        matches!(w[0] | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+            && matches!(
+                [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()],
+                [b'j', b'a', b'n'] | [b'f', b'e', b'b'] | [b'm', b'a', b'r'] | [b'a', b'p', b'r'] | [b'm', b'a', b'y'] | [b'j', b'u', b'n']
+                    | [b'j', b'u', b'l'] | [b'a', b'u', b'g'] | [b's', b'e', b'p'] | [b'o', b'c', b't'] | [b'n', b'o', b'v'] | [b'd', b'e', b'c']
+            )
+    })
 }
 
 /// The three-letter stems every month name in [`MONTH`] opens with.
@@ -323,8 +335,13 @@ fn could_be_dateline(text: &str) -> bool {
 }
 
 /// "By Jo Lin", "Written by ...": every byline holds "by".
+/// On plain text (see [`is_plain`]) the line must open with "by" or one
+/// of the expression's words before it: plain text has no letter that
+/// folds to an ASCII one, so this is tested by bytes and spares the
+/// expression every line that merely holds "by" ("nearby").
 fn byline(content: &str) -> Option<regex::Captures<'_>> {
-    contains_any_ascii_ci(content, &["by"]).then(|| BYLINE.captures(content)).flatten()
+    let opens = || !is_plain(content) || words::starts_any_ci(content, &["by", "written by", "words by", "story by", "reporting by"]);
+    (contains_any_ascii_ci(content, &["by"]) && opens()).then(|| BYLINE.captures(content)).flatten()
 }
 
 /// Whether the line opens the way a copyright line does.
@@ -698,6 +715,34 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(is_label(t), is_label_spec(t), "{t:?}");
+        }
+    }
+
+    fn has_month_spec(text: &str) -> bool {
+        contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+    }
+
+    #[test]
+    fn month_windows_find_what_the_searches_find() {
+        let texts = [
+            "", "ja", "jan", "JAN", "xJaNx", "Dec. 13", "maybe", "Mar", "no month here", "Zoë in Sep", "12 noV", "decade", "ſep", "Ɐug",
+            "the junior", "octopus", "ABOUT", "augment", "ma\u{d7}y", "j\u{e9}an",
+        ];
+        for t in texts {
+            assert_eq!(has_month(t), has_month_spec(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn byline_opening_test_agrees_with_the_expression() {
+        let lines = [
+            "By Jo Lin", "by Jo Lin, Reuters", "BY JO LIN", "Written by Jo Lin", "written  by Jo", "Words by Ann Lee", "Story by X", "Reporting by X",
+            "Photos by X", "Nearby residents fled", "Standby crews", "Jo Lin, by the river", "Bystanders said", "By", "by x", "wordſ by Jo",
+            "Words\u{a0}by Jo", "By\u{a0}Jo Lin", "“By Jo”", "— By Jo Lin",
+        ];
+        for line in lines {
+            let spec = contains_any_ascii_ci(line, &["by"]).then(|| BYLINE.captures(line)).flatten().map(|c| c[1].to_string());
+            assert_eq!(byline(line).map(|c| c[1].to_string()), spec, "{line:?}");
         }
     }
 
