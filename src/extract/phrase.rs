@@ -236,7 +236,15 @@ fn word_at<'b>(text: &str, p: usize, buf: &'b mut [u8; 12]) -> Option<(&'b str, 
 /// `\s+` at `p`: the end of the whitespace there, if there is any.
 fn spaces(text: &str, p: usize) -> Option<usize> {
     let rest = text.get(p..)?;
-    let end = rest.char_indices().find(|&(_, c)| !c.is_whitespace()).map_or(rest.len(), |(i, _)| i);
+    // ASCII whitespace byte by byte (as `char::is_whitespace` has it, the
+    // vertical tab included); chars decoded only from a non-ASCII byte on.
+    let ascii = rest.bytes().take_while(|b| matches!(b, b'\t'..=b'\r' | b' ')).count();
+    let more = if rest.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        rest[ascii..].char_indices().find(|&(_, c)| !c.is_whitespace()).map_or(rest.len() - ascii, |(i, _)| i)
+    } else {
+        0
+    };
+    let end = ascii + more;
     (end > 0).then_some(p + end)
 }
 
@@ -355,71 +363,97 @@ fn time_from(text: &str, p: usize, lead: bool) -> Option<usize> {
     // Every alternative but the last starts with `\b` and a word.
     let first = if lead { word_at(text, p, &mut buf) } else { None };
     if let Some((w, e)) = first {
-        let w: &str = w;
-        let after = || spaces(text, e);
-        // last year, this week, next Monday
-        if matches!(w, "last" | "this" | "next" | "past" | "previous" | "coming") {
-            let units = |x: &str| {
-                matches!(x, "year" | "month" | "week" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter" | "decade" | "night")
-                    || is_weekday(x)
-            };
-            if let Some(end) = after().and_then(|q| word_if(text, q, units)) {
-                return Some(end);
-            }
-        }
-        // earlier this year
-        if matches!(w, "earlier" | "later") {
-            if let Some(end) = after().and_then(|q| sequence(text, q, &[&|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
-                return Some(end);
-            }
-        }
-        // so far this year
-        if w == "so" {
-            if let Some(end) = after().and_then(|q| sequence(text, q, &[&|x| x == "far", &|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
-                return Some(end);
-            }
-        }
-        // in early August, since June 3, 2024
-        if matches!(w, "in" | "since" | "by" | "until" | "during" | "from" | "through" | "throughout" | "before" | "after" | "between") {
-            if let Some(end) = after().and_then(|q| dated_month(text, q)) {
-                return Some(end);
-            }
-        }
-        // in 2024, before late 1999
-        if matches!(w, "in" | "since" | "by" | "until" | "during" | "before" | "after") {
-            if let Some(end) = after().and_then(|q| dated_year(text, q)) {
-                return Some(end);
-            }
-        }
-        // on Monday, Monday
-        if w == "on" {
-            if let Some(end) = after().and_then(|q| word_if(text, q, is_weekday)) {
-                return Some(end);
-            }
-        }
-        if is_weekday(w) {
-            return Some(e);
-        }
-        // during the war, in its first year
-        if matches!(w, "during" | "throughout" | "over" | "in" | "since" | "after" | "before" | "for") {
-            if let Some(end) = after().and_then(|q| framed(text, q)) {
-                return Some(end);
-            }
-        }
-        // during the talks, throughout Ramadan
-        if matches!(w, "during" | "throughout") {
-            if let Some(end) = after().and_then(|q| during_anything(text, q)) {
-                return Some(end);
-            }
-        }
-        if matches!(w, "yesterday" | "today" | "tonight" | "overnight") {
-            return Some(e);
+        if let Some(end) = time_after_lead(text, w, e) {
+            return Some(end);
         }
     }
     // A leading "Earlier", "Previously", "Meanwhile", spaces included.
     if p == 0 {
         let q = any_spaces(text, 0);
+        // Most texts start with another letter: one byte tells.
+        if !matches!(text.as_bytes().get(q).map(u8::to_ascii_lowercase), Some(b'e' | b'p' | b'm')) {
+            return None;
+        }
         return one_of(text, q, &["earlier", "previously", "meanwhile"]);
+    }
+    None
+}
+
+/// The first byte of the word at `q`, lower-cased (0 at the end of the
+/// text): each alternative after a lead word can only start with a few
+/// letters, so this one byte rules most of them out before any word is
+/// read.
+fn head_byte(text: &str, q: usize) -> u8 {
+    text.as_bytes().get(q).map_or(0, u8::to_ascii_lowercase)
+}
+
+/// The end of the [`TIME`] phrase that starts with the lead word `w`
+/// (lower case) ending at `e`, the alternatives in the pattern's order.
+fn time_after_lead(text: &str, w: &str, e: usize) -> Option<usize> {
+    // `\s+` after the lead: every alternative but a lone word needs it.
+    let after = spaces(text, e);
+    let next = after.map_or(0, |q| head_byte(text, q));
+    // last year, this week, next Monday
+    if matches!(w, "last" | "this" | "next" | "past" | "previous" | "coming") {
+        let units = |x: &str| {
+            matches!(x, "year" | "month" | "week" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter" | "decade" | "night")
+                || is_weekday(x)
+        };
+        if let Some(end) = after.and_then(|q| word_if(text, q, units)) {
+            return Some(end);
+        }
+    }
+    // earlier this year
+    if matches!(w, "earlier" | "later") && next == b't' {
+        if let Some(end) = after.and_then(|q| sequence(text, q, &[&|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
+            return Some(end);
+        }
+    }
+    // so far this year
+    if w == "so" && next == b'f' {
+        if let Some(end) = after.and_then(|q| sequence(text, q, &[&|x| x == "far", &|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
+            return Some(end);
+        }
+    }
+    // in early August, since June 3, 2024: "early", "late", "mid-" or a
+    // month's initial.
+    let month_head = matches!(next, b'e' | b'l' | b'm' | b'j' | b'f' | b'a' | b's' | b'o' | b'n' | b'd');
+    if month_head && matches!(w, "in" | "since" | "by" | "until" | "during" | "from" | "through" | "throughout" | "before" | "after" | "between") {
+        if let Some(end) = after.and_then(|q| dated_month(text, q)) {
+            return Some(end);
+        }
+    }
+    // in 2024, before late 1999: "early", "late", "19" or "20".
+    let year_head = matches!(next, b'e' | b'l' | b'1' | b'2');
+    if year_head && matches!(w, "in" | "since" | "by" | "until" | "during" | "before" | "after") {
+        if let Some(end) = after.and_then(|q| dated_year(text, q)) {
+            return Some(end);
+        }
+    }
+    // on Monday, Monday
+    if w == "on" && matches!(next, b'm' | b't' | b'w' | b'f' | b's') {
+        if let Some(end) = after.and_then(|q| word_if(text, q, is_weekday)) {
+            return Some(end);
+        }
+    }
+    if is_weekday(w) {
+        return Some(e);
+    }
+    // during the war, in its first year: "the", "its", "their", "this",
+    // "that".
+    if matches!(next, b't' | b'i') && matches!(w, "during" | "throughout" | "over" | "in" | "since" | "after" | "before" | "for") {
+        if let Some(end) = after.and_then(|q| framed(text, q)) {
+            return Some(end);
+        }
+    }
+    // during the talks, throughout Ramadan
+    if matches!(w, "during" | "throughout") {
+        if let Some(end) = after.and_then(|q| during_anything(text, q)) {
+            return Some(end);
+        }
+    }
+    if matches!(w, "yesterday" | "today" | "tonight" | "overnight") {
+        return Some(e);
     }
     None
 }

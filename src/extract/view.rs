@@ -23,7 +23,7 @@ use crate::model::{Span, Words};
 
 /// A word of the sentence: where it is, where its run of word characters
 /// ends (its trailing hyphens and apostrophes included), and its flags.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
     start: usize,
     end: usize,
@@ -188,6 +188,17 @@ pub struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
+        if text.is_ascii() {
+            SentenceView::new_ascii(text)
+        } else {
+            SentenceView::new_any(text)
+        }
+    }
+
+    /// [`SentenceView::new`] of any text, word by word through
+    /// [`clause::word_iter`]: the specification of
+    /// [`SentenceView::new_ascii`].
+    fn new_any(text: &'t str) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         let ascii = ascii_words(text);
@@ -232,6 +243,88 @@ impl<'t> SentenceView<'t> {
             }
         }
         SentenceView { text, words, ascii, time, planned, expected }
+    }
+
+    /// [`SentenceView::new_any`] of an ASCII text (most sentences), in one
+    /// pass over its bytes: the words as [`clause::word_iter`] reads them,
+    /// each one's lexicon key built as its bytes are read rather than by a
+    /// second pass, and the leads of its words of letters alone. Reading
+    /// the words cost more than all the readers of a sentence together.
+    fn new_ascii(text: &'t str) -> SentenceView<'t> {
+        let lexicon = Lexicon::get();
+        let bytes = text.as_bytes();
+        let mut view = SentenceView { text, words: Vec::with_capacity(text.len() / 5 + 1), ascii: true, time: Vec::new(), planned: Vec::new(), expected: Vec::new() };
+        let mut i = 0;
+        while i < bytes.len() {
+            // A word starts at a letter or digit: hyphens and apostrophes
+            // before it are not part of it.
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            // Each byte lower-cased as it is read: for letters, digits,
+            // hyphens and apostrophes that is setting the 0x20 bit.
+            let mut key: u128 = 0;
+            let mut letters = true;
+            while i < bytes.len() && is_run_byte(bytes[i]) {
+                let c = bytes[i];
+                letters &= c.is_ascii_alphabetic();
+                key = (key << 8) | u128::from(c | 0x20);
+                i += 1;
+            }
+            let run_end = i;
+            // Trailing hyphens and apostrophes are not part of the word.
+            let mut end = run_end;
+            while matches!(bytes[end - 1], b'-' | b'\'') {
+                end -= 1;
+            }
+            let word = &bytes[start..end];
+            let n = word.len();
+            // The key as `clause::packed_lower` builds it: the word's bytes
+            // from the top, its length in the low byte. The run's last
+            // bytes were shifted in past the word's: shift them out.
+            let listed = if n > clause::PACKED {
+                0
+            } else if run_end - start <= clause::PACKED + 1 {
+                let word_bytes = key >> (8 * (run_end - end));
+                lexicon.0.get((word_bytes << (8 * (16 - n))) | n as u128).unwrap_or(0)
+            } else {
+                lexicon.flags(word)
+            };
+            // Only a word that trailing marks were trimmed from can be
+            // letters alone when its run is not.
+            let letters = letters || word.iter().all(u8::is_ascii_alphabetic);
+            let flags = if letters { letter_flags(n, listed) } else { reader_flags(&text[start..end], listed) };
+            view.words.push(Word { start, end, run_end, flags });
+            if letters {
+                if is_whole_run(bytes, start, end) {
+                    view.push_leads(start, listed);
+                }
+                continue;
+            }
+            for (a, b) in word_runs(&bytes[start..run_end]) {
+                let (a, b) = (start + a, start + b);
+                // No lead is shorter than two letters or longer than ten.
+                if (2..=10).contains(&(b - a)) && is_whole_run(bytes, a, b) {
+                    view.push_leads(a, lexicon.flags(&bytes[a..b]));
+                }
+            }
+        }
+        view
+    }
+
+    /// Records a word at `start` as a lead of each phrase its lexicon
+    /// flags name.
+    fn push_leads(&mut self, start: usize, flags: u8) {
+        if flags & (TIME_LEAD | PLANNED_LEAD | EXPECTED_LEAD) == 0 {
+            return;
+        }
+        for (flag, leads) in [(TIME_LEAD, &mut self.time), (PLANNED_LEAD, &mut self.planned), (EXPECTED_LEAD, &mut self.expected)] {
+            if flags & flag != 0 {
+                leads.push(start);
+            }
+        }
     }
 
     pub fn text(&self) -> &'t str {
@@ -289,9 +382,13 @@ impl<'t> SentenceView<'t> {
     pub fn content_words(&self, span: Span) -> Words {
         // Room for about one content word in ten bytes.
         let mut out = Words::with_capacity(span.len() + span.len() / 10 + 1);
+        // Each word as written (a word of other letters already
+        // lower-cased), then the ASCII letters of all lower-cased in one
+        // pass: `to_lowercase` leaves no ASCII capital, so the result is
+        // each word's own lower-casing.
         let push = |out: &mut Words, text: &str| {
             if text.is_ascii() {
-                out.push_ascii_lowercase(text);
+                out.push(text);
             } else {
                 out.push(&text.to_lowercase());
             }
@@ -308,6 +405,7 @@ impl<'t> SentenceView<'t> {
         for w in tail.iter().filter(|w| w.is(CONTENT)) {
             push(&mut out, w.text);
         }
+        out.make_ascii_lowercase();
         out
     }
 }
@@ -328,6 +426,12 @@ impl Iterator for Either<'_> {
             Either::Plain(m) => m.next(),
         }
     }
+}
+
+/// A byte of a word's run in ASCII text: a letter, a digit, a hyphen or
+/// an apostrophe (as [`clause::word_iter`] reads them).
+fn is_run_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-' || c == b'\''
 }
 
 /// True when `b[start..end]`, a run of `\w` bytes, is not part of a
@@ -389,7 +493,16 @@ mod tests {
         words
     }
 
+    /// The one-pass reading of an ASCII text is word for word and lead for
+    /// lead the reading through the word iterator.
+    fn same_as_any(text: &str) {
+        let (fast, any) = (SentenceView::new(text), SentenceView::new_any(text));
+        assert_eq!(fast.words, any.words, "{text:?}");
+        assert_eq!((fast.ascii, &fast.time, &fast.planned, &fast.expected), (any.ascii, &any.time, &any.planned, &any.expected), "{text:?}");
+    }
+
     fn check(text: &str) {
+        same_as_any(text);
         let view = SentenceView::new(text);
         for span in spans(text) {
             let part = &text[span.start..span.end];
@@ -446,7 +559,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn one_pass_reads_as_the_word_iterator() {
+        for text in [
+            "In early August, the 5,000-strong force's men-- could rise; it was set to be sent in 2024.",
+            "Throughout the war's last year 'quoted' x_y __in__ 12abc abc12 -lead trailing- marks'' '-'",
+            "Internationalisation-wide counter-counter-intelligence-- plans-to-'' AGREED TO Will would",
+            "",
+            "-",
+            "a",
+        ] {
+            same_as_any(text);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn one_pass_on_any_ascii(text in "[ -~]{0,60}") {
+            same_as_any(&text);
+        }
+
+        #[test]
+        fn one_pass_on_word_soup(words in proptest::collection::vec(
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|'s|-|_|in_|mid-|May|respectively|counterintelligence|A|THE|Set|expected|x--|y''|abcdefghijklmno|abcdefghijklmnop-'|abcdefghijklmnopq-)",
+            0..12,
+        ), seps in proptest::collection::vec("( |  |-|,|'|_|\\.)", 12)) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            same_as_any(&text);
+        }
+
         #[test]
         fn quick_flags_are_flags_of(word in "[a-zA-Z0-9,'’\\-é\u{212A}]{1,18}") {
             proptest::prop_assert_eq!(quick_flags(Lexicon::get(), &word), flags_of(&word));
