@@ -220,15 +220,22 @@ fn run_end(b: &[u8], p: usize) -> usize {
 /// The word (maximal run of `\w`) starting at `p`, lower-cased into `buf`;
 /// `None` when none starts there or it is longer than any listed word.
 /// With its end.
-fn word_at<'b>(text: &str, p: usize, buf: &'b mut [u8; 12]) -> Option<(&'b str, usize)> {
+fn word_at<'a>(text: &'a str, p: usize, buf: &'a mut [u8; 12]) -> Option<(&'a str, usize)> {
     let b = text.as_bytes();
     if p >= b.len() || !is_word_byte(b[p]) {
         return None;
     }
     let e = run_end(b, p);
-    let w = buf.get_mut(..e - p)?;
-    w.copy_from_slice(&b[p..e]);
-    w.make_ascii_lowercase();
+    let word = &b[p..e];
+    let w = buf.get_mut(..word.len())?;
+    // Most words are written in lower case: the text's own slice serves,
+    // with no copy to lower-case and no check that the copy is UTF-8.
+    if !word.iter().any(u8::is_ascii_uppercase) {
+        return Some((&text[p..e], e));
+    }
+    for (to, from) in w.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
     // ASCII bytes only: always UTF-8.
     Some((std::str::from_utf8(w).ok()?, e))
 }
@@ -303,11 +310,49 @@ fn time_pattern() -> String {
 pub static TIME: Phrase = Phrase::with_lead_at(time_at, time_at_lead, time_pattern, Some(&TIME_LEADS));
 
 /// The words a [`TIME`] phrase starts with, but for a leading "Earlier".
-static TIME_LEADS: WordSet = WordSet::new(&[
+static TIME_LEADS: WordSet = WordSet::new(TIME_LEAD_WORDS);
+
+/// The initials and lengths of [`TIME_LEADS`]: most words are ruled out
+/// by these before the set is probed.
+static TIME_HEADS: Heads = Heads::of(TIME_LEAD_WORDS);
+
+const TIME_LEAD_WORDS: &[&str] = &[
     "last", "this", "next", "past", "previous", "coming", "earlier", "later", "so", "in", "since", "by", "until", "during",
     "from", "through", "throughout", "before", "after", "between", "on", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "over", "for", "yesterday", "today", "tonight", "overnight",
-]);
+];
+
+/// For each initial letter, a bit for each length (1 to 15) that some
+/// word of a list (lower-case ASCII letters) has with that initial.
+struct Heads([u16; 26]);
+
+impl Heads {
+    const fn of(words: &[&str]) -> Heads {
+        let mut heads = [0u16; 26];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            // Every listed word is 1 to 15 lower-case letters (tested).
+            heads[(w[0] - b'a') as usize] |= 1 << w.len();
+            i += 1;
+        }
+        Heads(heads)
+    }
+
+    /// False only when no listed word is `word` in any case: a word of
+    /// 1 to 15 bytes whose initial and length no listed word shares.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let n = word.len();
+        let Some(&first) = word.first() else { return true };
+        if n > 15 {
+            return true;
+        }
+        if !first.is_ascii_alphabetic() {
+            return false;
+        }
+        self.0[usize::from(first.to_ascii_lowercase() - b'a')] & (1 << n) != 0
+    }
+}
 
 fn is_weekday(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
@@ -348,7 +393,10 @@ fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usi
 fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     // Most words start no phrase: one look-up tells.
-    let lead = (p == 0 || !is_word_byte(b[p - 1])) && TIME_LEADS.contains_ascii(&b[p..run_end(b, p)]);
+    let lead = (p == 0 || !is_word_byte(b[p - 1])) && {
+        let word = &b[p..run_end(b, p)];
+        TIME_HEADS.may_hold(word) && TIME_LEADS.contains_ascii(word)
+    };
     time_from(text, p, lead)
 }
 

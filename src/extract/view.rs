@@ -65,7 +65,7 @@ pub const GROUP_PREPOSITION: u8 = 64;
 pub const PLACE_PREPOSITION: u8 = 128;
 
 /// A stop word ([`clause::is_stopword`]).
-const STOP: u8 = 4;
+pub const STOP: u8 = 4;
 /// Where a [`TIME`], [`PLANNED`] or [`EXPECTED`] phrase may start.
 const TIME_LEAD: u8 = 8;
 const PLANNED_LEAD: u8 = 16;
@@ -128,7 +128,7 @@ fn reader_flags(word: &str, listed: u8) -> u8 {
     if !word.is_ascii() || b.is_empty() {
         return flags_of(word);
     }
-    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION | STOP);
     if b.len() > 2 && listed & STOP == 0 && !b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
         flags |= CONTENT;
     }
@@ -138,7 +138,7 @@ fn reader_flags(word: &str, listed: u8) -> u8 {
 /// [`reader_flags`] of a non-empty word of ASCII letters alone, `len`
 /// bytes long: never all digits.
 fn letter_flags(len: usize, listed: u8) -> u8 {
-    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION | STOP);
     if len > 2 && listed & STOP == 0 {
         flags |= CONTENT;
     }
@@ -150,6 +150,9 @@ fn flags_of(word: &str) -> u8 {
     let mut flags = 0;
     if is_content(word) {
         flags |= CONTENT;
+    }
+    if clause::is_stopword(word) {
+        flags |= STOP;
     }
     for (list, flag) in [(FRAME_PREPOSITIONS, FRAME_PREPOSITION), (GROUP_PREPOSITIONS, GROUP_PREPOSITION), (PLACE_PREPOSITIONS, PLACE_PREPOSITION)] {
         if clause::lower_in(word, list) {
@@ -258,7 +261,7 @@ impl<'t> SentenceView<'t> {
         while i < bytes.len() {
             // A word starts at a letter or digit: hyphens and apostrophes
             // before it are not part of it.
-            if !bytes[i].is_ascii_alphanumeric() {
+            if RUN_CLASS[usize::from(bytes[i])] & ALNUM == 0 {
                 i += 1;
                 continue;
             }
@@ -267,9 +270,12 @@ impl<'t> SentenceView<'t> {
             // hyphens and apostrophes that is setting the 0x20 bit.
             let mut key: u128 = 0;
             let mut letters = true;
-            while i < bytes.len() && is_run_byte(bytes[i]) {
-                let c = bytes[i];
-                letters &= c.is_ascii_alphabetic();
+            while let Some(&c) = bytes.get(i) {
+                let class = RUN_CLASS[usize::from(c)];
+                if class == 0 {
+                    break;
+                }
+                letters &= class & LETTER != 0;
                 key = (key << 8) | u128::from(c | 0x20);
                 i += 1;
             }
@@ -363,7 +369,31 @@ impl<'t> SentenceView<'t> {
     /// `phrase.find_iter(&text[span.start..span.end])`, offsets relative to
     /// `span.start`.
     pub fn matches(&self, phrase: &'static Phrase, span: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let leads = if std::ptr::eq(phrase, &TIME) {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => Either::Leads(phrase.find_iter_among(self.text, span, leads)),
+            None => Either::Plain(phrase.find_iter(&self.text[span.start..span.end])),
+        }
+    }
+
+    /// The first of [`SentenceView::matches`] if it starts no later than
+    /// `last` (relative to `span.start`), trying no start past `last`:
+    /// for a reader that keeps only a match near the start of its part.
+    pub fn first_match_until(&self, phrase: &'static Phrase, span: Span, last: usize) -> Option<(usize, usize)> {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => {
+                // Candidates come in order of where they start (the span's
+                // start, its leads, a run its end cuts short), so those
+                // past `last` cannot come first.
+                let until = leads.partition_point(|&p| p <= span.start + last);
+                phrase.find_iter_among(self.text, span, &leads[..until]).next().filter(|&(start, _)| start <= last)
+            }
+            None => phrase.find_iter(&self.text[span.start..span.end]).next().filter(|&(start, _)| start <= last),
+        }
+    }
+
+    /// The view's leads of `phrase`, if it keeps them.
+    fn leads_of(&self, phrase: &'static Phrase) -> Option<&[usize]> {
+        if std::ptr::eq(phrase, &TIME) {
             Some(&self.time)
         } else if std::ptr::eq(phrase, &PLANNED) {
             Some(&self.planned)
@@ -371,10 +401,6 @@ impl<'t> SentenceView<'t> {
             Some(&self.expected)
         } else {
             None
-        };
-        match leads.filter(|_| self.ascii) {
-            Some(leads) => Either::Leads(phrase.find_iter_among(self.text, span, leads)),
-            None => Either::Plain(phrase.find_iter(&self.text[span.start..span.end])),
         }
     }
 
@@ -428,11 +454,31 @@ impl Iterator for Either<'_> {
     }
 }
 
-/// A byte of a word's run in ASCII text: a letter, a digit, a hyphen or
-/// an apostrophe (as [`clause::word_iter`] reads them).
-fn is_run_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'-' || c == b'\''
-}
+/// The bytes of a word's run in ASCII text, as [`clause::word_iter`] reads
+/// them: letters and digits ([`ALNUM`], letters also [`LETTER`]), and
+/// hyphens and apostrophes ([`JOINER`]); 0 for every other byte. One load
+/// tells what three range tests would.
+static RUN_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = if b.is_ascii_alphabetic() {
+            ALNUM | LETTER
+        } else if b.is_ascii_digit() {
+            ALNUM
+        } else if b == b'-' || b == b'\'' {
+            JOINER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    table
+};
+const ALNUM: u8 = 1;
+const LETTER: u8 = 2;
+const JOINER: u8 = 4;
 
 /// True when `b[start..end]`, a run of `\w` bytes, is not part of a
 /// longer one.
