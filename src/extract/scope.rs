@@ -310,18 +310,13 @@ fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> O
 /// that start before `before`; where the frame starts is relative to the
 /// part.
 fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], before: usize) -> Option<(usize, &'t str)> {
-    let mut words = view.words_in(span);
-    let (mut a, mut b) = (words.next()?, words.next()?);
-    for c in words {
-        let w = [a, b, c];
-        (a, b) = (b, c);
+    // Only the windows a frame preposition leads: the view finds them by
+    // its flags, where walking every word of the part cost most of this.
+    for w in view.windows_led_by(span, FRAME_PREPOSITION) {
         let at = w[0].span.start - span.start;
         // Frames are found in order: none later can start before `before`.
         if at >= before {
             return None;
-        }
-        if !w[0].is(FRAME_PREPOSITION) {
-            continue;
         }
         let determiner = with_lower(w[1].text, |d| matches!(d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s"));
         if determiner && with_lower(w[2].text, |noun| hints.iter().any(|h| h == noun)) {

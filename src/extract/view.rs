@@ -266,19 +266,18 @@ impl<'t> SentenceView<'t> {
                 continue;
             }
             let start = i;
-            // Each byte lower-cased as it is read: for letters, digits,
-            // hyphens and apostrophes that is setting the 0x20 bit.
-            let mut key: u128 = 0;
-            let mut letters = true;
+            // The classes of the run's bytes, and-ed: letters alone when
+            // every one is a letter.
+            let mut all = ALNUM | LETTER | JOINER;
             while let Some(&c) = bytes.get(i) {
                 let class = RUN_CLASS[usize::from(c)];
                 if class == 0 {
                     break;
                 }
-                letters &= class & LETTER != 0;
-                key = (key << 8) | u128::from(c | 0x20);
+                all &= class;
                 i += 1;
             }
+            let letters = all & LETTER != 0;
             let run_end = i;
             // Trailing hyphens and apostrophes are not part of the word.
             let mut end = run_end;
@@ -287,20 +286,10 @@ impl<'t> SentenceView<'t> {
             }
             let word = &bytes[start..end];
             let n = word.len();
-            // The key as `clause::packed_lower` builds it: the word's bytes
-            // from the top, its length in the low byte. The run's last
-            // bytes were shifted in past the word's: shift them out.
-            let listed = if n > clause::PACKED {
-                0
-            } else if run_end - start <= clause::PACKED + 1 {
-                let word_bytes = key >> (8 * (run_end - end));
-                lexicon.0.get((word_bytes << (8 * (16 - n))) | n as u128).unwrap_or(0)
-            } else {
-                lexicon.flags(word)
-            };
+            let listed = if n > clause::PACKED { 0 } else { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) };
             // Only a word that trailing marks were trimmed from can be
             // letters alone when its run is not.
-            let letters = letters || word.iter().all(u8::is_ascii_alphabetic);
+            let letters = letters || (end < run_end && word.iter().all(u8::is_ascii_alphabetic));
             let flags = if letters { letter_flags(n, listed) } else { reader_flags(&text[start..end], listed) };
             view.words.push(Word { start, end, run_end, flags });
             if letters {
@@ -344,6 +333,28 @@ impl<'t> SentenceView<'t> {
         let text = self.text;
         let whole = whole.iter().map(move |w| w.view(text));
         head.into_iter().chain(whole).chain(tail)
+    }
+
+    /// The runs of three words of [`SentenceView::words_in`] whose first
+    /// word has `flag`, in order: the windows a reader of three-word
+    /// phrases would test, without building the ones it would skip.
+    pub fn windows_led_by(&self, span: Span, flag: u8) -> impl Iterator<Item = [ViewWord<'t>; 3]> + '_ {
+        let (head, whole, tail) = self.parts(span);
+        let text = self.text;
+        let h = usize::from(head.is_some());
+        let len = h + whole.len() + usize::from(tail.is_some());
+        let at = move |k: usize| -> Option<ViewWord<'t>> {
+            if k < h {
+                head
+            } else if k - h < whole.len() {
+                Some(whole[k - h].view(text))
+            } else {
+                tail
+            }
+        };
+        let led_head = head.filter(|w| w.is(flag)).map(|_| 0);
+        let led_whole = whole.iter().enumerate().filter(move |(_, w)| w.flags & flag != 0).map(move |(i, _)| i + h);
+        led_head.into_iter().chain(led_whole).filter(move |&k| k + 2 < len).filter_map(move |k| Some([at(k)?, at(k + 1)?, at(k + 2)?]))
     }
 
     /// The words of `span` in three parts: the fragment of a run its start
@@ -480,6 +491,24 @@ const ALNUM: u8 = 1;
 const LETTER: u8 = 2;
 const JOINER: u8 = 4;
 
+/// [`clause::packed_lower`] of `bytes[start..start + n]`, a word of 1 to
+/// [`clause::PACKED`] letters, digits, hyphens and apostrophes: sixteen
+/// bytes loaded at once where the text has them, the word's kept, each
+/// lower-cased by setting its 0x20 bit (which digits, hyphens and
+/// apostrophes have already), its length in the low byte.
+fn run_key(bytes: &[u8], start: usize, n: usize) -> u128 {
+    let window = match bytes.get(start..start + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+        Some(window) => window,
+        None => {
+            let mut window = [0u8; 16];
+            window[..n].copy_from_slice(&bytes[start..start + n]);
+            window
+        }
+    };
+    let keep = !0u128 << (8 * (16 - n));
+    ((u128::from_be_bytes(window) | (u128::MAX / 0xFF * 0x20)) & keep) | n as u128
+}
+
 /// True when `b[start..end]`, a run of `\w` bytes, is not part of a
 /// longer one.
 fn is_whole_run(b: &[u8], start: usize, end: usize) -> bool {
@@ -557,6 +586,11 @@ mod tests {
             assert_eq!(got, expected, "{text:?} {span:?}");
             let reversed: Vec<(Span, &str)> = view.words_in(span).rev().map(|w| (w.span, w.text)).collect();
             assert_eq!(reversed.into_iter().rev().collect::<Vec<_>>(), expected, "{text:?} {span:?} reversed");
+            let all: Vec<ViewWord> = view.words_in(span).collect();
+            for flag in [FRAME_PREPOSITION, CONTENT, GROUP_PREPOSITION] {
+                let expected: Vec<[ViewWord; 3]> = all.windows(3).filter(|w| w[0].is(flag)).map(|w| [w[0], w[1], w[2]]).collect();
+                assert_eq!(view.windows_led_by(span, flag).collect::<Vec<_>>(), expected, "{text:?} {span:?}");
+            }
             let context = view.content_words(span);
             assert_eq!(context.iter().collect::<Vec<_>>(), content_words(part), "{text:?} {span:?}");
             for w in view.words_in(span) {
@@ -620,6 +654,17 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The key of a word read from its sentence is the key of the word
+        /// on its own, wherever the word stands.
+        #[test]
+        fn run_keys_are_packed_lower_keys(text in "[a-zA-Z0-9'-]{1,15}[ ,.]{0,3}[a-zA-Z0-9' -]{0,20}", from in 0usize..15, len in 1usize..16) {
+            let b = text.as_bytes();
+            let n = len.min(b.len().saturating_sub(from));
+            if n >= 1 && b[from..from + n].iter().all(|&c| RUN_CLASS[usize::from(c)] != 0) {
+                proptest::prop_assert_eq!(run_key(b, from, n), clause::packed_lower(&b[from..from + n]));
+            }
+        }
+
         #[test]
         fn one_pass_on_any_ascii(text in "[ -~]{0,60}") {
             same_as_any(&text);
