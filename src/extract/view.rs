@@ -191,7 +191,7 @@ pub struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
-        if text.is_ascii() {
+        if text.is_ascii() || (ascii_words(text) && text.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())) {
             SentenceView::new_ascii(text)
         } else {
             SentenceView::new_any(text)
@@ -248,11 +248,13 @@ impl<'t> SentenceView<'t> {
         SentenceView { text, words, ascii, time, planned, expected }
     }
 
-    /// [`SentenceView::new_any`] of an ASCII text (most sentences), in one
-    /// pass over its bytes: the words as [`clause::word_iter`] reads them,
-    /// each one's lexicon key built as its bytes are read rather than by a
-    /// second pass, and the leads of its words of letters alone. Reading
-    /// the words cost more than all the readers of a sentence together.
+    /// [`SentenceView::new_any`] of a text whose letters and digits are all
+    /// ASCII (most sentences: curly quotes and dashes are no letters), in
+    /// one pass over its bytes: the words as [`clause::word_iter`] reads
+    /// them, each one's lexicon key loaded at once, and the leads of its
+    /// words of letters alone. Reading the words cost more than all the
+    /// readers of a sentence together. Other characters break words, but
+    /// for the curly apostrophe, which joins them as `'` does.
     fn new_ascii(text: &'t str) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let bytes = text.as_bytes();
@@ -269,9 +271,16 @@ impl<'t> SentenceView<'t> {
             // The classes of the run's bytes, and-ed: letters alone when
             // every one is a letter.
             let mut all = ALNUM | LETTER | JOINER;
+            let mut curly = false;
             while let Some(&c) = bytes.get(i) {
                 let class = RUN_CLASS[usize::from(c)];
                 if class == 0 {
+                    if bytes.get(i..i + 3) == Some(CURLY_APOSTROPHE) {
+                        all = 0;
+                        curly = true;
+                        i += 3;
+                        continue;
+                    }
                     break;
                 }
                 all &= class;
@@ -279,14 +288,23 @@ impl<'t> SentenceView<'t> {
             }
             let letters = all & LETTER != 0;
             let run_end = i;
-            // Trailing hyphens and apostrophes are not part of the word.
+            // Trailing hyphens and apostrophes are not part of the word
+            // (which starts with a letter or digit, so never trims away).
             let mut end = run_end;
-            while matches!(bytes[end - 1], b'-' | b'\'') {
-                end -= 1;
+            loop {
+                if matches!(bytes[end - 1], b'-' | b'\'') {
+                    end -= 1;
+                } else if curly && end >= start + 4 && &bytes[end - 3..end] == CURLY_APOSTROPHE {
+                    end -= 3;
+                } else {
+                    break;
+                }
             }
             let word = &bytes[start..end];
             let n = word.len();
-            let listed = if n > clause::PACKED { 0 } else { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) };
+            // A word with an apostrophe of other than ASCII is in no list.
+            let plain = !curly || word.is_ascii();
+            let listed = if n > clause::PACKED || !plain { 0 } else { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) };
             // Only a word that trailing marks were trimmed from can be
             // letters alone when its run is not.
             let letters = letters || (end < run_end && word.iter().all(u8::is_ascii_alphabetic));
@@ -491,6 +509,9 @@ const ALNUM: u8 = 1;
 const LETTER: u8 = 2;
 const JOINER: u8 = 4;
 
+/// ’ in UTF-8.
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+
 /// [`clause::packed_lower`] of `bytes[start..start + n]`, a word of 1 to
 /// [`clause::PACKED`] letters, digits, hyphens and apostrophes: sixteen
 /// bytes loaded at once where the text has them, the word's kept, each
@@ -645,6 +666,8 @@ mod tests {
             "In early August, the 5,000-strong force's men-- could rise; it was set to be sent in 2024.",
             "Throughout the war's last year 'quoted' x_y __in__ 12abc abc12 -lead trailing- marks'' '-'",
             "Internationalisation-wide counter-counter-intelligence-- plans-to-'' AGREED TO Will would",
+            "Russia’s soldiers’ “quoted” — in June’s heat, in’ ’s a’’ 12’000 x’-y ’Earlier",
+            "the ½ and ² marks, Zürich’s café",
             "",
             "-",
             "a",
@@ -663,6 +686,11 @@ mod tests {
             if n >= 1 && b[from..from + n].iter().all(|&c| RUN_CLASS[usize::from(c)] != 0) {
                 proptest::prop_assert_eq!(run_key(b, from, n), clause::packed_lower(&b[from..from + n]));
             }
+        }
+
+        #[test]
+        fn one_pass_on_news_punctuation(text in "[ a-zA-Z0-9'’“”—–é²½_.,-]{0,40}") {
+            same_as_any(&text);
         }
 
         #[test]
