@@ -6,12 +6,12 @@
 //! here.
 
 use super::numeral::Numeral;
-use super::scan::in_sorted;
+use super::scan::in_set;
+use crate::extract::clause::WordSet;
 use super::token::Toks;
 
 /// Words after which a number names a thing rather than counts it, stock
-/// indices among them for text written in lower case; sorted for
-/// [`in_sorted`].
+/// indices among them for text written in lower case; sorted.
 const ID_WORDS: &[&str] = &[
     "apartment", "article", "asx", "bus", "cac", "category", "chapter", "class", "dax", "district", "episode",
     "exit", "flight", "ftse", "game", "gate", "grade", "highway", "interstate", "iso", "issue", "kospi",
@@ -32,14 +32,16 @@ const STREET: &[&str] = &[
 
 /// "Friday" in "said on Friday 40 people...": a day, not a name.
 fn is_weekday(w: &str) -> bool {
-    in_sorted(w, WEEKDAYS)
+    static SET: WordSet = WordSet::new(WEEKDAYS);
+    in_set(w, &SET)
 }
 
 const WEEKDAYS: &[&str] = &["friday", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"];
 
 /// A month name; "May" and "March" only capitalised.
 pub(crate) fn is_month(w: &str) -> bool {
-    matches!(w, "May" | "March" | "MAY" | "MARCH") || in_sorted(w, MONTHS)
+    static SET: WordSet = WordSet::new(MONTHS);
+    matches!(w, "May" | "March" | "MAY" | "MARCH") || in_set(w, &SET)
 }
 
 /// If the digits numeral `n` is not a quantity, the last token of what
@@ -146,7 +148,8 @@ fn identifier(t: &Toks, n: &Numeral, has_unit: bool) -> Option<usize> {
         return None;
     }
     let word = t.s(w);
-    if !has_unit && in_sorted(word, ID_WORDS) {
+    static ID_SET: WordSet = WordSet::new(ID_WORDS);
+    if !has_unit && in_set(word, &ID_SET) {
         return Some(skip_suffix(n.last));
     }
     // A name right before a number: "Planet 9", "Stoxx 50", "iPhone 14".
@@ -221,6 +224,22 @@ mod tests {
         use super::super::scan::sorted_lower;
         assert!(sorted_lower(ID_WORDS) && sorted_lower(MONTHS) && sorted_lower(WEEKDAYS));
         assert!(is_month("Sept") && is_month("MAY") && !is_month("may") && is_weekday("FRIDAY"));
+    }
+
+    /// The hashed sets answer as binary searches of the sorted lists did.
+    #[test]
+    fn word_sets_answer_as_the_lists() {
+        use super::super::scan::in_sorted;
+        let odd = ["", "Flight", "FLIGHT", "pierx", "Sept", "SEPTEMBER", "friday", "Fridays", "\u{212A}ospi", "no.", "nos"];
+        for word in ID_WORDS.iter().chain(MONTHS).chain(WEEKDAYS).chain(&odd) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{word}x")] {
+                let month = matches!(variant.as_str(), "May" | "March" | "MAY" | "MARCH") || in_sorted(&variant, MONTHS);
+                assert_eq!(is_month(&variant), month, "{variant:?}");
+                assert_eq!(is_weekday(&variant), in_sorted(&variant, WEEKDAYS), "{variant:?}");
+                static ID_SET: WordSet = WordSet::new(ID_WORDS);
+                assert_eq!(in_set(&variant, &ID_SET), in_sorted(&variant, ID_WORDS), "{variant:?}");
+            }
+        }
     }
 
     #[test]

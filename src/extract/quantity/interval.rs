@@ -20,6 +20,18 @@ pub fn widen(stated: &Stated, kind: &QuantityKind, band: f64) -> Interval {
 /// Rounds away floating-point noise ("14,000 x 1.1" is 15,400, not
 /// 15,400.000000000002) by keeping twelve significant digits.
 fn tidy(x: f64) -> f64 {
+    // A whole number below 10^12 comes back unchanged from the rounding
+    // below (x times the scale stays a whole number below 2^53, so every
+    // step is exact), and most figures are whole: they skip the logarithm.
+    // `tidy_by_rounding` stays the specification (see the tests).
+    if x.fract() == 0.0 && x.abs() < 1e12 {
+        return x;
+    }
+    tidy_by_rounding(x)
+}
+
+/// [`tidy`] without its shortcut for whole numbers.
+fn tidy_by_rounding(x: f64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
@@ -98,5 +110,41 @@ fn vague(bound: Bound, lo: f64, hi: f64) -> Interval {
         Bound::AtMost => Interval::up_to(hi, true),
         Bound::LessThan | Bound::Nearly => Interval::up_to(hi, false),
         _ => Interval::closed(lo, hi),
+    }
+}
+
+#[cfg(test)]
+mod tidy_tests {
+    use super::{tidy, tidy_by_rounding};
+    use proptest::prelude::*;
+
+    fn agrees(x: f64) {
+        assert_eq!(tidy(x).to_bits(), tidy_by_rounding(x).to_bits(), "{x}");
+    }
+
+    #[test]
+    fn the_whole_number_shortcut_changes_nothing() {
+        for x in [0.0, -0.0, 1.0, -1.0, 9.0, 10.0, 99.0, 100.0, 999.0, 1000.0, 14000.0, 15400.0, 999_999_999_999.0,
+            1e12, 1e15, 123_456_789_012_345.0, 0.5, 15400.000000000002, f64::INFINITY, f64::NAN, -250.0] {
+            agrees(x);
+        }
+        for k in 0..12 {
+            agrees(10f64.powi(k));
+            agrees(10f64.powi(k) - 1.0);
+            agrees(-(10f64.powi(k) + 1.0));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn whole_numbers_agree(n in -2_000_000_000_000i64..2_000_000_000_000i64) {
+            #[allow(clippy::cast_precision_loss)]
+            agrees(n as f64);
+        }
+
+        #[test]
+        fn any_number_agrees(x in proptest::num::f64::ANY) {
+            agrees(x);
+        }
     }
 }

@@ -6,8 +6,10 @@
 //! reading back from the number over a short window of text, so the cost
 //! does not grow with the sentence and nothing is compiled at run time.
 
-use super::scan::{in_sorted, boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
+use super::scan::{boundary_after, boundary_before, char_before, lit_ci, lit_ci_back, skip_ws, skip_ws_back, ws_at};
+use crate::extract::clause::{KeyTable, PACKED, packed, packed_lower};
 use crate::model::Bound;
+use std::sync::LazyLock;
 
 /// How far back a modifier may start, in bytes ("in the region of ").
 pub(super) const WINDOW: usize = 40;
@@ -101,14 +103,18 @@ pub(crate) fn before(text: &str, end: usize) -> Option<Modifier> {
     text.get(from..end)?;
     let word_end = skip_ws_back(text, from, end);
     if word_end < end {
-        let last = last_word(text, from, word_end);
-        // Most words before a number end no phrase at all.
-        if last.is_some_and(|w| !in_sorted(w, LAST_WORDS)) {
-            return sign_or_sub(text, from, end, word_end);
-        }
-        let phrase = PHRASES
+        // Most words before a number end no phrase at all; the others end
+        // only the phrases filed under them. A word that cannot be read by
+        // its ASCII letters alone leaves every phrase to try.
+        let phrases = match last_word(text, from, word_end) {
+            Some(w) => match ending_with(w) {
+                Some(group) => group,
+                None => return sign_or_sub(text, from, end, word_end),
+            },
+            None => PHRASES,
+        };
+        let phrase = phrases
             .iter()
-            .filter(|(p, _)| last.is_none_or(|w| ends_with_word(p, w)))
             .filter_map(|&(p, bound)| lit_ci_back(text, from, word_end, p).map(|s| (s, bound)))
             .filter(|&(s, _)| boundary_before(text, from, s))
             .min_by_key(|&(s, _)| s);
@@ -130,6 +136,11 @@ fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<M
         Some('<') => Bound::LessThan,
         Some('\u{2264}') => Bound::AtMost,
         _ => {
+            // "sub-" ends in a hyphen, which no folding produces: most
+            // numbers follow something else and stop here.
+            if end == 0 || text.as_bytes().get(end - 1) != Some(&b'-') {
+                return None;
+            }
             let start = lit_ci_back(text, from, end, "sub-").filter(|&s| boundary_before(text, from, s))?;
             return Some(Modifier { bound: Bound::LessThan, start });
         }
@@ -138,7 +149,28 @@ fn sign_or_sub(text: &str, from: usize, end: usize, word_end: usize) -> Option<M
     Some(Modifier { bound, start: word_end - c.len_utf8() })
 }
 
-/// The last words of [`PHRASES`], sorted for [`in_sorted`].
+/// Bound phrases with their bounds, as in [`PHRASES`].
+type Phrases = Vec<(&'static str, Bound)>;
+
+/// The phrases of [`PHRASES`] whose last word is `w` (any case), in the
+/// table's order; None when `w` ends none. Filed once by last word, so a
+/// number after "than" tries the fourteen phrases ending in it, not all.
+fn ending_with(w: &str) -> Option<&'static [(&'static str, Bound)]> {
+    static BY_LAST: LazyLock<(KeyTable<u8>, Vec<Phrases>)> = LazyLock::new(|| {
+        let groups = LAST_WORDS.iter().map(|w| PHRASES.iter().copied().filter(|(p, _)| ends_with_word(p, w)).collect()).collect();
+        // Group `k` is stored as `k + 1`: 0 is the table's "absent".
+        let keys = LAST_WORDS.iter().zip(1u8..).filter_map(|(w, k)| Some((packed(w.as_bytes())?, k)));
+        (KeyTable::with_values(keys), groups)
+    });
+    if w.is_empty() || w.len() > PACKED || !w.is_ascii() {
+        return None;
+    }
+    let (keys, groups) = &*BY_LAST;
+    let k = keys.get(packed_lower(w.as_bytes()))?;
+    groups.get(usize::from(k).checked_sub(1)?).map(Vec::as_slice)
+}
+
+/// The last words of [`PHRASES`], sorted.
 const LAST_WORDS: &[&str] = &[
     "about", "above", "almost", "approx", "approx.", "approximately", "around", "as", "below", "circa", "estimated",
     "exactly", "exceeding", "just", "least", "most", "nearly", "of", "over", "precisely", "quite", "roughly",
@@ -237,6 +269,17 @@ mod tests {
         words.sort_unstable();
         words.dedup();
         assert_eq!(words, LAST_WORDS);
+    }
+
+    /// The phrases filed under a last word are those the plain filter
+    /// keeps, in order; a word ending none has no group.
+    #[test]
+    fn phrases_filed_by_last_word_are_the_filtered_table() {
+        for word in LAST_WORDS.iter().copied().chain(["", "ABOUT", "Approx.", "approx.x", "ſome", "than", "thanx", "the", "Than"]) {
+            let plain: Vec<(&str, Bound)> = PHRASES.iter().copied().filter(|(p, _)| ends_with_word(p, word)).collect();
+            let listed = super::super::scan::in_sorted(word, LAST_WORDS);
+            assert_eq!(ending_with(word).map(<[_]>::to_vec), listed.then_some(plain), "{word:?}");
+        }
     }
 
     #[test]

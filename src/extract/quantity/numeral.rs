@@ -241,9 +241,46 @@ fn starts_number_word(word: &str) -> bool {
 pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
     match t.kind(i) {
         Some(Kind::Num) => true,
-        Some(Kind::Word) => may_start_shape(t.s(i)) && starts_number_word(t.s(i)),
+        Some(Kind::Word) => may_start_ends(t.bytes(i)) && starts_number_word(t.s(i)),
         _ => false,
     }
+}
+
+/// For each pair of lower-case first and last letters, the lengths of
+/// the words of [`STARTING_WORDS`] and [`CARDINAL_WORDS`] so shaped, as
+/// bits ("one": bit 3 of `[o][e]`).
+const ENDS_LENGTHS: [[u16; 26]; 26] = {
+    let mut table = [[0u16; 26]; 26];
+    let mut i = 0;
+    while i < CARDINAL_WORDS.len() + STARTING_WORDS.len() {
+        let w = if i < CARDINAL_WORDS.len() { CARDINAL_WORDS[i] } else { STARTING_WORDS[i - CARDINAL_WORDS.len()] }.as_bytes();
+        table[(w[0] - b'a') as usize][(w[w.len() - 1] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    table
+};
+
+/// The screen [`may_begin`] puts before [`starts_number_word`]: false
+/// when the word's first and last letters and length together match no
+/// word a number may start with and it does not end in "fold" (then
+/// `starts_number_word` is false too; a test and a proptest check it).
+/// It runs on every word of a sentence, and the first letter and length
+/// alone let through common words ("the", "that", "said"), which the last
+/// letter turns away.
+#[inline]
+fn may_start_ends(b: &[u8]) -> bool {
+    let n = b.len();
+    if n == 0 || n > 12 {
+        return false;
+    }
+    // A byte with 0x20 set is a lower-case ASCII letter exactly when the
+    // byte is an ASCII letter of either case.
+    let (first, last) = (b[0] | 0x20, b[n - 1] | 0x20);
+    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return false;
+    }
+    ENDS_LENGTHS[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << n) != 0
+        || n >= 4 && b[n - 4..].eq_ignore_ascii_case(b"fold")
 }
 
 /// A word text2num values as a cardinal (zero to nineteen, the tens),
@@ -318,12 +355,22 @@ fn single_word_value(word: &str) -> Option<f64> {
 /// Number-word recognition and valuation through `text2num`.
 pub(crate) struct Words {
     en: English,
-    scratch: DigitString,
+    /// The interpreter's output buffer, made on first use: only fraction
+    /// words need it, and most sentences have none, so a sentence does not
+    /// pay for its allocation.
+    scratch: Option<DigitString>,
 }
 
 impl Words {
     pub fn new() -> Self {
-        Words { en: English::new(), scratch: DigitString::new() }
+        Words { en: English::new(), scratch: None }
+    }
+
+    /// The interpreter's output buffer, reset.
+    fn scratch(&mut self) -> &mut DigitString {
+        let scratch = self.scratch.get_or_insert_with(DigitString::new);
+        scratch.reset();
+        scratch
     }
 
     /// A cardinal number word that can start a number ("nine", "forty").
@@ -346,8 +393,9 @@ impl Words {
         }
         let mut buf = [0u8; 12];
         let Some(lower) = ascii_lower(word, &mut buf) else { return false };
-        self.scratch.reset();
-        self.en.apply(lower, &mut self.scratch).is_ok() && self.scratch.marker.is_none()
+        let en = English::new();
+        let scratch = self.scratch();
+        en.apply(lower, scratch).is_ok() && scratch.marker.is_none()
     }
 
     /// A cheap test that a word can start a number in words: an article
@@ -382,12 +430,13 @@ impl Words {
             "first" | "second" | "firsts" | "seconds" => return None,
             _ => {}
         }
-        self.scratch.reset();
-        self.en.apply(lower, &mut self.scratch).ok()?;
-        if !self.scratch.marker.is_ordinal() {
+        let en = English::new();
+        let scratch = self.scratch();
+        en.apply(lower, scratch).ok()?;
+        if !scratch.marker.is_ordinal() {
             return None;
         }
-        Some(self.scratch.parse() as f64)
+        Some(scratch.parse() as f64)
     }
 
     /// The value of a number phrase, or None if it is not a cardinal. A
@@ -416,11 +465,18 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b str> {
 /// precedes, which makes "m" and "b" multipliers.
 pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
     let raw = t.s(i);
-    let commas = raw.contains(',');
-    let mut decimal = raw.contains('.');
-    let int_part = raw.split('.').next().unwrap_or(raw);
-    let int_digits = int_part.len() - int_part.matches(',').count();
-    let mut value: f64 = if commas { raw.replace(',', "").parse().ok()? } else { raw.parse().ok()? };
+    // One pass over the bytes rather than string searches: the numeral is
+    // ASCII digits, commas and at most one decimal point.
+    let b = raw.as_bytes();
+    let commas = b.contains(&b',');
+    let mut decimal = b.contains(&b'.');
+    let int_part = &b[..b.iter().position(|&c| c == b'.').unwrap_or(b.len())];
+    let int_digits = int_part.len() - int_part.iter().filter(|&&c| c == b',').count();
+    let mut value: f64 = match whole_value(raw) {
+        Some(v) => v,
+        None if commas => raw.replace(',', "").parse().ok()?,
+        None => raw.parse().ok()?,
+    };
     let mut first = i;
     if !decimal && !commas && i >= 1 && t.s(i - 1) == "." && t.glued(i) && !t.glued(i - 1) {
         value = format!("0.{raw}").parse().ok()?;
@@ -453,6 +509,34 @@ pub(crate) fn digits(t: &Toks, i: usize, money: bool) -> Option<Numeral> {
     Some(n)
 }
 
+/// The value of a numeral of digits and thousands commas with at most
+/// fifteen digits, as parsing it (commas removed) gives: such a whole
+/// number is below 2^53, so the integer converts to `f64` exactly. Most
+/// numerals are of this kind, and reading the digits costs less than the
+/// general float parser (and no copy without the commas). None for
+/// anything else (a decimal point, more digits), which is parsed.
+fn whole_value(raw: &str) -> Option<f64> {
+    let mut value: u64 = 0;
+    let mut digits = 0;
+    for b in raw.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                value = value * 10 + u64::from(b - b'0');
+                digits += 1;
+                if digits > 15 {
+                    return None;
+                }
+            }
+            b',' => {}
+            _ => return None,
+        }
+    }
+    // Precision loss is impossible below 2^53, which fifteen digits are.
+    #[allow(clippy::cast_precision_loss)]
+    let v = value as f64;
+    (digits > 0).then_some(v)
+}
+
 /// "13th", "1990s", "1990's".
 fn mark_suffix(t: &Toks, n: &mut Numeral) {
     let j = n.last + 1;
@@ -477,11 +561,12 @@ fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
         }
         let w = t.s(j);
         let mut buf = [0u8; 12];
-        // "3m people": a glued "m" before a plural is a million, not metres.
-        let counted = t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
+        // "3m people": a glued "m" before a plural is a million, not metres
+        // (asked only of a glued word, the only kind it matters for).
+        let counted = || t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
         let factor = ascii_lower(w, &mut buf)
             .and_then(scale_word)
-            .or_else(|| if t.glued(j) { glued_scale(w, money || counted, decimal) } else { None });
+            .or_else(|| if t.glued(j) { glued_scale(w, money || counted(), decimal) } else { None });
         let Some(f) = factor else { return };
         n.value *= f;
         n.scale *= f;
@@ -658,7 +743,59 @@ mod tests {
         }
     }
 
+    /// The screen of first and last letters never turns away a word
+    /// `starts_number_word` accepts.
+    fn ends_screen_keeps(word: &str) {
+        if starts_number_word(word) {
+            assert!(may_start_ends(word.as_bytes()), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn the_ends_screen_keeps_every_starting_word() {
+        let odd = ["", "a", "A", "an", "AN", "ann", "the", "The", "tens", "TENS", "ten", "hundred", "hundreds", "sixfold",
+            "manifold", "FOLD", "fold", "thousands", "thousandsx", "twelvefold", "seventeenfold", "é", "oné", "one\u{2019}s"];
+        for word in CARDINAL_WORDS.iter().chain(STARTING_WORDS).chain(&odd) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{word}s"), format!("{word}fold"), format!("x{word}")] {
+                ends_screen_keeps(&variant);
+            }
+            assert!(may_start_ends(word.as_bytes()) || word.is_empty() || !starts_number_word(word), "{word:?}");
+        }
+        for word in ["the", "said", "that", "their", "often", "someone"] {
+            assert!(!may_start_ends(word.as_bytes()), "{word:?}");
+        }
+    }
+
+    /// The digit reading against the float parser it stands in for.
+    fn whole_agrees(raw: &str) {
+        if let Some(v) = whole_value(raw) {
+            let parsed: f64 = raw.replace(',', "").parse().unwrap_or(f64::NAN);
+            assert_eq!(v.to_bits(), parsed.to_bits(), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_read_as_the_parser_reads_them() {
+        for raw in ["0", "7", "007", "14,000", "1,250,000", "999999999999999", "1000000000000000", "9007199254740993", "1.5", ".5", ""] {
+            whole_agrees(raw);
+        }
+        assert_eq!(whole_value("14,000"), Some(14000.0));
+        assert_eq!(whole_value("999,999,999,999,999"), Some(999_999_999_999_999.0));
+        assert_eq!(whole_value("1000000000000000"), None);
+        assert_eq!(whole_value("1.5"), None);
+    }
+
     proptest! {
+        #[test]
+        fn the_ends_screen_keeps_random_words(word in "[a-zA-Z\u{e9}']{0,14}") {
+            ends_screen_keeps(&word);
+        }
+
+        #[test]
+        fn whole_numbers_agree_on_random_digits(raw in "[0-9]{1,17}(,[0-9]{3}){0,4}") {
+            whole_agrees(&raw);
+        }
+
         #[test]
         fn the_start_screen_keeps_random_words(word in "[a-zA-Z\u{e9}]{0,14}") {
             screen_keeps(&word);
@@ -728,8 +865,9 @@ mod tests {
     fn the_cardinal_list_is_what_text2num_accepts() {
         let mut w = Words::new();
         let mut accepted = |word: &str| {
-            w.scratch.reset();
-            w.en.apply(word, &mut w.scratch).is_ok() && w.scratch.marker.is_none()
+            let en = English::new();
+            let scratch = w.scratch();
+            en.apply(word, scratch).is_ok() && scratch.marker.is_none()
         };
         let vocabulary = [
             "zero", "o", "nought", "one", "first", "oneth", "two", "second", "three", "third", "four", "fourth", "five",

@@ -9,6 +9,8 @@
 //! does, which for the ASCII letters of our phrases adds only the Kelvin
 //! sign (k), the long s (s) and, for the Greek mu, the micro sign.
 
+use crate::extract::clause::{PACKED, WordSet};
+
 /// A character that Unicode `\w` matches: `\b` falls between a word
 /// character and anything else. ASCII is decided here; the rest by the
 /// regex engine's own table.
@@ -152,7 +154,9 @@ pub(crate) fn lit_ci_back(s: &str, from: usize, end: usize, lit: &str) -> Option
 }
 
 /// `word` is in `list` (sorted, lower case, ASCII), ASCII case ignored:
-/// a binary search on a lower-case copy on the stack.
+/// a binary search on a lower-case copy on the stack. The specification
+/// of [`in_set`].
+#[cfg(test)]
 pub(crate) fn in_sorted(word: &str, list: &[&str]) -> bool {
     const MAX: usize = 16;
     if word.len() > MAX || !word.is_ascii() {
@@ -164,6 +168,16 @@ pub(crate) fn in_sorted(word: &str, list: &[&str]) -> bool {
     lower.make_ascii_lowercase();
     // Compared by iterators, inlined, rather than by a `memcmp` call per probe.
     list.binary_search_by(|s| s.as_bytes().iter().cmp(lower.iter())).is_ok()
+}
+
+/// [`in_sorted`] for a list held in a static [`WordSet`]: one hashed probe
+/// of the word's packed lower-case key instead of a binary search on a
+/// copy, for the lists asked about every number (a test checks that both
+/// answer alike). The lists' words are ASCII and at most
+/// [`PACKED`] bytes, so a longer or other word is in none of them.
+#[inline]
+pub(crate) fn in_set(word: &str, set: &WordSet) -> bool {
+    !word.is_empty() && word.len() <= PACKED && word.is_ascii() && set.contains_ascii(word.as_bytes())
 }
 
 /// A list fit for [`in_sorted`].
@@ -285,5 +299,37 @@ mod tests {
         assert_eq!(lit_cs("gmt", 0, "GMT"), None);
         assert!(boundary_after("km.", 2) && !boundary_after("km2", 2) && boundary_after("km", 2));
         assert!(boundary_before("xabout", 1, 1) && !boundary_before("xabout", 0, 1));
+    }
+}
+
+#[cfg(test)]
+mod set_tests {
+    use super::{in_set, in_sorted};
+    use crate::extract::clause::WordSet;
+    use proptest::prelude::*;
+
+    const LIST: &[&str] = &["about", "as", "jan", "kospi", "no", "september", "than", "wednesday"];
+    static SET: WordSet = WordSet::new(LIST);
+
+    /// The hashed look-up against the binary search, on `list` itself.
+    pub(crate) fn agrees(word: &str, list: &'static [&'static str], set: &WordSet) {
+        assert_eq!(in_set(word, set), in_sorted(word, list), "{word:?}");
+    }
+
+    #[test]
+    fn the_hashed_set_answers_as_the_sorted_list() {
+        let odd = ["", "A", "ABOUT", "About", "abou", "aboutx", "\u{212A}ospi", "ſeptember", "abouté", "septemberseptember", "no."];
+        for word in LIST.iter().chain(&odd) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{word}s")] {
+                agrees(&variant, LIST, &SET);
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn random_words_agree(word in "[a-zA-Z.\u{e9}]{0,18}") {
+            agrees(&word, LIST, &SET);
+        }
     }
 }

@@ -359,3 +359,30 @@ mod no_panic {
         }
     }
 }
+
+/// The eight-bytes-at-a-time digit test against the plain one.
+fn digit_test_agrees(bytes: &[u8]) {
+    assert_eq!(super::has_digit(bytes), bytes.iter().any(u8::is_ascii_digit), "{bytes:?}");
+}
+
+#[test]
+fn the_digit_test_is_the_plain_one() {
+    for b in 0..=255u8 {
+        for at in 0..10 {
+            let mut text = *b"abcdefghij";
+            text[at] = b;
+            digit_test_agrees(&text);
+            digit_test_agrees(&text[..at + 1]);
+        }
+    }
+    for text in ["", "9", "no figures here at all", "one in \u{bd}", "/:@`\u{b0}\u{2009}", "ends with a 7"] {
+        digit_test_agrees(text.as_bytes());
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_digit_test_agrees_on_random_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+        digit_test_agrees(&bytes);
+    }
+}

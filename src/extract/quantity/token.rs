@@ -49,6 +49,13 @@ impl<'a> Toks<'a> {
         self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
+    /// The bytes of token `i`, or none past the end: for tests on bytes,
+    /// which need no check that the ends fall between characters.
+    #[inline]
+    pub fn bytes(&self, i: usize) -> &'a [u8] {
+        self.t.get(i).map_or(&[], |t| self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
+    }
+
     #[inline]
     pub fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
@@ -178,8 +185,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             }
         };
         out.push(Tok { start: i, end, kind, space });
-        space = false;
-        i = end;
+        // One plain space is the usual gap between tokens: taken here
+        // rather than by a turn of the loop.
+        if bytes.get(end) == Some(&b' ') {
+            space = true;
+            i = end + 1;
+        } else {
+            space = false;
+            i = end;
+        }
     }
     out
 }
@@ -205,15 +219,44 @@ fn numeral_end(b: &[u8], start: usize) -> usize {
     i
 }
 
+/// End of the run of ASCII letters from `start`. Eight bytes are tested
+/// at once while they last (most words end within the first eight), one
+/// at a time after: the byte-by-byte loop, [`ascii_letters_end_by_bytes`],
+/// is its specification in the tests.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], start: usize) -> usize {
+    const ONES: u64 = u64::MAX / 0xFF;
+    const HIGH: u64 = ONES * 0x80;
+    let mut end = start;
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        // Lower-case by setting 0x20, then a letter is a byte from 'a' to
+        // 'z' with its high bit clear: the two sums tell "at least 'a'"
+        // and "past 'z'" by their high bits (on seven bits, no sum carries
+        // into the next byte).
+        let low7 = (x | (ONES * 0x20)) & (ONES * 0x7F);
+        let from_a = low7 + ONES * (0x80 - u64::from(b'a'));
+        let past_z = low7 + ONES * (0x80 - u64::from(b'z') - 1);
+        let letters = from_a & !past_z & !x & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            // Little-endian: the lowest set bit is the first non-letter.
+            return end + (others.trailing_zeros() / 8) as usize;
+        }
+        end += 8;
+    }
+    while end < bytes.len() && bytes[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    end
+}
+
 /// End of a word: letters, with apostrophes inside ("Korea's").
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     // Fast path: a run of ASCII letters ended by ASCII other than an
     // apostrophe is the whole word; anything else is read char by char.
-    let mut end = start;
-    while end < bytes.len() && CLASS[bytes[end] as usize] == Class::Letter {
-        end += 1;
-    }
+    let end = ascii_letters_end(bytes, start);
     if end > start && bytes.get(end).is_none_or(|&b| b.is_ascii() && b != b'\'') {
         return end;
     }
@@ -316,7 +359,41 @@ mod tests {
         }
     }
 
+    /// [`ascii_letters_end`] as first written, a byte at a time.
+    fn ascii_letters_end_by_bytes(bytes: &[u8], start: usize) -> usize {
+        let mut end = start;
+        while end < bytes.len() && CLASS[bytes[end] as usize] == Class::Letter {
+            end += 1;
+        }
+        end
+    }
+
+    #[test]
+    fn letter_runs_end_where_the_byte_loop_ends_them() {
+        let texts: [&[u8]; 8] = [b"", b"a", b"abcdefgh", b"abcdefghi", b"Seoul's 3", b"AZaz@[`{", b"wordsmith\xC3\xA9x", b"\x80\xFF\xC1\xE1az"];
+        for text in texts {
+            for start in 0..=text.len() {
+                assert_eq!(ascii_letters_end(text, start), ascii_letters_end_by_bytes(text, start), "{text:?} at {start}");
+            }
+        }
+        for b in 0..=255u8 {
+            let text = [b'a', b'b', b'c', b, b'x', b'y', b'z', b'w', b'v', b'u'];
+            assert_eq!(ascii_letters_end(&text, 0), ascii_letters_end_by_bytes(&text, 0), "byte {b}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn letter_runs_agree_on_random_bytes(text in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40), start in 0usize..40) {
+            let start = start.min(text.len());
+            proptest::prop_assert_eq!(ascii_letters_end(&text, start), ascii_letters_end_by_bytes(&text, start));
+        }
+
+        #[test]
+        fn letter_runs_agree_on_mostly_letters(text in "[a-zA-Z]{0,20}[ @\\[`{'0-9\u{e9}]?[a-zA-Z]{0,10}") {
+            proptest::prop_assert_eq!(ascii_letters_end(text.as_bytes(), 0), ascii_letters_end_by_bytes(text.as_bytes(), 0));
+        }
+
         #[test]
         fn the_tokenizer_agrees_with_the_char_by_char_one(text in "[a-zA-Z0-9 ,.'\u{2019}\t\u{b}\u{a0}\u{2009}\u{e9}\u{2014}$%-]{0,40}") {
             same_as_by_chars(&text);

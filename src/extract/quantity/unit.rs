@@ -112,6 +112,13 @@ pub(crate) fn after(text: &str, pos: usize) -> Option<UnitMatch> {
 /// a time of day.
 fn clock(rest: &str) -> Option<usize> {
     let i = ws_at(rest, 0).unwrap_or(0);
+    // The first letters of the spellings below ("a.m.", "pm", "o'clock"
+    // in either case; the zones as written), none of which a character
+    // past ASCII folds onto: anything else is no time of day, and the
+    // eighteen spellings need not be tried one by one.
+    if !matches!(rest.as_bytes().get(i), Some(b'a' | b'A' | b'p' | b'P' | b'o' | b'O' | b'G' | b'E' | b'B' | b'C' | b'U' | b'K' | b'J')) {
+        return None;
+    }
     first_at(rest, i, CLOCK_WORDS).or_else(|| first_at(rest, i, ZONES))
 }
 
@@ -134,6 +141,13 @@ const PERCENT_WORDS: &[Spelling] = &[ci("per"), wb("pc"), wb("pct"), wb("percent
 fn percent(rest: &str) -> Option<(usize, bool)> {
     let ws = ws_at(rest, 0);
     let i = ws.unwrap_or(0);
+    // Every form below starts with "%" or a "p" (either case, which no
+    // character past ASCII folds onto), after the white space or at the
+    // very start ("pc"): anything else is no percentage, settled here.
+    let b = rest.as_bytes();
+    if !matches!(b.get(i), Some(b'%' | b'p' | b'P')) && !matches!(b.first(), Some(b'p' | b'P')) {
+        return None;
+    }
     if rest[i..].starts_with('%') {
         return Some((i + 1, false));
     }
@@ -572,6 +586,21 @@ fn dollar_prefix(w: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first-letter screen of `clock` keeps every spelling's first
+    /// letter, in every case the spelling accepts.
+    #[test]
+    fn the_clock_screen_keeps_every_spelling() {
+        for sp in CLOCK_WORDS.iter().chain(ZONES) {
+            let first = sp.text.as_bytes()[0];
+            let cases = if sp.fold { vec![first.to_ascii_lowercase(), first.to_ascii_uppercase()] } else { vec![first] };
+            for c in cases {
+                let text = format!(" {}{}", c as char, &sp.text[1..]);
+                assert!(clock(&text).is_some(), "{text:?}");
+            }
+            assert!(sp.text.is_ascii() && (!sp.fold || !matches!(first.to_ascii_lowercase(), b'k' | b's')), "{}", sp.text);
+        }
+    }
 
     fn unit_of(text: &str) -> Option<Unit> {
         after(text, 0).map(|m| m.unit)
