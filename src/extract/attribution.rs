@@ -8,8 +8,6 @@ use super::clause::{self, lower_in};
 use super::phrase::{parenthesised_acronym, ACCORDING_TO};
 use super::word_regex::ascii_words;
 use crate::model::Span;
-use aho_corasick::AhoCorasick;
-use std::sync::LazyLock;
 
 /// A source named in a sentence, and where its verb or phrase stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,65 +66,75 @@ static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
 
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
-    let ascii = ascii_words(sentence);
-    // Without other letters than ASCII ones, "according to" and the verbs
-    // of saying can only be spelt in ASCII: one pass of the automaton
-    // tells which of the two searches below can find anything, and most
-    // sentences need neither. It also says where each verb may stand: a
-    // word is a verb of saying exactly when a verb's match covers it.
-    let mut according = !ascii;
-    let mut verbs: Option<Vec<(usize, usize)>> = (!ascii).then(Vec::new);
-    if ascii {
-        for m in SOURCE_CUES.find_overlapping_iter(sentence) {
-            if m.pattern().as_usize() == SAYING.len() {
-                according = true;
-            } else {
-                verbs.get_or_insert_with(Vec::new).push((m.start(), m.end()));
-            }
-        }
-    }
-    let mut out: Vec<Source> = if according { according_to(sentence) } else { Vec::new() };
-    let Some(verbs) = verbs else { return out };
-    let is_saying = |span: Span, w: &str| match ascii {
-        true => verbs.iter().any(|&(start, end)| start == span.start && end == span.end),
-        false => SAYING_SET.contains(w),
-    };
-    let words = words_to_read(sentence, ascii.then(|| verbs.iter().map(|v| v.1).max()).flatten());
-    for (i, (span, w)) in words.iter().enumerate() {
-        if !is_saying(*span, w) {
+    sources_among(sentence, &clause::words(sentence, 0))
+}
+
+/// [`sources`] given the sentence's words, as [`clause::words`] reads
+/// them from its start: a caller that has read them already (the
+/// sentence view) spares a second pass over the sentence.
+pub fn sources_among(sentence: &str, words: &[(Span, &str)]) -> Vec<Source> {
+    let mut out: Vec<Source> = Vec::new();
+    let mut ends_in_according = false;
+    for (i, &(span, w)) in words.iter().enumerate() {
+        ends_in_according = ends_in_according || ends_in(w, b"according");
+        // Most words are told apart from every verb of saying by their
+        // length and first and last letters, without a probe of the set.
+        if !(may_be_saying(w) && SAYING_SET.contains(w)) {
             continue;
         }
-        if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
+        if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], span)) {
             out.push(Source { at: span.start, ..source });
         }
+    }
+    // Most sentences say nothing "according to" anyone, and this spares
+    // them the search. In a sentence of [`ascii_words`] the phrase is the
+    // bytes "according to", case aside, after a byte that is no word
+    // byte, so some word ends in "according" (its run stops at the
+    // space). Other sentences are searched by the pattern as written, and always
+    // looked at. The sources of both kinds stand at different words, so
+    // the sort below puts them in one order whichever comes first.
+    if ends_in_according || !ascii_words(sentence) {
+        out.extend(according_to(sentence));
     }
     out.sort_by_key(|s| s.at);
     out
 }
 
-/// The sentence's words that [`sources`] reads: when the last verb of
-/// saying can end no later than byte `last_verb_end`, the words up to six
-/// past it (all that [`subject_after`] looks at), not the whole sentence.
-fn words_to_read(sentence: &str, last_verb_end: Option<usize>) -> Vec<(Span, &str)> {
-    let Some(last) = last_verb_end else { return clause::words(sentence, 0) };
-    let mut past = 0;
-    clause::word_iter(sentence, 0)
-        .take_while(|(span, _)| {
-            past += usize::from(span.start >= last);
-            past <= 6
-        })
-        .collect()
+/// True when `word` ends in `suffix` (lower-case ASCII), case aside.
+fn ends_in(word: &str, suffix: &[u8]) -> bool {
+    word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
-/// The verbs of saying, then "according to", as one ASCII
-/// case-insensitive automaton: a prefilter, not whole-word (see
-/// [`sources`]).
-static SOURCE_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(SAYING.iter().chain(&["according to"]))
-        .expect("source cue automaton builds")
-});
+/// For each length in bytes, the first and the last letters (bit 0 for
+/// "a") of the verbs of saying of that length.
+static SAYING_LETTERS: [(u32, u32); 16] = {
+    let mut table = [(0u32, 0u32); 16];
+    let mut k = 0;
+    while k < SAYING.len() {
+        let w = SAYING[k].as_bytes();
+        table[w.len()].0 |= 1 << (w[0] - b'a');
+        table[w.len()].1 |= 1 << (w[w.len() - 1] - b'a');
+        k += 1;
+    }
+    table
+};
+
+/// False only when `word` is no verb of saying whatever its case: an
+/// ASCII word whose length, first letter and last letter no verb has
+/// together. A word with other characters may lower-case to a verb (the
+/// Kelvin sign to "k"), so it is never ruled out here.
+fn may_be_saying(word: &str) -> bool {
+    let b = word.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    if !word.is_ascii() {
+        return true;
+    }
+    // A byte that is no letter may map onto any bit: a false "maybe",
+    // which the set then answers.
+    let bit = |c: u8| 1u32 << ((c | 0x20).wrapping_sub(b'a') & 31);
+    let Some(&(firsts, lasts)) = SAYING_LETTERS.get(b.len()) else { return false };
+    firsts & bit(first) != 0 && lasts & bit(last) != 0
+}
 
 /// The sources named by "according to" anywhere in the sentence.
 fn according_to(sentence: &str) -> Vec<Source> {
@@ -328,16 +336,32 @@ pub fn canonical(raw: &str) -> Option<String> {
         }
     }
     let text = text.trim();
-    if text.is_empty() || text.split_whitespace().count() > 10 {
-        return None;
+    // One pass over the words: at most ten, the first, and whether a name
+    // follows it.
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let mut other_names = false;
+    for (count, word) in (2..).zip(words) {
+        if count > 10 {
+            return None;
+        }
+        other_names = other_names || is_name(word);
     }
     // "State media" at the start of a sentence is still the common noun.
-    let first = text.split_whitespace().next().unwrap_or("");
-    let other_names = text.split_whitespace().skip(1).any(is_name);
     let common = SOURCE_MODIFIER_SET.contains(first) || SOURCE_NOUN_SET.contains(first);
     if common && !other_names {
         let rest = &text[first.len()..];
-        return Some(format!("{}{rest}", first.to_lowercase()));
+        // Built by hand rather than by `format!`: its machinery costs more
+        // than the copy.
+        let mut name = String::with_capacity(text.len());
+        if first.is_ascii() {
+            name.push_str(first);
+            name.make_ascii_lowercase();
+        } else {
+            name.push_str(&first.to_lowercase());
+        }
+        name.push_str(rest);
+        return Some(name);
     }
     Some(text.to_string())
 }
@@ -412,6 +436,61 @@ mod tests {
         out
     }
 
+    /// [`canonical`] as first written, three passes over the words: its
+    /// specification.
+    fn canonical_by_passes(raw: &str) -> Option<String> {
+        if let Some(acronym) = raw.contains('(').then(|| parenthesised_acronym(raw)).flatten() {
+            return Some(acronym.to_string());
+        }
+        let mut text = raw.trim().trim_end_matches(['.', ',', '”', '"']).trim();
+        for prefix in ["a report by ", "a statement by ", "reports by ", "data from ", "figures from ", "estimates by ", "the "] {
+            if text.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)) {
+                text = text[prefix.len()..].trim_start();
+            }
+        }
+        for honorific in ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Mr ", "Mrs ", "Ms ", "Dr "] {
+            if let Some(rest) = text.strip_prefix(honorific) {
+                text = rest;
+            }
+        }
+        let text = text.trim();
+        if text.is_empty() || text.split_whitespace().count() > 10 {
+            return None;
+        }
+        let first = text.split_whitespace().next().unwrap_or("");
+        let other_names = text.split_whitespace().skip(1).any(is_name);
+        let common = SOURCE_MODIFIER_SET.contains(first) || SOURCE_NOUN_SET.contains(first);
+        if common && !other_names {
+            let rest = &text[first.len()..];
+            return Some(format!("{}{rest}", first.to_lowercase()));
+        }
+        Some(text.to_string())
+    }
+
+    #[test]
+    fn canonical_forms_by_table() {
+        let cases = [
+            "", " . ", "the Ministry", "State media", "State media and Reuters", "a report by the Central Election Commission (CEC)",
+            "Mr. Kim", "Dr Novak", "one two three four five six seven eight nine ten", "one two three four five six seven eight nine ten eleven",
+            "officials\u{a0}in Kyiv", "The \u{212A}im office", "Police,", "“the army”",
+        ];
+        for raw in cases {
+            assert_eq!(canonical(raw), canonical_by_passes(raw), "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn every_verb_of_saying_passes_the_quick_test() {
+        for verb in SAYING {
+            for variant in [verb.to_string(), verb.to_uppercase(), format!("{}{}", verb[..1].to_uppercase(), &verb[1..]), verb.replace('k', "\u{212A}")] {
+                assert!(may_be_saying(&variant), "{variant:?}");
+            }
+        }
+        for other in ["", "the", "and", "was", "1,000", "x"] {
+            assert!(!may_be_saying(other), "{other:?}");
+        }
+    }
+
     #[test]
     fn the_sets_answer_as_their_lists() {
         let lists: [(&clause::WordSet, &[&str]); 6] = [
@@ -442,6 +521,8 @@ mod tests {
             "The \u{212A}im report, Reuters reported, said nothing.",
             "\u{c9}tat media said 9 were killed, according to TASS.",
             "Accordingly, they SAY 5.",
+            "x-according to Kim, 5 died; Kim\u{2019}according to TASS, 6.",
+            "_according to police, 7 left. ACCORDING  TO nobody.",
             "",
         ];
         for s in cases {
@@ -453,13 +534,26 @@ mod tests {
         #[test]
         fn quick_tests_change_no_source_on_random_sentences(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "according to", "ACCORDING TO", "accordingto", "said", "Said", "SAYS", "reported", "essays", "told",
+                "according to", "ACCORDING TO", "accordingto", "x-according", "_", "\u{2019}", "said", "Said", "SAYS", "reported", "essays", "told",
                 "police", "officials", "the", "The", "ministry", "Kim", "Mr.", "state", "media", "they", "also",
                 ",", ".", " ", "  ", "-", "'", "x", "\u{e9}", "\u{c9}", "\u{201c}", "\u{201d}", "\u{2014}", "(KCNA)", "40",
             ]), 0..24),
         ) {
             let s: String = parts.concat();
             proptest::prop_assert_eq!(sources(&s), sources_by_every_word(&s));
+            // The words as the sentence view reads them serve as well.
+            let view = crate::extract::view::SentenceView::new(&s);
+            let words: Vec<(Span, &str)> = view.words_in(Span::new(0, s.len())).map(|w| (w.span, w.text)).collect();
+            proptest::prop_assert_eq!(sources_among(&s, &words), sources_by_every_word(&s));
+        }
+
+        #[test]
+        fn canonical_in_one_pass(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "the ", "The ", "a report by ", "Mr. ", "Dr ", "state ", "State ", "media", "Ministry", "officials", " ", "  ", "\u{a0}",
+            "\u{3000}", ",", ".", "”", "Kim", "of", "and", "(KCNA)", "x", "\u{212A}", "É",
+        ]), 0..16)) {
+            let raw: String = parts.concat();
+            proptest::prop_assert_eq!(canonical(&raw), canonical_by_passes(&raw));
         }
     }
 }

@@ -88,48 +88,55 @@ pub(crate) fn packed(word: &[u8]) -> Option<u128> {
 /// The [`packed`] key of `word` lower-cased, for an ASCII word of up to
 /// [`PACKED`] bytes (the caller checks): built in place, byte by byte,
 /// with no copy to lower-case first.
+///
+/// The key is built as two 64-bit halves: on x86-64 a shift of a `u128`
+/// by a variable amount costs several instructions and a branch, a shift
+/// of a `u64` one.
 #[inline]
 pub(crate) fn packed_lower(word: &[u8]) -> u128 {
     let n = word.len().min(PACKED);
-    let x = packed_bytes(&word[..n]);
-    // All sixteen bytes lower-cased at once, as `u8::to_ascii_lowercase`
-    // does each: a byte gets 0x20 added when it is from 'A' to 'Z', which
-    // the two sums below tell by their high bits (no sum carries into the
-    // next byte, as each adds at most 0x3F to at most 0x7F).
-    const ONES: u128 = u128::MAX / 0xFF;
-    let low7 = x & (ONES * 0x7F);
-    let from_a = low7 + ONES * (0x80 - u128::from(b'A'));
-    let past_z = low7 + ONES * (0x80 - u128::from(b'Z') - 1);
-    let upper = from_a & !past_z & !x & (ONES * 0x80);
-    (x | (upper >> 2)) | n as u128
+    let (high, low) = if n <= 8 { (top_bytes(&word[..n]), 0) } else { (top_bytes(&word[..8]), top_bytes(&word[8..n])) };
+    (u128::from(ascii_lower(high)) << 64) | u128::from(ascii_lower(low)) | n as u128
 }
 
-/// The bytes of `word` (at most 15) from the top of an integer, the rest
+/// Eight bytes lower-cased at once, as `u8::to_ascii_lowercase` does
+/// each: a byte gets 0x20 added when it is from 'A' to 'Z', which the two
+/// sums below tell by their high bits (no sum carries into the next byte,
+/// as each adds at most 0x3F to at most 0x7F).
+#[inline]
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 0xFF;
+    let low7 = x & (ONES * 0x7F);
+    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+/// The bytes of `word` (at most 8) from the top of an integer, the rest
 /// zero: two loads of the largest power of two that fits, one from each
 /// end (they overlap on the same bytes), instead of a copy byte by byte
-/// through memory.
+/// through memory. The load from the end moves up by `64 - 8n` bits,
+/// whatever its width, to put its last byte at place `n - 1`.
 #[inline]
-fn packed_bytes(word: &[u8]) -> u128 {
+fn top_bytes(word: &[u8]) -> u64 {
     let n = word.len();
-    // Each load puts its bytes at their place counted from the top.
-    let at = |from: usize, k: usize| -> u128 {
-        let b = &word[from..from + k];
-        let v = match k {
-            8 => u64::from_be_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            4 => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
-            2 => u64::from(u16::from_be_bytes([b[0], b[1]])),
-            _ => u64::from(b[0]),
-        };
-        u128::from(v) << (128 - 8 * (from + k))
-    };
-    let k = match n {
+    let (head, tail) = match n {
         0 => return 0,
+        1 => (u64::from(word[0]), u64::from(word[0])),
+        2..=3 => (u64::from(u16::from_be_bytes([word[0], word[1]])), u64::from(u16::from_be_bytes([word[n - 2], word[n - 1]]))),
+        4..=7 => (
+            u64::from(u32::from_be_bytes([word[0], word[1], word[2], word[3]])),
+            u64::from(u32::from_be_bytes([word[n - 4], word[n - 3], word[n - 2], word[n - 1]])),
+        ),
+        _ => return u64::from_be_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]),
+    };
+    let width = match n {
         1 => 1,
         2..=3 => 2,
-        4..=7 => 4,
-        _ => 8,
+        _ => 4,
     };
-    at(0, k) | at(n - k, k)
+    (head << (64 - 8 * width)) | (tail << (64 - 8 * n))
 }
 
 /// [`packed_lower`] as first written, byte by byte: its specification.
@@ -177,6 +184,12 @@ impl WordSet {
             v.dedup();
             v
         });
+        // Sorted by length: an ASCII word (whose lower-case form is as long)
+        // shorter or longer than every listed word needs no search.
+        let (shortest, longest) = (sorted.first().map_or(0, |w| w.len()), sorted.last().map_or(0, |w| w.len()));
+        if word.is_ascii() && (word.len() < shortest || word.len() > longest) {
+            return false;
+        }
         let mut buffer = [0u8; 24];
         if word.is_ascii() && word.len() <= buffer.len() {
             let lower = &mut buffer[..word.len()];
@@ -315,19 +328,86 @@ pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
 }
 
 /// Characters that always end a clause.
+#[cfg(test)]
 fn is_hard_break(c: char) -> bool {
     matches!(c, ';' | ':' | '—' | '–' | '(' | ')' | '"' | '“' | '”' | '[' | ']')
 }
 
 /// The start of the clause that ends at `pos`: just after the last break
 /// (a comma included) between `floor` and `pos`.
+///
+/// Read byte by byte from the end rather than char by char (see
+/// [`break_at`]); [`left_break_by_chars`] is the specification.
 fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
+    let region = &sentence[floor..pos];
+    let b = region.as_bytes();
+    for i in (0..b.len()).rev() {
+        if BREAK_BYTE[usize::from(b[i])] == 0 {
+            continue;
+        }
+        match break_at(b, i) {
+            Some(Break::Hard(len)) => return floor + i + len,
+            // The break is the space before the hyphen.
+            Some(Break::SpacedDash) => return floor + i,
+            Some(Break::Comma) if !reports_on(&region[i + 1..]) => return floor + i + 1,
+            _ => {}
+        }
+    }
+    floor
+}
+
+/// [`left_break`] as first written, char by char.
+#[cfg(test)]
+fn left_break_by_chars(sentence: &str, floor: usize, pos: usize) -> usize {
     let region = &sentence[floor..pos];
     region
         .char_indices()
         .rev()
         .find(|&(i, c)| is_hard_break(c) || (c == ',' && !reports_on(&region[i + 1..])) || is_spaced_dash(region, i))
         .map_or(floor, |(i, c)| floor + i + c.len_utf8())
+}
+
+/// What may end a clause at a byte of a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// An [`is_hard_break`] character of this many bytes.
+    Hard(usize),
+    /// A comma: a break unless what follows carries the clause on.
+    Comma,
+    /// The hyphen of " - ", a dash: the break is the space before it.
+    SpacedDash,
+}
+
+/// Bytes that may stand at a [`Break`]: the ASCII hard breaks, the comma,
+/// the hyphen, and 0xE2, the first byte of the dashes and curly quotes.
+/// Every other byte, continuation bytes included, is passed over with one
+/// table look-up: in valid UTF-8 an ASCII byte is always a whole character
+/// and 0xE2 always starts one, so reading bytes finds the same breaks as
+/// reading chars.
+static BREAK_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let listed = b";:()\"[],-";
+    let mut k = 0;
+    while k < listed.len() {
+        table[listed[k] as usize] = 1;
+        k += 1;
+    }
+    table[0xE2] = 1;
+    table
+};
+
+/// The break at byte `i` of a region's bytes `b`, if any: the bytes at
+/// `i` as [`is_hard_break`], a comma, or the hyphen of a spaced dash (" - "
+/// wholly inside the region, as [`is_spaced_dash`] reads it).
+fn break_at(b: &[u8], i: usize) -> Option<Break> {
+    match b[i] {
+        b';' | b':' | b'(' | b')' | b'"' | b'[' | b']' => Some(Break::Hard(1)),
+        b',' => Some(Break::Comma),
+        b'-' if i > 0 && b[i - 1] == b' ' && b.get(i + 1) == Some(&b' ') => Some(Break::SpacedDash),
+        // '–' U+2013, '—' U+2014, '“' U+201C, '”' U+201D.
+        0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94 | 0x9C | 0x9D)) => Some(Break::Hard(3)),
+        _ => None,
+    }
 }
 
 /// ", saying that ...", ", adding ...": the comma does not end the clause,
@@ -341,7 +421,38 @@ fn reports_on(after_comma: &str) -> bool {
 /// The end of the clause that starts at `pos`: the first break before
 /// `ceiling`. A comma ends it unless a relative clause follows (", who were
 /// killed" still describes the counted people).
+///
+/// Read byte by byte (see [`break_at`]); [`right_break_by_chars`] is the
+/// specification.
 fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
+    let region = &sentence[pos..ceiling];
+    let b = region.as_bytes();
+    for i in 0..b.len() {
+        if BREAK_BYTE[usize::from(b[i])] == 0 {
+            continue;
+        }
+        match break_at(b, i) {
+            Some(Break::Hard(_)) => return pos + i,
+            // The break is the space before the hyphen, which is no other
+            // break and was passed over.
+            Some(Break::SpacedDash) => return pos + i - 1,
+            Some(Break::Comma) if !continues_past_comma(&region[i + 1..]) => return pos + i,
+            _ => {}
+        }
+    }
+    ceiling
+}
+
+/// ", who were killed", ", which ...", ", all of whom ...": what follows
+/// the comma still describes the counted people.
+fn continues_past_comma(after_comma: &str) -> bool {
+    let rest = after_comma.trim_start();
+    lower_starts_with(rest, "who ") || lower_starts_with(rest, "which ") || lower_starts_with(rest, "all of whom")
+}
+
+/// [`right_break`] as first written, char by char.
+#[cfg(test)]
+fn right_break_by_chars(sentence: &str, pos: usize, ceiling: usize) -> usize {
     let region = &sentence[pos..ceiling];
     for (i, c) in region.char_indices() {
         if is_hard_break(c) || is_spaced_dash(region, i) {
@@ -358,6 +469,7 @@ fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
 }
 
 /// A hyphen used as a dash: " - ".
+#[cfg(test)]
 fn is_spaced_dash(text: &str, i: usize) -> bool {
     text[i..].starts_with(" - ")
 }
@@ -446,7 +558,10 @@ impl<'t> WordIter<'t> {
             i += n;
         }
         self.pos = i;
-        let word = text[start..i].trim_end_matches(['-', '\'', '’']);
+        // A run ending in a letter or digit has no trailing mark to trim
+        // (the last byte of '’' is not ASCII).
+        let run = &text[start..i];
+        let word = if b[i - 1].is_ascii_alphanumeric() { run } else { run.trim_end_matches(['-', '\'', '’']) };
         // Only a word that trailing marks were trimmed from can be letters
         // alone when its run is not.
         let letters = letters || (word.len() < i - start && !word.is_empty() && word.bytes().all(|c| c.is_ascii_alphabetic()));
@@ -495,7 +610,39 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 /// How many [`words`] `text` holds, counting no further than `limit + 1`:
 /// enough to tell whether it holds more than `limit`, without reading a
 /// long text to its end.
+///
+/// ASCII bytes are told by their class in [`BYTE_CLASS`], as
+/// [`WordIter`] does; only other characters are decoded.
+/// [`count_words_up_to_by_chars`] is the specification.
 pub fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let b = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() {
+        let class = BYTE_CLASS[usize::from(b[i])];
+        let (alnum, joiner, len) = if class & NON_ASCII == 0 {
+            (class & ALNUM != 0, class & JOINER != 0, 1)
+        } else {
+            let Some((c, n)) = char_at(text, i) else { break };
+            (c.is_alphanumeric(), c == '’', n)
+        };
+        let part_of_word = alnum || (joiner && in_word);
+        if part_of_word && !in_word {
+            count += 1;
+            if count > limit {
+                break;
+            }
+        }
+        in_word = part_of_word;
+        i += len;
+    }
+    count
+}
+
+/// [`count_words_up_to`] as first written, char by char.
+#[cfg(test)]
+fn count_words_up_to_by_chars(text: &str, limit: usize) -> usize {
     let mut count = 0;
     let mut in_word = false;
     for c in text.chars() {
@@ -616,7 +763,41 @@ mod tests {
         out
     }
 
+    #[test]
+    fn breaks_read_by_bytes_are_breaks_read_by_chars() {
+        let cases = [
+            "", " - ", "a - b", "-a- -", " -", "- ", "x, who said, y", "x,who ", "x, Which way", "x, saying 5",
+            "a; b: c (d) \"e\" [f] g — h – i “j” k ’l’ m…",
+            "é, ALL OF WHOM - “x”",
+        ];
+        for s in cases {
+            check_breaks(s);
+        }
+    }
+
+    /// Every region of `s` between character boundaries gets the same
+    /// breaks both ways.
+    fn check_breaks(s: &str) {
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                assert_eq!(left_break(s, a, b), left_break_by_chars(s, a, b), "left {a}..{b} of {s:?}");
+                assert_eq!(right_break(s, a, b), right_break_by_chars(s, a, b), "right {a}..{b} of {s:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn word_counts_by_bytes_are_by_chars(text in "[a-zA-Z0-9 ,.'’\\-éÉß\u{212A}\u{a0}“—_]{0,30}", limit in 0usize..8) {
+            proptest::prop_assert_eq!(count_words_up_to(&text, limit), count_words_up_to_by_chars(&text, limit));
+        }
+
+        #[test]
+        fn breaks_by_bytes_on_random_text(text in "([a-z ,;:()\"\\[\\]-]|—|–|“|”|’|é|…|\u{2012}| - |, who |, which |, saying ){0,12}") {
+            check_breaks(&text);
+        }
+
         #[test]
         fn packed_keys_lower_case_every_byte(word in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..20)) {
             proptest::prop_assert_eq!(packed_lower(&word), packed_lower_by_bytes(&word));

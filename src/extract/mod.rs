@@ -35,6 +35,7 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // figure, so the chain is followed when such a sentence comes, and
     // most sentences without figures are never searched for sources.
     let mut unread: Vec<&Sentence> = Vec::new();
+    let mut lines = LineCursor::new(article);
     for sentence in &segments.sentences {
         let Some(raw) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
         // Markup (link targets, emphasis marks) blanked, offsets unchanged.
@@ -47,17 +48,66 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         }
         previous = source_after(article, previous, &mut unread, sentence.paragraph);
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
+        // The sentence's words, read once for the readers of every mention
+        // and for its sources.
+        let view = view::SentenceView::new(text);
         // Found once, for the sentence's figures and for the next sentence.
-        let sources = attribution::sources(text);
+        let sources = attribution::sources_among(text, &view_words(&view));
         let before = claims.len();
         // Reports quote the sentence as written (`raw`), markup and all.
-        let cx = MentionContext { article, sentence, text, raw, sources: &sources, previous: carried };
-        claims.extend(mention_claims(&cx, &found, rules));
+        let cx = MentionContext { article, sentence, text, raw, view: &view, sources: &sources, previous: carried };
+        claims.extend(mention_claims(&cx, &found, rules, &mut lines));
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
+}
+
+/// The words of a sentence as [`clause::words`] reads them, from its view.
+fn view_words<'t>(view: &view::SentenceView<'t>) -> Vec<(Span, &'t str)> {
+    view.words_in(Span::new(0, view.text().len())).map(|w| (w.span, w.text)).collect()
+}
+
+/// Line and column of the article's offsets taken in order: a cursor that
+/// moves forward counts the lines and characters it passes, where
+/// [`Article::line_col`] searches its index afresh for every mention.
+struct LineCursor<'a> {
+    article: &'a Article,
+    /// The offset reached, a character boundary.
+    at: usize,
+    /// Its 1-based line, the byte offset where that line starts, and the
+    /// characters from there to `at`.
+    line: usize,
+    line_start: usize,
+    chars: usize,
+}
+
+impl<'a> LineCursor<'a> {
+    fn new(article: &'a Article) -> LineCursor<'a> {
+        LineCursor { article, at: 0, line: 1, line_start: 0, chars: 0 }
+    }
+
+    /// [`Article::line_col`] of `offset`.
+    fn line_col(&mut self, offset: usize) -> (usize, usize) {
+        let text = &self.article.text;
+        let offset = crate::text::floor_char_boundary(text, offset);
+        if offset < self.at {
+            // Behind the cursor: ask the index (extraction goes forward).
+            return self.article.line_col(offset);
+        }
+        let passed = &text.as_bytes()[self.at..offset];
+        match memchr::memrchr(b'\n', passed) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', passed).count();
+                self.line_start = self.at + last + 1;
+                self.chars = text[self.line_start..offset].chars().count();
+            }
+            None => self.chars += text[self.at..offset].chars().count(),
+        }
+        self.at = offset;
+        (self.line, self.chars + 1)
+    }
 }
 
 /// The source carried into a sentence of `paragraph` once the `unread`
@@ -117,30 +167,29 @@ fn refers_back(c: &Claim) -> bool {
 }
 
 /// What the claims of one sentence share: the sentence as read (`text`,
-/// markup blanked) and as written (`raw`), its sources, and the source of
-/// the sentence before.
+/// markup blanked) and as written (`raw`), its words, its sources, and the
+/// source of the sentence before.
 struct MentionContext<'a> {
     article: &'a Article,
     sentence: &'a Sentence,
     text: &'a str,
     raw: &'a str,
+    view: &'a view::SentenceView<'a>,
     sources: &'a [attribution::Source],
     previous: Option<&'a str>,
 }
 
 /// The claims of the mentions `found` (sentence-relative spans, in order)
 /// in one sentence.
-fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) -> Vec<Claim> {
-    let MentionContext { article, sentence, text, raw, sources, previous } = *cx;
+fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, lines: &mut LineCursor<'_>) -> Vec<Claim> {
+    let MentionContext { article, sentence, text, raw, view, sources, previous } = *cx;
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
     // One copy of the sentence for all its claims.
     let shared_text: std::sync::Arc<str> = raw.into();
-    // The sentence's words, read once for the readers of every mention.
-    let view = view::SentenceView::new(text);
     // Read once: a run-on sentence without a comma would otherwise be read
     // to its end for every figure.
-    let fronted = scope::fronted_time(&view);
+    let fronted = scope::fronted_time(view);
     let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
@@ -152,7 +201,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
-            view: &view,
+            view,
             mention: q,
             clause: c,
             elided,
@@ -164,7 +213,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet) 
         let speaker = quote_speaker(sentence, q.span.shift(sentence.span.start));
         let mut q = q.clone();
         q.span = q.span.shift(sentence.span.start);
-        let (line, column) = article.line_col(q.span.start);
+        let (line, column) = lines.line_col(q.span.start);
         let unit = decision.as_ref().map_or_else(|| natural_unit(&q.kind, q.noun.as_deref()), |d| d.unit.clone());
         let interval = decision.as_ref().map_or(q.interval, |d| d.interval);
         claims.push(Claim {
@@ -260,8 +309,9 @@ mod tests {
         let s = Sentence { span: Span::new(0, sentence.len()), paragraph: 0, quotes: Vec::new(), masked: Vec::new() };
         let found: Vec<Quantity> = mentions.iter().map(|(p, k, n)| mention(sentence, p, k.clone(), *n)).collect();
         let sources = attribution::sources(sentence);
-        let cx = MentionContext { article: &article, sentence: &s, text: sentence, raw: sentence, sources: &sources, previous: None };
-        mention_claims(&cx, &found, &rules)
+        let view = view::SentenceView::new(sentence);
+        let cx = MentionContext { article: &article, sentence: &s, text: sentence, raw: sentence, view: &view, sources: &sources, previous: None };
+        mention_claims(&cx, &found, &rules, &mut LineCursor::new(&article))
     }
 
     fn topics(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Option<String>> {
@@ -370,6 +420,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The cursor answers as the article's line index, for offsets in
+        /// order or not, on character boundaries or not, past the end or not.
+        #[test]
+        fn the_line_cursor_is_line_col(
+            text in "([a-z ]|é|’|\n|\r\n){0,80}",
+            mut offsets in proptest::collection::vec(0usize..200, 0..12),
+            sorted in proptest::prelude::any::<bool>(),
+        ) {
+            let article = Article::from_text("c", "c.txt", text.clone(), Vec::new());
+            if sorted {
+                offsets.sort_unstable();
+            }
+            let mut cursor = LineCursor::new(&article);
+            for offset in offsets {
+                proptest::prop_assert_eq!(cursor.line_col(offset), article.line_col(offset), "{} in {:?}", offset, text);
+            }
+        }
+
         /// Whatever the text, extraction returns without panicking, and
         /// every claim points inside the text.
         #[test]

@@ -149,8 +149,7 @@ fn regions_end(rule: &crate::rules::Rule, mentions: &[Quantity], clauses: &[Ment
 /// mention, unless the mention counts that very group ("six of the
 /// injured").
 fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
-    let word = super::clause::lowered(sentence.get(hit.span.start..hit.span.end).unwrap_or(""));
-    if !(super::clause::is_participle(&word) || word.ends_with("ed")) {
+    if !reads_as_participle(sentence.get(hit.span.start..hit.span.end).unwrap_or("")) {
         return false;
     }
     let before = sentence[..hit.span.start].trim_end();
@@ -163,6 +162,27 @@ fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
     let Some(at) = determiner_at else { return false };
     let between = sentence.get(mention.end..at).unwrap_or("");
     between.trim() != "of"
+}
+
+/// True when `word`, lower-cased, is a participle or ends in "ed". An
+/// ASCII word (most are) is compared without a lower-cased copy: ASCII
+/// lower-casing keeps the length and maps each byte on its own.
+/// [`reads_as_participle_lowered`] is the specification.
+fn reads_as_participle(word: &str) -> bool {
+    if !word.is_ascii() {
+        return reads_as_participle_lowered(word);
+    }
+    let ends_in = |suffix: &str| word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes());
+    // "ed" at any length: the participle's "longer than three" adds nothing.
+    ends_in("ed")
+        || (word.len() > 4 && ends_in("ing"))
+        || ["fallen", "dead", "sent", "lost", "hurt", "missing", "believed"].iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// [`reads_as_participle`] as first written, on a lower-cased copy.
+fn reads_as_participle_lowered(word: &str) -> bool {
+    let word = super::clause::lowered(word);
+    super::clause::is_participle(&word) || word.ends_with("ed")
 }
 
 /// Ranking key: has an event word, nearer word, noun strength, priority.
@@ -184,7 +204,8 @@ fn gather<'h>(rule: usize, mention: Span, clause: &MentionClause, elided: Option
             _ => {}
         }
     }
-    if e.noun == 0 {
+    // Without an elided noun no hit can stand for one: the hits need no look.
+    if e.noun == 0 && elided.is_some() {
         let elided_here = |h: &Hit| h.rule == rule && h.kind == SignalKind::Noun && elided.is_some_and(|s| s.contains(h.span));
         if all.iter().any(elided_here) {
             e.noun = 1;
@@ -200,5 +221,25 @@ fn distance(a: Span, b: Span) -> usize {
         b.start - a.end
     } else {
         a.start.saturating_sub(b.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn participles_read_without_copies(word in "(?i)([a-z\u{212A}é]{0,6}(ed|ing|fallen|dead|sent|lost|hurt|missing|believed|e|d)?)") {
+            proptest::prop_assert_eq!(reads_as_participle(&word), reads_as_participle_lowered(&word), "{:?}", word);
+        }
+    }
+
+    #[test]
+    fn participles_by_table() {
+        for (word, expected) in [("killed", true), ("KILLED", true), ("Ed", true), ("ring", false), ("Bring", true), ("Dead", true), ("deads", false), ("Missing", true), ("hurts", false), ("", false)] {
+            assert_eq!(reads_as_participle(word), expected, "{word}");
+            assert_eq!(reads_as_participle_lowered(word), expected, "{word}");
+        }
     }
 }
