@@ -178,7 +178,24 @@ fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
 
 /// Where the determiner before `hit` starts, when the hit reads as a
 /// participle or adjective used as a noun after one ("the wounded").
+///
+/// Most hits follow no determiner: the last byte before the hit and its
+/// spaces ends none of them when it is ASCII other than 'e', 'r' or 's'
+/// (what `trim_end` stops at there is that very byte), and such a hit is
+/// answered without a look at its word. [`group_at_by_words`] is the
+/// specification.
 fn group_at(sentence: &str, hit: &Hit) -> Option<usize> {
+    let before = sentence.as_bytes().get(..hit.span.start)?;
+    let last = before.iter().rev().find(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'));
+    if last.is_some_and(|&b| b.is_ascii() && !matches!(b | 0x20, b'e' | b'r' | b's')) {
+        return None;
+    }
+    group_at_by_words(sentence, hit)
+}
+
+/// [`group_at`] as first written: the participle test, then each
+/// determiner.
+fn group_at_by_words(sentence: &str, hit: &Hit) -> Option<usize> {
     if !reads_as_participle(sentence.get(hit.span.start..hit.span.end).unwrap_or("")) {
         return None;
     }
@@ -265,6 +282,15 @@ mod tests {
         #[test]
         fn participles_read_without_copies(word in "(?i)([a-z\u{212A}é]{0,6}(ed|ing|fallen|dead|sent|lost|hurt|missing|believed|e|d)?)") {
             proptest::prop_assert_eq!(reads_as_participle(&word), reads_as_participle_lowered(&word), "{:?}", word);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn determiners_found_as_by_words(before in "(the|THE|their|its|those|The|se|x|r|é|\u{a0}|\u{2003}| |\t|\x0B|\n|,|1){0,5}", word in "(wounded|dead|Missing|troops|injured|é)") {
+            let sentence = format!("{before}{word} 6");
+            let hit = Hit { span: Span::new(before.len(), before.len() + word.len()), rule: 0, kind: SignalKind::Word, lemma: 0 };
+            proptest::prop_assert_eq!(group_at(&sentence, &hit), group_at_by_words(&sentence, &hit), "{:?}", sentence);
         }
     }
 
