@@ -6,11 +6,15 @@
 //! A whole-word hit starts where the character before is not a letter or
 //! digit, so the trie is walked only from those places (word starts and
 //! the gaps between words), not from every byte as a general multi-pattern
-//! automaton would: most walks end on the first or second byte. The walk
-//! compares the text's bytes with their ASCII letters lower-cased, so
-//! nothing is copied. The tests keep the obvious form (an Aho-Corasick
-//! overlapping search over the lower-cased text, every match filtered for
-//! whole words) as the specification and check that both agree.
+//! automaton would. Even so, most words open no form, and a walk costs a
+//! step per byte: a word is first read as a run of ASCII letters and
+//! digits, eight bytes at a time, and a table of the forms' own opening
+//! runs says whether any form can start there, and where in the trie the
+//! walk goes on from (see [`Runs`]). The walk compares the text's bytes
+//! with their ASCII letters lower-cased, so nothing is copied. The tests
+//! keep the obvious form (an Aho-Corasick overlapping search over the
+//! lower-cased text, every match filtered for whole words) as the
+//! specification and check that both agree.
 
 use crate::model::Span;
 use std::collections::HashMap;
@@ -55,6 +59,7 @@ pub struct Entry<'a> {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     trie: Trie,
+    runs: Runs,
     /// For each pattern id, every (rule, kind, lemma) it belongs to: one
     /// form may be listed by several rules. Sorted by rule (stably), the
     /// order in which [`Matcher::hits`] reports them.
@@ -88,60 +93,86 @@ impl Matcher {
         for list in &mut owners {
             list.sort_by_key(|o| o.0);
         }
-        Matcher { trie: Trie::new(&patterns), owners, lemmas }
+        let trie = Trie::new(&patterns);
+        let runs = Runs::new(&trie, &patterns);
+        Matcher { trie, runs, owners, lemmas }
     }
 
     /// Every whole-word hit in `text`, ordered by position (start, then
     /// end, then rule).
     pub fn hits(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        // Room for a sentence's usual hits at once, rather than growing
+        // from four.
+        let mut hits = Vec::with_capacity(16);
         if self.trie.is_empty() {
             return hits;
         }
         let b = text.as_bytes();
         // `i` is always a place where no letter or digit comes before:
         // after a try there, a word is skipped whole, with the character
-        // that ends it, in a tight loop.
+        // that ends it.
         let mut i = 0;
-        while i < b.len() {
-            self.hits_from(text, i, &mut hits);
-            let (alphanumeric, width) = class_at(text, i);
-            i += width;
-            if alphanumeric {
-                while i < b.len() {
-                    let (alphanumeric, width) = class_at(text, i);
-                    i += width;
-                    if !alphanumeric {
-                        break;
-                    }
-                }
+        while let Some(&c) = b.get(i) {
+            if !ASCII_ALNUM[usize::from(c)] {
+                i = self.hits_at_other(text, i, &mut hits);
+                continue;
             }
+            // A word: its run of ASCII letters and digits tells at once
+            // whether any form can start here.
+            let run = word_run(b, i);
+            match self.runs.find(&run) {
+                None => {}
+                Some(Runs::FROM_ROOT) => self.walk(text, i, i, Trie::ROOT, &mut hits),
+                Some(cell) => self.walk(text, i, run.end, cell, &mut hits),
+            }
+            i = match b.get(run.end) {
+                None => run.end,
+                Some(c) if c.is_ascii() => run.end + 1,
+                Some(_) => past_word(text, run.end),
+            };
         }
         hits
     }
 
-    /// The whole-word hits starting at byte `start`, shortest first.
-    fn hits_from(&self, text: &str, start: usize, hits: &mut Vec<Hit>) {
-        let b = text.as_bytes();
-        let first = b[start].to_ascii_lowercase();
-        let Some(mut node) = self.trie.root(first) else { return };
-        // Unless a one-byte form ends here, a hit needs the first two
-        // bytes of some form: one bit test turns most word starts away
-        // before the walk.
-        if self.trie.pattern(node).is_none() && !b.get(start + 1).is_some_and(|&c| self.trie.pair(first, c.to_ascii_lowercase())) {
-            return;
+    /// The hits at `i`, a character that is not an ASCII letter or digit
+    /// (white space, punctuation, or a character outside ASCII), and where
+    /// the next try stands.
+    fn hits_at_other(&self, text: &str, i: usize, hits: &mut Vec<Hit>) -> usize {
+        self.walk(text, i, i, Trie::ROOT, hits);
+        let (alphanumeric, width) = class_at(text, i);
+        if alphanumeric {
+            past_word(text, i + width)
+        } else {
+            i + width
         }
-        let mut end = start + 1;
+    }
+
+    /// The whole-word hits starting at byte `start`, shortest first, from
+    /// `cell`, the trie's state once the bytes up to `at` are read.
+    #[inline(never)]
+    fn walk(&self, text: &str, start: usize, at: usize, mut cell: u32, hits: &mut Vec<Hit>) {
+        let b = text.as_bytes();
+        let mut end = at;
         loop {
-            if let Some(pattern) = self.trie.pattern(node) {
-                if !starts_alphanumeric(text, end) {
-                    let span = Span::new(start, end);
-                    hits.extend(self.owners[pattern].iter().map(|&(rule, kind, lemma)| Hit { rule, kind, span, lemma }));
-                }
+            if Trie::completes(cell) && !starts_alphanumeric(text, end) {
+                self.push_hits(Span::new(start, end), cell, hits);
             }
-            let Some(next) = b.get(end).and_then(|c| self.trie.child(node, c.to_ascii_lowercase())) else { return };
-            node = next;
+            let Some(&c) = b.get(end) else { return };
+            cell = self.trie.step(Trie::row(cell), c);
+            if cell == Trie::NONE {
+                return;
+            }
             end += 1;
+        }
+    }
+
+    /// The hits of the form a walk completed over `span`, one per owner.
+    /// Out of the walk's loop, which then keeps its state in registers.
+    #[inline(never)]
+    fn push_hits(&self, span: Span, cell: u32, hits: &mut Vec<Hit>) {
+        let Some(owners) = self.trie.pattern(cell).and_then(|p| self.owners.get(p)) else { return };
+        for &(rule, kind, lemma) in owners {
+            hits.push(Hit { rule, kind, span, lemma });
         }
     }
 
@@ -150,14 +181,138 @@ impl Matcher {
     }
 }
 
+// ---------------------------------------------------------------- words
+
+/// A run of ASCII letters and digits opening a word (or a form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    /// Where it ends (it starts where it was read).
+    end: usize,
+    len: usize,
+    /// Its first eight bytes (fewer when shorter, the rest zero), as one
+    /// word with the first byte lowest, ASCII letters lower-cased.
+    head: u64,
+}
+
+/// The run of ASCII letters and digits that starts at `i` (with one).
+/// This reads nearly every byte of every sentence, so it reads eight at a
+/// time: the letters of a chunk are marked by whole-word arithmetic and
+/// the first other byte found by counting zeros; only a run with a digit
+/// or of more than eight bytes reads on.
+#[inline(always)]
+fn word_run(b: &[u8], i: usize) -> Run {
+    let x = chunk_at(b, i);
+    let stop = !ascii_letters(x) & HIGH;
+    let mut end = i + (stop.trailing_zeros() / 8) as usize;
+    // The bytes before the first that is not a letter (all eight when
+    // every one is): below the lowest bit of `stop`, shifted to a byte's
+    // edge.
+    let mut mask = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
+    if stop == 0 || b.get(end).is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
+        end = ascii_word_end(b, end);
+        mask = if end - i >= 8 { u64::MAX } else { (1 << (8 * (end - i))) - 1 };
+    }
+    // Setting bit 5 folds capitals onto lower case and leaves digits.
+    Run { end, len: end - i, head: (x | splat(0x20)) & mask }
+}
+
+/// From `i`, inside a word, to just past the character that ends it;
+/// the word may hold letters outside ASCII.
+fn past_word(text: &str, mut i: usize) -> usize {
+    loop {
+        i = ascii_word_end(text.as_bytes(), i);
+        if i >= text.len() {
+            return i;
+        }
+        let (alphanumeric, width) = class_at(text, i);
+        i += width;
+        if !alphanumeric {
+            return i;
+        }
+    }
+}
+
+/// The first byte at or after `i` that is not an ASCII letter or digit.
+#[inline(never)]
+fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        let stop = !ascii_letters(chunk_at(b, i)) & HIGH;
+        i += (stop.trailing_zeros() / 8) as usize;
+        match b.get(i) {
+            Some(&c) if stop != 0 && ASCII_ALNUM[usize::from(c)] => i += 1,
+            Some(_) if stop == 0 => {}
+            _ => return i,
+        }
+    }
+}
+
+/// The eight bytes from `i` as one word (first byte lowest), zeros past
+/// the end.
+#[inline(always)]
+fn chunk_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
+        None => tail_chunk(b, i),
+    }
+}
+
+/// [`chunk_at`] within eight bytes of the end: apart, so that the usual
+/// case stays one load.
+#[inline(never)]
+fn tail_chunk(b: &[u8], i: usize) -> u64 {
+    let mut bytes = [0u8; 8];
+    let rest = b.get(i..).unwrap_or_default();
+    let n = rest.len().min(8);
+    bytes[..n].copy_from_slice(&rest[..n]);
+    u64::from_le_bytes(bytes)
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// `byte` in every byte of a word.
+const fn splat(byte: u8) -> u64 {
+    byte as u64 * 0x0101_0101_0101_0101
+}
+
+/// For each byte of `x`, its high bit set when it is an ASCII letter:
+/// setting bit 5 folds capitals onto lower case, and no other byte onto a
+/// lower-case letter. The sums of each byte's low seven bits with the
+/// constants stay below 0x100, so no byte carries into the next; bytes of
+/// 0x80 and above are never letters.
+#[inline(always)]
+fn ascii_letters(x: u64) -> u64 {
+    let x = x | splat(0x20);
+    let low = x & !HIGH;
+    let at_least_a = low + splat(0x80 - b'a');
+    let above_z = low + splat(0x7F - b'z');
+    at_least_a & !above_z & !x & HIGH
+}
+
+/// `[0-9A-Za-z]` as a table.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        table[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    table
+};
+
 /// Whether the character at byte `i` (a char boundary) is a letter or
 /// digit, and its length.
 #[inline]
 fn class_at(text: &str, i: usize) -> (bool, usize) {
-    match text.as_bytes()[i] {
-        c if c.is_ascii() => (c.is_ascii_alphanumeric(), 1),
-        _ => text[i..].chars().next().map_or((false, 1), |ch| (ch.is_alphanumeric(), ch.len_utf8())),
+    match text.as_bytes().get(i) {
+        Some(&c) if c.is_ascii() => (ASCII_ALNUM[usize::from(c)], 1),
+        _ => class_of_char(text, i),
     }
+}
+
+/// [`class_at`] for a character outside ASCII, decoded.
+#[inline(never)]
+fn class_of_char(text: &str, i: usize) -> (bool, usize) {
+    text.get(i..).and_then(|s| s.chars().next()).map_or((false, 1), |ch| (ch.is_alphanumeric(), ch.len_utf8()))
 }
 
 /// True when the character at byte `i` is a letter or digit ("died" in
@@ -166,136 +321,213 @@ fn class_at(text: &str, i: usize) -> (bool, usize) {
 fn starts_alphanumeric(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         None => false,
-        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
-        Some(_) => text.get(i..).and_then(|s| s.chars().next()).is_some_and(char::is_alphanumeric),
+        Some(&c) if c.is_ascii() => ASCII_ALNUM[usize::from(c)],
+        Some(_) => class_of_char(text, i).0,
     }
 }
 
-/// A byte trie of the lower-cased forms: the root's children in a table
-/// by byte, every other edge in one hash table keyed by node and byte
-/// (a node near the root may have dozens of children, too many to scan).
+// ----------------------------------------------------------------- runs
+
+/// The opening runs of ASCII letters and digits of the forms that have
+/// one, each with the trie's state once it is read.
+///
+/// A form matches where a word starts only if its opening run is the
+/// word's, ASCII case aside: the byte after either run (if any) must
+/// match the other's, and a letter or digit after the word's run would
+/// glue the form to the rest of the word. So one look-up of the word's
+/// run passes over the words that open no form, which are most, and
+/// spares the rest the walk through their first letters. Runs of up to
+/// eight bytes are known whole from [`Run::head`]; a longer one is only
+/// a candidate, walked from the root.
+#[derive(Debug, Clone)]
+struct Runs {
+    /// Open addressing by [`Runs::slot`]; a length of 0 marks a free slot.
+    slots: Vec<RunSlot>,
+    shift: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct RunSlot {
+    head: u64,
+    len: usize,
+    /// The trie's cell after the run, or [`Runs::FROM_ROOT`].
+    cell: u32,
+}
+
+impl Runs {
+    /// The cell found for a run longer than eight bytes: walk from the root.
+    const FROM_ROOT: u32 = u32::MAX;
+
+    fn new(trie: &Trie, patterns: &[String]) -> Runs {
+        let mut found: Vec<RunSlot> = Vec::new();
+        for p in patterns {
+            let bytes = p.as_bytes();
+            if !bytes.first().is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
+                continue;
+            }
+            let run = word_run(bytes, 0);
+            let cell = if run.len > 8 { Runs::FROM_ROOT } else { trie.cell_after(&bytes[..run.len]) };
+            if !found.iter().any(|s| s.head == run.head && s.len == run.len) {
+                found.push(RunSlot { head: run.head, len: run.len, cell });
+            }
+        }
+        // At most a quarter full: look-ups nearly always end at the first slot.
+        let bits = (found.len() * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut runs = Runs { slots: vec![RunSlot::default(); 1 << bits], shift: 64 - bits };
+        for slot in found {
+            let mut i = runs.slot(slot.head);
+            while runs.slots[i].len != 0 {
+                i = (i + 1) & (runs.slots.len() - 1);
+            }
+            runs.slots[i] = slot;
+        }
+        runs
+    }
+
+    /// A run's slot, from its head alone: up to eight bytes the head
+    /// holds the length too (no letter or digit is a zero byte), and
+    /// longer runs with the same first eight bytes are few.
+    #[inline(always)]
+    fn slot(&self, head: u64) -> usize {
+        (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The cell to walk on from after `run`, if some form opens with it.
+    #[inline(always)]
+    fn find(&self, run: &Run) -> Option<u32> {
+        let mut i = self.slot(run.head);
+        loop {
+            let slot = self.slots.get(i)?;
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.head == run.head && slot.len == run.len {
+                return Some(slot.cell);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+// ----------------------------------------------------------------- trie
+
+/// A byte trie of the lower-cased forms, laid out as a dense table: one
+/// row per node, one column per class of byte, so that each step of a
+/// walk is two loads (the byte's class, then the cell) rather than a
+/// hashed probe. The forms use few distinct bytes (letters, space,
+/// hyphen), so the rows are short; every byte no form holds falls in
+/// class 0, whose column leads nowhere, and an ASCII capital shares the
+/// class of its lower-case letter, which is how the walk ignores ASCII
+/// case without copying the text.
 #[derive(Debug, Clone)]
 struct Trie {
-    /// Node id + 1 of the root's child for each byte; 0 for none.
-    root: Box<[u32; 256]>,
-    /// Open addressing: [`edge_key`] of each edge (0 for a free slot) and
-    /// the child it leads to.
-    keys: Vec<u64>,
-    targets: Vec<u32>,
+    /// The class of each byte of the text; 0 for bytes no form holds.
+    class: Box<[u8; 256]>,
+    /// log2 of the row length: a power of two above the class count, so
+    /// that a row's start has its low bit free.
     shift: u32,
-    /// The pattern a node completes, `u32::MAX` for none.
+    /// `cells[row + class]`: the child's row (its node id shifted), plus
+    /// one when the child completes a form, so that a step reads one
+    /// cell and neither multiplies nor looks elsewhere; [`Trie::NONE`]
+    /// for no child.
+    cells: Vec<u32>,
+    /// The pattern each node completes, `u32::MAX` for none.
     patterns: Vec<u32>,
-    /// One bit for each pair of bytes that begins a form.
-    pairs: Box<[u64; 1024]>,
 }
 
 impl Trie {
+    /// The root's cell: row 0, completing nothing.
+    const ROOT: u32 = 0;
+    /// No child: the root is never one, so its cell marks a missing edge.
+    const NONE: u32 = 0;
+
     fn new(patterns: &[String]) -> Trie {
-        // Built with a child list per node, then laid out flat.
-        let mut children: Vec<Vec<(u8, u32)>> = Vec::new();
-        let mut ends: Vec<u32> = Vec::new();
-        let mut root = Box::new([0u32; 256]);
-        let mut pairs = Box::new([0u64; 1024]);
-        for (id, p) in patterns.iter().enumerate() {
-            let bytes = p.as_bytes();
-            if let [a, b, ..] = *bytes {
-                let bit = pair_bit(a, b);
-                pairs[bit / 64] |= 1 << (bit % 64);
+        let mut class = Box::new([0u8; 256]);
+        let mut classes = 1usize;
+        // UTF-8 uses 243 byte values at most, so the classes fit a byte.
+        for &c in patterns.iter().flat_map(|p| p.as_bytes()) {
+            if class[usize::from(c)] == 0 {
+                class[usize::from(c)] = classes as u8;
+                classes += 1;
             }
-            let Some((&head, tail)) = bytes.split_first() else { continue };
-            let mut node = match root[head as usize] {
-                0 => {
-                    children.push(Vec::new());
-                    ends.push(u32::MAX);
-                    root[head as usize] = children.len() as u32;
-                    children.len() - 1
-                }
-                n => n as usize - 1,
-            };
-            for &c in tail {
-                node = match children[node].iter().find(|e| e.0 == c) {
-                    Some(&(_, n)) => n as usize,
-                    None => {
-                        children.push(Vec::new());
-                        ends.push(u32::MAX);
-                        let n = children.len() - 1;
-                        children[node].push((c, n as u32));
-                        n
-                    }
-                };
-            }
-            ends[node] = id as u32;
         }
-        // At most half full: probes are short.
-        let count: usize = children.iter().map(Vec::len).sum();
-        let bits = (count * 2).next_power_of_two().trailing_zeros().max(4);
-        let mut trie = Trie { root, keys: vec![0; 1 << bits], targets: vec![0; 1 << bits], shift: 64 - bits, patterns: ends, pairs };
-        for (node, list) in children.iter().enumerate() {
-            for &(c, child) in list {
-                let key = edge_key(node, c);
-                let mut i = trie.slot(key);
-                while trie.keys[i] != 0 {
-                    i = (i + 1) & (trie.keys.len() - 1);
-                }
-                trie.keys[i] = key;
-                trie.targets[i] = child;
+        // Forms are lower-cased: a text's capital walks as its letter.
+        for upper in b'A'..=b'Z' {
+            class[usize::from(upper)] = class[usize::from(upper.to_ascii_lowercase())];
+        }
+        let shift = (classes + 1).next_power_of_two().trailing_zeros();
+        let mut trie = Trie { class, shift, cells: vec![Trie::NONE; 1 << shift], patterns: vec![u32::MAX] };
+        for (id, p) in patterns.iter().enumerate() {
+            let Some((&last, init)) = p.as_bytes().split_last() else { continue };
+            let mut row = 0;
+            for &c in init {
+                row = trie.child_or_new(row, c, false);
             }
+            let row = trie.child_or_new(row, last, true);
+            let node = row >> trie.shift;
+            trie.patterns[node] = id as u32;
         }
         trie
     }
 
-    #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    /// The row of the child of the node at `row` along `c`, made if
+    /// missing; marked as completing a form when `completes`.
+    fn child_or_new(&mut self, row: usize, c: u8, completes: bool) -> usize {
+        let index = row | usize::from(self.class[usize::from(c)]);
+        let cell = match self.cells[index] {
+            Trie::NONE => {
+                let child = (self.patterns.len() << self.shift) as u32;
+                self.patterns.push(u32::MAX);
+                self.cells.resize(self.cells.len() + (1 << self.shift), Trie::NONE);
+                child
+            }
+            cell => cell,
+        };
+        self.cells[index] = cell | u32::from(completes);
+        Trie::row(cell)
     }
 
-    fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
-    }
-
-    #[inline]
-    fn root(&self, c: u8) -> Option<usize> {
-        self.root[c as usize].checked_sub(1).map(|n| n as usize)
-    }
-
-    #[inline]
-    fn child(&self, node: usize, c: u8) -> Option<usize> {
-        let key = edge_key(node, c);
-        let mut i = self.slot(key);
-        loop {
-            match self.keys[i] {
-                0 => return None,
-                k if k == key => return Some(self.targets[i] as usize),
-                _ => i = (i + 1) & (self.keys.len() - 1),
+    /// The cell reached from the root along `bytes`, [`Trie::NONE`] if
+    /// none is.
+    fn cell_after(&self, bytes: &[u8]) -> u32 {
+        let mut cell = Trie::ROOT;
+        for &c in bytes {
+            cell = self.step(Trie::row(cell), c);
+            if cell == Trie::NONE {
+                break;
             }
         }
+        cell
     }
 
-    /// Some form begins with the bytes `a`, `b`.
+    /// Whether no form was compiled (the root alone).
+    fn is_empty(&self) -> bool {
+        self.patterns.len() == 1
+    }
+
+    /// The cell of the child along byte `c` of the node at `row`, or
+    /// [`Trie::NONE`].
     #[inline]
-    fn pair(&self, a: u8, b: u8) -> bool {
-        let bit = pair_bit(a, b);
-        self.pairs[bit / 64] & (1 << (bit % 64)) != 0
+    fn step(&self, row: usize, c: u8) -> u32 {
+        self.cells.get(row | usize::from(self.class[usize::from(c)])).copied().unwrap_or(Trie::NONE)
+    }
+
+    /// The row a cell leads to.
+    #[inline]
+    fn row(cell: u32) -> usize {
+        (cell & !1) as usize
     }
 
     #[inline]
-    fn pattern(&self, node: usize) -> Option<usize> {
-        let p = self.patterns[node];
+    fn completes(cell: u32) -> bool {
+        cell & 1 != 0
+    }
+
+    /// The pattern the node a cell leads to completes.
+    fn pattern(&self, cell: u32) -> Option<usize> {
+        let p = *self.patterns.get(Trie::row(cell) >> self.shift)?;
         (p != u32::MAX).then_some(p as usize)
     }
-}
-
-/// The key of the edge from `node` on byte `c`: never 0, the mark of a
-/// free slot.
-#[inline]
-fn edge_key(node: usize, c: u8) -> u64 {
-    ((node as u64 + 1) << 8) | u64::from(c)
-}
-
-/// The bit of the pair `a`, `b` in [`Trie::pairs`].
-#[inline]
-fn pair_bit(a: u8, b: u8) -> usize {
-    (a as usize) << 8 | b as usize
 }
 
 #[cfg(test)]
@@ -410,6 +642,31 @@ mod tests {
         [SignalKind::Word, SignalKind::WordAfter, SignalKind::Noun, SignalKind::Veto, SignalKind::Hint][k as usize % 5]
     }
 
+    /// The obvious reading of a word's run: ASCII letters and digits one
+    /// by one, the first eight lower-cased into a little-endian word.
+    fn run_by_bytes(b: &[u8], i: usize) -> Run {
+        let len = b[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let mut head = [0u8; 8];
+        for (h, c) in head.iter_mut().zip(&b[i..i + len]) {
+            *h = c.to_ascii_lowercase();
+        }
+        Run { end: i + len, len, head: u64::from_le_bytes(head) }
+    }
+
+    #[test]
+    fn word_runs_as_read_byte_by_byte() {
+        let cases = [
+            "a", "ab", "Troops", "KILLED,", "evacuated.", "12", "F16s", "x1y2z3w4v5", "abcdefgh", "abcdefghi jk",
+            "Mc\u{e9}Donald", "z@", "A[b", "a`b", "ZZ{", "killedx—more", "abc\u{0}def", "seventeen-year-old",
+        ];
+        for text in cases {
+            let b = text.as_bytes();
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphanumeric()) {
+                assert_eq!(word_run(b, i), run_by_bytes(b, i), "{text:?} at {i}");
+            }
+        }
+    }
+
     proptest! {
         /// Forms and texts from one small alphabet (letters in both cases,
         /// digits, spaces, punctuation, non-ASCII letters), so that forms
@@ -420,6 +677,35 @@ mod tests {
             text in "[aAbB1 .\\-éÉx,]{0,40}",
         ) {
             let entries: Vec<Entry> = forms.iter().map(|(r, k, f)| Entry { rule: *r, kind: kind_of(*k), form: f, lemma: &f[..f.chars().next().map_or(0, char::len_utf8)] }).collect();
+            compare(&entries, &text);
+        }
+
+        #[test]
+        fn word_runs_agree_with_the_byte_reading(text in "[a-zA-Z0-9 ,.\\-@`\\[{\u{e9}\u{2014}]{1,40}") {
+            let b = text.as_bytes();
+            for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphanumeric()) {
+                prop_assert_eq!(word_run(b, i), run_by_bytes(b, i));
+            }
+        }
+
+        /// The built-in rules on text of words long and short, capitals,
+        /// digits, punctuation and letters outside ASCII.
+        #[test]
+        fn agrees_with_the_automaton_on_the_builtin_rules_and_random_words(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("killed"), Just("Killed"), Just("in"), Just("action"), Just("the"), Just("dead"), Just("troops"),
+                    Just("soldiers"), Just("people"), Just("missing"), Just("evacuated"), Just("death"), Just("toll"),
+                    Just("police"), Just("officers"), Just("u.s."), Just("F-16s"), Just("2,000"), Just("\u{c9}vacu\u{e9}s"),
+                    Just("counterattack"), Just("wounded—"), Just("x"), Just("—"), Just(","), Just("."),
+                ],
+                0..30,
+            ),
+            glue in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("-"), Just(", ")], 30),
+        ) {
+            let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+            let entries: Vec<Entry> = rules.rules().iter().enumerate().flat_map(|(i, r)| crate::rules::entries(i, r)).collect();
+            let text: String = words.iter().zip(&glue).flat_map(|(w, g)| [*w, *g]).collect();
             compare(&entries, &text);
         }
     }
