@@ -157,7 +157,15 @@ impl WordSet {
         if word.is_empty() || word.len() > PACKED || !word.is_ascii() {
             return std::str::from_utf8(word).is_ok_and(|w| self.contains(w));
         }
-        self.keys().contains(packed_lower(word))
+        self.contains_packable(word)
+    }
+
+    /// [`WordSet::contains`] of a non-empty ASCII word of at most
+    /// [`PACKED`] bytes. Most words of prose share no listed word's length
+    /// and first letter, and are answered before their key is built.
+    fn contains_packable(&self, word: &[u8]) -> bool {
+        let keys = self.keys();
+        keys.may_hold(word.len(), word[0].to_ascii_lowercase()) && keys.contains(packed_lower(word))
     }
 
     fn keys(&self) -> &KeyTable {
@@ -176,7 +184,7 @@ impl WordSet {
     /// True when `word`, lower-cased, is in the set (as [`lower_in`]).
     pub fn contains(&self, word: &str) -> bool {
         if word.is_ascii() && !word.is_empty() && word.len() <= PACKED {
-            return self.keys().contains(packed_lower(word.as_bytes()));
+            return self.contains_packable(word.as_bytes());
         }
         let sorted = self.sorted.get_or_init(|| {
             let mut v = self.words.to_vec();
@@ -212,6 +220,18 @@ pub struct KeyTable<V = ()> {
     slots: Vec<u128>,
     values: Vec<V>,
     shift: u32,
+    /// For each length in a key's low byte (its low four bits), a bit for
+    /// the low five bits of each first byte of that length in the table:
+    /// most probes of prose are words no key starts like, and this tells
+    /// them apart by two loads and a test, before any hashing.
+    firsts: [u32; 16],
+}
+
+/// The [`KeyTable::firsts`] row and bit of a key: its low four bits (a
+/// [`packed`] key's length) and the low five bits of its top byte (the
+/// word's first byte; 'a' to 'z' each have their own).
+fn first_byte_bit(key: u128) -> (usize, u32) {
+    ((key as usize) & 15, 1u32 << ((key >> 120) as u32 & 31))
 }
 
 impl KeyTable<()> {
@@ -225,6 +245,16 @@ impl KeyTable<()> {
     }
 }
 
+impl<V> KeyTable<V> {
+    /// False when no key has the length and first byte of a word of `len`
+    /// bytes starting with `first` (both as in its [`packed`] key): the
+    /// word is then not in the table, and needs no key built or hashed.
+    /// Worth it for short lists, whose rows have few bits set.
+    fn may_hold(&self, len: usize, first: u8) -> bool {
+        self.firsts[len & 15] & (1u32 << (first & 31)) != 0
+    }
+}
+
 impl<V: Copy + Default> KeyTable<V> {
     /// The table of `entries`; of two entries with one key, the later
     /// value stands.
@@ -232,8 +262,10 @@ impl<V: Copy + Default> KeyTable<V> {
         let entries: Vec<(u128, V)> = entries.filter(|&(k, _)| k != 0).collect();
         // At most a quarter full: probes are short.
         let bits = (entries.len() * 4).next_power_of_two().trailing_zeros().max(4);
-        let mut table = KeyTable { slots: vec![0; 1 << bits], values: vec![V::default(); 1 << bits], shift: 64 - bits };
+        let mut table = KeyTable { slots: vec![0; 1 << bits], values: vec![V::default(); 1 << bits], shift: 64 - bits, firsts: [0; 16] };
         for (key, value) in entries {
+            let (row, bit) = first_byte_bit(key);
+            table.firsts[row] |= bit;
             let mut i = table.slot(key);
             while table.slots[i] != 0 && table.slots[i] != key {
                 i = (i + 1) & (table.slots.len() - 1);
@@ -539,11 +571,14 @@ impl<'t> WordIter<'t> {
             i += n;
         };
         i = start;
-        let mut letters = true;
+        // The classes of the run's ASCII bytes, and-ed: LETTER stays set
+        // only when each is a letter (one AND a byte, no test).
+        let mut classes = LETTER;
+        let mut other_chars = false;
         while let Some(&c) = b.get(i) {
             let class = BYTE_CLASS[usize::from(c)];
             if class & (ALNUM | JOINER) != 0 {
-                letters &= class & LETTER != 0;
+                classes &= class;
                 i += 1;
                 continue;
             }
@@ -554,9 +589,10 @@ impl<'t> WordIter<'t> {
             if !(c.is_alphanumeric() || c == '’') {
                 break;
             }
-            letters = false;
+            other_chars = true;
             i += n;
         }
+        let letters = classes & LETTER != 0 && !other_chars;
         self.pos = i;
         // A run ending in a letter or digit has no trailing mark to trim
         // (the last byte of '’' is not ASCII).
@@ -828,6 +864,17 @@ mod tests {
         }
 
         #[test]
+        fn first_byte_test_agrees_with_the_hash_table(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..17), i in 0usize..1000) {
+            let table = KeyTable::new(STOPWORDS.iter().filter_map(|w| packed(w.as_bytes())));
+            let listed = packed(STOPWORDS[i % STOPWORDS.len()].as_bytes()).unwrap_or(0);
+            for key in [packed_lower(&bytes), packed(&bytes).unwrap_or(0), listed, listed ^ 1, listed ^ (1 << 121)] {
+                // A key in the table always passes the first-byte test.
+                let (len, first) = ((key as usize) & 15, (key >> 120) as u8);
+                proptest::prop_assert!(table.may_hold(len, first) || !table.contains(key), "{:x}", key);
+            }
+        }
+
+        #[test]
         fn word_sets_are_lower_in(word in "[a-zA-Z\u{212A}ſ'-]{0,18}") {
             static SET: WordSet = WordSet::new(STOPWORDS);
             proptest::prop_assert_eq!(SET.contains(&word), lower_in(&word, STOPWORDS));
@@ -843,6 +890,17 @@ mod tests {
         assert_eq!(odd, ['\u{130}', '\u{212A}']);
         for (text, prefix) in [("Who said", "who "), ("WHICH was", "which "), ("All Of Whom", "all of whom"), ("wh\u{130}ch ", "which "), ("wh", "who ")] {
             assert_eq!(lower_starts_with(text, prefix), text.to_lowercase().starts_with(prefix), "{text}");
+        }
+    }
+
+    #[test]
+    fn first_byte_test_by_table() {
+        let table = KeyTable::with_values(["said", "told", "a", "fifteen-letters", "7am"].iter().zip(1u8..).filter_map(|(w, v)| Some((packed(w.as_bytes())?, v))));
+        for (word, expected) in [("said", Some(1)), ("SAID", Some(1)), ("sai", None), ("saidx", None), ("sold", None), ("told", Some(2)), ("A", Some(3)), ("b", None), ("", None), ("Fifteen-Letters", Some(4)), ("7AM", Some(5)), ("7pm", None), ("aaid", None)] {
+            let key = packed_lower(word.as_bytes());
+            assert_eq!(table.get(key), expected, "{word}");
+            let passes = !word.is_empty() && table.may_hold(word.len(), word.as_bytes()[0].to_ascii_lowercase());
+            assert!(passes || expected.is_none(), "{word}");
         }
     }
 

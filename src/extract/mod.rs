@@ -185,6 +185,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, 
     let MentionContext { article, sentence, text, raw, view, sources, previous } = *cx;
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, found);
+    let sentence_hits = topic::SentenceHits::new(text, found, &hits);
     // One copy of the sentence for all its claims.
     let shared_text: std::sync::Arc<str> = raw.into();
     // Read once: a run-on sentence without a comma would otherwise be read
@@ -197,7 +198,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, 
         // ("agreed to send 1,000 engineers and 5,000 workers").
         let coordinated_with = if c.coordinated { claims.last().map(|p| &p.scope) } else { None };
         let elided = elided_noun(text, found, &clauses, index, &hits);
-        let decision = topic::assign(text, found, &clauses, index, elided, &hits, rules);
+        let decision = topic::assign(text, found, &clauses, index, elided, &hits, &sentence_hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,

@@ -51,6 +51,9 @@ struct Evidence {
 /// `hits` are the rule-set hits over the whole sentence and `elided` the
 /// span of a counted noun the text left out, taken from elsewhere in the
 /// sentence.
+/// `sentence_hits` is [`SentenceHits::new`] of the sentence's mentions and
+/// `hits`, read once for all its mentions.
+#[allow(clippy::too_many_arguments)]
 pub fn assign(
     sentence: &str,
     mentions: &[Quantity],
@@ -58,18 +61,20 @@ pub fn assign(
     index: usize,
     elided: Option<Span>,
     hits: &[Hit],
+    sentence_hits: &SentenceHits,
     rules: &RuleSet,
 ) -> Option<TopicDecision> {
     let q = &mentions[index];
     let clause = &clauses[index];
     // Hits inside another mention belong to that mention; an event word far
     // to the left belongs to an earlier part of the sentence.
-    let sorted = in_order(mentions);
     let usable: Vec<&Hit> = hits
         .iter()
-        .filter(|h| !inside_another(mentions, sorted, index, h.span))
-        .filter(|h| !names_another_group(sentence, q.span, h))
-        .filter(|h| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
+        .zip(&sentence_hits.group_at)
+        .filter(|&(h, _)| !inside_another(mentions, sentence_hits.in_order, index, h.span))
+        .filter(|&(_, &group_at)| !group_at.is_some_and(|at| names_other_than(sentence, q.span, at)))
+        .filter(|&(h, _)| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
+        .map(|(h, _)| h)
         .collect();
     let mut best: Option<(Key, usize, Evidence)> = None;
     for (r, rule) in rules.rules().iter().enumerate() {
@@ -98,6 +103,23 @@ pub fn assign(
         rule: r,
         event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
     })
+}
+
+/// What [`assign`] reads of a sentence's hits whichever mention it
+/// decides for: computed once per sentence, not once per mention.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceHits {
+    /// For each hit, where the determiner before it starts when the hit is
+    /// an adjective used as a noun ("the wounded"), see [`group_at`].
+    group_at: Vec<Option<usize>>,
+    /// [`in_order`] of the mentions.
+    in_order: bool,
+}
+
+impl SentenceHits {
+    pub fn new(sentence: &str, mentions: &[Quantity], hits: &[Hit]) -> SentenceHits {
+        SentenceHits { group_at: hits.iter().map(|h| group_at(sentence, h)).collect(), in_order: in_order(mentions) }
+    }
 }
 
 /// True when the spans of `mentions` are in order and do not overlap, as
@@ -147,21 +169,49 @@ fn regions_end(rule: &crate::rules::Rule, mentions: &[Quantity], clauses: &[Ment
 /// True for an adjective used as a noun after a determiner ("carried the
 /// wounded", "mourned the dead"): it names a group of its own, not the
 /// mention, unless the mention counts that very group ("six of the
-/// injured").
+/// injured"). [`assign`] reads it in two parts: [`group_at`] once per
+/// sentence, [`names_other_than`] for each mention.
+#[cfg(test)]
 fn names_another_group(sentence: &str, mention: Span, hit: &Hit) -> bool {
+    group_at(sentence, hit).is_some_and(|at| names_other_than(sentence, mention, at))
+}
+
+/// Where the determiner before `hit` starts, when the hit reads as a
+/// participle or adjective used as a noun after one ("the wounded").
+///
+/// Most hits follow no determiner: the last byte before the hit and its
+/// spaces ends none of them when it is ASCII other than 'e', 'r' or 's'
+/// (what `trim_end` stops at there is that very byte), and such a hit is
+/// answered without a look at its word. [`group_at_by_words`] is the
+/// specification.
+fn group_at(sentence: &str, hit: &Hit) -> Option<usize> {
+    let before = sentence.as_bytes().get(..hit.span.start)?;
+    let last = before.iter().rev().find(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'));
+    if last.is_some_and(|&b| b.is_ascii() && !matches!(b | 0x20, b'e' | b'r' | b's')) {
+        return None;
+    }
+    group_at_by_words(sentence, hit)
+}
+
+/// [`group_at`] as first written: the participle test, then each
+/// determiner.
+fn group_at_by_words(sentence: &str, hit: &Hit) -> Option<usize> {
     if !reads_as_participle(sentence.get(hit.span.start..hit.span.end).unwrap_or("")) {
-        return false;
+        return None;
     }
     let before = sentence[..hit.span.start].trim_end();
-    let determiner_at = ["the", "their", "its", "those"].iter().find_map(|d| {
+    ["the", "their", "its", "those"].iter().find_map(|d| {
         let at = before.len().checked_sub(d.len())?;
         let word = before.get(at..)?;
         let glued = before.get(..at)?.chars().next_back().is_some_and(char::is_alphanumeric);
         (word.eq_ignore_ascii_case(d) && !glued).then_some(at)
-    });
-    let Some(at) = determiner_at else { return false };
-    let between = sentence.get(mention.end..at).unwrap_or("");
-    between.trim() != "of"
+    })
+}
+
+/// True when the group whose determiner starts at `at` is not the one the
+/// mention counts: anything but "of" stands between them.
+fn names_other_than(sentence: &str, mention: Span, at: usize) -> bool {
+    sentence.get(mention.end..at).unwrap_or("").trim() != "of"
 }
 
 /// True when `word`, lower-cased, is a participle or ends in "ed". An
@@ -232,6 +282,32 @@ mod tests {
         #[test]
         fn participles_read_without_copies(word in "(?i)([a-z\u{212A}é]{0,6}(ed|ing|fallen|dead|sent|lost|hurt|missing|believed|e|d)?)") {
             proptest::prop_assert_eq!(reads_as_participle(&word), reads_as_participle_lowered(&word), "{:?}", word);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn determiners_found_as_by_words(before in "(the|THE|their|its|those|The|se|x|r|é|\u{a0}|\u{2003}| |\t|\x0B|\n|,|1){0,5}", word in "(wounded|dead|Missing|troops|injured|é)") {
+            let sentence = format!("{before}{word} 6");
+            let hit = Hit { span: Span::new(before.len(), before.len() + word.len()), rule: 0, kind: SignalKind::Word, lemma: 0 };
+            proptest::prop_assert_eq!(group_at(&sentence, &hit), group_at_by_words(&sentence, &hit), "{:?}", sentence);
+        }
+    }
+
+    #[test]
+    fn adjectives_used_as_nouns_name_another_group() {
+        let hit = |sentence: &str, word: &str| Hit { span: Span::new(sentence.find(word).unwrap_or(0), sentence.find(word).unwrap_or(0) + word.len()), rule: 0, kind: SignalKind::Word, lemma: 0 };
+        for (sentence, word, mention_end, expected) in [
+            ("6 soldiers carried the wounded away", "wounded", 1, true),
+            ("six of the injured were flown out", "injured", 3, false),
+            ("6 of their dead were buried", "dead", 1, false),
+            ("6 rescuers and those missing", "missing", 1, true),
+            ("6 were wounded", "wounded", 1, false),
+            ("6 of the workers", "workers", 1, false),
+            ("bathe wounded", "wounded", 0, false),
+        ] {
+            let h = hit(sentence, word);
+            assert_eq!(names_another_group(sentence, Span::new(0, mention_end), &h), expected, "{sentence}");
         }
     }
 
