@@ -98,6 +98,9 @@ impl Excluded {
 /// promotions; comment prompts have fewer).
 const SHORT_FURNITURE_WORDS: usize = 16;
 
+/// The most words of any kind of furniture (bios and footers).
+const FURNITURE_MAX_WORDS: usize = 80;
+
 /// Lines longer than this are prose, never page furniture; the limit also
 /// keeps the per-line patterns cheap on huge single-line files.
 const FURNITURE_MAX_BYTES: usize = 600;
@@ -156,7 +159,7 @@ fn pattern(re: &str, kind: Furniture, note: &'static str, hints: &'static [&'sta
     let max_words = match kind {
         Furniture::CommentPrompt | Furniture::CommentChrome => 10,
         Furniture::Other(ExclusionReason::SharePrompt | ExclusionReason::Promo) => SHORT_FURNITURE_WORDS,
-        Furniture::Other(_) | Furniture::Bio => 80,
+        Furniture::Other(_) | Furniture::Bio => FURNITURE_MAX_WORDS,
     };
     Pattern { re, kind, note, hints, could_match, max_words, by_hand: None }
 }
@@ -365,6 +368,12 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// four capitalised words opening the line, or, with `pronouns`, "he",
 /// "she" or "they": where a bio's verb stands. A phrase's last word need
 /// only open its word ("a" in "an", "covers" in "covers,").
+///
+/// This runs on nearly every line, so the words are read lazily, each
+/// only once a phrase could need it: a line of prose ("Harbour master
+/// Orrin Tavish said ...") is refused on its second word, whose first byte
+/// opens no phrase and which is no name. `tests::verb_after_names_spec`
+/// is the plain reading of every opening word it agrees with.
 fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
     // A name opens with a capital, a pronoun with "h", "s" or "t": most
     // lines of prose are refused before their words are read.
@@ -372,47 +381,83 @@ fn verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
     if !t.trim_start().as_bytes().first().is_some_and(|&b| opens_right(b)) {
         return false;
     }
-    // The opening words, on the stack, read only as far as a phrase may
-    // reach: three words past the run of (at most four) capitalised ones,
-    // or past a pronoun. This runs on nearly every line.
-    let mut first = [""; 7];
-    let mut count = 0;
-    let mut names = 0;
-    let mut names_end = false;
-    for word in t.split_whitespace() {
-        first[count] = word;
-        count += 1;
-        if !names_end && count <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) {
-            names = count;
-        } else {
-            names_end = true;
-        }
-        if count == first.len() || (names_end && count >= names.max(1) + 3) {
-            break;
-        }
+    if !may_have_verb_after_names(t, phrases, pronouns) {
+        return false;
     }
-    let words = &first[..count];
-    let phrase_at = |k: usize| {
-        let lead = words.get(k).and_then(|w| w.as_bytes().first());
-        phrases.iter().any(|phrase| {
-            // The first bytes first: most words after a name ("said")
-            // open no phrase, and are refused before any comparison.
-            let opens = match (phrase.first().and_then(|w| w.as_bytes().first()), lead) {
-                (Some(p), Some(w)) => p.eq_ignore_ascii_case(w),
-                _ => true,
-            };
-            opens && phrase.iter().enumerate().all(|(j, w)| {
-                words.get(k + j).is_some_and(|word| {
-                    if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
-                })
-            })
-        })
-    };
-    let Some(first) = words.first() else { return false };
-    if pronouns && ["he", "she", "they"].iter().any(|p| first.eq_ignore_ascii_case(p)) && phrase_at(1) {
+    let mut words = LazyWords { iter: words::WhitespaceWords::new(t), read: [""; 7], count: 0 };
+    let Some(first) = words.get(0) else { return false };
+    if pronouns && ["he", "she", "they"].iter().any(|p| first.eq_ignore_ascii_case(p)) && phrase_at(&mut words, phrases, 1) {
         return true;
     }
-    (1..=4).take_while(|&k| words.get(k - 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))).any(phrase_at)
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    for k in 1..=4 {
+        if !words.get(k - 1).is_some_and(capitalised) {
+            return false;
+        }
+        if phrase_at(&mut words, phrases, k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A test every line [`verb_after_names`] accepts passes, reading each
+/// opening word once: some word after the opening run of capitalised
+/// words (or after a pronoun) opens with the first letter of a phrase.
+/// Letters are compared by their low five bits, which a few other bytes
+/// share: those pass too, and are refused by the full reading.
+fn may_have_verb_after_names(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
+    let leads = phrases.iter().filter_map(|p| p.first().and_then(|w| w.as_bytes().first())).fold(0u32, |m, &b| m | 1 << (b & 31));
+    let mut words = words::WhitespaceWords::new(t);
+    let Some(mut before) = words.next() else { return false };
+    let pronoun = pronouns && ["he", "she", "they"].iter().any(|p| before.eq_ignore_ascii_case(p));
+    for k in 1..=4 {
+        if !(before.starts_with(|c: char| c.is_ascii_uppercase()) || (k == 1 && pronoun)) {
+            return false;
+        }
+        let Some(word) = words.next() else { return false };
+        if word.as_bytes().first().is_some_and(|&b| leads & 1 << (b & 31) != 0) {
+            return true;
+        }
+        before = word;
+    }
+    false
+}
+
+/// The opening words of a line, read on demand (at most seven).
+struct LazyWords<'a> {
+    iter: words::WhitespaceWords<'a>,
+    read: [&'a str; 7],
+    count: usize,
+}
+
+impl<'a> LazyWords<'a> {
+    fn get(&mut self, i: usize) -> Option<&'a str> {
+        while self.count <= i && self.count < self.read.len() {
+            self.read[self.count] = self.iter.next()?;
+            self.count += 1;
+        }
+        self.read[..self.count].get(i).copied()
+    }
+}
+
+/// Whether one of `phrases` starts at word `k`: each word equal to the
+/// phrase's, ignoring ASCII case, the last only opening with it.
+fn phrase_at(words: &mut LazyWords<'_>, phrases: &[&[&str]], k: usize) -> bool {
+    let Some(lead) = words.get(k).and_then(|w| w.as_bytes().first().copied()) else { return false };
+    // The first bytes first: most words after a name ("said") open no
+    // phrase, and are refused before any comparison.
+    let lead = lead.to_ascii_lowercase();
+    if !phrases.iter().any(|phrase| phrase.first().and_then(|w| w.as_bytes().first()) == Some(&lead)) {
+        return false;
+    }
+    phrases.iter().any(|phrase| {
+        phrase.iter().enumerate().all(|(j, w)| {
+            words.get(k + j).is_some_and(|word| {
+                if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
+            })
+        })
+    })
 }
 
 fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
@@ -420,13 +465,13 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
     if content.is_empty() || content.len() > FURNITURE_MAX_BYTES {
         return None;
     }
-    let plain = is_plain(content);
+    let plain = line.is_plain();
     let wanted = if plain { plain_candidates(content) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
     // Counted only now: most lines have no candidate at all.
-    let words = words::count_words(content);
+    let words = words::count_words_up_to(content, FURNITURE_MAX_WORDS + 1);
     FURNITURE
         .iter()
         .enumerate()
@@ -598,8 +643,65 @@ fn photo_then_credit_word(t: &str) -> bool {
 const CREDIT_LABEL_STEMS: &[&str] = &["image", "photo", "picture", "credit", "illu", "graphic", "video", "ource"];
 
 /// Whether `text` ends with a photo credit.
+#[cfg(test)]
 fn is_credit(text: &str) -> bool {
-    may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+    is_credit_in(text, is_plain(text))
+}
+
+/// [`is_credit`], told whether the text is plain (see [`is_plain`]); a
+/// text not known to be plain may be passed as not plain.
+fn is_credit_in(text: &str, plain: bool) -> bool {
+    may_close_with_credit(text, plain) && may_hold_credit(text) && CREDIT_SHAPES.iter().any(|s| s.start(text).is_some())
+}
+
+/// A test every text a credit shape matches passes, read from the end of
+/// the text; on plain text (see [`is_plain`]) only, others pass. Every
+/// line of the body is asked whether it closes with a credit, and this
+/// refuses most of them on their last sentence alone:
+///
+/// - the agency shapes need a "/" and the bracketed ones a "(": with
+///   either, the text passes;
+/// - otherwise only the labelled shapes ("Photo: X", "Images source, X")
+///   and "Photo by X" / "Getty Images" remain. Their matches hold no
+///   ".", "!" or "?" but a closing full stop and, in a labelled credit,
+///   the first character after the label's colon. So past the last such
+///   mark (the closing one left out) must stand "photo" or "getty", or
+///   a label word right before a colon, or "source", "caption" or
+///   "credit" right before a comma.
+fn may_close_with_credit(text: &str, plain: bool) -> bool {
+    if !plain || memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() {
+        return true;
+    }
+    let closed = text.trim_end();
+    let closed = closed.strip_suffix(')').unwrap_or(closed);
+    let body = closed.strip_suffix('.').unwrap_or(closed);
+    let from = match memchr::memrchr3(b'.', b'!', b'?', body.as_bytes()) {
+        // The mark may be the first character of a label's credit.
+        Some(q) if body[..q].trim_end().ends_with([':', ',']) => return true,
+        Some(q) => q + 1,
+        None => 0,
+    };
+    let tail = &body[from..];
+    contains_any_ascii_ci(tail, &["photo", "getty"]) || labelled_mark(tail)
+}
+
+/// Whether a colon in `text` follows a credit label (after white space),
+/// or a comma follows "source", "caption" or "credit": the word right
+/// before the mark, all of it, since a label opens on a word boundary.
+fn labelled_mark(text: &str) -> bool {
+    const BEFORE_COLON: &[&str] = &[
+        "images", "image", "photos", "photograph", "photo", "pictures", "picture", "credit", "illustration", "graphic", "video", "source",
+        "caption",
+    ];
+    const BEFORE_COMMA: &[&str] = &["source", "caption", "credit"];
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b':', b',', bytes).any(|i| {
+        let before = text[..i].trim_end();
+        let start = before.bytes().rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_')).map_or(0, |p| p + 1);
+        let word = &before[start..];
+        let labels = if bytes[i] == b':' { BEFORE_COLON } else { BEFORE_COMMA };
+        labels.iter().any(|l| l.eq_ignore_ascii_case(word))
+    })
 }
 
 /// Whether `text` holds a word or mark that some credit shape's own
@@ -926,6 +1028,98 @@ mod comments {
         out
     }
 
+    /// Every pronoun of [`FIRST_SECOND_PERSON`], "i" and [`SLANG`] word
+    /// spelled in ASCII, packed by [`packed_lowercase`] and sorted.
+    /// (Sorted once, at compile time.)
+    const LISTED: [u64; FIRST_SECOND_PERSON.len() + SLANG.len() + 1] = {
+        let mut listed = [0u64; FIRST_SECOND_PERSON.len() + SLANG.len() + 1];
+        let mut i = 0;
+        while i < FIRST_SECOND_PERSON.len() {
+            listed[i] = packed_lowercase(FIRST_SECOND_PERSON[i]);
+            i += 1;
+        }
+        while i < FIRST_SECOND_PERSON.len() + SLANG.len() {
+            listed[i] = packed_lowercase(SLANG[i - FIRST_SECOND_PERSON.len()]);
+            i += 1;
+        }
+        listed[i] = packed_lowercase("i");
+        // An insertion sort: a const context has no `sort`.
+        let mut j = 1;
+        while j < listed.len() {
+            let mut k = j;
+            while k > 0 && listed[k - 1] > listed[k] {
+                let swap = listed[k - 1];
+                listed[k - 1] = listed[k];
+                listed[k] = swap;
+                k -= 1;
+            }
+            j += 1;
+        }
+        listed
+    };
+
+    /// Whether an ASCII word opens as some word of [`LISTED`] does: its
+    /// first two bytes, in lower case, looked up in [`LISTED_OPENINGS`].
+    /// Most short words of prose ("the", "of", "said") fail here, before
+    /// they are packed and searched for.
+    pub(super) fn may_be_listed(word: &[u8]) -> bool {
+        let Some(row) = word.first().and_then(|&b| opening_index(b)) else { return false };
+        let column = word.get(1).map_or(Some(OPENING_WORD_END), |&b| opening_index(b));
+        column.is_some_and(|c| LISTED_OPENINGS[row] & 1 << c != 0)
+    }
+
+    /// A lower-cased letter's place in the alphabet, 26 for an apostrophe.
+    const fn opening_index(b: u8) -> Option<usize> {
+        let b = b.to_ascii_lowercase();
+        if b.is_ascii_lowercase() {
+            Some((b - b'a') as usize)
+        } else if b == b'\'' {
+            Some(26)
+        } else {
+            None
+        }
+    }
+
+    /// The column of a word of one letter.
+    const OPENING_WORD_END: usize = 27;
+
+    /// Per first letter, the second bytes (see [`opening_index`]) the
+    /// listed words have after it.
+    const LISTED_OPENINGS: [u32; 27] = {
+        let mut table = [0u32; 27];
+        let words: [&[&str]; 2] = [FIRST_SECOND_PERSON, SLANG];
+        let mut list = 0;
+        while list < words.len() {
+            let mut i = 0;
+            while i < words[list].len() {
+                let w = words[list][i].as_bytes();
+                if let Some(row) = opening_index(w[0]) {
+                    let column = if w.len() == 1 { Some(OPENING_WORD_END) } else { opening_index(w[1]) };
+                    if let Some(c) = column {
+                        table[row] |= 1 << c;
+                    }
+                }
+                i += 1;
+            }
+            list += 1;
+        }
+        table[(b'i' - b'a') as usize] |= 1 << OPENING_WORD_END;
+        table
+    };
+
+    /// An ASCII word of at most eight bytes as one number, lower-cased:
+    /// two such words are equal ignoring ASCII case when their numbers are.
+    const fn packed_lowercase(word: &str) -> u64 {
+        let bytes = word.as_bytes();
+        let mut n = 0u64;
+        let mut i = 0;
+        while i < bytes.len() && i < 8 {
+            n = n << 8 | bytes[i].to_ascii_lowercase() as u64;
+            i += 1;
+        }
+        n
+    }
+
     pub(super) const FIRST_SECOND_PERSON: &[&str] = &[
         "me", "my", "mine", "myself", "you", "your", "yours", "you're", "youre", "we", "we're", "our", "ours",
         "us", "u", "ur", "i'm", "i've", "i'd", "i'll", "im", "ive",
@@ -934,109 +1128,177 @@ mod comments {
 
     /// What makes a paragraph read like a reader's comment rather than
     /// reporting; quoted words are left out, since news quotes people.
+    /// One pass over the words (see [`token_facts`]) rather than a list of
+    /// them per feature; `tests::informality_spec` is the plain reading.
     pub(super) fn informality(text: &str) -> Vec<&'static str> {
-        let own = without_quotes(text);
+        let own = own_words(text);
+        let facts = token_facts(&own, false);
         let mut found = Vec::new();
-        let tokens: Vec<&str> = own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).collect();
-        if tokens.iter().any(|t| is_person(t)) {
+        if facts.person {
             found.push("first or second person");
         }
-        if tokens.contains(&"i") {
+        if facts.lower_i {
             found.push("lowercase 'i'");
         }
-        if ["!!", "??", "?!", "!?", " !", " ?"].iter().any(|p| own.contains(p)) {
+        if has_marked_punctuation(&own) {
             found.push("'!!', '??' or spaced '!'");
         } else if own.contains('?') {
             found.push("a question");
         }
-        if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
+        if opens_lowercase(text) {
             found.push("lowercase start");
         }
-        if tokens.len() >= 16 && !super::words::ends_sentence(text) {
+        if facts.count >= 16 && !super::words::ends_sentence(text) {
             found.push("no final full stop");
         }
-        if tokens.iter().any(|t| is_slang(t)) {
+        if facts.slang {
             found.push("slang");
         }
-        if own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
+        if has_mention(&own) {
             found.push("@mention");
         }
         if is_username(text) {
             found.push("a username");
         }
-        if text.chars().any(is_emoji) {
+        if !text.is_ascii() && text.chars().any(is_emoji) {
             found.push("emoji");
         }
-        if tokens.windows(3).any(|w| w.iter().all(|t| is_shouted(t))) {
+        if facts.shouting {
             found.push("shouting");
         }
         found
     }
 
+    /// The text without its quoted passages, copied only when it has any.
+    fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
+        // (A memchr for the straight mark; curly ones need non-ASCII text.)
+        let quoted = text.contains('"') || (!text.is_ascii() && text.contains(['“', '”']));
+        if quoted { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) }
+    }
+
+    /// "!!", "??", "?!", "!?", " !" or " ?": each is a "!" or "?" right
+    /// after a "!", a "?" or a space. Read at each "!" and "?" (bytes that
+    /// never occur inside a longer character) rather than by six searches.
+    fn has_marked_punctuation(own: &str) -> bool {
+        let b = own.as_bytes();
+        memchr::memchr2_iter(b'!', b'?', b).any(|i| i > 0 && matches!(b[i - 1], b'!' | b'?' | b' '))
+    }
+
+    fn opens_lowercase(text: &str) -> bool {
+        text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
+    }
+
+    fn has_mention(own: &str) -> bool {
+        own.contains('@') && own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@'))
+    }
+
+    /// What the words of a paragraph's own text (quotes left out) say.
+    #[derive(Debug, Default, PartialEq, Eq)]
+    struct TokenFacts {
+        /// Words, as [`informality`] splits them.
+        count: usize,
+        person: bool,
+        lower_i: bool,
+        slang: bool,
+        /// Three shouted words in a row.
+        shouting: bool,
+    }
+
+    impl TokenFacts {
+        fn any(&self) -> bool {
+            self.person || self.lower_i || self.slang || self.shouting
+        }
+    }
+
+    /// The words of `own` (runs of letters, digits and apostrophes) and
+    /// what they show. With `first_only`, stops at the first informal
+    /// word, leaving the count short. ASCII text is split by bytes: it has
+    /// no "’" and its letters and digits are the ASCII ones.
+    fn token_facts(own: &str, first_only: bool) -> TokenFacts {
+        let mut facts = TokenFacts::default();
+        let mut shouted = 0;
+        if own.is_ascii() {
+            let bytes = own.as_bytes();
+            let in_token = super::words::is_ascii_word_byte;
+            let mut i = 0;
+            loop {
+                while bytes.get(i).is_some_and(|&b| !in_token(b)) {
+                    i += 1;
+                }
+                if i >= bytes.len() {
+                    break;
+                }
+                let start = i;
+                while bytes.get(i).is_some_and(|&b| in_token(b)) {
+                    i += 1;
+                }
+                note_token(&own[start..i], true, &mut facts, &mut shouted);
+                if first_only && facts.any() {
+                    break;
+                }
+            }
+        } else {
+            for t in own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()) {
+                note_token(t, t.is_ascii(), &mut facts, &mut shouted);
+                if first_only && facts.any() {
+                    break;
+                }
+            }
+        }
+        facts
+    }
+
+    /// One word's part in [`TokenFacts`]; `shouted` counts the shouted
+    /// words just before it.
+    fn note_token(t: &str, ascii: bool, facts: &mut TokenFacts, shouted: &mut usize) {
+        facts.count += 1;
+        if ascii {
+            // An ASCII word is a pronoun, "i" or slang only if it is short
+            // and spelled as one of them in some case, and shouted only if
+            // all its letters are capitals: most words of prose are done
+            // with on their length and one lookup.
+            if t.len() <= 7 && may_be_listed(t.as_bytes()) && LISTED.binary_search(&packed_lowercase(t)).is_ok() {
+                facts.person |= is_person(t);
+                facts.lower_i |= t == "i";
+                facts.slang |= is_slang(t);
+            }
+            *shouted = if t.len() >= 3 && t.bytes().all(|b| b.is_ascii_uppercase()) { *shouted + 1 } else { 0 };
+            facts.shouting |= *shouted >= 3;
+            return;
+        }
+        if t.len() <= 7 {
+            facts.person |= is_person(t);
+            facts.lower_i |= t == "i";
+            facts.slang |= is_slang(t);
+        }
+        *shouted = if is_shouted(t) { *shouted + 1 } else { 0 };
+        facts.shouting |= *shouted >= 3;
+    }
+
     /// Whether [`informality`] finds anything, without listing what: the
-    /// same tests, cheapest first, each stopping at the first hit, over
-    /// the text's words in one pass without collecting them. Every
+    /// same tests, cheapest first, each stopping at the first hit. Every
     /// paragraph below a comment prompt is asked this; the features
     /// themselves are listed only for the paragraphs a note describes.
     pub(super) fn is_informal(text: &str) -> bool {
-        if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) || is_username(text) {
+        if opens_lowercase(text) || is_username(text) {
             return true;
         }
         // Emoji are never ASCII.
         if !text.is_ascii() && text.chars().any(is_emoji) {
             return true;
         }
-        // Without quotation marks nothing is blanked.
-        // (A memchr for the straight mark; curly ones need non-ASCII text.)
-        let quoted = text.contains('"') || (!text.is_ascii() && text.contains(['“', '”']));
-        let own = if quoted { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) };
+        let own = own_words(text);
         // Every mark [`informality`] looks for holds a "?" or is "!!" or " !".
-        if own.contains('?') || own.contains("!!") || own.contains(" !") {
+        if memchr::memchr(b'?', own.as_bytes()).is_some() || has_marked_punctuation(&own) || has_mention(&own) {
             return true;
         }
-        if own.contains('@') && own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
-            return true;
-        }
-        let mut tokens = 0;
-        // Shouted words in a row: three make shouting.
-        let mut shouted = 0;
-        let mut informal_token = |t: &str| {
-            tokens += 1;
-            // Pronouns, "i" and slang are all seven bytes or fewer.
-            if t.len() <= 7 && (is_person(t) || t == "i" || is_slang(t)) {
-                return true;
-            }
-            shouted = if is_shouted(t) { shouted + 1 } else { 0 };
-            shouted == 3
-        };
-        let found = if own.is_ascii() {
-            // ASCII text has no "’" and its letters and digits are the
-            // ASCII ones: the same words, found by bytes.
-            let bytes = own.as_bytes();
-            let in_token = |i: usize| bytes.get(i).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'\'');
-            let mut i = 0;
-            let mut found = false;
-            while i < bytes.len() && !found {
-                if in_token(i) {
-                    let start = i;
-                    while in_token(i) {
-                        i += 1;
-                    }
-                    found = informal_token(&own[start..i]);
-                } else {
-                    i += 1;
-                }
-            }
-            found
-        } else {
-            own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).any(&mut informal_token)
-        };
-        found || (tokens >= 16 && !super::words::ends_sentence(text))
+        let facts = token_facts(&own, true);
+        facts.any() || (facts.count >= 16 && !super::words::ends_sentence(text))
     }
 
     /// A first or second person pronoun. "US" is a country; the pronoun
     /// is written "us".
-    fn is_person(t: &str) -> bool {
+    pub(super) fn is_person(t: &str) -> bool {
         let ascii = t.is_ascii();
         t.starts_with('I') && matches!(t, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll")
             || (t.len() <= 7
@@ -1062,7 +1324,7 @@ mod comments {
     }
 
     /// A word of three or more letters, all capitals.
-    fn is_shouted(t: &str) -> bool {
+    pub(super) fn is_shouted(t: &str) -> bool {
         // Most words fail on their first letter.
         t.chars().all(char::is_uppercase) && t.chars().count() >= 3
     }
@@ -1075,7 +1337,7 @@ mod comments {
     }
 
     /// A handle on a line of its own: "river_watcher", "jkim1987".
-    fn is_username(text: &str) -> bool {
+    pub(super) fn is_username(text: &str) -> bool {
         let t = text.trim();
         // White space first: it rules out any line of prose at once.
         !t.is_empty()
@@ -1086,12 +1348,12 @@ mod comments {
             && t.chars().any(char::is_alphabetic)
     }
 
-    fn is_emoji(c: char) -> bool {
+    pub(super) fn is_emoji(c: char) -> bool {
         matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF | 0x1F000..=0x1F2FF)
     }
 
     /// The text with quoted passages blanked.
-    fn without_quotes(text: &str) -> String {
+    pub(super) fn without_quotes(text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         let mut in_curly = false;
         let mut in_straight = false;
@@ -1114,7 +1376,7 @@ mod comments {
 
 /// Headlines and captions of other stories.
 mod captions {
-    use super::{credit_start, is_credit, words, ExclusionReason, Line, Mark};
+    use super::{credit_start, is_credit_in, words, ExclusionReason, Line, Mark};
     use std::collections::{HashMap, HashSet};
 
     /// The longest credit looked for ("Photo: Name Surname/Agency via X").
@@ -1158,7 +1420,8 @@ mod captions {
 
     fn has_credit(line: &Line<'_>) -> bool {
         let content = line.content();
-        content.len() <= 1200 && is_credit(credit_end(content))
+        // The tail of plain text is plain: its credit test need not ask again.
+        content.len() <= 1200 && is_credit_in(credit_end(content), line.is_plain())
     }
 
     /// A credit is short and closes its line: only the end is searched.
@@ -1185,14 +1448,20 @@ mod captions {
         let skip = |raw: &str| {
             any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| prefixes.binary_search(&p).is_err())
         };
+        // The wanted words sorted, each marked once the body uses it: a
+        // binary search per word read rather than two hashes.
+        let mut sorted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        let mut used = vec![false; sorted.len()];
         for &i in which {
             words::for_each_content_word_unless(lines[i].text, skip, |word| {
                 any.set(true);
-                if wanted.contains(word) && !found.contains(word) {
-                    found.insert(word.to_string());
+                if let Ok(at) = sorted.binary_search(&word) {
+                    used[at] = true;
                 }
             });
         }
+        found.extend(sorted.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| w.to_string()));
         (found, any.get())
     }
 
@@ -1270,6 +1539,78 @@ mod captions {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    /// Whether one of the verb `phrases` (ignoring ASCII case) follows one to
+    /// four capitalised words opening the line, or, with `pronouns`, "he",
+    /// "she" or "they": where a bio's verb stands. A phrase's last word need
+    /// only open its word ("a" in "an", "covers" in "covers,").
+    pub(super) fn verb_after_names_spec(t: &str, phrases: &[&[&str]], pronouns: bool) -> bool {
+        // A name opens with a capital, a pronoun with "h", "s" or "t": most
+        // lines of prose are refused before their words are read.
+        let opens_right = |b: u8| b.is_ascii_uppercase() || (pronouns && matches!(b, b'h' | b's' | b't'));
+        if !t.trim_start().as_bytes().first().is_some_and(|&b| opens_right(b)) {
+            return false;
+        }
+        // The opening words, on the stack, read only as far as a phrase may
+        // reach: three words past the run of (at most four) capitalised ones,
+        // or past a pronoun. This runs on nearly every line.
+        let mut first = [""; 7];
+        let mut count = 0;
+        let mut names = 0;
+        let mut names_end = false;
+        for word in t.split_whitespace() {
+            first[count] = word;
+            count += 1;
+            if !names_end && count <= 4 && word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                names = count;
+            } else {
+                names_end = true;
+            }
+            if count == first.len() || (names_end && count >= names.max(1) + 3) {
+                break;
+            }
+        }
+        let words = &first[..count];
+        let phrase_at = |k: usize| {
+            let lead = words.get(k).and_then(|w| w.as_bytes().first());
+            phrases.iter().any(|phrase| {
+                // The first bytes first: most words after a name ("said")
+                // open no phrase, and are refused before any comparison.
+                let opens = match (phrase.first().and_then(|w| w.as_bytes().first()), lead) {
+                    (Some(p), Some(w)) => p.eq_ignore_ascii_case(w),
+                    _ => true,
+                };
+                opens && phrase.iter().enumerate().all(|(j, w)| {
+                    words.get(k + j).is_some_and(|word| {
+                        if j + 1 == phrase.len() { starts_any_ci(word, &[w]) } else { word.eq_ignore_ascii_case(w) }
+                    })
+                })
+            })
+        };
+        let Some(first) = words.first() else { return false };
+        if pronouns && ["he", "she", "they"].iter().any(|p| first.eq_ignore_ascii_case(p)) && phrase_at(1) {
+            return true;
+        }
+        (1..=4).take_while(|&k| words.get(k - 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))).any(phrase_at)
+    }
+
+    #[test]
+    fn lazy_verb_reading_agrees_with_the_plain_one() {
+        const BIO: &[&[&str]] = &[&["is", "a"], &["has", "been", "the"], &["serves", "as", "our"], &["are", "a"]];
+        const BEAT: &[&[&str]] = &[&["covers"], &["writes", "about"], &["has", "reported", "on"]];
+        let texts = [
+            "", " ", "Jo", "Jo Lin is a reporter", "Jo Lin is an editor", "A B C D is a x", "A B C D E is a x", "he is a", "He is a",
+            "she has been the", "they are a", "THEY ARE A", "Jo  Lin\u{a0}is\u{2003}a", "jo Lin is a", "Jo Lin covers, rivers",
+            "Jo Lin writes about", "Jo Lin writes", "Jo Lin has reported on", "Jo Lin has reported", "Harbour master Orrin Tavish said",
+            "Jo Lin Is A", "Jo Lin IS", "Is is a", "He He is a", "Jo Lin Ann Lee Kim is a", " Jo is a", "Jo\nLin is a", "St. Lin has been the",
+            "O’Brien is a", "Zoë is a", "É is a", "Jo is", "Jo is a", "x is a", "the is a", "s is a", "Jo Lin serves as our",
+        ];
+        for t in texts {
+            for (phrases, pronouns) in [(BIO, true), (BIO, false), (BEAT, false), (BEAT, true)] {
+                assert_eq!(verb_after_names(t, phrases, pronouns), verb_after_names_spec(t, phrases, pronouns), "{t:?}");
+            }
+        }
+    }
 
     fn regions(text: &str) -> Vec<(ExclusionReason, usize, usize)> {
         all_regions(text).into_iter().filter(|(reason, _, _)| *reason != ExclusionReason::Metadata).collect()
@@ -1472,6 +1813,7 @@ mod tests {
         for t in texts {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(t).is_some());
             assert!(!ungated || may_hold_credit(t), "{t}");
+            assert!(!ungated || may_close_with_credit(t, is_plain(t)), "{t}");
             assert_eq!(is_credit(t), whole.is_match(t), "{t}");
             assert_eq!(credit_start(t), whole.find(t).map(|m| m.start()), "{t}");
         }
@@ -1504,6 +1846,9 @@ mod tests {
         ];
         let matched: usize = texts.iter().filter(|t| is_plain(t)).map(|t| credit_readers_agree(t)).sum();
         assert!(matched >= 25, "only {matched} credits");
+        for t in texts {
+            assert!(!CREDIT_SHAPES.iter().any(|s| s.start(t).is_some()) || may_close_with_credit(t, is_plain(t)), "{t:?}");
+        }
     }
 
     #[test]
@@ -1688,6 +2033,19 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_word_opens_as_the_quick_test_expects() {
+        for word in comments::FIRST_SECOND_PERSON.iter().chain(comments::SLANG).chain(&["i"]) {
+            if word.is_ascii() {
+                assert!(comments::may_be_listed(word.as_bytes()), "{word}");
+                assert!(comments::may_be_listed(word.to_uppercase().as_bytes()), "{word}");
+            }
+        }
+        for word in ["the", "of", "said", "x", "", "'", "th'"] {
+            assert!(!comments::may_be_listed(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
     fn every_slang_word_passes_the_quick_test() {
         for word in comments::SLANG {
             assert!(comments::is_slang(word) && comments::is_slang(&word.to_uppercase()), "{word}");
@@ -1709,9 +2067,50 @@ mod tests {
         "ΑΒΓ ΔΕΖ ΗΘΙ", "IOU", "U", "I’ll", "I'LL", "Us", "USA", "our’s", "Tbh the council failed", "Is it?", "\"quoted ? text\" ok",
     ];
 
+    /// [`comments::informality`] as first written: a list per feature.
+    pub(super) fn informality_spec(text: &str) -> Vec<&'static str> {
+        let own = comments::without_quotes(text);
+        let mut found = Vec::new();
+        let tokens: Vec<&str> = own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()).collect();
+        if tokens.iter().any(|t| comments::is_person(t)) {
+            found.push("first or second person");
+        }
+        if tokens.contains(&"i") {
+            found.push("lowercase 'i'");
+        }
+        if ["!!", "??", "?!", "!?", " !", " ?"].iter().any(|p| own.contains(p)) {
+            found.push("'!!', '??' or spaced '!'");
+        } else if own.contains('?') {
+            found.push("a question");
+        }
+        if text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase) {
+            found.push("lowercase start");
+        }
+        if tokens.len() >= 16 && !words::ends_sentence(text) {
+            found.push("no final full stop");
+        }
+        if tokens.iter().any(|t| comments::is_slang(t)) {
+            found.push("slang");
+        }
+        if own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@')) {
+            found.push("@mention");
+        }
+        if comments::is_username(text) {
+            found.push("a username");
+        }
+        if text.chars().any(comments::is_emoji) {
+            found.push("emoji");
+        }
+        if tokens.windows(3).any(|w| w.iter().all(|t| comments::is_shouted(t))) {
+            found.push("shouting");
+        }
+        found
+    }
+
     #[test]
     fn quick_informality_agrees_with_the_full_list() {
         for line in REGISTER_LINES {
+            assert_eq!(comments::informality(line), informality_spec(line), "{line:?}");
             assert_eq!(comments::is_informal(line), !comments::informality(line).is_empty(), "{line:?}");
         }
     }
@@ -1817,6 +2216,10 @@ mod prefilter_properties {
 
         #[test]
         fn bio_reader_agrees(line in bio_like()) {
+            const PHRASES: &[&[&str]] = &[&["is", "a"], &["has", "been", "the"], &["serves", "as", "our"], &["was"]];
+            for pronouns in [false, true] {
+                prop_assert_eq!(verb_after_names(&line, PHRASES, pronouns), tests::verb_after_names_spec(&line, PHRASES, pronouns), "{:?}", line);
+            }
             prop_assume!(is_plain(&line));
             tests::by_hand_agrees(&line);
         }
@@ -1825,6 +2228,7 @@ mod prefilter_properties {
         fn credit_and_footer_readers_agree(line in credit_like()) {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(&line).is_some());
             prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
+            prop_assert!(!ungated || may_close_with_credit(&line, is_plain(&line)), "{:?}", line);
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);
@@ -1849,6 +2253,7 @@ mod prefilter_properties {
         #[test]
         fn quick_informality_agrees(line in register_like()) {
             prop_assert_eq!(comments::is_informal(&line), !comments::informality(&line).is_empty(), "{:?}", line);
+            prop_assert_eq!(comments::informality(&line), tests::informality_spec(&line), "{:?}", line);
         }
     }
 

@@ -229,8 +229,20 @@ fn appeared_first_on_plain(text: &str) -> Option<(usize, Range<usize>)> {
 }
 
 /// Whether the text names a month (ignoring case): a date in words needs one.
+///
+/// One pass over the text's three-byte windows rather than a search per
+/// month: `tests::has_month_spec` is the search per month.
 fn has_month(text: &str) -> bool {
-    contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+    text.as_bytes().windows(3).any(|w| {
+        // Every stem opens with one of these letters: most windows are
+        // refused on their first byte.
+        matches!(w[0] | 0x20, b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+            && matches!(
+                [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()],
+                [b'j', b'a', b'n'] | [b'f', b'e', b'b'] | [b'm', b'a', b'r'] | [b'a', b'p', b'r'] | [b'm', b'a', b'y'] | [b'j', b'u', b'n']
+                    | [b'j', b'u', b'l'] | [b'a', b'u', b'g'] | [b's', b'e', b'p'] | [b'o', b'c', b't'] | [b'n', b'o', b'v'] | [b'd', b'e', b'c']
+            )
+    })
 }
 
 /// The three-letter stems every month name in [`MONTH`] opens with.
@@ -323,8 +335,13 @@ fn could_be_dateline(text: &str) -> bool {
 }
 
 /// "By Jo Lin", "Written by ...": every byline holds "by".
+/// On plain text (see [`is_plain`]) the line must open with "by" or one
+/// of the expression's words before it: plain text has no letter that
+/// folds to an ASCII one, so this is tested by bytes and spares the
+/// expression every line that merely holds "by" ("nearby").
 fn byline(content: &str) -> Option<regex::Captures<'_>> {
-    contains_any_ascii_ci(content, &["by"]).then(|| BYLINE.captures(content)).flatten()
+    let opens = || !is_plain(content) || words::starts_any_ci(content, &["by", "written by", "words by", "story by", "reporting by"]);
+    (contains_any_ascii_ci(content, &["by"]) && opens()).then(|| BYLINE.captures(content)).flatten()
 }
 
 /// Whether the line opens the way a copyright line does.
@@ -364,7 +381,7 @@ pub(super) fn read(lines: &[Line<'_>], excluded: &[Excluded]) -> Meta {
         if let Some(date) = date_line(content) {
             meta.date.get_or_insert(date);
             mark(&mut meta, line, "date line");
-        } else if let Some(by) = byline(content).filter(|_| line.word_count() <= META_MAX_WORDS) {
+        } else if let Some(by) = byline(content).filter(|_| line.word_count_up_to(META_MAX_WORDS + 1) <= META_MAX_WORDS) {
             if let Some(date) = find_date(content) {
                 meta.date.get_or_insert(date);
             }
@@ -393,7 +410,7 @@ pub(super) fn read(lines: &[Line<'_>], excluded: &[Excluded]) -> Meta {
     }
     // The dateline opens the first paragraph of prose.
     let is_meta = |n: usize| meta.regions.iter().any(|r| r.start_line <= n && n <= r.end_line);
-    if let Some(body) = open.iter().find(|l| !is_meta(l.number) && Some(l.number) != title_line && l.word_count() > 6) {
+    if let Some(body) = open.iter().find(|l| !is_meta(l.number) && Some(l.number) != title_line && l.word_count_up_to(7) > 6) {
         opening_dateline(body.content(), &mut meta);
     }
     if meta.outlet.is_none() {
@@ -463,7 +480,8 @@ const DANGLING: &[&str] = &[
 fn head<'a>(open: &[&'a Line<'a>]) -> Vec<&'a Line<'a>> {
     let mut out = Vec::new();
     for line in open.iter().take(HEAD_LINES) {
-        let words = line.word_count();
+        // (Counted only as far as the test needs.)
+        let words = line.word_count_up_to(META_MAX_WORDS + 7);
         let prose = words > META_MAX_WORDS + 6 || (words > 8 && words::ends_sentence(line.content()));
         if prose {
             break;
@@ -479,7 +497,7 @@ fn mark(meta: &mut Meta, line: &Line<'_>, note: &str) {
 
 /// A short line that is mostly a date ("Published: December 13, 2025, 9:40 a.m.").
 fn date_line(content: &str) -> Option<String> {
-    if content.split_whitespace().count() > 10 {
+    if words::count_words_up_to(content, 11) > 10 {
         return None;
     }
     let date = find_date(content)?;
@@ -504,11 +522,14 @@ pub(super) fn find_date(text: &str) -> Option<String> {
     let mut found: Vec<(usize, Option<String>)> = Vec::new();
     // Every date has digits; the patterns are tried only on text that
     // could hold them.
-    if !text.chars().any(char::is_numeric) {
+    // (In ASCII text the numeric characters are the digits.)
+    let numeric = if text.is_ascii() { text.bytes().any(|b| b.is_ascii_digit()) } else { text.chars().any(char::is_numeric) };
+    if !numeric {
         return None;
     }
+    let month = has_month(text);
     for (could_be, day_first) in [(could_be_mdy as fn(&str) -> bool, false), (could_be_dmy, true)] {
-        if let Some(d) = (has_month(text) && could_be(text)).then(|| first_date(text, day_first)).flatten() {
+        if let Some(d) = (month && could_be(text)).then(|| first_date(text, day_first)).flatten() {
             found.push((d.span.start, ymd(&text[d.year], month_number(&text[d.month])?, &text[d.day])));
         }
     }
@@ -655,7 +676,7 @@ fn footer_outlet(lines: &[Line<'_>]) -> Option<String> {
             return None;
         }
         let appeared = || {
-            if is_plain(content) {
+            if l.is_plain() {
                 appeared_first_on_plain(content).map(|(_, group)| &content[group])
             } else {
                 APPEARED_FIRST_ON.captures(content).and_then(|c| c.get(1)).map(|m| m.as_str())
@@ -694,6 +715,34 @@ mod tests {
         ];
         for t in texts {
             assert_eq!(is_label(t), is_label_spec(t), "{t:?}");
+        }
+    }
+
+    fn has_month_spec(text: &str) -> bool {
+        contains_any_ascii_ci(text, &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+    }
+
+    #[test]
+    fn month_windows_find_what_the_searches_find() {
+        let texts = [
+            "", "ja", "jan", "JAN", "xJaNx", "Dec. 13", "maybe", "Mar", "no month here", "Zoë in Sep", "12 noV", "decade", "ſep", "Ɐug",
+            "the junior", "octopus", "ABOUT", "augment", "ma\u{d7}y", "j\u{e9}an",
+        ];
+        for t in texts {
+            assert_eq!(has_month(t), has_month_spec(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn byline_opening_test_agrees_with_the_expression() {
+        let lines = [
+            "By Jo Lin", "by Jo Lin, Reuters", "BY JO LIN", "Written by Jo Lin", "written  by Jo", "Words by Ann Lee", "Story by X", "Reporting by X",
+            "Photos by X", "Nearby residents fled", "Standby crews", "Jo Lin, by the river", "Bystanders said", "By", "by x", "wordſ by Jo",
+            "Words\u{a0}by Jo", "By\u{a0}Jo Lin", "“By Jo”", "— By Jo Lin",
+        ];
+        for line in lines {
+            let spec = contains_any_ascii_ci(line, &["by"]).then(|| BYLINE.captures(line)).flatten().map(|c| c[1].to_string());
+            assert_eq!(byline(line).map(|c| c[1].to_string()), spec, "{line:?}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! Markdown markers at the start of a line, content words for comparing
 //! what two pieces of text are about, and the shape of a headline.
 
+use super::ascii::is_plain;
 use super::Article;
 use crate::model::Span;
 use std::collections::HashSet;
@@ -59,7 +60,14 @@ static COMMONNESS: [u8; 256] = {
 /// ignoring ASCII case.
 pub(super) fn starts_any_ci(text: &str, prefixes: &[&str]) -> bool {
     let bytes = text.as_bytes();
-    prefixes.iter().any(|p| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    // The first byte first: the lists are long and most lines open with
+    // none of their letters.
+    let Some(&first) = bytes.first() else { return prefixes.iter().any(|p| p.is_empty()) };
+    let first = first.to_ascii_lowercase();
+    prefixes.iter().any(|p| {
+        let p = p.as_bytes();
+        p.first().is_none_or(|&b| b == first) && bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p)
+    })
 }
 
 /// Whether `text` ends with any of the (lower-case ASCII) `suffixes`,
@@ -86,49 +94,131 @@ pub(super) struct Line<'a> {
     pub number: usize,
     pub span: Span,
     pub text: &'a str,
+    /// [`strip_markup`] of `text`, read once: every test of exclusion and
+    /// metadata asks for it, most of them of every line.
+    content: &'a str,
+    blank: bool,
+    /// [`is_plain`] of the content, asked by several tests of every line.
+    plain: bool,
 }
 
 impl<'a> Line<'a> {
+    pub fn new(number: usize, span: Span, text: &'a str) -> Line<'a> {
+        let content = strip_markup(text);
+        // Markup alone ("###") strips to nothing without being blank.
+        Line { number, span, text, content, blank: content.is_empty() && text.trim().is_empty(), plain: is_plain(content) }
+    }
+
     /// The line without surrounding white space and leading Markdown
     /// markers (`#`, `>`, list bullets) or wrapping emphasis.
     pub fn content(&self) -> &'a str {
-        strip_markup(self.text)
+        self.content
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.blank
     }
 
-    pub fn word_count(&self) -> usize {
-        count_words(self.content())
+    /// Whether the content is plain text (see [`is_plain`]).
+    pub fn is_plain(&self) -> bool {
+        self.plain
+    }
+
+    /// The content's word count, or `limit` if it has more; see
+    /// [`count_words_up_to`].
+    pub fn word_count_up_to(&self, limit: usize) -> usize {
+        count_words_up_to(self.content(), limit)
     }
 }
 
 /// `text.split_whitespace().count()`, reading ASCII bytes as they are and
 /// decoding only the other characters: every line is counted, and most
 /// are nearly all ASCII.
+#[cfg(test)]
 pub(super) fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (is_ascii_space(bytes[i]), 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        count += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    count
+    count_words_up_to(text, usize::MAX)
 }
 
-/// The ASCII characters Rust's `char::is_whitespace` accepts (the
-/// vertical tab too, which `u8::is_ascii_whitespace` leaves out).
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
+/// `count_words(text).min(limit)`, reading no further than the word that
+/// reaches `limit`: the tests on a line's length ask only whether it has
+/// more than a few words, and lines of prose have many.
+pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
+    WhitespaceWords::new(text).take(limit).count()
 }
+
+/// `text.split_whitespace()`, reading ASCII bytes as they are and
+/// decoding only the other characters, as [`count_words`] does: the tests
+/// that read a line's first few words run on every line.
+pub(super) struct WhitespaceWords<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> WhitespaceWords<'a> {
+    pub fn new(text: &'a str) -> WhitespaceWords<'a> {
+        WhitespaceWords { text, at: 0 }
+    }
+
+    /// The first index from `i` where a character starts whose being
+    /// white space is not `space`: ASCII bytes are classed by a table,
+    /// other characters decoded.
+    fn run_end(&self, mut i: usize, space: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let same = if space { ByteClass::Space } else { ByteClass::Word };
+        while let Some(&b) = bytes.get(i) {
+            let class = BYTE_CLASSES[usize::from(b)];
+            if class == same {
+                i += 1;
+                continue;
+            }
+            if class != ByteClass::NotAscii {
+                break;
+            }
+            let c = self.text[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() != space {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        i
+    }
+}
+
+/// What a byte says about white space: [`WhitespaceWords`] reads most
+/// bytes off this table rather than testing them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Space,
+    /// An ASCII character that is not white space.
+    Word,
+    /// Part of a longer character, to be decoded.
+    NotAscii,
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = {
+    let mut table = [ByteClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = if b as u8 == b' ' || (b as u8 >= b'\t' && b as u8 <= b'\r') { ByteClass::Space } else { ByteClass::Word };
+        b += 1;
+    }
+    table
+};
+
+impl<'a> Iterator for WhitespaceWords<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.run_end(self.at, true);
+        if start >= self.text.len() {
+            self.at = start;
+            return None;
+        }
+        self.at = self.run_end(start, false);
+        self.text.get(start..self.at)
+    }
+}
+
 
 /// Every line of the article, in order. Read off the line starts the
 /// article indexed once, rather than by searching the text again: each
@@ -142,7 +232,7 @@ pub(super) fn lines(article: &Article) -> Vec<Line<'_>> {
         let end = starts.get(index + 1).map_or(text.len(), |&next| next - 1);
         let body = &text[start..end];
         let body = body.strip_suffix('\r').unwrap_or(body);
-        out.push(Line { number: index + 1, span: Span::new(start, start + body.len()), text: body });
+        out.push(Line::new(index + 1, Span::new(start, start + body.len()), body));
     }
     out
 }
@@ -150,6 +240,19 @@ pub(super) fn lines(article: &Article) -> Vec<Line<'_>> {
 /// A line without Markdown heading, quote and list markers and without
 /// emphasis wrapped round the whole line.
 pub(super) fn strip_markup(line: &str) -> &str {
+    let s = line.trim();
+    // Nearly every line opens with a letter, a digit or a quotation mark
+    // and closes without emphasis: nothing to strip, as the loop below
+    // would find after trying each marker.
+    let opens_plain = s.as_bytes().first().is_some_and(|&b| !matches!(b, b'#' | b'>' | b'-' | b'*' | b'+' | b'_'));
+    if opens_plain && !s.starts_with('•') && !s.ends_with(['*', '_']) {
+        return s;
+    }
+    strip_markup_fully(s)
+}
+
+/// [`strip_markup`] of a trimmed line, trying every marker.
+fn strip_markup_fully(line: &str) -> &str {
     let mut s = line.trim();
     loop {
         let before = s.len();
@@ -179,7 +282,7 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 
 /// Short, no final full stop: a headline, a masthead, a section name.
 pub(super) fn is_headline_like(text: &str) -> bool {
-    let words = count_words(text);
+    let words = count_words_up_to(text, 23);
     (2..=22).contains(&words) && !ends_with_full_stop(text) && !text.trim_end().ends_with([':', ','])
 }
 
@@ -236,22 +339,65 @@ pub(super) fn for_each_content_word(text: &str, f: impl FnMut(&str)) {
 /// words it need not see.
 pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str) -> bool, mut f: impl FnMut(&str)) {
     let mut scratch = String::new();
-    for w in raw_words(text) {
+    for_each_raw_word(text, |w| {
         if skip(w) {
-            continue;
+            return;
         }
         if let Some(word) = content_word(w, &mut scratch) {
             f(word);
         }
+    });
+}
+
+/// The non-empty [`raw_words`] of a text, each lent to `f`. ASCII text is
+/// split by bytes: its letters and digits are the ASCII ones and it has
+/// no "’". (The empty pieces `raw_words` also gives are never content
+/// words.)
+fn for_each_raw_word(text: &str, mut f: impl FnMut(&str)) {
+    if !text.is_ascii() {
+        raw_words(text).filter(|w| !w.is_empty()).for_each(f);
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        while bytes.get(i).is_some_and(|&b| !is_ascii_word_byte(b)) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| is_ascii_word_byte(b)) {
+            i += 1;
+        }
+        f(&text[start..i]);
     }
 }
+
+/// An ASCII letter, digit or apostrophe: what words are made of, read
+/// off a table since every byte of a paragraph is asked.
+pub(super) fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_WORD_BYTES[usize::from(b)]
+}
+
+static ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'\'';
+        b += 1;
+    }
+    table
+};
 
 /// The first three letters (in lower case) that the content word of the
 /// raw ASCII word `raw` would open with, if it has one; none when it
 /// cannot be a content word or is not ASCII. A content word keeps at
 /// least three letters of its raw word's start, lower-cased.
 pub(super) fn ascii_content_prefix(raw: &str) -> Option<[u8; 3]> {
-    let w = raw.trim_matches(['\'', '’']);
+    // An ASCII word has no "’": its apostrophes are trimmed by bytes.
+    let w = if raw.is_ascii() { raw.trim_matches('\'') } else { raw.trim_matches(['\'', '’']) };
     let b = w.as_bytes();
     (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
@@ -264,6 +410,18 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 /// stemmed, and none if it is short, not alphabetic or a stopword. An
 /// ASCII word is tested before it is copied and lower-cased in place.
 fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
+    // An ASCII word has no "’": it is trimmed and tested by bytes.
+    if raw.is_ascii() {
+        let w = raw.trim_matches('\'');
+        let w = w.strip_suffix("'s").unwrap_or(w);
+        if w.len() < 3 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        scratch.clear();
+        scratch.push_str(w);
+        scratch.make_ascii_lowercase();
+        return finish_content_word(scratch);
+    }
     let w = raw.trim_matches(['\'', '’']);
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
     scratch.clear();
@@ -279,17 +437,25 @@ fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
             return None;
         }
     }
-    if is_stopword(scratch) {
+    finish_content_word(scratch)
+}
+
+/// A lower-cased word of letters as a content word: none if a stopword,
+/// else its stem.
+fn finish_content_word(word: &str) -> Option<&str> {
+    if is_stopword(word) {
         return None;
     }
-    Some(&scratch[..stem_len(scratch)])
+    Some(&word[..stem_len(word)])
 }
 
 /// The length of the word's root once a common suffix is cut.
 fn stem_len(word: &str) -> usize {
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(root) = word.strip_suffix(suffix) {
-            if root.chars().count() >= 3 {
+            // (In ASCII, bytes are characters.)
+            let chars = if root.is_ascii() { root.len() } else { root.chars().count() };
+            if chars >= 3 {
                 return root.len();
             }
         }
@@ -299,12 +465,31 @@ fn stem_len(word: &str) -> usize {
 
 /// The share of `text`'s distinct content words that occur in `vocabulary`
 /// (0 when it has none).
+///
+/// The distinct words are kept end to end in one string: the texts asked
+/// about are headlines and captions, a few words each, so a look along
+/// them costs less than hashing and a copy of every word.
 pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
-    let words: HashSet<String> = content_words(text).collect();
-    if words.is_empty() {
+    let mut seen = String::new();
+    let mut ends: Vec<usize> = Vec::new();
+    let mut shared = 0;
+    for_each_content_word(text, |w| {
+        let mut start = 0;
+        let known = ends.iter().any(|&end| {
+            let same = &seen[start..end] == w;
+            start = end;
+            same
+        });
+        if !known {
+            seen.push_str(w);
+            ends.push(seen.len());
+            shared += usize::from(vocabulary.contains(w));
+        }
+    });
+    if ends.is_empty() {
         return 0.0;
     }
-    words.iter().filter(|w| vocabulary.contains(*w)).count() as f64 / words.len() as f64
+    shared as f64 / ends.len() as f64
 }
 
 #[cfg(test)]
@@ -322,7 +507,30 @@ mod tests {
         assert!(contains_any_ascii_ci("xx Contributed reporting", &["contributed reporting"]));
         assert!(contains_any_ascii_ci("zq", &["zq"]) && !contains_any_ascii_ci("qz", &["zq"]));
         assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
+        assert!(starts_any_ci("", &["x", ""]) && !starts_any_ci("", &["x"]) && starts_any_ci("x", &[""]) && starts_any_ci("(C) 2025", &["(c)"]));
         assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
+    }
+
+    #[test]
+    fn short_and_long_searches_find_what_a_plain_scan_finds() {
+        let spec = |h: &str, n: &str| n.is_empty() || h.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n.as_bytes()));
+        let needles = ["photo", "getty", "contributed ", "appeared first on", "(c)", "a", "zq", "by", "\u{e9}"];
+        let mut haystacks: Vec<String> = vec![
+            String::new(), "photo".into(), "PHOTO".into(), "Photograph by".into(), "xxxxxxxphoto".into(), "xxxxxxxxphot".into(),
+            "@PHOTO`".into(), "ph\u{f6}to photo".into(), "The post x appeared first on y".into(), "x (C) 2025".into(),
+            "Jo Lin contributed reporting".into(), "\u{e9}".into(), "{[pHoTo]}".into(),
+        ];
+        for len in [7, 8, 9, 15, 16, 17, 255, 256, 257, 300] {
+            let filler: String = "p0P_ ".chars().cycle().take(len).collect();
+            haystacks.push(filler.clone());
+            haystacks.push(format!("{filler}Photo"));
+            haystacks.push(format!("Getty{filler}"));
+        }
+        for h in &haystacks {
+            for n in needles {
+                assert_eq!(contains_any_ascii_ci(h, &[n]), spec(h, n), "{h:?} / {n:?}");
+            }
+        }
     }
 
     #[test]
@@ -337,12 +545,30 @@ mod tests {
     fn words_are_counted_as_split_whitespace_counts_them() {
         for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z"] {
             assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
+            for limit in 0..6 {
+                assert_eq!(count_words_up_to(text, limit), count_words(text).min(limit), "{text:?} {limit}");
+            }
         }
         for b in 0u8..128 {
             let text = format!("a{}b", b as char);
             assert_eq!(count_words(&text), text.split_whitespace().count(), "byte {b}");
             let twice = format!("{}{}x", b as char, b as char);
             assert_eq!(count_words(&twice), twice.split_whitespace().count(), "byte {b} twice");
+        }
+    }
+
+    #[test]
+    fn byte_classes_are_those_of_char_is_whitespace() {
+        for b in 0u8..=255 {
+            let want = if !b.is_ascii() { ByteClass::NotAscii } else if char::from(b).is_whitespace() { ByteClass::Space } else { ByteClass::Word };
+            assert!(BYTE_CLASSES[usize::from(b)] == want, "byte {b}");
+        }
+    }
+
+    #[test]
+    fn whitespace_words_are_those_of_split_whitespace() {
+        for text in ["", " ", "a", " a b  c ", "a\u{b}b", "a\u{c}b\rc\td\ne", "a\u{1c}b", "Zoë  said\u{a0}so", "x\u{2003}y", "\u{85}z", "“Jo” — Lin "] {
+            assert_eq!(WhitespaceWords::new(text).collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
         }
     }
 
@@ -367,6 +593,20 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_path_strips_what_trying_every_marker_strips() {
+        let lines = [
+            "", " ", "plain", "  plain  ", "## **Kim returns**", "> - quoted item", "###", "#", "* * *", "- item", "-5 degrees",
+            "+ plus", "+5", "• bullet", "•x", "“Quoted” line", "— dash", "_em_", "*bold*", "word_", "word*", "__init__", "**", "_",
+            "> ", ">>> deep", "#hashtag", "\u{a0}nbsp\u{a0}", "x\u{2003}", "1. first", "é accent", "‘single’",
+        ];
+        for line in lines {
+            assert_eq!(strip_markup(line), strip_markup_fully(line), "{line:?}");
+            let line = Line::new(1, Span::new(0, line.len()), line);
+            assert_eq!(line.is_blank(), line.text.trim().is_empty(), "{:?}", line.text);
+        }
+    }
+
+    #[test]
     fn markup_is_stripped_from_line_starts() {
         assert_eq!(strip_markup("## **Kim returns**"), "Kim returns");
         assert_eq!(strip_markup("> - quoted item"), "quoted item");
@@ -379,6 +619,28 @@ mod tests {
         let b: HashSet<String> = content_words("the troop returned").collect();
         assert!(a.contains("troop") && b.contains("troop"));
         assert!(a.contains("return") && b.contains("return"));
+    }
+
+    #[test]
+    fn overlap_is_the_share_of_distinct_words_in_the_vocabulary() {
+        let spec = |text: &str, vocabulary: &HashSet<String>| {
+            let words: HashSet<String> = content_words(text).collect();
+            if words.is_empty() { 0.0 } else { words.iter().filter(|w| vocabulary.contains(*w)).count() as f64 / words.len() as f64 }
+        };
+        let vocabulary: HashSet<String> = content_words("troops returned to the river port; floods").collect();
+        for text in ["", "the and", "Troops return", "troops troops troop TROOPS river", "Zoë’s river floods flood", "port porting ports x"] {
+            assert_eq!(overlap(text, &vocabulary), spec(text, &vocabulary), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn raw_words_split_as_the_character_split_does() {
+        for text in ["", "a", "it's o'clock", "'quoted' words", "x--y  z", "a1b2 c_d", "Zoë’s “x”", "tab\tand\nline", "..."] {
+            let mut got = Vec::new();
+            for_each_raw_word(text, |w| got.push(w.to_string()));
+            let want: Vec<String> = raw_words(text).filter(|w| !w.is_empty()).map(str::to_string).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
