@@ -309,6 +309,12 @@ impl Words {
         self.joined[at..].make_ascii_lowercase();
     }
 
+    /// Lower-cases the ASCII letters of every word at once: words pushed
+    /// as written and lower-cased together cost one pass, not one per word.
+    pub fn make_ascii_lowercase(&mut self) {
+        self.joined.make_ascii_lowercase();
+    }
+
     fn start_word(&mut self) {
         if !self.joined.is_empty() {
             self.joined.push(' ');

@@ -220,15 +220,22 @@ fn run_end(b: &[u8], p: usize) -> usize {
 /// The word (maximal run of `\w`) starting at `p`, lower-cased into `buf`;
 /// `None` when none starts there or it is longer than any listed word.
 /// With its end.
-fn word_at<'b>(text: &str, p: usize, buf: &'b mut [u8; 12]) -> Option<(&'b str, usize)> {
+fn word_at<'a>(text: &'a str, p: usize, buf: &'a mut [u8; 12]) -> Option<(&'a str, usize)> {
     let b = text.as_bytes();
     if p >= b.len() || !is_word_byte(b[p]) {
         return None;
     }
     let e = run_end(b, p);
-    let w = buf.get_mut(..e - p)?;
-    w.copy_from_slice(&b[p..e]);
-    w.make_ascii_lowercase();
+    let word = &b[p..e];
+    let w = buf.get_mut(..word.len())?;
+    // Most words are written in lower case: the text's own slice serves,
+    // with no copy to lower-case and no check that the copy is UTF-8.
+    if !word.iter().any(u8::is_ascii_uppercase) {
+        return Some((&text[p..e], e));
+    }
+    for (to, from) in w.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
     // ASCII bytes only: always UTF-8.
     Some((std::str::from_utf8(w).ok()?, e))
 }
@@ -236,7 +243,15 @@ fn word_at<'b>(text: &str, p: usize, buf: &'b mut [u8; 12]) -> Option<(&'b str, 
 /// `\s+` at `p`: the end of the whitespace there, if there is any.
 fn spaces(text: &str, p: usize) -> Option<usize> {
     let rest = text.get(p..)?;
-    let end = rest.char_indices().find(|&(_, c)| !c.is_whitespace()).map_or(rest.len(), |(i, _)| i);
+    // ASCII whitespace byte by byte (as `char::is_whitespace` has it, the
+    // vertical tab included); chars decoded only from a non-ASCII byte on.
+    let ascii = rest.bytes().take_while(|b| matches!(b, b'\t'..=b'\r' | b' ')).count();
+    let more = if rest.as_bytes().get(ascii).is_some_and(|b| !b.is_ascii()) {
+        rest[ascii..].char_indices().find(|&(_, c)| !c.is_whitespace()).map_or(rest.len() - ascii, |(i, _)| i)
+    } else {
+        0
+    };
+    let end = ascii + more;
     (end > 0).then_some(p + end)
 }
 
@@ -295,11 +310,51 @@ fn time_pattern() -> String {
 pub static TIME: Phrase = Phrase::with_lead_at(time_at, time_at_lead, time_pattern, Some(&TIME_LEADS));
 
 /// The words a [`TIME`] phrase starts with, but for a leading "Earlier".
-static TIME_LEADS: WordSet = WordSet::new(&[
+static TIME_LEADS: WordSet = WordSet::new(TIME_LEAD_WORDS);
+
+/// The initials and lengths of [`TIME_LEADS`]: most words are ruled out
+/// by these before the set is probed.
+static TIME_HEADS: Heads = Heads::of(TIME_LEAD_WORDS);
+
+const TIME_LEAD_WORDS: &[&str] = &[
     "last", "this", "next", "past", "previous", "coming", "earlier", "later", "so", "in", "since", "by", "until", "during",
     "from", "through", "throughout", "before", "after", "between", "on", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "over", "for", "yesterday", "today", "tonight", "overnight",
-]);
+];
+
+/// For each initial letter, a bit for each length (1 to 15) that some
+/// word of a list (lower-case ASCII letters) has with that initial.
+struct Heads([u16; 26]);
+
+impl Heads {
+    const fn of(words: &[&str]) -> Heads {
+        let mut heads = [0u16; 26];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            // Every listed word is 1 to 15 lower-case letters (tested).
+            heads[(w[0] - b'a') as usize] |= 1 << w.len();
+            i += 1;
+        }
+        Heads(heads)
+    }
+
+    /// False only when no listed word is `word` in any case: an empty
+    /// word, or one of 1 to 15 bytes whose initial and length no listed
+    /// word shares.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let n = word.len();
+        // No listed word is empty.
+        let Some(&first) = word.first() else { return false };
+        if n > 15 {
+            return true;
+        }
+        if !first.is_ascii_alphabetic() {
+            return false;
+        }
+        self.0[usize::from(first.to_ascii_lowercase() - b'a')] & (1 << n) != 0
+    }
+}
 
 fn is_weekday(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
@@ -340,7 +395,10 @@ fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usi
 fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     // Most words start no phrase: one look-up tells.
-    let lead = (p == 0 || !is_word_byte(b[p - 1])) && TIME_LEADS.contains_ascii(&b[p..run_end(b, p)]);
+    let lead = (p == 0 || !is_word_byte(b[p - 1])) && {
+        let word = &b[p..run_end(b, p)];
+        TIME_HEADS.may_hold(word) && TIME_LEADS.contains_ascii(word)
+    };
     time_from(text, p, lead)
 }
 
@@ -355,73 +413,153 @@ fn time_from(text: &str, p: usize, lead: bool) -> Option<usize> {
     // Every alternative but the last starts with `\b` and a word.
     let first = if lead { word_at(text, p, &mut buf) } else { None };
     if let Some((w, e)) = first {
-        let w: &str = w;
-        let after = || spaces(text, e);
-        // last year, this week, next Monday
-        if matches!(w, "last" | "this" | "next" | "past" | "previous" | "coming") {
-            let units = |x: &str| {
-                matches!(x, "year" | "month" | "week" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter" | "decade" | "night")
-                    || is_weekday(x)
-            };
-            if let Some(end) = after().and_then(|q| word_if(text, q, units)) {
-                return Some(end);
-            }
-        }
-        // earlier this year
-        if matches!(w, "earlier" | "later") {
-            if let Some(end) = after().and_then(|q| sequence(text, q, &[&|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
-                return Some(end);
-            }
-        }
-        // so far this year
-        if w == "so" {
-            if let Some(end) = after().and_then(|q| sequence(text, q, &[&|x| x == "far", &|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
-                return Some(end);
-            }
-        }
-        // in early August, since June 3, 2024
-        if matches!(w, "in" | "since" | "by" | "until" | "during" | "from" | "through" | "throughout" | "before" | "after" | "between") {
-            if let Some(end) = after().and_then(|q| dated_month(text, q)) {
-                return Some(end);
-            }
-        }
-        // in 2024, before late 1999
-        if matches!(w, "in" | "since" | "by" | "until" | "during" | "before" | "after") {
-            if let Some(end) = after().and_then(|q| dated_year(text, q)) {
-                return Some(end);
-            }
-        }
-        // on Monday, Monday
-        if w == "on" {
-            if let Some(end) = after().and_then(|q| word_if(text, q, is_weekday)) {
-                return Some(end);
-            }
-        }
-        if is_weekday(w) {
-            return Some(e);
-        }
-        // during the war, in its first year
-        if matches!(w, "during" | "throughout" | "over" | "in" | "since" | "after" | "before" | "for") {
-            if let Some(end) = after().and_then(|q| framed(text, q)) {
-                return Some(end);
-            }
-        }
-        // during the talks, throughout Ramadan
-        if matches!(w, "during" | "throughout") {
-            if let Some(end) = after().and_then(|q| during_anything(text, q)) {
-                return Some(end);
-            }
-        }
-        if matches!(w, "yesterday" | "today" | "tonight" | "overnight") {
-            return Some(e);
+        if let Some(end) = time_after_lead(text, w, e) {
+            return Some(end);
         }
     }
     // A leading "Earlier", "Previously", "Meanwhile", spaces included.
     if p == 0 {
         let q = any_spaces(text, 0);
+        // Most texts start with another letter: one byte tells.
+        if !matches!(text.as_bytes().get(q).map(u8::to_ascii_lowercase), Some(b'e' | b'p' | b'm')) {
+            return None;
+        }
         return one_of(text, q, &["earlier", "previously", "meanwhile"]);
     }
     None
+}
+
+/// The first byte of the word at `q`, lower-cased (0 at the end of the
+/// text): each alternative after a lead word can only start with a few
+/// letters, so this one byte rules most of them out before any word is
+/// read.
+fn head_byte(text: &str, q: usize) -> u8 {
+    text.as_bytes().get(q).map_or(0, u8::to_ascii_lowercase)
+}
+
+/// The alternatives of the [`TIME`] pattern that a lead word may open,
+/// as bits of [`lead_alternatives`].
+const UNIT: u16 = 1;
+const THIS_UNIT: u16 = 2;
+const SO_FAR: u16 = 4;
+const MONTH: u16 = 8;
+const YEAR: u16 = 16;
+const ON_WEEKDAY: u16 = 32;
+const WEEKDAY: u16 = 64;
+const FRAMED: u16 = 128;
+const DURING: u16 = 256;
+const DAY: u16 = 512;
+
+/// Which alternatives the lead word `w` (lower case) opens: one match on
+/// the word, where testing it against each alternative's list in turn
+/// compared it again and again.
+fn lead_alternatives(w: &str) -> u16 {
+    match w {
+        "last" | "this" | "next" | "past" | "previous" | "coming" => UNIT,
+        "earlier" | "later" => THIS_UNIT,
+        "so" => SO_FAR,
+        "in" | "since" | "before" | "after" => MONTH | YEAR | FRAMED,
+        "by" | "until" => MONTH | YEAR,
+        "during" => MONTH | YEAR | FRAMED | DURING,
+        "from" | "through" | "between" => MONTH,
+        "throughout" => MONTH | FRAMED | DURING,
+        "on" => ON_WEEKDAY,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => WEEKDAY,
+        "over" | "for" => FRAMED,
+        "yesterday" | "today" | "tonight" | "overnight" => DAY,
+        _ => 0,
+    }
+}
+
+/// [`lead_alternatives`] as the pattern lists them, alternative by
+/// alternative: its specification.
+#[cfg(test)]
+fn lead_alternatives_by_list(w: &str) -> u16 {
+    let lists: [(u16, &[&str]); 10] = [
+        (UNIT, &["last", "this", "next", "past", "previous", "coming"]),
+        (THIS_UNIT, &["earlier", "later"]),
+        (SO_FAR, &["so"]),
+        (MONTH, &["in", "since", "by", "until", "during", "from", "through", "throughout", "before", "after", "between"]),
+        (YEAR, &["in", "since", "by", "until", "during", "before", "after"]),
+        (ON_WEEKDAY, &["on"]),
+        (WEEKDAY, &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]),
+        (FRAMED, &["during", "throughout", "over", "in", "since", "after", "before", "for"]),
+        (DURING, &["during", "throughout"]),
+        (DAY, &["yesterday", "today", "tonight", "overnight"]),
+    ];
+    lists.iter().filter(|(_, words)| words.contains(&w)).fold(0, |bits, (bit, _)| bits | bit)
+}
+
+/// The end of the [`TIME`] phrase that starts with the lead word `w`
+/// (lower case) ending at `e`, the alternatives in the pattern's order.
+fn time_after_lead(text: &str, w: &str, e: usize) -> Option<usize> {
+    let opens = lead_alternatives(w);
+    if opens == 0 {
+        return None;
+    }
+    // `\s+` after the lead: every alternative but a lone word needs it.
+    let after = spaces(text, e);
+    let next = after.map_or(0, |q| head_byte(text, q));
+    let alternative = |bit: u16, first_bytes: &[u8]| opens & bit != 0 && (first_bytes.is_empty() || first_bytes.contains(&next));
+    // last year, this week, next Monday
+    if alternative(UNIT, b"") {
+        let units = |x: &str| {
+            matches!(x, "year" | "month" | "week" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter" | "decade" | "night")
+                || is_weekday(x)
+        };
+        if let Some(end) = after.and_then(|q| word_if(text, q, units)) {
+            return Some(end);
+        }
+    }
+    // earlier this year
+    if alternative(THIS_UNIT, b"t") {
+        if let Some(end) = after.and_then(|q| sequence(text, q, &[&|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
+            return Some(end);
+        }
+    }
+    // so far this year
+    if alternative(SO_FAR, b"f") {
+        if let Some(end) = after.and_then(|q| sequence(text, q, &[&|x| x == "far", &|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
+            return Some(end);
+        }
+    }
+    // in early August, since June 3, 2024: "early", "late", "mid-" or a
+    // month's initial.
+    if alternative(MONTH, b"elmjfasond") {
+        if let Some(end) = after.and_then(|q| dated_month(text, q)) {
+            return Some(end);
+        }
+    }
+    // in 2024, before late 1999: "early", "late", "19" or "20".
+    if alternative(YEAR, b"el12") {
+        if let Some(end) = after.and_then(|q| dated_year(text, q)) {
+            return Some(end);
+        }
+    }
+    // on Monday
+    if alternative(ON_WEEKDAY, b"mtwfs") {
+        if let Some(end) = after.and_then(|q| word_if(text, q, is_weekday)) {
+            return Some(end);
+        }
+    }
+    // Monday
+    if opens & WEEKDAY != 0 {
+        return Some(e);
+    }
+    // during the war, in its first year: "the", "its", "their", "this",
+    // "that".
+    if alternative(FRAMED, b"ti") {
+        if let Some(end) = after.and_then(|q| framed(text, q)) {
+            return Some(end);
+        }
+    }
+    // during the talks, throughout Ramadan
+    if alternative(DURING, b"") {
+        if let Some(end) = after.and_then(|q| during_anything(text, q)) {
+            return Some(end);
+        }
+    }
+    (opens & DAY != 0).then_some(e)
 }
 
 /// `(?:early\s+|late\s+|mid-)?(?:MONTHS)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b`
@@ -505,21 +643,32 @@ fn planned_pattern() -> String {
 }
 
 /// "agreed to", "plans to", "will", "to be sent": a figure still to come.
-pub static PLANNED: Phrase = Phrase::new(planned_at, planned_pattern, Some(&PLANNED_LEADS));
+pub static PLANNED: Phrase = Phrase::with_lead_at(planned_at, planned_from, planned_pattern, Some(&PLANNED_LEADS));
 
-static PLANNED_LEADS: WordSet = WordSet::new(&[
+static PLANNED_LEADS: WordSet = WordSet::new(PLANNED_LEAD_WORDS);
+
+/// The initials and lengths of [`PLANNED_LEADS`].
+static PLANNED_HEADS: Heads = Heads::of(PLANNED_LEAD_WORDS);
+
+const PLANNED_LEAD_WORDS: &[&str] = &[
     "agreed", "agrees", "agree", "plan", "plans", "planned", "planning", "pledged", "promised", "intend", "intends", "intended",
     "proposed", "proposes", "offered", "vowed", "is", "are", "was", "were", "set", "will", "shall", "would", "to",
-]);
+];
 
 fn planned_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
-    if !PLANNED_LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+    let word = &b[p..run_end(b, p)];
+    if !(PLANNED_HEADS.may_hold(word) && PLANNED_LEADS.contains_ascii(word)) {
         return None;
     }
+    planned_from(text, p)
+}
+
+/// [`planned_at`] at a whole run known to be one of [`PLANNED_LEADS`].
+fn planned_from(text: &str, p: usize) -> Option<usize> {
     let mut buf = [0u8; 12];
     let (w, e) = word_at(text, p, &mut buf)?;
     let w: &str = w;
@@ -550,11 +699,15 @@ fn expected_pattern() -> String {
 }
 
 /// "expected to", "could rise": a forecast. Case-sensitive, as written.
-pub static EXPECTED: Phrase = Phrase::new(expected_at, expected_pattern, Some(&EXPECTED_LEADS));
+pub static EXPECTED: Phrase = Phrase::with_lead_at(expected_at, expected_from, expected_pattern, Some(&EXPECTED_LEADS));
 
 /// A first look-up without case, as most words start no forecast.
-static EXPECTED_LEADS: WordSet =
-    WordSet::new(&["expected", "forecast", "projected", "likely", "predicted", "feared", "could", "may", "might"]);
+static EXPECTED_LEADS: WordSet = WordSet::new(EXPECTED_LEAD_WORDS);
+
+/// The initials and lengths of [`EXPECTED_LEADS`].
+static EXPECTED_HEADS: Heads = Heads::of(EXPECTED_LEAD_WORDS);
+
+const EXPECTED_LEAD_WORDS: &[&str] = &["expected", "forecast", "projected", "likely", "predicted", "feared", "could", "may", "might"];
 
 /// The whole word at `p`, exactly as written, is one of `words`.
 fn exactly(text: &str, p: usize, words: &[&str]) -> Option<usize> {
@@ -571,9 +724,15 @@ fn expected_at(text: &str, p: usize) -> Option<usize> {
     if p > 0 && is_word_byte(b[p - 1]) {
         return None;
     }
-    if !EXPECTED_LEADS.contains_ascii(&b[p..run_end(b, p)]) {
+    let word = &b[p..run_end(b, p)];
+    if !(EXPECTED_HEADS.may_hold(word) && EXPECTED_LEADS.contains_ascii(word)) {
         return None;
     }
+    expected_from(text, p)
+}
+
+/// [`expected_at`] at a whole run known to be one of [`EXPECTED_LEADS`].
+fn expected_from(text: &str, p: usize) -> Option<usize> {
     if let Some(e) = exactly(text, p, &["expected", "forecast", "projected", "likely", "predicted", "feared"]) {
         if let Some(end) = spaces(text, e).and_then(|q| exactly(text, q, &["to"])) {
             return Some(end);

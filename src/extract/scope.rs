@@ -11,7 +11,7 @@
 //! guessed from the rest of the article.
 
 use super::clause::{self, lowered, MentionClause};
-use super::view::{SentenceView, ViewWord, FRAME_PREPOSITION, GROUP_PREPOSITION, PLACE_PREPOSITION};
+use super::view::{SentenceView, ViewWord, FRAME_PREPOSITION, GROUP_PREPOSITION, PLACE_PREPOSITION, STOP};
 use crate::model::{Modality, Quantity, QuantityKind, Scope, Span};
 use crate::rules::inflect;
 use super::phrase::{EXPECTED, PLANNED, TIME};
@@ -241,8 +241,10 @@ fn phrase_end(words: &[ViewWord], from: usize) -> usize {
 /// Whether the word at `end`, `w` lower-cased, ends the object that
 /// starts at `from` (see [`phrase_end`]).
 fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
-    let determiner = is_determiner(w);
-    // The view's flags say what looking `w` up in the preposition lists would.
+    // `w` is lower-cased already: no second copy to test it.
+    let determiner = is_lower_determiner(w);
+    // The view's flags say what looking `w` up in the preposition and stop
+    // word lists would.
     if end > from && (words[end].is(PLACE_PREPOSITION) || words[end].is(GROUP_PREPOSITION) && w != "of") {
         return true;
     }
@@ -250,8 +252,8 @@ fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
     // two nouns of one object.
     let joins_nouns = w == "and"
         && end > from
-        && words.get(end + 1).is_some_and(|next| !clause::is_stopword(next.text) && !with_lower(next.text, clause::is_participle));
-    !determiner && !joins_nouns && (clause::is_stopword(w) && w != "of" || clause::is_participle(w))
+        && words.get(end + 1).is_some_and(|next| !next.is(STOP) && !with_lower(next.text, clause::is_participle));
+    !determiner && !joins_nouns && (words[end].is(STOP) && w != "of" || clause::is_participle(w))
 }
 
 /// `f` of `word` lower-cased as [`lowered`] does it; a short ASCII word is
@@ -259,6 +261,10 @@ fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
 /// phrases after a mention, names among them.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = word.as_bytes();
+    // Most words are lower-case already: no copy at all.
+    if word.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
+        return f(word);
+    }
     let mut buf = [0u8; 32];
     if b.len() <= buf.len() && word.is_ascii() {
         let lower = &mut buf[..b.len()];
@@ -272,7 +278,12 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn is_determiner(word: &str) -> bool {
-    with_lower(word, |w| matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"))
+    with_lower(word, is_lower_determiner)
+}
+
+/// [`is_determiner`] of a word already lower-cased.
+fn is_lower_determiner(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that")
 }
 
 /// The time frame a clause states, the first one found ("last year",
@@ -299,18 +310,13 @@ fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> O
 /// that start before `before`; where the frame starts is relative to the
 /// part.
 fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], before: usize) -> Option<(usize, &'t str)> {
-    let mut words = view.words_in(span);
-    let (mut a, mut b) = (words.next()?, words.next()?);
-    for c in words {
-        let w = [a, b, c];
-        (a, b) = (b, c);
+    // Only the windows a frame preposition leads: the view finds them by
+    // its flags, where walking every word of the part cost most of this.
+    for w in view.windows_led_by(span, FRAME_PREPOSITION) {
         let at = w[0].span.start - span.start;
         // Frames are found in order: none later can start before `before`.
         if at >= before {
             return None;
-        }
-        if !w[0].is(FRAME_PREPOSITION) {
-            continue;
         }
         let determiner = with_lower(w[1].text, |d| matches!(d, "the" | "its" | "their" | "this" | "that") || d.ends_with("'s") || d.ends_with("’s"));
         if determiner && with_lower(w[2].text, |noun| hints.iter().any(|h| h == noun)) {
@@ -355,6 +361,19 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
 /// A time adverbial fronted before the sentence's first comma ("Last
 /// year, ...", "Since June, ..."): it frames the whole sentence.
 pub fn fronted_time(view: &SentenceView<'_>) -> Option<String> {
+    let sentence = view.text();
+    let head = &sentence[..sentence.find(',')?];
+    // Only a phrase with nothing but spaces before it counts, so no match
+    // is sought past the first word: the rest of the head is not read.
+    let first_word = head.len() - head.trim_start().len();
+    let first = view.first_match_until(&TIME, Span::new(0, head.len()), first_word);
+    first.map(|(start, end)| head[start..end].trim().to_string())
+}
+
+/// [`fronted_time`] as first written, reading every match of the head:
+/// its specification.
+#[cfg(test)]
+fn fronted_time_by_scan(view: &SentenceView<'_>) -> Option<String> {
     let sentence = view.text();
     let head = &sentence[..sentence.find(',')?];
     let first = view.matches(&TIME, Span::new(0, head.len())).next();
@@ -620,6 +639,32 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn fronted_time_reads_no_further_than_the_scan_would_keep() {
+        let heads = ["Last year", "  Earlier", "In early August 2024", "Since June", "The army said last year", "On Monday", "\u{a0}Meanwhile",
+            "Officials said", "Last", "during the war's end", "Café owners said on Friday", "last year's toll", "Throughout Ramadan"];
+        let tails = [", 40 died.", " 40 died, then more.", ",", ""];
+        for head in heads {
+            for tail in tails {
+                let s = format!("{head}{tail}");
+                let view = SentenceView::new(&s);
+                assert_eq!(fronted_time(&view), fronted_time_by_scan(&view), "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fronted_time_is_the_scan(words in proptest::collection::vec(
+            "(Last|last|year|in|In|June|Earlier|earlier|the|war|during|Monday|on|said|40|,| |  |'s|mid-|2024|this|week|so|far|é)",
+            0..10,
+        )) {
+            let s = words.join(" ");
+            let view = SentenceView::new(&s);
+            proptest::prop_assert_eq!(fronted_time(&view), fronted_time_by_scan(&view), "{:?}", s);
         }
     }
 

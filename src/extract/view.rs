@@ -23,7 +23,7 @@ use crate::model::{Span, Words};
 
 /// A word of the sentence: where it is, where its run of word characters
 /// ends (its trailing hyphens and apostrophes included), and its flags.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
     start: usize,
     end: usize,
@@ -65,7 +65,7 @@ pub const GROUP_PREPOSITION: u8 = 64;
 pub const PLACE_PREPOSITION: u8 = 128;
 
 /// A stop word ([`clause::is_stopword`]).
-const STOP: u8 = 4;
+pub const STOP: u8 = 4;
 /// Where a [`TIME`], [`PLANNED`] or [`EXPECTED`] phrase may start.
 const TIME_LEAD: u8 = 8;
 const PLANNED_LEAD: u8 = 16;
@@ -128,7 +128,7 @@ fn reader_flags(word: &str, listed: u8) -> u8 {
     if !word.is_ascii() || b.is_empty() {
         return flags_of(word);
     }
-    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION | STOP);
     if b.len() > 2 && listed & STOP == 0 && !b.iter().all(|c| c.is_ascii_digit() || *c == b',') {
         flags |= CONTENT;
     }
@@ -138,7 +138,7 @@ fn reader_flags(word: &str, listed: u8) -> u8 {
 /// [`reader_flags`] of a non-empty word of ASCII letters alone, `len`
 /// bytes long: never all digits.
 fn letter_flags(len: usize, listed: u8) -> u8 {
-    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION);
+    let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION | STOP);
     if len > 2 && listed & STOP == 0 {
         flags |= CONTENT;
     }
@@ -150,6 +150,9 @@ fn flags_of(word: &str) -> u8 {
     let mut flags = 0;
     if is_content(word) {
         flags |= CONTENT;
+    }
+    if clause::is_stopword(word) {
+        flags |= STOP;
     }
     for (list, flag) in [(FRAME_PREPOSITIONS, FRAME_PREPOSITION), (GROUP_PREPOSITIONS, GROUP_PREPOSITION), (PLACE_PREPOSITIONS, PLACE_PREPOSITION)] {
         if clause::lower_in(word, list) {
@@ -188,6 +191,17 @@ pub struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
+        if text.is_ascii() || (ascii_words(text) && text.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())) {
+            SentenceView::new_ascii(text)
+        } else {
+            SentenceView::new_any(text)
+        }
+    }
+
+    /// [`SentenceView::new`] of any text, word by word through
+    /// [`clause::word_iter`]: the specification of
+    /// [`SentenceView::new_ascii`].
+    fn new_any(text: &'t str) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let mut words = Vec::with_capacity(text.len() / 5 + 1);
         let ascii = ascii_words(text);
@@ -234,6 +248,98 @@ impl<'t> SentenceView<'t> {
         SentenceView { text, words, ascii, time, planned, expected }
     }
 
+    /// [`SentenceView::new_any`] of a text whose letters and digits are all
+    /// ASCII (most sentences: curly quotes and dashes are no letters), in
+    /// one pass over its bytes: the words as [`clause::word_iter`] reads
+    /// them, each one's lexicon key loaded at once, and the leads of its
+    /// words of letters alone. Reading the words cost more than all the
+    /// readers of a sentence together. Other characters break words, but
+    /// for the curly apostrophe, which joins them as `'` does.
+    fn new_ascii(text: &'t str) -> SentenceView<'t> {
+        let lexicon = Lexicon::get();
+        let bytes = text.as_bytes();
+        let mut view = SentenceView { text, words: Vec::with_capacity(text.len() / 5 + 1), ascii: true, time: Vec::new(), planned: Vec::new(), expected: Vec::new() };
+        let mut i = 0;
+        while i < bytes.len() {
+            // A word starts at a letter or digit: hyphens and apostrophes
+            // before it are not part of it.
+            if RUN_CLASS[usize::from(bytes[i])] & ALNUM == 0 {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            // The classes of the run's bytes, and-ed: letters alone when
+            // every one is a letter.
+            let mut all = ALNUM | LETTER | JOINER;
+            let mut curly = false;
+            while let Some(&c) = bytes.get(i) {
+                let class = RUN_CLASS[usize::from(c)];
+                if class == 0 {
+                    if bytes.get(i..i + 3) == Some(CURLY_APOSTROPHE) {
+                        all = 0;
+                        curly = true;
+                        i += 3;
+                        continue;
+                    }
+                    break;
+                }
+                all &= class;
+                i += 1;
+            }
+            let letters = all & LETTER != 0;
+            let run_end = i;
+            // Trailing hyphens and apostrophes are not part of the word
+            // (which starts with a letter or digit, so never trims away).
+            let mut end = run_end;
+            loop {
+                if matches!(bytes[end - 1], b'-' | b'\'') {
+                    end -= 1;
+                } else if curly && end >= start + 4 && &bytes[end - 3..end] == CURLY_APOSTROPHE {
+                    end -= 3;
+                } else {
+                    break;
+                }
+            }
+            let word = &bytes[start..end];
+            let n = word.len();
+            // A word with an apostrophe of other than ASCII is in no list.
+            let plain = !curly || word.is_ascii();
+            let listed = if n > clause::PACKED || !plain { 0 } else { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) };
+            // Only a word that trailing marks were trimmed from can be
+            // letters alone when its run is not.
+            let letters = letters || (end < run_end && word.iter().all(u8::is_ascii_alphabetic));
+            let flags = if letters { letter_flags(n, listed) } else { reader_flags(&text[start..end], listed) };
+            view.words.push(Word { start, end, run_end, flags });
+            if letters {
+                if is_whole_run(bytes, start, end) {
+                    view.push_leads(start, listed);
+                }
+                continue;
+            }
+            for (a, b) in word_runs(&bytes[start..run_end]) {
+                let (a, b) = (start + a, start + b);
+                // No lead is shorter than two letters or longer than ten.
+                if (2..=10).contains(&(b - a)) && is_whole_run(bytes, a, b) {
+                    view.push_leads(a, lexicon.flags(&bytes[a..b]));
+                }
+            }
+        }
+        view
+    }
+
+    /// Records a word at `start` as a lead of each phrase its lexicon
+    /// flags name.
+    fn push_leads(&mut self, start: usize, flags: u8) {
+        if flags & (TIME_LEAD | PLANNED_LEAD | EXPECTED_LEAD) == 0 {
+            return;
+        }
+        for (flag, leads) in [(TIME_LEAD, &mut self.time), (PLANNED_LEAD, &mut self.planned), (EXPECTED_LEAD, &mut self.expected)] {
+            if flags & flag != 0 {
+                leads.push(start);
+            }
+        }
+    }
+
     pub fn text(&self) -> &'t str {
         self.text
     }
@@ -245,6 +351,28 @@ impl<'t> SentenceView<'t> {
         let text = self.text;
         let whole = whole.iter().map(move |w| w.view(text));
         head.into_iter().chain(whole).chain(tail)
+    }
+
+    /// The runs of three words of [`SentenceView::words_in`] whose first
+    /// word has `flag`, in order: the windows a reader of three-word
+    /// phrases would test, without building the ones it would skip.
+    pub fn windows_led_by(&self, span: Span, flag: u8) -> impl Iterator<Item = [ViewWord<'t>; 3]> + '_ {
+        let (head, whole, tail) = self.parts(span);
+        let text = self.text;
+        let h = usize::from(head.is_some());
+        let len = h + whole.len() + usize::from(tail.is_some());
+        let at = move |k: usize| -> Option<ViewWord<'t>> {
+            if k < h {
+                head
+            } else if k - h < whole.len() {
+                Some(whole[k - h].view(text))
+            } else {
+                tail
+            }
+        };
+        let led_head = head.filter(|w| w.is(flag)).map(|_| 0);
+        let led_whole = whole.iter().enumerate().filter(move |(_, w)| w.flags & flag != 0).map(move |(i, _)| i + h);
+        led_head.into_iter().chain(led_whole).filter(move |&k| k + 2 < len).filter_map(move |k| Some([at(k)?, at(k + 1)?, at(k + 2)?]))
     }
 
     /// The words of `span` in three parts: the fragment of a run its start
@@ -270,7 +398,31 @@ impl<'t> SentenceView<'t> {
     /// `phrase.find_iter(&text[span.start..span.end])`, offsets relative to
     /// `span.start`.
     pub fn matches(&self, phrase: &'static Phrase, span: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let leads = if std::ptr::eq(phrase, &TIME) {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => Either::Leads(phrase.find_iter_among(self.text, span, leads)),
+            None => Either::Plain(phrase.find_iter(&self.text[span.start..span.end])),
+        }
+    }
+
+    /// The first of [`SentenceView::matches`] if it starts no later than
+    /// `last` (relative to `span.start`), trying no start past `last`:
+    /// for a reader that keeps only a match near the start of its part.
+    pub fn first_match_until(&self, phrase: &'static Phrase, span: Span, last: usize) -> Option<(usize, usize)> {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => {
+                // Candidates come in order of where they start (the span's
+                // start, its leads, a run its end cuts short), so those
+                // past `last` cannot come first.
+                let until = leads.partition_point(|&p| p <= span.start + last);
+                phrase.find_iter_among(self.text, span, &leads[..until]).next().filter(|&(start, _)| start <= last)
+            }
+            None => phrase.find_iter(&self.text[span.start..span.end]).next().filter(|&(start, _)| start <= last),
+        }
+    }
+
+    /// The view's leads of `phrase`, if it keeps them.
+    fn leads_of(&self, phrase: &'static Phrase) -> Option<&[usize]> {
+        if std::ptr::eq(phrase, &TIME) {
             Some(&self.time)
         } else if std::ptr::eq(phrase, &PLANNED) {
             Some(&self.planned)
@@ -278,10 +430,6 @@ impl<'t> SentenceView<'t> {
             Some(&self.expected)
         } else {
             None
-        };
-        match leads.filter(|_| self.ascii) {
-            Some(leads) => Either::Leads(phrase.find_iter_among(self.text, span, leads)),
-            None => Either::Plain(phrase.find_iter(&self.text[span.start..span.end])),
         }
     }
 
@@ -289,9 +437,13 @@ impl<'t> SentenceView<'t> {
     pub fn content_words(&self, span: Span) -> Words {
         // Room for about one content word in ten bytes.
         let mut out = Words::with_capacity(span.len() + span.len() / 10 + 1);
+        // Each word as written (a word of other letters already
+        // lower-cased), then the ASCII letters of all lower-cased in one
+        // pass: `to_lowercase` leaves no ASCII capital, so the result is
+        // each word's own lower-casing.
         let push = |out: &mut Words, text: &str| {
             if text.is_ascii() {
-                out.push_ascii_lowercase(text);
+                out.push(text);
             } else {
                 out.push(&text.to_lowercase());
             }
@@ -308,6 +460,7 @@ impl<'t> SentenceView<'t> {
         for w in tail.iter().filter(|w| w.is(CONTENT)) {
             push(&mut out, w.text);
         }
+        out.make_ascii_lowercase();
         out
     }
 }
@@ -328,6 +481,53 @@ impl Iterator for Either<'_> {
             Either::Plain(m) => m.next(),
         }
     }
+}
+
+/// The bytes of a word's run in ASCII text, as [`clause::word_iter`] reads
+/// them: letters and digits ([`ALNUM`], letters also [`LETTER`]), and
+/// hyphens and apostrophes ([`JOINER`]); 0 for every other byte. One load
+/// tells what three range tests would.
+static RUN_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = if b.is_ascii_alphabetic() {
+            ALNUM | LETTER
+        } else if b.is_ascii_digit() {
+            ALNUM
+        } else if b == b'-' || b == b'\'' {
+            JOINER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    table
+};
+const ALNUM: u8 = 1;
+const LETTER: u8 = 2;
+const JOINER: u8 = 4;
+
+/// ’ in UTF-8.
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+
+/// [`clause::packed_lower`] of `bytes[start..start + n]`, a word of 1 to
+/// [`clause::PACKED`] letters, digits, hyphens and apostrophes: sixteen
+/// bytes loaded at once where the text has them, the word's kept, each
+/// lower-cased by setting its 0x20 bit (which digits, hyphens and
+/// apostrophes have already), its length in the low byte.
+fn run_key(bytes: &[u8], start: usize, n: usize) -> u128 {
+    let window = match bytes.get(start..start + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+        Some(window) => window,
+        None => {
+            let mut window = [0u8; 16];
+            window[..n].copy_from_slice(&bytes[start..start + n]);
+            window
+        }
+    };
+    let keep = !0u128 << (8 * (16 - n));
+    ((u128::from_be_bytes(window) | (u128::MAX / 0xFF * 0x20)) & keep) | n as u128
 }
 
 /// True when `b[start..end]`, a run of `\w` bytes, is not part of a
@@ -389,7 +589,16 @@ mod tests {
         words
     }
 
+    /// The one-pass reading of an ASCII text is word for word and lead for
+    /// lead the reading through the word iterator.
+    fn same_as_any(text: &str) {
+        let (fast, any) = (SentenceView::new(text), SentenceView::new_any(text));
+        assert_eq!(fast.words, any.words, "{text:?}");
+        assert_eq!((fast.ascii, &fast.time, &fast.planned, &fast.expected), (any.ascii, &any.time, &any.planned, &any.expected), "{text:?}");
+    }
+
     fn check(text: &str) {
+        same_as_any(text);
         let view = SentenceView::new(text);
         for span in spans(text) {
             let part = &text[span.start..span.end];
@@ -398,6 +607,11 @@ mod tests {
             assert_eq!(got, expected, "{text:?} {span:?}");
             let reversed: Vec<(Span, &str)> = view.words_in(span).rev().map(|w| (w.span, w.text)).collect();
             assert_eq!(reversed.into_iter().rev().collect::<Vec<_>>(), expected, "{text:?} {span:?} reversed");
+            let all: Vec<ViewWord> = view.words_in(span).collect();
+            for flag in [FRAME_PREPOSITION, CONTENT, GROUP_PREPOSITION] {
+                let expected: Vec<[ViewWord; 3]> = all.windows(3).filter(|w| w[0].is(flag)).map(|w| [w[0], w[1], w[2]]).collect();
+                assert_eq!(view.windows_led_by(span, flag).collect::<Vec<_>>(), expected, "{text:?} {span:?}");
+            }
             let context = view.content_words(span);
             assert_eq!(context.iter().collect::<Vec<_>>(), content_words(part), "{text:?} {span:?}");
             for w in view.words_in(span) {
@@ -446,7 +660,53 @@ mod tests {
         }
     }
 
+    #[test]
+    fn one_pass_reads_as_the_word_iterator() {
+        for text in [
+            "In early August, the 5,000-strong force's men-- could rise; it was set to be sent in 2024.",
+            "Throughout the war's last year 'quoted' x_y __in__ 12abc abc12 -lead trailing- marks'' '-'",
+            "Internationalisation-wide counter-counter-intelligence-- plans-to-'' AGREED TO Will would",
+            "Russia’s soldiers’ “quoted” — in June’s heat, in’ ’s a’’ 12’000 x’-y ’Earlier",
+            "the ½ and ² marks, Zürich’s café",
+            "",
+            "-",
+            "a",
+        ] {
+            same_as_any(text);
+        }
+    }
+
     proptest::proptest! {
+        /// The key of a word read from its sentence is the key of the word
+        /// on its own, wherever the word stands.
+        #[test]
+        fn run_keys_are_packed_lower_keys(text in "[a-zA-Z0-9'-]{1,15}[ ,.]{0,3}[a-zA-Z0-9' -]{0,20}", from in 0usize..15, len in 1usize..16) {
+            let b = text.as_bytes();
+            let n = len.min(b.len().saturating_sub(from));
+            if n >= 1 && b[from..from + n].iter().all(|&c| RUN_CLASS[usize::from(c)] != 0) {
+                proptest::prop_assert_eq!(run_key(b, from, n), clause::packed_lower(&b[from..from + n]));
+            }
+        }
+
+        #[test]
+        fn one_pass_on_news_punctuation(text in "[ a-zA-Z0-9'’“”—–é²½_.,-]{0,40}") {
+            same_as_any(&text);
+        }
+
+        #[test]
+        fn one_pass_on_any_ascii(text in "[ -~]{0,60}") {
+            same_as_any(&text);
+        }
+
+        #[test]
+        fn one_pass_on_word_soup(words in proptest::collection::vec(
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|'s|-|_|in_|mid-|May|respectively|counterintelligence|A|THE|Set|expected|x--|y''|abcdefghijklmno|abcdefghijklmnop-'|abcdefghijklmnopq-)",
+            0..12,
+        ), seps in proptest::collection::vec("( |  |-|,|'|_|\\.)", 12)) {
+            let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
+            same_as_any(&text);
+        }
+
         #[test]
         fn quick_flags_are_flags_of(word in "[a-zA-Z0-9,'’\\-é\u{212A}]{1,18}") {
             proptest::prop_assert_eq!(quick_flags(Lexicon::get(), &word), flags_of(&word));

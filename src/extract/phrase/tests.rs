@@ -185,3 +185,48 @@ proptest! {
         agree(&ACCORDING_TO, &text);
     }
 }
+
+#[test]
+fn lead_heads_hold_every_lead_word() {
+    for (heads, words) in [(&TIME_HEADS, TIME_LEAD_WORDS), (&PLANNED_HEADS, PLANNED_LEAD_WORDS), (&EXPECTED_HEADS, EXPECTED_LEAD_WORDS)] {
+        for w in words {
+            assert!((1..=15).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_lowercase()), "{w}");
+            assert!(heads.may_hold(w.as_bytes()) && heads.may_hold(w.to_uppercase().as_bytes()), "{w}");
+        }
+        assert!(!heads.may_hold(b""));
+    }
+    for w in ["the", "a", "x", "12", "_in", "Kursk", "ins", "thirteens"] {
+        assert!(!TIME_HEADS.may_hold(w.as_bytes()), "{w}");
+    }
+}
+
+proptest! {
+    /// A word the heads rule out is never a lead word.
+    #[test]
+    fn lead_heads_rule_out_no_lead(word in "[a-zA-Z0-9_]{1,18}|(in|on|by|so|LAST|During|today|to|is|Will|could|may)[a-z]?") {
+        for (heads, set) in [(&TIME_HEADS, &TIME_LEADS), (&PLANNED_HEADS, &PLANNED_LEADS), (&EXPECTED_HEADS, &EXPECTED_LEADS)] {
+            if !heads.may_hold(word.as_bytes()) {
+                prop_assert!(!set.contains_ascii(word.as_bytes()), "{}", word);
+            }
+        }
+    }
+
+    /// `word_at` lower-cases the word at a position, borrowed or copied.
+    #[test]
+    fn word_at_lowercases(text in "[ a-zA-Z0-9_,]{0,20}", p in 0usize..21) {
+        let mut buf = [0u8; 12];
+        let got = word_at(&text, p, &mut buf).map(|(w, e)| (w.to_string(), e));
+        let b = text.as_bytes();
+        let expected = (p < b.len() && is_word_byte(b[p])).then(|| run_end(b, p)).filter(|e| e - p <= 12).map(|e| (text[p..e].to_ascii_lowercase(), e));
+        prop_assert_eq!(got, expected);
+    }
+}
+
+#[test]
+fn lead_alternatives_are_the_patterns_lists() {
+    let mut words: Vec<&str> = TIME_LEAD_WORDS.to_vec();
+    words.extend(["", "the", "ins", "Monday", "week", "far", "early"]);
+    for w in words {
+        assert_eq!(lead_alternatives(w), lead_alternatives_by_list(w), "{w}");
+    }
+}

@@ -22,6 +22,7 @@ mod modifier;
 mod noun;
 mod numeral;
 mod scan;
+mod screen;
 mod token;
 mod unit;
 
@@ -34,10 +35,9 @@ pub use interval::widen;
 pub use numeral::vague_base;
 
 use crate::model::{Bound, Quantity, QuantityKind, Span, Stated};
-use aho_corasick::AhoCorasick;
 use modifier::Opener;
 use numeral::{Form, Numeral, Words};
-use std::sync::LazyLock;
+use screen::{has_digit, has_number_piece};
 use token::Toks;
 use unit::{Unit, UnitMatch};
 
@@ -75,41 +75,10 @@ pub fn find(text: &str) -> Vec<Quantity> {
     found
 }
 
-/// Pieces of number words: text with none of them and no digit holds no
-/// quantity, and most sentences are skipped without tokenizing.
-static NUMBER_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-            "teen", "twenty", "thirt", "fort", "fift", "sixty", "seventy", "eighty", "ninety", "hundred",
-            "thousand", "million", "billion", "trillion", "dozen", "half", "third", "quarter", "zero", "nought",
-        ])
-        .expect("number word automaton builds")
-});
-
+/// Text with no digit and no piece of a number word holds no quantity,
+/// and most sentences are skipped without tokenizing ([`screen`]).
 fn may_hold_numbers(text: &str) -> bool {
-    has_digit(text.as_bytes()) || NUMBER_WORDS.is_match(text)
-}
-
-/// Any ASCII digit in `bytes`: eight bytes at a time in one integer,
-/// since it runs over every sentence (the plain byte-by-byte test is its
-/// specification in the tests).
-fn has_digit(bytes: &[u8]) -> bool {
-    const ONES: u64 = u64::MAX / 0xFF;
-    const HIGH: u64 = ONES * 0x80;
-    let mut blocks = bytes.chunks_exact(8);
-    let found = blocks.by_ref().any(|b| {
-        let x = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-        // On the low seven bits of each byte (so no sum carries into the
-        // next), the high bit of the first sum says "at least '0'", of the
-        // second "past '9'"; a byte with its own high bit set is no digit.
-        let low7 = x & (ONES * 0x7F);
-        let from_0 = low7 + ONES * (0x80 - u64::from(b'0'));
-        let past_9 = low7 + ONES * (0x80 - u64::from(b'9') - 1);
-        from_0 & !past_9 & !x & HIGH != 0
-    });
-    found || blocks.remainder().iter().any(u8::is_ascii_digit)
+    has_digit(text.as_bytes()) || has_number_piece(text)
 }
 
 enum Step {

@@ -241,7 +241,16 @@ pub(crate) fn range_opener(text: &str, end: usize) -> Option<(Opener, usize)> {
         words.iter().find_map(|p| lit_ci_back(text, from, w, p))
     };
     // Most words before a number are none of the opener's words.
-    let last = last_word(text, from, skip_ws_back(text, from, end));
+    let word_end = skip_ws_back(text, from, end);
+    // Most numbers follow a word that ends in none of the letters the
+    // words below end in (o, t, d, e, n, m), or no word at all: settled
+    // on that one byte before the word is read back. A byte past ASCII
+    // leaves the word to `last_word`, as it may fold onto a letter.
+    let before = if word_end > from { text.as_bytes().get(word_end - 1).copied() } else { None };
+    if before.is_none_or(|c| c.is_ascii() && !matches!(c | 0x20, b'o' | b't' | b'd' | b'e' | b'n' | b'm')) {
+        return None;
+    }
+    let last = last_word(text, from, word_end);
     if last.is_some_and(|w| !["to", "about", "around", "the", "between", "from"].iter().any(|o| w.eq_ignore_ascii_case(o))) {
         return None;
     }

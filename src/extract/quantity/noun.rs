@@ -49,8 +49,18 @@ fn verb_like(w: &str) -> bool {
     l > 4 && (w.ends_with("ed") || w.ends_with("ing")) || l > 3 && w.ends_with("ly")
 }
 
+/// A word token that may be part of a counted noun. (A word token is
+/// made of letters and inner apostrophes only, which the tokenizer
+/// ensures and a test checks: nothing else is asked of its characters.)
 fn noun_word(t: &Toks, i: usize) -> bool {
-    t.is_word(i) && !t.glued(i) && !is_stop(t.s(i)) && t.s(i).chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+    t.is_word(i) && !t.glued(i) && !is_stop(t.s(i))
+}
+
+/// The character test `noun_word` once made of every word, which the
+/// tokenizer's word tokens always pass.
+#[cfg(test)]
+fn noun_letters(w: &str) -> bool {
+    w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
 }
 
 /// The counted noun starting at token `i`: its text and last token.
@@ -107,6 +117,28 @@ mod tests {
         // The hashed lookup answers as the sorted list's binary search.
         for w in STOP.iter().copied().chain(["Troops", "THE", "\u{212A}", "respectivelyx", "", "it's", "élan"]) {
             assert_eq!(is_stop(w), super::super::scan::in_sorted(w, STOP), "{w:?}");
+        }
+    }
+
+    /// Every word token passes the character test `noun_word` relies on.
+    fn words_pass_the_letter_test(text: &str) {
+        let t = Toks::new(text);
+        for i in (0..t.len()).filter(|&i| t.is_word(i)) {
+            assert!(noun_letters(t.s(i)), "{:?} in {text:?}", t.s(i));
+        }
+    }
+
+    #[test]
+    fn word_tokens_are_letters_and_apostrophes() {
+        for text in ["Korea's 12 men", "l\u{2019}\u{e9}t\u{e9} 3 x'", "'a' 'b 4 o''clock", "\u{212A}ilo \u{2160}V 5 \u{1F600}s", "na\u{ef}ve co-op 7"] {
+            words_pass_the_letter_test(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_tokens_pass_the_letter_test(text in "([a-zA-Z\u{e9}\u{2019}'0-9 .,-]|\\PC){0,40}") {
+            words_pass_the_letter_test(&text);
         }
     }
 

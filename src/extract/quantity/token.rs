@@ -35,7 +35,12 @@ pub(crate) struct Toks<'a> {
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
-        Toks { text, t: tokenize(text) }
+        // The vector of the last text tokenized on this thread is taken
+        // back (see `Drop`): one allocation serves every sentence rather
+        // than one each.
+        let mut t = SPARE.take();
+        tokenize_into(text, &mut t);
+        Toks { text, t }
     }
 
     #[inline]
@@ -123,6 +128,17 @@ impl<'a> Toks<'a> {
     }
 }
 
+thread_local! {
+    /// A token vector left by the last [`Toks`] dropped on this thread.
+    static SPARE: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Drop for Toks<'_> {
+    fn drop(&mut self) {
+        SPARE.set(std::mem::take(&mut self.t));
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
@@ -157,11 +173,13 @@ const CLASS: [Class; 256] = {
     table
 };
 
-fn tokenize(text: &str) -> Vec<Tok> {
+/// The tokens of `text`, in `out` (cleared first).
+fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
     let bytes = text.as_bytes();
+    out.clear();
     // News copy runs to about one token per four bytes: room enough that
     // the vector is seldom grown.
-    let mut out = Vec::with_capacity(text.len() / 4 + 4);
+    out.reserve(text.len() / 4 + 4);
     let mut space = true;
     let mut i = 0;
     while i < bytes.len() {
@@ -195,7 +213,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
             i = end;
         }
     }
-    out
 }
 
 /// End of a numeral starting at `start`: digits, then thousands groups
@@ -334,7 +351,7 @@ mod tests {
     }
 
     fn same_as_by_chars(text: &str) {
-        let got: Vec<_> = tokenize(text).iter().map(|t| (t.start, t.end, t.kind, t.space)).collect();
+        let got: Vec<_> = Toks::new(text).t.iter().map(|t| (t.start, t.end, t.kind, t.space)).collect();
         assert_eq!(got, tokenize_by_chars(text), "{text:?}");
     }
 
