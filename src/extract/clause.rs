@@ -605,14 +605,15 @@ impl<'t> WordIter<'t> {
     }
 }
 
-/// Byte classes for [`WordIter`]: an ASCII letter or digit, an ASCII
-/// letter, a hyphen or apostrophe, a byte of a non-ASCII character.
-const ALNUM: u8 = 1;
-const LETTER: u8 = 2;
-const JOINER: u8 = 4;
-const NON_ASCII: u8 = 8;
+/// Byte classes for [`WordIter`] and the sentence view's word reader: an
+/// ASCII letter or digit, an ASCII letter, a hyphen or apostrophe, a byte
+/// of a non-ASCII character. One load tells what three range tests would.
+pub(crate) const ALNUM: u8 = 1;
+pub(crate) const LETTER: u8 = 2;
+pub(crate) const JOINER: u8 = 4;
+pub(crate) const NON_ASCII: u8 = 8;
 
-static BYTE_CLASS: [u8; 256] = {
+pub(crate) static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut c = 0;
     while c < 256 {

@@ -15,7 +15,7 @@
 //! only a word that the part's start or end cuts through reads differently,
 //! and that one is read again from the part's own text.
 
-use super::clause;
+use super::clause::{self, ALNUM, JOINER, LETTER};
 use super::phrase::{Phrase, EXPECTED, PLANNED, TIME};
 use super::scope::{GROUP_PREPOSITIONS, PLACE_PREPOSITIONS};
 use super::word_regex::ascii_words;
@@ -263,7 +263,7 @@ impl<'t> SentenceView<'t> {
         while i < bytes.len() {
             // A word starts at a letter or digit: hyphens and apostrophes
             // before it are not part of it.
-            if RUN_CLASS[usize::from(bytes[i])] & ALNUM == 0 {
+            if run_class(bytes[i]) & ALNUM == 0 {
                 i += 1;
                 continue;
             }
@@ -273,7 +273,7 @@ impl<'t> SentenceView<'t> {
             let mut all = ALNUM | LETTER | JOINER;
             let mut curly = false;
             while let Some(&c) = bytes.get(i) {
-                let class = RUN_CLASS[usize::from(c)];
+                let class = run_class(c);
                 if class == 0 {
                     if bytes.get(i..i + 3) == Some(CURLY_APOSTROPHE) {
                         all = 0;
@@ -483,31 +483,13 @@ impl Iterator for Either<'_> {
     }
 }
 
-/// The bytes of a word's run in ASCII text, as [`clause::word_iter`] reads
-/// them: letters and digits ([`ALNUM`], letters also [`LETTER`]), and
-/// hyphens and apostrophes ([`JOINER`]); 0 for every other byte. One load
-/// tells what three range tests would.
-static RUN_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        table[c] = if b.is_ascii_alphabetic() {
-            ALNUM | LETTER
-        } else if b.is_ascii_digit() {
-            ALNUM
-        } else if b == b'-' || b == b'\'' {
-            JOINER
-        } else {
-            0
-        };
-        c += 1;
-    }
-    table
-};
-const ALNUM: u8 = 1;
-const LETTER: u8 = 2;
-const JOINER: u8 = 4;
+/// What a byte is to a word's run in ASCII text, as [`clause::word_iter`]
+/// reads it: letters and digits ([`ALNUM`], letters also [`LETTER`]),
+/// hyphens and apostrophes ([`JOINER`]); 0 for every other byte, bytes of
+/// non-ASCII characters included.
+fn run_class(byte: u8) -> u8 {
+    clause::BYTE_CLASS[usize::from(byte)] & !clause::NON_ASCII
+}
 
 /// ’ in UTF-8.
 const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
@@ -683,7 +665,7 @@ mod tests {
         fn run_keys_are_packed_lower_keys(text in "[a-zA-Z0-9'-]{1,15}[ ,.]{0,3}[a-zA-Z0-9' -]{0,20}", from in 0usize..15, len in 1usize..16) {
             let b = text.as_bytes();
             let n = len.min(b.len().saturating_sub(from));
-            if n >= 1 && b[from..from + n].iter().all(|&c| RUN_CLASS[usize::from(c)] != 0) {
+            if n >= 1 && b[from..from + n].iter().all(|&c| run_class(c) != 0) {
                 proptest::prop_assert_eq!(run_key(b, from, n), clause::packed_lower(&b[from..from + n]));
             }
         }
