@@ -1240,21 +1240,8 @@ mod comments {
         let mut facts = TokenFacts::default();
         let mut shouted = 0;
         if own.is_ascii() {
-            let bytes = own.as_bytes();
-            let in_token = super::words::is_ascii_word_byte;
-            let mut i = 0;
-            loop {
-                while bytes.get(i).is_some_and(|&b| !in_token(b)) {
-                    i += 1;
-                }
-                if i >= bytes.len() {
-                    break;
-                }
-                let start = i;
-                while bytes.get(i).is_some_and(|&b| in_token(b)) {
-                    i += 1;
-                }
-                note_token(&own[start..i], true, &mut facts, &mut shouted);
+            for t in super::words::ascii_word_runs(own) {
+                note_token(t, true, &mut facts, &mut shouted);
                 if first_only && facts.any() {
                     break;
                 }

@@ -353,31 +353,38 @@ pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str
 /// split by bytes: its letters and digits are the ASCII ones and it has
 /// no "’". (The empty pieces `raw_words` also gives are never content
 /// words.)
-fn for_each_raw_word(text: &str, mut f: impl FnMut(&str)) {
+fn for_each_raw_word(text: &str, f: impl FnMut(&str)) {
     if !text.is_ascii() {
         raw_words(text).filter(|w| !w.is_empty()).for_each(f);
         return;
     }
+    ascii_word_runs(text).for_each(f);
+}
+
+/// The runs of [`is_ascii_word_byte`] bytes of a text, in order: its words
+/// when the text is ASCII.
+pub(super) fn ascii_word_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    loop {
+    std::iter::from_fn(move || {
         while bytes.get(i).is_some_and(|&b| !is_ascii_word_byte(b)) {
             i += 1;
         }
         if i >= bytes.len() {
-            return;
+            return None;
         }
         let start = i;
         while bytes.get(i).is_some_and(|&b| is_ascii_word_byte(b)) {
             i += 1;
         }
-        f(&text[start..i]);
-    }
+        // Both ends stand next to ASCII bytes: character boundaries.
+        Some(&text[start..i])
+    })
 }
 
 /// An ASCII letter, digit or apostrophe: what words are made of, read
 /// off a table since every byte of a paragraph is asked.
-pub(super) fn is_ascii_word_byte(b: u8) -> bool {
+fn is_ascii_word_byte(b: u8) -> bool {
     ASCII_WORD_BYTES[usize::from(b)]
 }
 
