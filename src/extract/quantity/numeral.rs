@@ -169,16 +169,19 @@ const CARDINAL_WORDS: &[&str] = &[
 
 /// For each lower-case first byte, the lengths of the cardinal words
 /// starting with it, as bits ("one": bit 3 of `o`).
-const CARDINAL_LENGTHS: [u16; 256] = {
-    let mut table = [0u16; 256];
+const CARDINAL_LENGTHS: [u16; 256] = with_lengths([0u16; 256], CARDINAL_WORDS);
+
+/// `table` with the length of each of `words` set, as a bit, at the
+/// word's first byte. The words are non-empty and shorter than 16 bytes.
+const fn with_lengths(mut table: [u16; 256], words: &[&str]) -> [u16; 256] {
     let mut i = 0;
-    while i < CARDINAL_WORDS.len() {
-        let w = CARDINAL_WORDS[i].as_bytes();
+    while i < words.len() {
+        let w = words[i].as_bytes();
         table[w[0] as usize] |= 1 << w.len();
         i += 1;
     }
     table
-};
+}
 
 /// The words other than n-fold ones that [`Words::may_start`] may accept,
 /// by first letter: the articles, "half", the plural magnitudes of
@@ -187,16 +190,7 @@ const STARTING_WORDS: &[&str] = &["a", "an", "half", "hundreds", "dozens", "mill
 
 /// For each lower-case first byte, the lengths of the words a number in
 /// words may start with ([`STARTING_WORDS`] and [`CARDINAL_WORDS`]), as bits.
-const STARTING_LENGTHS: [u16; 256] = {
-    let mut table = CARDINAL_LENGTHS;
-    let mut i = 0;
-    while i < STARTING_WORDS.len() {
-        let w = STARTING_WORDS[i].as_bytes();
-        table[w[0] as usize] |= 1 << w.len();
-        i += 1;
-    }
-    table
-};
+const STARTING_LENGTHS: [u16; 256] = with_lengths(CARDINAL_LENGTHS, STARTING_WORDS);
 
 /// A screen before [`Words::may_start`]: false when the word's first
 /// letter and length match no word a number may start with and it does
