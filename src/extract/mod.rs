@@ -52,7 +52,7 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         // and for its sources.
         let view = view::SentenceView::new(text);
         // Found once, for the sentence's figures and for the next sentence.
-        let sources = attribution::sources_among(text, &view_words(&view));
+        let sources = attribution::sources_among(text, &view);
         let before = claims.len();
         // Reports quote the sentence as written (`raw`), markup and all.
         let cx = MentionContext { article, sentence, text, raw, view: &view, sources: &sources, previous: carried };
@@ -62,11 +62,6 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
-}
-
-/// The words of a sentence as [`clause::words`] reads them, from its view.
-fn view_words<'t>(view: &view::SentenceView<'t>) -> Vec<(Span, &'t str)> {
-    view.words_in(Span::new(0, view.text().len())).map(|w| (w.span, w.text)).collect()
 }
 
 /// Line and column of the article's offsets taken in order: a cursor that
@@ -198,7 +193,7 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, 
         // ("agreed to send 1,000 engineers and 5,000 workers").
         let coordinated_with = if c.coordinated { claims.last().map(|p| &p.scope) } else { None };
         let elided = elided_noun(text, found, &clauses, index, &hits);
-        let decision = topic::assign(text, found, &clauses, index, elided, &hits, &sentence_hits, rules);
+        let mut decision = topic::assign(text, found, &clauses, index, elided, &hits, &sentence_hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
@@ -208,18 +203,21 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, 
             elided,
             coordinated_with,
             hints,
-            event: decision.as_ref().and_then(|d| d.event.clone()),
+            // Moved out: the decision's event serves the scope alone.
+            event: decision.as_mut().and_then(|d| d.event.take()),
             fronted: fronted.as_deref(),
         });
         let speaker = quote_speaker(sentence, q.span.shift(sentence.span.start));
         let mut q = q.clone();
         q.span = q.span.shift(sentence.span.start);
         let (line, column) = lines.line_col(q.span.start);
-        let unit = decision.as_ref().map_or_else(|| natural_unit(&q.kind, q.noun.as_deref()), |d| d.unit.clone());
-        let interval = decision.as_ref().map_or(q.interval, |d| d.interval);
+        let (topic, unit, interval) = match decision {
+            Some(d) => (Some(d.topic), d.unit, d.interval),
+            None => (None, natural_unit(&q.kind, q.noun.as_deref()), q.interval),
+        };
         claims.push(Claim {
             article: article.id.clone(),
-            topic: decision.map(|d| d.topic),
+            topic,
             interval,
             unit,
             sentence: sentence.span,

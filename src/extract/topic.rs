@@ -66,11 +66,13 @@ pub fn assign(
 ) -> Option<TopicDecision> {
     let q = &mentions[index];
     let clause = &clauses[index];
+    let reach = reach(rules, mentions, clauses, index);
     // Hits inside another mention belong to that mention; an event word far
     // to the left belongs to an earlier part of the sentence.
     let usable: Vec<&Hit> = hits
         .iter()
         .zip(&sentence_hits.group_at)
+        .filter(|&(h, _)| reach.contains(h.span))
         .filter(|&(h, _)| !inside_another(mentions, sentence_hits.in_order, index, h.span))
         .filter(|&(_, &group_at)| !group_at.is_some_and(|at| names_other_than(sentence, q.span, at)))
         .filter(|&(h, _)| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
@@ -78,7 +80,9 @@ pub fn assign(
         .collect();
     let mut best: Option<(Key, usize, Evidence)> = None;
     for (r, rule) in rules.rules().iter().enumerate() {
-        if !rule.accepts(&q.kind) {
+        // A rule with no hit in the sentence finds no evidence: unless it
+        // claims by kind it is passed over, as it would be below.
+        if !rule.accepts(&q.kind) || !(rule.claim_by_kind || sentence_hits.has_hits(r)) {
             continue;
         }
         // The rule's hits in its regions, in sentence order, without a
@@ -105,6 +109,16 @@ pub fn assign(
     })
 }
 
+/// The stretch that holds every region (see [`regions_end`]) any rule
+/// may read for mention `index`. A hit outside it counts for no rule, so
+/// [`assign`] passes over it before the costlier tests (the words between
+/// a hit and the figure are counted for hits within it alone).
+fn reach(rules: &RuleSet, mentions: &[Quantity], clauses: &[MentionClause], index: usize) -> Span {
+    let end = rules.rules().iter().map(|rule| regions_end(rule, mentions, clauses, index)).max().unwrap_or(index);
+    let (start, end) = clauses[index..end].iter().map(MentionClause::whole).fold((usize::MAX, 0), |(lo, hi), w| (lo.min(w.start), hi.max(w.end)));
+    Span { start, end }
+}
+
 /// What [`assign`] reads of a sentence's hits whichever mention it
 /// decides for: computed once per sentence, not once per mention.
 #[derive(Debug, Clone, Default)]
@@ -114,11 +128,20 @@ pub struct SentenceHits {
     group_at: Vec<Option<usize>>,
     /// [`in_order`] of the mentions.
     in_order: bool,
+    /// Bit `r` set when rule `r` has a hit in the sentence; every rule
+    /// past the 64th counts as having one.
+    rules_hit: u64,
 }
 
 impl SentenceHits {
     pub fn new(sentence: &str, mentions: &[Quantity], hits: &[Hit]) -> SentenceHits {
-        SentenceHits { group_at: hits.iter().map(|h| group_at(sentence, h)).collect(), in_order: in_order(mentions) }
+        let rules_hit = hits.iter().fold(0u64, |bits, h| bits | 1u64.checked_shl(h.rule as u32).unwrap_or(0));
+        SentenceHits { group_at: hits.iter().map(|h| group_at(sentence, h)).collect(), in_order: in_order(mentions), rules_hit }
+    }
+
+    /// Whether rule `r` may have a hit in the sentence.
+    fn has_hits(&self, r: usize) -> bool {
+        r >= 64 || self.rules_hit & (1 << r) != 0
     }
 }
 
