@@ -72,6 +72,8 @@ pub trait WordList<'t> {
     fn count(&self) -> usize;
     /// The `k`th word and its span; an empty word past the end.
     fn at(&self, k: usize) -> (Span, &'t str);
+    /// The span of the `k`th word alone, an empty one past the end.
+    fn span(&self, k: usize) -> Span;
 }
 
 impl<'t> WordList<'t> for [(Span, &'t str)] {
@@ -84,6 +86,11 @@ impl<'t> WordList<'t> for [(Span, &'t str)] {
     fn at(&self, k: usize) -> (Span, &'t str) {
         self.get(k).copied().unwrap_or((Span::new(0, 0), ""))
     }
+
+    #[inline]
+    fn span(&self, k: usize) -> Span {
+        self.get(k).map_or(Span::new(0, 0), |w| w.0)
+    }
 }
 
 impl<'t> WordList<'t> for SentenceView<'t> {
@@ -95,6 +102,11 @@ impl<'t> WordList<'t> for SentenceView<'t> {
     #[inline]
     fn at(&self, k: usize) -> (Span, &'t str) {
         self.word(k).map_or((Span::new(0, 0), ""), |w| (w.span, w.text))
+    }
+
+    #[inline]
+    fn span(&self, k: usize) -> Span {
+        self.word_span(k).unwrap_or(Span::new(0, 0))
     }
 }
 
@@ -113,13 +125,21 @@ pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) ->
     // In an ASCII sentence every word is ASCII: the quick test then need
     // not ask each word.
     let ascii = sentence.is_ascii();
+    let bytes = sentence.as_bytes();
     for i in 0..words.count() {
-        let (span, w) = words.at(i);
+        // Each word is read as bytes by its span: only the few that may be
+        // a verb of saying are taken as text.
+        let span = words.span(i);
+        let w = bytes.get(span.start..span.end).unwrap_or_default();
         ends_in_according = ends_in_according || ends_in_according_word(w);
         // Most words are told apart from every verb of saying by their
         // length and first and last letters, without a probe of the set.
-        let maybe = if ascii { may_be_saying_ascii(w) } else { may_be_saying(w) };
-        if !(maybe && SAYING_SET.contains(w)) {
+        let maybe = if ascii || w.is_ascii() { may_be_saying_ascii(w) } else { !w.is_empty() };
+        if !maybe {
+            continue;
+        }
+        let (span, w) = words.at(i);
+        if !SAYING_SET.contains(w) {
             continue;
         }
         if let Some(source) = subject_before(sentence, words, i).or_else(|| subject_after(sentence, words, i + 1, span)) {
@@ -140,15 +160,12 @@ pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) ->
     out
 }
 
-/// [`ends_in`] "according": its last letter tells most words apart first.
+/// True when a word's bytes end in "according", case aside: its last
+/// letter tells most words apart first.
 #[inline]
-fn ends_in_according_word(word: &str) -> bool {
-    word.as_bytes().last().is_some_and(|&c| c | 0x20 == b'g') && ends_in(word, b"according")
-}
-
-/// True when `word` ends in `suffix` (lower-case ASCII), case aside.
-fn ends_in(word: &str, suffix: &[u8]) -> bool {
-    word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+fn ends_in_according_word(word: &[u8]) -> bool {
+    const SUFFIX: &[u8] = b"according";
+    word.last().is_some_and(|&c| c | 0x20 == b'g') && word.len() >= SUFFIX.len() && word[word.len() - SUFFIX.len()..].eq_ignore_ascii_case(SUFFIX)
 }
 
 /// For each length in bytes, the first and the last letters (bit 0 for
@@ -169,17 +186,17 @@ static SAYING_LETTERS: [(u32, u32); 16] = {
 /// ASCII word whose length, first letter and last letter no verb has
 /// together. A word with other characters may lower-case to a verb (the
 /// Kelvin sign to "k"), so it is never ruled out here.
+#[cfg(test)]
 fn may_be_saying(word: &str) -> bool {
     if !word.is_ascii() {
         return !word.is_empty();
     }
-    may_be_saying_ascii(word)
+    may_be_saying_ascii(word.as_bytes())
 }
 
-/// [`may_be_saying`] of an ASCII word.
+/// [`may_be_saying`] of an ASCII word's bytes.
 #[inline]
-fn may_be_saying_ascii(word: &str) -> bool {
-    let b = word.as_bytes();
+fn may_be_saying_ascii(b: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
     // A byte that is no letter may map onto any bit: a false "maybe",
     // which the set then answers.

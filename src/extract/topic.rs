@@ -66,18 +66,12 @@ pub fn assign(
 ) -> Option<TopicDecision> {
     let q = &mentions[index];
     let clause = &clauses[index];
-    let reach = reach(rules, mentions, clauses, index);
     // Hits inside another mention belong to that mention; an event word far
-    // to the left belongs to an earlier part of the sentence.
-    let usable: Vec<&Hit> = hits
-        .iter()
-        .zip(&sentence_hits.group_at)
-        .filter(|&(h, _)| reach.contains(h.span))
-        .filter(|&(h, _)| !inside_another(mentions, sentence_hits.in_order, index, h.span))
-        .filter(|&(_, &group_at)| !group_at.is_some_and(|at| names_other_than(sentence, q.span, at)))
-        .filter(|&(h, _)| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
-        .map(|(h, _)| h)
-        .collect();
+    // to the left belongs to an earlier part of the sentence. Only the hits
+    // of a rule that may claim the mention are ever read: when no such rule
+    // has one, none is sorted.
+    let read = rules.rules().iter().enumerate().any(|(r, rule)| sentence_hits.has_hits(r) && rule.accepts(&q.kind));
+    let usable: Vec<&Hit> = if read { usable_hits(sentence, mentions, clauses, index, hits, sentence_hits, rules) } else { Vec::new() };
     let mut best: Option<(Key, usize, Evidence)> = None;
     for (r, rule) in rules.rules().iter().enumerate() {
         // A rule with no hit in the sentence finds no evidence: unless it
@@ -107,6 +101,22 @@ pub fn assign(
         rule: r,
         event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
     })
+}
+
+/// The hits [`assign`] may read for mention `index`: within its
+/// [`reach`], inside no other mention, naming no other group, and not too
+/// far to its left.
+fn usable_hits<'h>(sentence: &str, mentions: &[Quantity], clauses: &[MentionClause], index: usize, hits: &'h [Hit], sentence_hits: &SentenceHits, rules: &RuleSet) -> Vec<&'h Hit> {
+    let q = &mentions[index];
+    let reach = reach(rules, mentions, clauses, index);
+    hits.iter()
+        .zip(&sentence_hits.group_at)
+        .filter(|&(h, _)| reach.contains(h.span))
+        .filter(|&(h, _)| !inside_another(mentions, sentence_hits.in_order, index, h.span))
+        .filter(|&(_, &group_at)| !group_at.is_some_and(|at| names_other_than(sentence, q.span, at)))
+        .filter(|&(h, _)| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
+        .map(|(h, _)| h)
+        .collect()
 }
 
 /// The stretch that holds every region (see [`regions_end`]) any rule

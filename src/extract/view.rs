@@ -351,6 +351,12 @@ impl<'t> SentenceView<'t> {
         self.words.len()
     }
 
+    /// The span of [`SentenceView::word`] `k`, without its text.
+    #[inline]
+    pub fn word_span(&self, k: usize) -> Option<Span> {
+        self.words.get(k).map(|w| Span::new(w.start, w.end))
+    }
+
     /// The `k`th word of [`SentenceView::words_in`] of the whole sentence,
     /// read in place for readers that go back and forth.
     #[inline]
