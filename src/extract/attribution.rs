@@ -72,8 +72,8 @@ pub trait WordList<'t> {
     fn count(&self) -> usize;
     /// The `k`th word and its span; an empty word past the end.
     fn at(&self, k: usize) -> (Span, &'t str);
-    /// The span of the `k`th word alone, an empty one past the end.
-    fn span(&self, k: usize) -> Span;
+    /// The words' spans alone, in order.
+    fn spans(&self) -> impl Iterator<Item = Span> + '_;
 }
 
 impl<'t> WordList<'t> for [(Span, &'t str)] {
@@ -88,8 +88,8 @@ impl<'t> WordList<'t> for [(Span, &'t str)] {
     }
 
     #[inline]
-    fn span(&self, k: usize) -> Span {
-        self.get(k).map_or(Span::new(0, 0), |w| w.0)
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.iter().map(|w| w.0)
     }
 }
 
@@ -105,8 +105,8 @@ impl<'t> WordList<'t> for SentenceView<'t> {
     }
 
     #[inline]
-    fn span(&self, k: usize) -> Span {
-        self.word_span(k).unwrap_or(Span::new(0, 0))
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.word_spans()
     }
 }
 
@@ -126,10 +126,9 @@ pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) ->
     // not ask each word.
     let ascii = sentence.is_ascii();
     let bytes = sentence.as_bytes();
-    for i in 0..words.count() {
+    for (i, span) in words.spans().enumerate() {
         // Each word is read as bytes by its span: only the few that may be
         // a verb of saying are taken as text.
-        let span = words.span(i);
         let w = bytes.get(span.start..span.end).unwrap_or_default();
         ends_in_according = ends_in_according || ends_in_according_word(w);
         // Most words are told apart from every verb of saying by their

@@ -56,7 +56,7 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         let before = claims.len();
         // Reports quote the sentence as written (`raw`), markup and all.
         let cx = MentionContext { article, sentence, text, raw, view: &view, sources: &sources, previous: carried };
-        claims.extend(mention_claims(&cx, found, rules, &mut lines));
+        mention_claims(&cx, found, rules, &mut lines, &mut claims);
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
@@ -188,8 +188,8 @@ struct Reading {
 }
 
 /// The claims of the mentions `found` (sentence-relative spans, in order)
-/// in one sentence.
-fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet, lines: &mut LineCursor<'_>) -> Vec<Claim> {
+/// in one sentence, added to `claims`.
+fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet, lines: &mut LineCursor<'_>, claims: &mut Vec<Claim>) {
     let MentionContext { article, sentence, text, raw, view, sources, previous } = *cx;
     let hits = rules.hits(text);
     let clauses = clause::clauses(text, &found);
@@ -229,26 +229,23 @@ fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet
         let attribution = attribution::find_among(sources, text, q.span, speaker, previous);
         readings.push(Reading { topic, interval, unit, scope, attribution, line, column });
     }
-    readings
-        .into_iter()
-        .zip(found)
-        .map(|(r, mut q)| {
-            q.span = q.span.shift(sentence.span.start);
-            Claim {
-                article: article.id.clone(),
-                topic: r.topic,
-                interval: r.interval,
-                unit: r.unit,
-                sentence: sentence.span,
-                sentence_text: std::sync::Arc::clone(&shared_text),
-                scope: r.scope,
-                attribution: r.attribution,
-                line: r.line,
-                column: r.column,
-                quantity: q,
-            }
-        })
-        .collect()
+    claims.reserve(found.len());
+    for (r, mut q) in readings.into_iter().zip(found) {
+        q.span = q.span.shift(sentence.span.start);
+        claims.push(Claim {
+            article: article.id.clone(),
+            topic: r.topic,
+            interval: r.interval,
+            unit: r.unit,
+            sentence: sentence.span,
+            sentence_text: std::sync::Arc::clone(&shared_text),
+            scope: r.scope,
+            attribution: r.attribution,
+            line: r.line,
+            column: r.column,
+            quantity: q,
+        });
+    }
 }
 
 /// For a count whose noun the text leaves out, the noun it refers back to:
@@ -329,7 +326,9 @@ mod tests {
         let sources = attribution::sources(sentence);
         let view = view::SentenceView::new(sentence);
         let cx = MentionContext { article: &article, sentence: &s, text: sentence, raw: sentence, view: &view, sources: &sources, previous: None };
-        mention_claims(&cx, found, &rules, &mut LineCursor::new(&article))
+        let mut claims = Vec::new();
+        mention_claims(&cx, found, &rules, &mut LineCursor::new(&article), &mut claims);
+        claims
     }
 
     fn topics(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Option<String>> {

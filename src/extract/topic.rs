@@ -109,8 +109,17 @@ pub fn assign(
 fn usable_hits<'h>(sentence: &str, mentions: &[Quantity], clauses: &[MentionClause], index: usize, hits: &'h [Hit], sentence_hits: &SentenceHits, rules: &RuleSet) -> Vec<&'h Hit> {
     let q = &mentions[index];
     let reach = reach(rules, mentions, clauses, index);
+    // Hits in order of their starts (as the rule set gives them) are
+    // narrowed to those starting within reach by two binary searches.
+    let (from, to) = if sentence_hits.by_start {
+        let from = hits.partition_point(|h| h.span.start < reach.start);
+        (from, from + hits[from..].partition_point(|h| h.span.start <= reach.end))
+    } else {
+        (0, hits.len())
+    };
+    let (hits, group_at) = (&hits[from..to], sentence_hits.group_at.get(from..to).unwrap_or_default());
     hits.iter()
-        .zip(&sentence_hits.group_at)
+        .zip(group_at)
         .filter(|&(h, _)| reach.contains(h.span))
         .filter(|&(h, _)| !inside_another(mentions, sentence_hits.in_order, index, h.span))
         .filter(|&(_, &group_at)| !group_at.is_some_and(|at| names_other_than(sentence, q.span, at)))
@@ -141,12 +150,15 @@ pub struct SentenceHits {
     /// Bit `r` set when rule `r` has a hit in the sentence; every rule
     /// past the 64th counts as having one.
     rules_hit: u64,
+    /// Whether the hits are in order of their starts.
+    by_start: bool,
 }
 
 impl SentenceHits {
     pub fn new(sentence: &str, mentions: &[Quantity], hits: &[Hit]) -> SentenceHits {
         let rules_hit = hits.iter().fold(0u64, |bits, h| bits | 1u64.checked_shl(h.rule as u32).unwrap_or(0));
-        SentenceHits { group_at: hits.iter().map(|h| group_at(sentence, h)).collect(), in_order: in_order(mentions), rules_hit }
+        let by_start = hits.windows(2).all(|w| w[0].span.start <= w[1].span.start);
+        SentenceHits { group_at: hits.iter().map(|h| group_at(sentence, h)).collect(), in_order: in_order(mentions), rules_hit, by_start }
     }
 
     /// Whether rule `r` may have a hit in the sentence.

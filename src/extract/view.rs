@@ -351,10 +351,11 @@ impl<'t> SentenceView<'t> {
         self.words.len()
     }
 
-    /// The span of [`SentenceView::word`] `k`, without its text.
+    /// The spans of [`SentenceView::words_in`] of the whole sentence, in
+    /// order, without their texts.
     #[inline]
-    pub fn word_span(&self, k: usize) -> Option<Span> {
-        self.words.get(k).map(|w| Span::new(w.start, w.end))
+    pub fn word_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.words.iter().map(|w| Span { start: w.start, end: w.end })
     }
 
     /// The `k`th word of [`SentenceView::words_in`] of the whole sentence,
