@@ -339,6 +339,35 @@ pub fn lower_in(word: &str, list: &[&str]) -> bool {
 /// The clause of every mention; `mentions` are in sentence order with
 /// sentence-relative spans.
 pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
+    // Each clause reads its own noun phrase's end and the one before's,
+    // so one pass keeps the latter rather than a list of every end.
+    let mut end_before = 0;
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let noun_phrase = noun_phrase(sentence, q);
+            let end = noun_phrase.map_or(q.span.end, |n| n.end.max(q.span.end));
+            let floor = if i == 0 { 0 } else { end_before.min(q.span.start) };
+            let ceiling = mentions.get(i + 1).map_or(sentence.len(), |n| n.span.start.max(end));
+            end_before = end;
+            let left_start = left_break(sentence, floor, q.span.start);
+            let right_end = right_break(sentence, end, ceiling);
+            MentionClause {
+                left: Span::new(left_start, q.span.start),
+                right: Span::new(end, right_end),
+                noun_phrase,
+                coordinated: i > 0 && is_coordination(&sentence[floor..q.span.start]),
+                stretch: Span::new(floor, ceiling),
+            }
+        })
+        .collect()
+}
+
+/// [`clauses`] as first written, with a list of the noun phrases and of
+/// their ends: the specification of its single pass.
+#[cfg(test)]
+fn clauses_by_lists(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
     let noun_phrases: Vec<Option<Span>> = mentions.iter().map(|q| noun_phrase(sentence, q)).collect();
     let ends: Vec<usize> = mentions.iter().zip(&noun_phrases).map(|(q, np)| np.map_or(q.span.end, |n| n.end.max(q.span.end))).collect();
     (0..mentions.len())
@@ -975,6 +1004,31 @@ mod tests {
 
     fn part(sentence: &str, span: Span) -> &str {
         &sentence[span.start..span.end]
+    }
+
+    proptest::proptest! {
+        /// The single pass gives the clauses of the lists, whatever the
+        /// figures (each one's own span, with or without a noun) and the
+        /// words around them.
+        #[test]
+        fn one_pass_gives_the_clauses_of_the_lists(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "12", "3,000 troops", "40 people", "5", "the", "killed", "and", "or", ",", ";", " - ", "—", "“", "who", "saying", "workers",
+            "of them", "military", "construction", "in", "é", "(", ")",
+        ]), 0..16)) {
+            let sentence = parts.join(" ");
+            let mut found = Vec::new();
+            let mut at = 0;
+            for part in &parts {
+                if part.starts_with(|c: char| c.is_ascii_digit()) {
+                    let noun = part.split_once(' ').map(|(_, n)| n);
+                    let mut q = crate::extract::testing::mention(part, part, QuantityKind::Count, noun);
+                    q.span = Span::new(at, at + part.len());
+                    found.push(q);
+                }
+                at += part.len() + 1;
+            }
+            proptest::prop_assert_eq!(clauses(&sentence, &found), clauses_by_lists(&sentence, &found));
+        }
     }
 
     #[test]
