@@ -323,6 +323,87 @@ fn distance(a: Span, b: Span) -> usize {
 mod tests {
     use super::*;
 
+    /// [`assign`] as first written: every hit of the sentence sorted for
+    /// every mention, and every rule that accepts the kind weighed. The
+    /// specification of its quick tests (a rule without hits, hits out of
+    /// reach).
+    fn assign_by_every_hit(sentence: &str, mentions: &[Quantity], clauses: &[MentionClause], index: usize, hits: &[Hit], rules: &RuleSet) -> Option<TopicDecision> {
+        let q = &mentions[index];
+        let clause = &clauses[index];
+        let in_order = in_order(mentions);
+        let usable: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| !inside_another(mentions, in_order, index, h.span))
+            .filter(|h| !group_at(sentence, h).is_some_and(|at| names_other_than(sentence, q.span, at)))
+            .filter(|h| h.span.start >= q.span.start || words_between(sentence, h.span.end, q.span.start) <= LEFT_WINDOW)
+            .collect();
+        let mut best: Option<(Key, usize, Evidence)> = None;
+        for (r, rule) in rules.rules().iter().enumerate() {
+            if !rule.accepts(&q.kind) {
+                continue;
+            }
+            let regions = &clauses[index..regions_end(rule, mentions, clauses, index)];
+            let in_clause = usable.iter().copied().filter(|h| h.rule == r && regions.iter().any(|c| c.whole().contains(h.span)));
+            let evidence = gather(r, q.span, clause, None, in_clause, hits);
+            if evidence.veto || (evidence.word.is_none() && evidence.noun == 0 && !rule.claim_by_kind) {
+                continue;
+            }
+            let key = (evidence.word.is_some(), Reverse(evidence.word.map_or(0, |(d, _)| d)), evidence.noun, rule.priority);
+            if best.as_ref().is_none_or(|(k, _, _)| key > *k) {
+                best = Some((key, r, evidence));
+            }
+        }
+        let (_, r, evidence) = best?;
+        let rule = &rules.rules()[r];
+        Some(TopicDecision {
+            topic: rule.topic.clone(),
+            unit: rule.unit.base_unit(&q.kind),
+            interval: crate::extract::quantity::widen(&q.stated, &q.kind, rule.band),
+            rule: r,
+            event: evidence.word.map(|(_, h)| rules.lemma(&h).to_string()),
+        })
+    }
+
+    proptest::proptest! {
+        /// The quick tests change no decision, on word soups of figures,
+        /// event words, counted nouns and breaks.
+        #[test]
+        fn quick_tests_change_no_decision(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "12", "3,000", "40%", "two weeks", "troops", "people", "were", "killed", "wounded", "the", "missing", "evacuated",
+            "injured", "of", "and", ",", ";", "—", "in", "action", "soldiers", "died", "mission", "at", "least", "were", "hurt",
+            "sent", "to", "the", "front", "dead", "said", "officials",
+        ]), 0..20)) {
+            let rules = RuleSet::builtin().expect("built-in rules load");
+            let sentence = parts.join(" ");
+            let mut found = Vec::new();
+            let mut at = 0;
+            for part in &parts {
+                let kind = match *part {
+                    "12" | "3,000" => Some(crate::model::QuantityKind::Count),
+                    "40%" => Some(crate::model::QuantityKind::Percent),
+                    "two weeks" => Some(crate::model::QuantityKind::Duration),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    let mut q = crate::extract::testing::mention(part, part, kind, None);
+                    q.span = Span::new(at, at + part.len());
+                    found.push(q);
+                }
+                at += part.len() + 1;
+            }
+            let hits = rules.hits(&sentence);
+            let clauses = super::super::clause::clauses(&sentence, &found);
+            let sentence_hits = SentenceHits::new(&sentence, &found, &hits);
+            for index in 0..found.len() {
+                proptest::prop_assert_eq!(
+                    assign(&sentence, &found, &clauses, index, None, &hits, &sentence_hits, &rules),
+                    assign_by_every_hit(&sentence, &found, &clauses, index, &hits, &rules),
+                    "{:?} #{}", sentence, index
+                );
+            }
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn participles_read_without_copies(word in "(?i)([a-z\u{212A}é]{0,6}(ed|ing|fallen|dead|sent|lost|hurt|missing|believed|e|d)?)") {
