@@ -114,13 +114,6 @@ impl Matcher {
         let mut i = 0;
         while let Some(&c) = b.get(i) {
             if !ASCII_ALNUM[usize::from(c)] {
-                // Most such bytes are spaces and punctuation that open no
-                // form: a walk from one would stop at its first step, and
-                // the next try is the byte after it.
-                if c.is_ascii() && self.trie.step(0, c) == Trie::NONE {
-                    i += 1;
-                    continue;
-                }
                 i = self.hits_at_other(text, i, &mut hits);
                 continue;
             }
