@@ -394,12 +394,37 @@ fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usi
 
 fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
+    if p == 0 && !may_open_time(b) {
+        return None;
+    }
     // Most words start no phrase: one look-up tells.
     let lead = (p == 0 || !is_word_byte(b[p - 1])) && {
         let word = &b[p..run_end(b, p)];
         TIME_HEADS.may_hold(word) && TIME_LEADS.contains_ascii(word)
     };
     time_from(text, p, lead)
+}
+
+/// False when no [`TIME`] phrase can start at the very start of `b`, told
+/// by its first bytes: there a phrase opens with a lead word, or with
+/// spaces and "earlier", "previously" or "meanwhile". Every part of a
+/// sentence is tried at its start, and most start with a word no phrase
+/// opens with (or a space and such a word), which this rules out before
+/// any word is read.
+fn may_open_time(b: &[u8]) -> bool {
+    let spaces = b.iter().take_while(|c| matches!(c, b'\t'..=b'\r' | b' ')).count();
+    match b.get(spaces) {
+        None => false,
+        // Other whitespace, or a letter of another script: the full test.
+        Some(&c) if !c.is_ascii() => true,
+        Some(&c) => {
+            let lower = c.to_ascii_lowercase();
+            // A lead word can only come first: after a space the word at
+            // the start is empty.
+            let lead = spaces == 0 && lower.is_ascii_lowercase() && TIME_HEADS.0[usize::from(lower - b'a')] != 0;
+            lead || matches!(lower, b'e' | b'p' | b'm')
+        }
+    }
 }
 
 /// [`time_at`] at a whole run known to be one of [`TIME_LEADS`].

@@ -41,7 +41,7 @@ pub struct ScopeInput<'a> {
 pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let s = input.sentence;
     let view = input.view;
-    let (noun, mut qualifiers) = noun_and_modifiers(s, input.clause.noun_phrase.or(input.elided), input.mention);
+    let (noun, mut qualifiers) = noun_and_modifiers(view, input.clause.noun_phrase.or(input.elided), input.mention);
     let (left, right) = (input.clause.left, input.clause.right);
     let noun = noun.or_else(|| whole_of_part(view, right));
     let (group, place) = prepositional_phrases(view, right, input.hints);
@@ -73,13 +73,14 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
 /// The counted noun (singular, lower case) and the modifiers that are not
 /// part of it: proper adjectives ("North Korean") and participles
 /// ("returning", "fallen").
-fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Option<String>, Vec<String>) {
+fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantity) -> (Option<String>, Vec<String>) {
     let Some(phrase) = phrase else { return (None, Vec::new()) };
-    let words = clause::words(&sentence[phrase.start..phrase.end], phrase.start);
     let mut modifiers: Vec<String> = Vec::new();
     let mut proper: Vec<&str> = Vec::new();
     let mut common: Vec<String> = Vec::new();
-    for (_, w) in &words {
+    // The phrase's words from the sentence's view: the words
+    // `clause::words` reads in the phrase's own text, not read again.
+    for w in view.words_in(phrase).map(|w| w.text) {
         let lower = lowered(w);
         if w.chars().next().is_some_and(char::is_uppercase) && common.is_empty() {
             proper.push(w);
@@ -278,8 +279,18 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn is_determiner(word: &str) -> bool {
+    // An ASCII word is its own lower-casing but for case, so comparing
+    // without case needs no copy; of other characters only the Kelvin
+    // sign and the dotted capital I lower-case to ASCII letters, and
+    // neither makes a determiner, but they take the written path.
+    if word.is_ascii() {
+        return DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+    }
     with_lower(word, is_lower_determiner)
 }
+
+/// The words [`is_lower_determiner`] accepts.
+const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "their", "his", "her", "this", "that"];
 
 /// [`is_determiner`] of a word already lower-cased.
 fn is_lower_determiner(w: &str) -> bool {
@@ -665,6 +676,16 @@ mod tests {
             let s = words.join(" ");
             let view = SentenceView::new(&s);
             proptest::prop_assert_eq!(fronted_time(&view), fronted_time_by_scan(&view), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn determiners_in_any_case_without_a_copy() {
+        for d in DETERMINERS {
+            assert!(is_lower_determiner(d), "{d}");
+        }
+        for w in ["The", "THE", "the", "A", "an", "Its", "THEIR", "His", "hEr", "This", "that", "then", "them", "", "x", "Thé", "\u{212A}", "İts", "ITS"] {
+            assert_eq!(is_determiner(w), is_lower_determiner(&lowered(w)), "{w}");
         }
     }
 
