@@ -39,7 +39,6 @@ pub struct ScopeInput<'a> {
 
 /// The scope of one mention.
 pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
-    let s = input.sentence;
     let view = input.view;
     let (noun, mut qualifiers) = noun_and_modifiers(view, input.clause.noun_phrase.or(input.elided), input.mention);
     let (left, right) = (input.clause.left, input.clause.right);
