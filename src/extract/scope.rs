@@ -42,13 +42,16 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
     let view = input.view;
     let (noun, mut qualifiers) = noun_and_modifiers(view, input.clause.noun_phrase.or(input.elided), input.mention);
     let (left, right) = (input.clause.left, input.clause.right);
-    let noun = noun.or_else(|| whole_of_part(view, right));
-    let (group, place) = prepositional_phrases(view, right, input.hints);
+    // The words after the mention, read from the view once for the four
+    // readers below.
+    let right_words: Vec<ViewWord> = view.words_in(right).collect();
+    let noun = noun.or_else(|| whole_of_part(&right_words));
+    let (group, place) = prepositional_phrases(view, &right_words, input.hints);
     qualifiers.extend(group);
     let inherited = input.coordinated_with;
     // The mention's own predicate first ("had died during the mission"),
     // then what frames it from the left ("said in July that ...").
-    let time = time_frame_at(view, right, input.hints)
+    let time = time_frame_among(view, right, &right_words, input.hints)
         .or_else(|| time_frame_at(view, left, input.hints))
         .map(str::to_string)
         .or_else(|| input.fronted.map(str::to_string))
@@ -64,7 +67,7 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
         time,
         modality,
         event: input.event.clone(),
-        partitive: is_partitive(view, left, right, input.clause.noun_phrase.is_none()),
+        partitive: is_partitive(view, left, &right_words, input.clause.noun_phrase.is_none()),
         context: view.content_words(input.clause.stretch),
     }
 }
@@ -116,16 +119,15 @@ const GROUP_NOUNS: &[&str] = &[
 /// regiment" and "from the 528th Regiment" name a group, "in Kursk" and
 /// "to Russia" a place, "in wheelchairs" another qualifier. Time phrases
 /// are left to [`time_frame`].
-fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) -> (Vec<String>, Vec<String>) {
+fn prepositional_phrases(view: &SentenceView<'_>, words: &[ViewWord], hints: &[String]) -> (Vec<String>, Vec<String>) {
     let mut group = Vec::new();
     let mut place = Vec::new();
-    let words: Vec<ViewWord> = view.words_in(span).collect();
     let mut i = 0;
     while i < words.len() {
         let prep = words[i].text;
         let is_group_prep = words[i].is(GROUP_PREPOSITION);
         let is_place_prep = words[i].is(PLACE_PREPOSITION);
-        let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
+        let end = if is_group_prep || is_place_prep { phrase_end(words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
             continue;
@@ -157,7 +159,7 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
         // Not a qualifier: the time frame is read separately, "according
         // to X" and "in a statement" are about the source.
         // The two word tests first: the time phrase test reads the text.
-        if let Some(list) = kept.filter(|_| !(is_fixed_phrase(&words, i) || names_a_medium(object))) {
+        if let Some(list) = kept.filter(|_| !(is_fixed_phrase(words, i) || names_a_medium(object))) {
             let phrase = cut_at_time_at(view, Span::new(words[i].span.start, words[end - 1].span.end));
             if !is_time_phrase_at(view, phrase, hints) {
                 list.push(view.text()[phrase.start..phrase.end].to_string());
@@ -307,12 +309,30 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 /// [`time_frame_in`] of the part `span` of the sentence, read from its
 /// words and phrase leads found once.
 fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<&'t str> {
+    time_frame_with(view, span, hints, |before| rule_frame_at(view, span, hints, before))
+}
+
+/// [`time_frame_at`] of the part `span` whose words (as
+/// [`SentenceView::words_in`] reads them) the caller holds: its rule
+/// frames are read from them.
+fn time_frame_among<'t>(view: &SentenceView<'t>, span: Span, words: &[ViewWord<'t>], hints: &[String]) -> Option<&'t str> {
+    time_frame_with(view, span, hints, |before| rule_frame_among(view, span, words, hints, before))
+}
+
+/// [`time_frame_at`], its rule frames (those starting before the
+/// calendar phrase, relative to the part) found by `framed`.
+fn time_frame_with<'t>(
+    view: &SentenceView<'t>,
+    span: Span,
+    hints: &[String],
+    framed: impl FnOnce(usize) -> Option<(usize, &'t str)>,
+) -> Option<&'t str> {
     let text = &view.text()[span.start..span.end];
     let calendar = view.matches(&TIME, span).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
     // A rule frame counts only where it starts before the calendar phrase:
     // the scan stops there.
     let before = calendar.map_or(usize::MAX, |(at, _)| at);
-    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints, before) };
+    let framed = if hints.is_empty() { None } else { framed(before) };
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
@@ -322,7 +342,26 @@ fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> O
 fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], before: usize) -> Option<(usize, &'t str)> {
     // Only the windows a frame preposition leads: the view finds them by
     // its flags, where walking every word of the part cost most of this.
-    for w in view.windows_led_by(span, FRAME_PREPOSITION) {
+    first_frame(view.windows_led_by(span, FRAME_PREPOSITION), view, span, hints, before)
+}
+
+/// [`rule_frame_at`] from the part's words (see [`time_frame_among`]),
+/// the same windows taken from them.
+fn rule_frame_among<'t>(view: &SentenceView<'t>, span: Span, words: &[ViewWord<'t>], hints: &[String], before: usize) -> Option<(usize, &'t str)> {
+    let windows = words.windows(3).filter(|w| w[0].is(FRAME_PREPOSITION)).map(|w| [w[0], w[1], w[2]]);
+    first_frame(windows, view, span, hints, before)
+}
+
+/// The first of `windows` (three words each, led by a frame preposition,
+/// in order) that is a rule frame starting before `before`.
+fn first_frame<'t>(
+    windows: impl Iterator<Item = [ViewWord<'t>; 3]>,
+    view: &SentenceView<'t>,
+    span: Span,
+    hints: &[String],
+    before: usize,
+) -> Option<(usize, &'t str)> {
+    for w in windows {
         let at = w[0].span.start - span.start;
         // Frames are found in order: none later can start before `before`.
         if at >= before {
@@ -436,9 +475,9 @@ fn nearest_marker(planned: Option<usize>, expected: Option<usize>) -> Modality {
 /// The counted noun of a part taken from a named whole: "nine of the
 /// regiment's soldiers" counts soldiers. Not for adjectives ("six of the
 /// injured") or pronouns ("17 of them").
-fn whole_of_part(view: &SentenceView<'_>, right: Span) -> Option<String> {
-    // The first five words at most: no list of them all.
-    let mut words = view.words_in(right).map(|w| w.text);
+fn whole_of_part(right: &[ViewWord]) -> Option<String> {
+    // The first five words at most.
+    let mut words = right.iter().map(|w| w.text);
     let first = words.next()?;
     if !first.eq_ignore_ascii_case("of") {
         return None;
@@ -458,7 +497,7 @@ fn whole_of_part(view: &SentenceView<'_>, right: Span) -> Option<String> {
 
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
-fn is_partitive(view: &SentenceView<'_>, left: Span, right: Span, no_noun: bool) -> bool {
+fn is_partitive(view: &SentenceView<'_>, left: Span, right: &[ViewWord], no_noun: bool) -> bool {
     use clause::lower_in;
     // Only the last two words of the left part and the first two of the
     // right one matter.
@@ -470,7 +509,7 @@ fn is_partitive(view: &SentenceView<'_>, left: Span, right: Span, no_noun: bool)
         [_, Some(last)] => lower_in(last, &["including", "incl"]),
         _ => false,
     };
-    let mut first = view.words_in(right).map(|w| w.text);
+    let mut first = right.iter().map(|w| w.text);
     let after_marks = match (first.next(), first.next()) {
         (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
         _ => false,
@@ -570,7 +609,9 @@ mod tests {
         let sc = scope(s, &[mention(s, "7", None, QuantityKind::Count)], 0, &[]);
         assert_eq!((sc.noun.as_deref(), sc.partitive), (Some("soldier"), true));
         for right in [" of the injured were nurses", " of them died"] {
-            assert_eq!(whole_of_part(&SentenceView::new(right), Span::new(0, right.len())), None);
+            let view = SentenceView::new(right);
+            let words: Vec<ViewWord> = view.words_in(Span::new(0, right.len())).collect();
+            assert_eq!(whole_of_part(&words), None);
         }
     }
 
@@ -646,6 +687,8 @@ mod tests {
                         let cut = cut_at_time_at(&view, span);
                         assert_eq!(&s[cut.start..cut.end], cut_at_time(&s[a..b]), "{:?}", &s[a..b]);
                         assert_eq!(is_time_phrase_at(&view, span, hints), is_time_phrase(&s[a..b], hints), "{:?}", &s[a..b]);
+                        let words: Vec<ViewWord> = view.words_in(span).collect();
+                        assert_eq!(time_frame_among(&view, span, &words, hints), time_frame_at(&view, span, hints), "{:?}", &s[a..b]);
                     }
                 }
             }
