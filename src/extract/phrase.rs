@@ -376,8 +376,22 @@ fn is_frame_noun(w: &str) -> bool {
     )
 }
 
-/// The whole word at `p` is one of `words`.
+/// The whole word at `p` is one of `words` (lower-case ASCII, none
+/// longer than a word [`word_at`] reads): [`one_of_by_copy`] without the
+/// lower-cased copy, as comparing without ASCII case is the same test.
 fn one_of(text: &str, p: usize, words: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
+    if p >= b.len() || !is_word_byte(b[p]) {
+        return None;
+    }
+    let e = run_end(b, p);
+    let word = &b[p..e];
+    words.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word)).then_some(e)
+}
+
+/// [`one_of`] as first written, through [`word_if`]: its specification.
+#[cfg(test)]
+fn one_of_by_copy(text: &str, p: usize, words: &[&str]) -> Option<usize> {
     word_if(text, p, |w| words.contains(&w))
 }
 

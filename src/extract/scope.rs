@@ -190,8 +190,21 @@ fn names_a_medium(object: &[ViewWord]) -> bool {
 
 /// Month and weekday names, with or without a possessive.
 fn is_calendar_word(word: &str) -> bool {
-    let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+    let bare = trim_possessives(word);
     CALENDAR.iter().any(|m| m.eq_ignore_ascii_case(bare))
+}
+
+/// `word.trim_end_matches("'s").trim_end_matches("’s")`, by suffix
+/// compares rather than the string searcher those build on each call.
+fn trim_possessives(word: &str) -> &str {
+    let mut bare = word;
+    while let Some(rest) = bare.strip_suffix("'s") {
+        bare = rest;
+    }
+    while let Some(rest) = bare.strip_suffix("’s") {
+        bare = rest;
+    }
+    bare
 }
 
 /// The names of the time phrases' months and weekdays as a list, not split again
@@ -718,6 +731,13 @@ mod tests {
             let s = words.join(" ");
             let view = SentenceView::new(&s);
             proptest::prop_assert_eq!(fronted_time(&view), fronted_time_by_scan(&view), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn possessives_are_trimmed_as_the_searcher_trims_them() {
+        for w in ["Monday's", "Monday’s", "June's's", "June’s's", "June's’s", "x", "", "'s", "’s’s", "s", "Mays", "it'S"] {
+            assert_eq!(trim_possessives(w), w.trim_end_matches("'s").trim_end_matches("’s"), "{w}");
         }
     }
 

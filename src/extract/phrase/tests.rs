@@ -230,3 +230,19 @@ fn lead_alternatives_are_the_patterns_lists() {
         assert_eq!(lead_alternatives(w), lead_alternatives_by_list(w), "{w}");
     }
 }
+
+proptest! {
+    /// Comparing without case finds the words the lower-cased copy finds.
+    #[test]
+    fn one_of_is_one_of_by_copy(text in "[ a-zA-Z0-9_,'-]{0,24}", p in 0usize..25) {
+        let lists: [&[&str]; 4] = [
+            &["the", "its", "their", "this", "that"],
+            &["the", "its", "their", "this", "that", "a", "an"],
+            &["earlier", "previously", "meanwhile"],
+            &["sent", "deployed", "hired", "built"],
+        ];
+        for words in lists {
+            prop_assert_eq!(one_of(&text, p, words), one_of_by_copy(&text, p, words));
+        }
+    }
+}
