@@ -287,8 +287,11 @@ impl<'t> SentenceView<'t> {
             words: Vec::with_capacity(text.len() / 5 + 1),
             ascii: true,
             plain_ascii,
-            time: Vec::new(),
-            planned: Vec::new(),
+            // Most sentences have a word that may open a time phrase or a
+            // plan ("in", "on", "to", "was"): room for a few at once
+            // rather than growing from none.
+            time: Vec::with_capacity(4),
+            planned: Vec::with_capacity(4),
             expected: Vec::new(),
         };
         let mut i = 0;
