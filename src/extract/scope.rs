@@ -424,7 +424,10 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
 /// year, ...", "Since June, ..."): it frames the whole sentence.
 pub fn fronted_time(view: &SentenceView<'_>) -> Option<String> {
     let sentence = view.text();
-    let head = &sentence[..sentence.find(',')?];
+    // `sentence.find(',')` by the crate's vector search: this runs for
+    // every sentence with a figure, and a comma is an ASCII byte, so its
+    // offset is a character boundary.
+    let head = &sentence[..memchr::memchr(b',', sentence.as_bytes())?];
     // Only a phrase with nothing but spaces before it counts, so no match
     // is sought past the first word: the rest of the head is not read.
     let first_word = head.len() - head.trim_start().len();
