@@ -83,10 +83,13 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     // The phrase's words from the sentence's view: the words
     // `clause::words` reads in the phrase's own text, not read again.
     for w in view.words_in(phrase).map(|w| w.text) {
-        let lower = lowered(w);
         if w.chars().next().is_some_and(char::is_uppercase) && common.is_empty() {
             proper.push(w);
-        } else if clause::is_participle(&lower) && common.is_empty() {
+            continue;
+        }
+        // Lower-cased only past the names, which are kept as written.
+        let lower = lowered(w);
+        if clause::is_participle(&lower) && common.is_empty() {
             modifiers.push(lower.into_owned());
         } else if !clause::is_stopword(w) {
             common.push(lower.into_owned());
@@ -98,10 +101,11 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     let Some(head) = common.pop() else { return (None, modifiers) };
     // A duration's "noun" is the thing that lasted ("mission"), never the
     // unit the extractor already read.
-    if q.kind == QuantityKind::Duration && matches!(inflect::singular(&head).as_str(), "day" | "week" | "month" | "year" | "hour") {
+    let singular = inflect::singular(&head);
+    if q.kind == QuantityKind::Duration && matches!(singular.as_str(), "day" | "week" | "month" | "year" | "hour") {
         return (None, modifiers);
     }
-    common.push(inflect::singular(&head));
+    common.push(singular);
     (Some(common.join(" ")), modifiers)
 }
 
