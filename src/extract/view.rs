@@ -609,9 +609,22 @@ fn run_key(bytes: &[u8], start: usize, n: usize) -> u128 {
             window
         }
     };
-    let keep = !0u128 << (8 * (16 - n));
-    ((u128::from_be_bytes(window) | (u128::MAX / 0xFF * 0x20)) & keep) | n as u128
+    ((u128::from_be_bytes(window) | (u128::MAX / 0xFF * 0x20)) & KEEP[n]) | n as u128
 }
+
+/// For a word of `n` bytes (1 to [`clause::PACKED`]), the mask of a
+/// [`run_key`] window that keeps its bytes: `!0 << (8 * (16 - n))`, read
+/// from a table, as a shift of a `u128` by a variable amount costs
+/// several instructions and a branch on x86-64.
+const KEEP: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = !0u128 << (8 * (16 - n));
+        n += 1;
+    }
+    masks
+};
 
 /// True when `b[start..end]`, a run of `\w` bytes, is not part of a
 /// longer one.
