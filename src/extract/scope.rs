@@ -233,7 +233,7 @@ fn cut_at_time(phrase: &str) -> &str {
 /// than by scanning the phrase's words again.
 fn cut_at_time_at(view: &SentenceView<'_>, span: Span) -> Span {
     let phrase = &view.text()[span.start..span.end];
-    match view.matches(&TIME, span).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
+    match view.find_match(&TIME, span, |start, end| start > 0 && !is_possessive_at(phrase, end)) {
         Some((start, _)) => Span::new(span.start, span.start + phrase[..start].trim_end().len()),
         None => span,
     }
@@ -345,7 +345,7 @@ fn time_frame_with<'t>(
     framed: impl FnOnce(usize) -> Option<(usize, &'t str)>,
 ) -> Option<&'t str> {
     let text = &view.text()[span.start..span.end];
-    let calendar = view.matches(&TIME, span).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
+    let calendar = view.find_match(&TIME, span, |_, end| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
     // A rule frame counts only where it starts before the calendar phrase:
     // the scan stops there.
     let before = calendar.map_or(usize::MAX, |(at, _)| at);
@@ -474,8 +474,8 @@ fn modality(before: &str) -> Modality {
 
 /// [`modality`] of the part `before` of the sentence.
 fn modality_at(view: &SentenceView<'_>, before: Span) -> Modality {
-    let planned = view.matches(&PLANNED, before).last().map(|(start, _)| start);
-    let expected = view.matches(&EXPECTED, before).last().map(|(start, _)| start);
+    let planned = view.last_match(&PLANNED, before).map(|(start, _)| start);
+    let expected = view.last_match(&EXPECTED, before).map(|(start, _)| start);
     nearest_marker(planned, expected)
 }
 

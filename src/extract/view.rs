@@ -481,6 +481,25 @@ impl<'t> SentenceView<'t> {
         }
     }
 
+    /// The first of [`SentenceView::matches`] that `keep` accepts: the
+    /// same answer, without the iterator that serves either way of
+    /// matching (a reader that keeps one match asks for no more).
+    pub fn find_match(&self, phrase: &'static Phrase, span: Span, mut keep: impl FnMut(usize, usize) -> bool) -> Option<(usize, usize)> {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => phrase.find_iter_among(self.text, span, leads).find(|&(start, end)| keep(start, end)),
+            None => phrase.find_iter(&self.text[span.start..span.end]).find(|&(start, end)| keep(start, end)),
+        }
+    }
+
+    /// The last of [`SentenceView::matches`], read as
+    /// [`SentenceView::find_match`] reads the first.
+    pub fn last_match(&self, phrase: &'static Phrase, span: Span) -> Option<(usize, usize)> {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => phrase.find_iter_among(self.text, span, leads).last(),
+            None => phrase.find_iter(&self.text[span.start..span.end]).last(),
+        }
+    }
+
     /// The first of [`SentenceView::matches`] if it starts no later than
     /// `last` (relative to `span.start`), trying no start past `last`:
     /// for a reader that keeps only a match near the start of its part.
@@ -717,6 +736,15 @@ mod tests {
                 let expected: Vec<(usize, usize)> = phrase.find_iter(part).collect();
                 let got: Vec<(usize, usize)> = view.matches(phrase, span).collect();
                 assert_eq!(got, expected, "{text:?} {span:?} {part:?}");
+                assert_eq!(view.last_match(phrase, span), expected.last().copied(), "{text:?} {span:?} {part:?}");
+                for skip in 0..3 {
+                    let mut seen = 0;
+                    let kept = view.find_match(phrase, span, |_, _| {
+                        seen += 1;
+                        seen > skip
+                    });
+                    assert_eq!(kept, expected.get(skip).copied(), "{text:?} {span:?} {part:?}");
+                }
             }
         }
     }
