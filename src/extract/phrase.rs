@@ -376,8 +376,22 @@ fn is_frame_noun(w: &str) -> bool {
     )
 }
 
-/// The whole word at `p` is one of `words`.
+/// The whole word at `p` is one of `words` (lower-case ASCII, none
+/// longer than a word [`word_at`] reads): [`one_of_by_copy`] without the
+/// lower-cased copy, as comparing without ASCII case is the same test.
 fn one_of(text: &str, p: usize, words: &[&str]) -> Option<usize> {
+    let b = text.as_bytes();
+    if p >= b.len() || !is_word_byte(b[p]) {
+        return None;
+    }
+    let e = run_end(b, p);
+    let word = &b[p..e];
+    words.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word)).then_some(e)
+}
+
+/// [`one_of`] as first written, through [`word_if`]: its specification.
+#[cfg(test)]
+fn one_of_by_copy(text: &str, p: usize, words: &[&str]) -> Option<usize> {
     word_if(text, p, |w| words.contains(&w))
 }
 
@@ -394,12 +408,37 @@ fn sequence(text: &str, p: usize, steps: &[&dyn Fn(&str) -> bool]) -> Option<usi
 
 fn time_at(text: &str, p: usize) -> Option<usize> {
     let b = text.as_bytes();
+    if p == 0 && !may_open_time(b) {
+        return None;
+    }
     // Most words start no phrase: one look-up tells.
     let lead = (p == 0 || !is_word_byte(b[p - 1])) && {
         let word = &b[p..run_end(b, p)];
         TIME_HEADS.may_hold(word) && TIME_LEADS.contains_ascii(word)
     };
     time_from(text, p, lead)
+}
+
+/// False when no [`TIME`] phrase can start at the very start of `b`, told
+/// by its first bytes: there a phrase opens with a lead word, or with
+/// spaces and "earlier", "previously" or "meanwhile". Every part of a
+/// sentence is tried at its start, and most start with a word no phrase
+/// opens with (or a space and such a word), which this rules out before
+/// any word is read.
+fn may_open_time(b: &[u8]) -> bool {
+    let spaces = b.iter().take_while(|c| matches!(c, b'\t'..=b'\r' | b' ')).count();
+    match b.get(spaces) {
+        None => false,
+        // Other whitespace, or a letter of another script: the full test.
+        Some(&c) if !c.is_ascii() => true,
+        Some(&c) => {
+            let lower = c.to_ascii_lowercase();
+            // A lead word can only come first: after a space the word at
+            // the start is empty.
+            let lead = spaces == 0 && lower.is_ascii_lowercase() && TIME_HEADS.0[usize::from(lower - b'a')] != 0;
+            lead || matches!(lower, b'e' | b'p' | b'm')
+        }
+    }
 }
 
 /// [`time_at`] at a whole run known to be one of [`TIME_LEADS`].
@@ -409,11 +448,10 @@ fn time_at_lead(text: &str, p: usize) -> Option<usize> {
 
 /// [`time_at`], told whether `p` starts a whole run that is a lead word.
 fn time_from(text: &str, p: usize, lead: bool) -> Option<usize> {
-    let mut buf = [0u8; 12];
     // Every alternative but the last starts with `\b` and a word.
-    let first = if lead { word_at(text, p, &mut buf) } else { None };
-    if let Some((w, e)) = first {
-        if let Some(end) = time_after_lead(text, w, e) {
+    let first = if lead { lead_word_at(text.as_bytes(), p) } else { None };
+    if let Some((opens, e)) = first {
+        if let Some(end) = time_after_lead(text, opens, e) {
             return Some(end);
         }
     }
@@ -450,23 +488,40 @@ const FRAMED: u16 = 128;
 const DURING: u16 = 256;
 const DAY: u16 = 512;
 
+/// The alternatives the word at `p` opens (see [`lead_alternatives`])
+/// and where it ends, if a word starts there and is short enough to be a
+/// lead: as [`word_at`] reads it, lower-cased on the stack, with no
+/// string made of it.
+fn lead_word_at(b: &[u8], p: usize) -> Option<(u16, usize)> {
+    if p >= b.len() || !is_word_byte(b[p]) {
+        return None;
+    }
+    let e = run_end(b, p);
+    let mut buf = [0u8; 12];
+    let lower = buf.get_mut(..e - p)?;
+    for (to, from) in lower.iter_mut().zip(&b[p..e]) {
+        *to = from.to_ascii_lowercase();
+    }
+    Some((lead_alternatives(lower), e))
+}
+
 /// Which alternatives the lead word `w` (lower case) opens: one match on
 /// the word, where testing it against each alternative's list in turn
 /// compared it again and again.
-fn lead_alternatives(w: &str) -> u16 {
+fn lead_alternatives(w: &[u8]) -> u16 {
     match w {
-        "last" | "this" | "next" | "past" | "previous" | "coming" => UNIT,
-        "earlier" | "later" => THIS_UNIT,
-        "so" => SO_FAR,
-        "in" | "since" | "before" | "after" => MONTH | YEAR | FRAMED,
-        "by" | "until" => MONTH | YEAR,
-        "during" => MONTH | YEAR | FRAMED | DURING,
-        "from" | "through" | "between" => MONTH,
-        "throughout" => MONTH | FRAMED | DURING,
-        "on" => ON_WEEKDAY,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" => WEEKDAY,
-        "over" | "for" => FRAMED,
-        "yesterday" | "today" | "tonight" | "overnight" => DAY,
+        b"last" | b"this" | b"next" | b"past" | b"previous" | b"coming" => UNIT,
+        b"earlier" | b"later" => THIS_UNIT,
+        b"so" => SO_FAR,
+        b"in" | b"since" | b"before" | b"after" => MONTH | YEAR | FRAMED,
+        b"by" | b"until" => MONTH | YEAR,
+        b"during" => MONTH | YEAR | FRAMED | DURING,
+        b"from" | b"through" | b"between" => MONTH,
+        b"throughout" => MONTH | FRAMED | DURING,
+        b"on" => ON_WEEKDAY,
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday" => WEEKDAY,
+        b"over" | b"for" => FRAMED,
+        b"yesterday" | b"today" | b"tonight" | b"overnight" => DAY,
         _ => 0,
     }
 }
@@ -490,10 +545,10 @@ fn lead_alternatives_by_list(w: &str) -> u16 {
     lists.iter().filter(|(_, words)| words.contains(&w)).fold(0, |bits, (bit, _)| bits | bit)
 }
 
-/// The end of the [`TIME`] phrase that starts with the lead word `w`
-/// (lower case) ending at `e`, the alternatives in the pattern's order.
-fn time_after_lead(text: &str, w: &str, e: usize) -> Option<usize> {
-    let opens = lead_alternatives(w);
+/// The end of the [`TIME`] phrase that starts with a lead word ending at
+/// `e` that opens the alternatives `opens` ([`lead_alternatives`]), the
+/// alternatives in the pattern's order.
+fn time_after_lead(text: &str, opens: u16, e: usize) -> Option<usize> {
     if opens == 0 {
         return None;
     }

@@ -39,17 +39,19 @@ pub struct ScopeInput<'a> {
 
 /// The scope of one mention.
 pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
-    let s = input.sentence;
     let view = input.view;
-    let (noun, mut qualifiers) = noun_and_modifiers(s, input.clause.noun_phrase.or(input.elided), input.mention);
+    let (noun, mut qualifiers) = noun_and_modifiers(view, input.clause.noun_phrase.or(input.elided), input.mention);
     let (left, right) = (input.clause.left, input.clause.right);
-    let noun = noun.or_else(|| whole_of_part(view, right));
-    let (group, place) = prepositional_phrases(view, right, input.hints);
+    // The words after the mention, read from the view once for the four
+    // readers below.
+    let right_words: Vec<ViewWord> = view.words_in(right).collect();
+    let noun = noun.or_else(|| whole_of_part(&right_words));
+    let (group, place) = prepositional_phrases(view, &right_words, input.hints);
     qualifiers.extend(group);
     let inherited = input.coordinated_with;
     // The mention's own predicate first ("had died during the mission"),
     // then what frames it from the left ("said in July that ...").
-    let time = time_frame_at(view, right, input.hints)
+    let time = time_frame_among(view, right, &right_words, input.hints)
         .or_else(|| time_frame_at(view, left, input.hints))
         .map(str::to_string)
         .or_else(|| input.fronted.map(str::to_string))
@@ -65,7 +67,7 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
         time,
         modality,
         event: input.event.clone(),
-        partitive: is_partitive(view, left, right, input.clause.noun_phrase.is_none()),
+        partitive: is_partitive(view, left, &right_words, input.clause.noun_phrase.is_none()),
         context: view.content_words(input.clause.stretch),
     }
 }
@@ -73,17 +75,21 @@ pub fn scope_of(input: &ScopeInput<'_>) -> Scope {
 /// The counted noun (singular, lower case) and the modifiers that are not
 /// part of it: proper adjectives ("North Korean") and participles
 /// ("returning", "fallen").
-fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Option<String>, Vec<String>) {
+fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantity) -> (Option<String>, Vec<String>) {
     let Some(phrase) = phrase else { return (None, Vec::new()) };
-    let words = clause::words(&sentence[phrase.start..phrase.end], phrase.start);
     let mut modifiers: Vec<String> = Vec::new();
     let mut proper: Vec<&str> = Vec::new();
     let mut common: Vec<String> = Vec::new();
-    for (_, w) in &words {
-        let lower = lowered(w);
+    // The phrase's words from the sentence's view: the words
+    // `clause::words` reads in the phrase's own text, not read again.
+    for w in view.words_in(phrase).map(|w| w.text) {
         if w.chars().next().is_some_and(char::is_uppercase) && common.is_empty() {
             proper.push(w);
-        } else if clause::is_participle(&lower) && common.is_empty() {
+            continue;
+        }
+        // Lower-cased only past the names, which are kept as written.
+        let lower = lowered(w);
+        if clause::is_participle(&lower) && common.is_empty() {
             modifiers.push(lower.into_owned());
         } else if !clause::is_stopword(w) {
             common.push(lower.into_owned());
@@ -95,10 +101,11 @@ fn noun_and_modifiers(sentence: &str, phrase: Option<Span>, q: &Quantity) -> (Op
     let Some(head) = common.pop() else { return (None, modifiers) };
     // A duration's "noun" is the thing that lasted ("mission"), never the
     // unit the extractor already read.
-    if q.kind == QuantityKind::Duration && matches!(inflect::singular(&head).as_str(), "day" | "week" | "month" | "year" | "hour") {
+    let singular = inflect::singular(&head);
+    if q.kind == QuantityKind::Duration && matches!(singular.as_str(), "day" | "week" | "month" | "year" | "hour") {
         return (None, modifiers);
     }
-    common.push(inflect::singular(&head));
+    common.push(singular);
     (Some(common.join(" ")), modifiers)
 }
 
@@ -116,16 +123,15 @@ const GROUP_NOUNS: &[&str] = &[
 /// regiment" and "from the 528th Regiment" name a group, "in Kursk" and
 /// "to Russia" a place, "in wheelchairs" another qualifier. Time phrases
 /// are left to [`time_frame`].
-fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) -> (Vec<String>, Vec<String>) {
+fn prepositional_phrases(view: &SentenceView<'_>, words: &[ViewWord], hints: &[String]) -> (Vec<String>, Vec<String>) {
     let mut group = Vec::new();
     let mut place = Vec::new();
-    let words: Vec<ViewWord> = view.words_in(span).collect();
     let mut i = 0;
     while i < words.len() {
         let prep = words[i].text;
         let is_group_prep = words[i].is(GROUP_PREPOSITION);
         let is_place_prep = words[i].is(PLACE_PREPOSITION);
-        let end = if is_group_prep || is_place_prep { phrase_end(&words, i + 1) } else { i + 1 };
+        let end = if is_group_prep || is_place_prep { phrase_end(words, i + 1) } else { i + 1 };
         if end == i + 1 {
             i += 1;
             continue;
@@ -157,7 +163,7 @@ fn prepositional_phrases(view: &SentenceView<'_>, span: Span, hints: &[String]) 
         // Not a qualifier: the time frame is read separately, "according
         // to X" and "in a statement" are about the source.
         // The two word tests first: the time phrase test reads the text.
-        if let Some(list) = kept.filter(|_| !(is_fixed_phrase(&words, i) || names_a_medium(object))) {
+        if let Some(list) = kept.filter(|_| !(is_fixed_phrase(words, i) || names_a_medium(object))) {
             let phrase = cut_at_time_at(view, Span::new(words[i].span.start, words[end - 1].span.end));
             if !is_time_phrase_at(view, phrase, hints) {
                 list.push(view.text()[phrase.start..phrase.end].to_string());
@@ -188,8 +194,21 @@ fn names_a_medium(object: &[ViewWord]) -> bool {
 
 /// Month and weekday names, with or without a possessive.
 fn is_calendar_word(word: &str) -> bool {
-    let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+    let bare = trim_possessives(word);
     CALENDAR.iter().any(|m| m.eq_ignore_ascii_case(bare))
+}
+
+/// `word.trim_end_matches("'s").trim_end_matches("’s")`, by suffix
+/// compares rather than the string searcher those build on each call.
+fn trim_possessives(word: &str) -> &str {
+    let mut bare = word;
+    while let Some(rest) = bare.strip_suffix("'s") {
+        bare = rest;
+    }
+    while let Some(rest) = bare.strip_suffix("’s") {
+        bare = rest;
+    }
+    bare
 }
 
 /// The names of the time phrases' months and weekdays as a list, not split again
@@ -214,7 +233,7 @@ fn cut_at_time(phrase: &str) -> &str {
 /// than by scanning the phrase's words again.
 fn cut_at_time_at(view: &SentenceView<'_>, span: Span) -> Span {
     let phrase = &view.text()[span.start..span.end];
-    match view.matches(&TIME, span).find(|&(start, end)| start > 0 && !is_possessive_at(phrase, end)) {
+    match view.find_match(&TIME, span, |start, end| start > 0 && !is_possessive_at(phrase, end)) {
         Some((start, _)) => Span::new(span.start, span.start + phrase[..start].trim_end().len()),
         None => span,
     }
@@ -278,8 +297,18 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 fn is_determiner(word: &str) -> bool {
+    // An ASCII word is its own lower-casing but for case, so comparing
+    // without case needs no copy; of other characters only the Kelvin
+    // sign and the dotted capital I lower-case to ASCII letters, and
+    // neither makes a determiner, but they take the written path.
+    if word.is_ascii() {
+        return DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+    }
     with_lower(word, is_lower_determiner)
 }
+
+/// The words [`is_lower_determiner`] accepts.
+const DETERMINERS: [&str; 9] = ["the", "a", "an", "its", "their", "his", "her", "this", "that"];
 
 /// [`is_determiner`] of a word already lower-cased.
 fn is_lower_determiner(w: &str) -> bool {
@@ -297,12 +326,30 @@ fn time_frame(text: &str, hints: &[String]) -> Option<String> {
 /// [`time_frame_in`] of the part `span` of the sentence, read from its
 /// words and phrase leads found once.
 fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> Option<&'t str> {
+    time_frame_with(view, span, hints, |before| rule_frame_at(view, span, hints, before))
+}
+
+/// [`time_frame_at`] of the part `span` whose words (as
+/// [`SentenceView::words_in`] reads them) the caller holds: its rule
+/// frames are read from them.
+fn time_frame_among<'t>(view: &SentenceView<'t>, span: Span, words: &[ViewWord<'t>], hints: &[String]) -> Option<&'t str> {
+    time_frame_with(view, span, hints, |before| rule_frame_among(view, span, words, hints, before))
+}
+
+/// [`time_frame_at`], its rule frames (those starting before the
+/// calendar phrase, relative to the part) found by `framed`.
+fn time_frame_with<'t>(
+    view: &SentenceView<'t>,
+    span: Span,
+    hints: &[String],
+    framed: impl FnOnce(usize) -> Option<(usize, &'t str)>,
+) -> Option<&'t str> {
     let text = &view.text()[span.start..span.end];
-    let calendar = view.matches(&TIME, span).find(|&(_, end)| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
+    let calendar = view.find_match(&TIME, span, |_, end| !is_possessive_at(text, end)).map(|(start, end)| (start, &text[start..end]));
     // A rule frame counts only where it starts before the calendar phrase:
     // the scan stops there.
     let before = calendar.map_or(usize::MAX, |(at, _)| at);
-    let framed = if hints.is_empty() { None } else { rule_frame_at(view, span, hints, before) };
+    let framed = if hints.is_empty() { None } else { framed(before) };
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
@@ -312,7 +359,26 @@ fn time_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String]) -> O
 fn rule_frame_at<'t>(view: &SentenceView<'t>, span: Span, hints: &[String], before: usize) -> Option<(usize, &'t str)> {
     // Only the windows a frame preposition leads: the view finds them by
     // its flags, where walking every word of the part cost most of this.
-    for w in view.windows_led_by(span, FRAME_PREPOSITION) {
+    first_frame(view.windows_led_by(span, FRAME_PREPOSITION), view, span, hints, before)
+}
+
+/// [`rule_frame_at`] from the part's words (see [`time_frame_among`]),
+/// the same windows taken from them.
+fn rule_frame_among<'t>(view: &SentenceView<'t>, span: Span, words: &[ViewWord<'t>], hints: &[String], before: usize) -> Option<(usize, &'t str)> {
+    let windows = words.windows(3).filter(|w| w[0].is(FRAME_PREPOSITION)).map(|w| [w[0], w[1], w[2]]);
+    first_frame(windows, view, span, hints, before)
+}
+
+/// The first of `windows` (three words each, led by a frame preposition,
+/// in order) that is a rule frame starting before `before`.
+fn first_frame<'t>(
+    windows: impl Iterator<Item = [ViewWord<'t>; 3]>,
+    view: &SentenceView<'t>,
+    span: Span,
+    hints: &[String],
+    before: usize,
+) -> Option<(usize, &'t str)> {
+    for w in windows {
         let at = w[0].span.start - span.start;
         // Frames are found in order: none later can start before `before`.
         if at >= before {
@@ -362,7 +428,10 @@ fn rule_frame<'t>(text: &'t str, hints: &[String]) -> Option<(usize, &'t str)> {
 /// year, ...", "Since June, ..."): it frames the whole sentence.
 pub fn fronted_time(view: &SentenceView<'_>) -> Option<String> {
     let sentence = view.text();
-    let head = &sentence[..sentence.find(',')?];
+    // `sentence.find(',')` by the crate's vector search: this runs for
+    // every sentence with a figure, and a comma is an ASCII byte, so its
+    // offset is a character boundary.
+    let head = &sentence[..memchr::memchr(b',', sentence.as_bytes())?];
     // Only a phrase with nothing but spaces before it counts, so no match
     // is sought past the first word: the rest of the head is not read.
     let first_word = head.len() - head.trim_start().len();
@@ -405,8 +474,8 @@ fn modality(before: &str) -> Modality {
 
 /// [`modality`] of the part `before` of the sentence.
 fn modality_at(view: &SentenceView<'_>, before: Span) -> Modality {
-    let planned = view.matches(&PLANNED, before).last().map(|(start, _)| start);
-    let expected = view.matches(&EXPECTED, before).last().map(|(start, _)| start);
+    let planned = view.last_match(&PLANNED, before).map(|(start, _)| start);
+    let expected = view.last_match(&EXPECTED, before).map(|(start, _)| start);
     nearest_marker(planned, expected)
 }
 
@@ -426,9 +495,9 @@ fn nearest_marker(planned: Option<usize>, expected: Option<usize>) -> Modality {
 /// The counted noun of a part taken from a named whole: "nine of the
 /// regiment's soldiers" counts soldiers. Not for adjectives ("six of the
 /// injured") or pronouns ("17 of them").
-fn whole_of_part(view: &SentenceView<'_>, right: Span) -> Option<String> {
-    // The first five words at most: no list of them all.
-    let mut words = view.words_in(right).map(|w| w.text);
+fn whole_of_part(right: &[ViewWord]) -> Option<String> {
+    // The first five words at most.
+    let mut words = right.iter().map(|w| w.text);
     let first = words.next()?;
     if !first.eq_ignore_ascii_case("of") {
         return None;
@@ -448,7 +517,7 @@ fn whole_of_part(view: &SentenceView<'_>, right: Span) -> Option<String> {
 
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
-fn is_partitive(view: &SentenceView<'_>, left: Span, right: Span, no_noun: bool) -> bool {
+fn is_partitive(view: &SentenceView<'_>, left: Span, right: &[ViewWord], no_noun: bool) -> bool {
     use clause::lower_in;
     // Only the last two words of the left part and the first two of the
     // right one matter.
@@ -460,7 +529,7 @@ fn is_partitive(view: &SentenceView<'_>, left: Span, right: Span, no_noun: bool)
         [_, Some(last)] => lower_in(last, &["including", "incl"]),
         _ => false,
     };
-    let mut first = view.words_in(right).map(|w| w.text);
+    let mut first = right.iter().map(|w| w.text);
     let after_marks = match (first.next(), first.next()) {
         (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
         _ => false,
@@ -560,7 +629,9 @@ mod tests {
         let sc = scope(s, &[mention(s, "7", None, QuantityKind::Count)], 0, &[]);
         assert_eq!((sc.noun.as_deref(), sc.partitive), (Some("soldier"), true));
         for right in [" of the injured were nurses", " of them died"] {
-            assert_eq!(whole_of_part(&SentenceView::new(right), Span::new(0, right.len())), None);
+            let view = SentenceView::new(right);
+            let words: Vec<ViewWord> = view.words_in(Span::new(0, right.len())).collect();
+            assert_eq!(whole_of_part(&words), None);
         }
     }
 
@@ -636,6 +707,8 @@ mod tests {
                         let cut = cut_at_time_at(&view, span);
                         assert_eq!(&s[cut.start..cut.end], cut_at_time(&s[a..b]), "{:?}", &s[a..b]);
                         assert_eq!(is_time_phrase_at(&view, span, hints), is_time_phrase(&s[a..b], hints), "{:?}", &s[a..b]);
+                        let words: Vec<ViewWord> = view.words_in(span).collect();
+                        assert_eq!(time_frame_among(&view, span, &words, hints), time_frame_at(&view, span, hints), "{:?}", &s[a..b]);
                     }
                 }
             }
@@ -665,6 +738,23 @@ mod tests {
             let s = words.join(" ");
             let view = SentenceView::new(&s);
             proptest::prop_assert_eq!(fronted_time(&view), fronted_time_by_scan(&view), "{:?}", s);
+        }
+    }
+
+    #[test]
+    fn possessives_are_trimmed_as_the_searcher_trims_them() {
+        for w in ["Monday's", "Monday’s", "June's's", "June’s's", "June's’s", "x", "", "'s", "’s’s", "s", "Mays", "it'S"] {
+            assert_eq!(trim_possessives(w), w.trim_end_matches("'s").trim_end_matches("’s"), "{w}");
+        }
+    }
+
+    #[test]
+    fn determiners_in_any_case_without_a_copy() {
+        for d in DETERMINERS {
+            assert!(is_lower_determiner(d), "{d}");
+        }
+        for w in ["The", "THE", "the", "A", "an", "Its", "THEIR", "His", "hEr", "This", "that", "then", "them", "", "x", "Thé", "\u{212A}", "İts", "ITS"] {
+            assert_eq!(is_determiner(w), is_lower_determiner(&lowered(w)), "{w}");
         }
     }
 

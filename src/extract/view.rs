@@ -70,6 +70,8 @@ pub const STOP: u8 = 4;
 const TIME_LEAD: u8 = 8;
 const PLANNED_LEAD: u8 = 16;
 const EXPECTED_LEAD: u8 = 32;
+/// Any of the lead flags.
+const LEADS: u8 = TIME_LEAD | PLANNED_LEAD | EXPECTED_LEAD;
 
 /// The frame prepositions ([`FRAME_PREPOSITION`]).
 const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "after"];
@@ -77,7 +79,13 @@ const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "af
 /// Every word some flag depends on, by its [`clause::packed_lower`] key,
 /// with its flags: one probe per word tells all a sentence's readers ask,
 /// where testing each list in turn cost several.
-struct Lexicon(clause::KeyTable<u8>);
+///
+/// With it, for each length up to [`clause::PACKED`], a bit for the low
+/// five bits of each listed word's first byte of that length: most words
+/// of prose that are in no list are told so by one load and a test, with
+/// no key built or hashed. ('A' and 'a' share their low five bits, so the
+/// test holds whatever the case.)
+struct Lexicon(clause::KeyTable<u8>, [u32; 16]);
 
 impl Lexicon {
     fn get() -> &'static Lexicon {
@@ -93,8 +101,13 @@ impl Lexicon {
                 (EXPECTED.lead_words().unwrap_or_default(), EXPECTED_LEAD),
             ];
             let mut entries: Vec<(u128, u8)> = Vec::new();
+            let mut heads = [0u32; 16];
             for (words, flag) in lists {
                 for w in words {
+                    // Keyed as `packed_lower` keys it: at most `PACKED` bytes.
+                    if let Some(&first) = w.as_bytes().first() {
+                        heads[w.len().min(clause::PACKED)] |= 1 << (first & 31);
+                    }
                     let key = clause::packed_lower(w.as_bytes());
                     match entries.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, flags)) => *flags |= flag,
@@ -102,8 +115,14 @@ impl Lexicon {
                     }
                 }
             }
-            Lexicon(clause::KeyTable::with_values(entries.into_iter()))
+            Lexicon(clause::KeyTable::with_values(entries.into_iter()), heads)
         })
+    }
+
+    /// False when no listed word is `len` bytes long (1 to
+    /// [`clause::PACKED`]) and starts with `first` in any case.
+    fn may_hold(&self, len: usize, first: u8) -> bool {
+        self.1[len & 15] & (1 << (first & 31)) != 0
     }
 
     /// The flags of an ASCII word (any case) of 1 to [`clause::PACKED`]
@@ -182,6 +201,9 @@ pub struct SentenceView<'t> {
     /// Whether the sentence passes [`ascii_words`]: then the phrase
     /// matchers run on its leads; otherwise each part is matched on its own.
     ascii: bool,
+    /// Whether the sentence is ASCII throughout: then so is each word,
+    /// and none needs testing on its own.
+    plain_ascii: bool,
     /// Starts of the `\w` runs where a [`TIME`], [`PLANNED`] or
     /// [`EXPECTED`] phrase may start.
     time: Vec<usize>,
@@ -191,8 +213,9 @@ pub struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
-        if text.is_ascii() || (ascii_words(text) && text.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())) {
-            SentenceView::new_ascii(text)
+        let plain_ascii = text.is_ascii();
+        if plain_ascii || (ascii_words(text) && text.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())) {
+            SentenceView::new_ascii(text, plain_ascii)
         } else {
             SentenceView::new_any(text)
         }
@@ -245,7 +268,7 @@ impl<'t> SentenceView<'t> {
                 }
             }
         }
-        SentenceView { text, words, ascii, time, planned, expected }
+        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected }
     }
 
     /// [`SentenceView::new_any`] of a text whose letters and digits are all
@@ -255,10 +278,22 @@ impl<'t> SentenceView<'t> {
     /// words of letters alone. Reading the words cost more than all the
     /// readers of a sentence together. Other characters break words, but
     /// for the curly apostrophe, which joins them as `'` does.
-    fn new_ascii(text: &'t str) -> SentenceView<'t> {
+    /// `plain_ascii` tells whether the text is ASCII throughout.
+    fn new_ascii(text: &'t str, plain_ascii: bool) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let bytes = text.as_bytes();
-        let mut view = SentenceView { text, words: Vec::with_capacity(text.len() / 5 + 1), ascii: true, time: Vec::new(), planned: Vec::new(), expected: Vec::new() };
+        let mut view = SentenceView {
+            text,
+            words: Vec::with_capacity(text.len() / 5 + 1),
+            ascii: true,
+            plain_ascii,
+            // Most sentences have a word that may open a time phrase or a
+            // plan ("in", "on", "to", "was"): room for a few at once
+            // rather than growing from none.
+            time: Vec::with_capacity(4),
+            planned: Vec::with_capacity(4),
+            expected: Vec::new(),
+        };
         let mut i = 0;
         while i < bytes.len() {
             // A word starts at a letter or digit: hyphens and apostrophes
@@ -272,10 +307,25 @@ impl<'t> SentenceView<'t> {
             // every one is a letter.
             let mut all = ALNUM | LETTER | JOINER;
             let mut curly = false;
+            // Letters eight at a time while the text has eight bytes
+            // left: most of a word's bytes are letters, and one test of
+            // eight costs less than a table load for each.
+            while let Some(eight) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+                let n = leading_letters(u64::from_le_bytes(eight));
+                if n > 0 {
+                    all &= ALNUM | LETTER;
+                }
+                i += n;
+                if n < 8 {
+                    break;
+                }
+            }
             while let Some(&c) = bytes.get(i) {
                 let class = run_class(c);
                 if class == 0 {
-                    if bytes.get(i..i + 3) == Some(CURLY_APOSTROPHE) {
+                    // Only a byte 0xE2 can open a curly apostrophe: most
+                    // runs end at a space, tested by this one compare.
+                    if c == CURLY_APOSTROPHE[0] && bytes.get(i..i + 3) == Some(CURLY_APOSTROPHE) {
                         all = 0;
                         curly = true;
                         i += 3;
@@ -286,45 +336,72 @@ impl<'t> SentenceView<'t> {
                 all &= class;
                 i += 1;
             }
-            let letters = all & LETTER != 0;
-            let run_end = i;
-            // Trailing hyphens and apostrophes are not part of the word
-            // (which starts with a letter or digit, so never trims away).
-            let mut end = run_end;
-            loop {
-                if matches!(bytes[end - 1], b'-' | b'\'') {
-                    end -= 1;
-                } else if curly && end >= start + 4 && &bytes[end - 3..end] == CURLY_APOSTROPHE {
-                    end -= 3;
-                } else {
-                    break;
-                }
-            }
-            let word = &bytes[start..end];
-            let n = word.len();
-            // A word with an apostrophe of other than ASCII is in no list.
-            let plain = !curly || word.is_ascii();
-            let listed = if n > clause::PACKED || !plain { 0 } else { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) };
-            // Only a word that trailing marks were trimmed from can be
-            // letters alone when its run is not.
-            let letters = letters || (end < run_end && word.iter().all(u8::is_ascii_alphabetic));
-            let flags = if letters { letter_flags(n, listed) } else { reader_flags(&text[start..end], listed) };
-            view.words.push(Word { start, end, run_end, flags });
-            if letters {
-                if is_whole_run(bytes, start, end) {
-                    view.push_leads(start, listed);
-                }
+            if all & LETTER != 0 {
+                // Letters alone (most words): nothing to trim, no run to
+                // split, and a lexicon probe only for a length and initial
+                // some listed word has.
+                view.push_letters(lexicon, start, i);
                 continue;
             }
-            for (a, b) in word_runs(&bytes[start..run_end]) {
-                let (a, b) = (start + a, start + b);
-                // No lead is shorter than two letters or longer than ten.
-                if (2..=10).contains(&(b - a)) && is_whole_run(bytes, a, b) {
-                    view.push_leads(a, lexicon.flags(&bytes[a..b]));
-                }
-            }
+            view.push_other(lexicon, start, i, curly);
         }
         view
+    }
+
+    /// Records the word of ASCII letters `text[start..end]`, a whole run
+    /// of [`new_ascii`](SentenceView::new_ascii), and its leads.
+    fn push_letters(&mut self, lexicon: &Lexicon, start: usize, end: usize) {
+        let bytes = self.text.as_bytes();
+        let n = end - start;
+        let listed = if n <= clause::PACKED && lexicon.may_hold(n, bytes[start]) { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) } else { 0 };
+        self.words.push(Word { start, end, run_end: end, flags: letter_flags(n, listed) });
+        // A word of letters is its own `\w` run unless `_` touches it (the
+        // bytes around a run are no letters or digits): only a word that
+        // leads a phrase needs the test.
+        if listed & LEADS != 0 && is_whole_run(bytes, start, end) {
+            self.push_leads(start, listed);
+        }
+    }
+
+    /// Records the word of the run `text[start..run_end]` that is not
+    /// letters alone (digits, hyphens, apostrophes), and its leads.
+    fn push_other(&mut self, lexicon: &Lexicon, start: usize, run_end: usize, curly: bool) {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        // Trailing hyphens and apostrophes are not part of the word
+        // (which starts with a letter or digit, so never trims away).
+        let mut end = run_end;
+        loop {
+            if matches!(bytes[end - 1], b'-' | b'\'') {
+                end -= 1;
+            } else if curly && end >= start + 4 && &bytes[end - 3..end] == CURLY_APOSTROPHE {
+                end -= 3;
+            } else {
+                break;
+            }
+        }
+        let word = &bytes[start..end];
+        let n = word.len();
+        // A word with an apostrophe of other than ASCII is in no list.
+        let plain = !curly || word.is_ascii();
+        let listed = if n > clause::PACKED || !plain { 0 } else { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) };
+        // Only a word that trailing marks were trimmed from can be
+        // letters alone when its run is not.
+        let letters = end < run_end && word.iter().all(u8::is_ascii_alphabetic);
+        let flags = if letters { letter_flags(n, listed) } else { reader_flags(&text[start..end], listed) };
+        self.words.push(Word { start, end, run_end, flags });
+        if letters {
+            if is_whole_run(bytes, start, end) {
+                self.push_leads(start, listed);
+            }
+            return;
+        }
+        for (a, b) in word_runs(&bytes[start..run_end]) {
+            let (a, b) = (start + a, start + b);
+            // No lead is shorter than two letters or longer than ten.
+            if (2..=10).contains(&(b - a)) && is_whole_run(bytes, a, b) {
+                self.push_leads(a, lexicon.flags(&bytes[a..b]));
+            }
+        }
     }
 
     /// Records a word at `start` as a lead of each phrase its lexicon
@@ -427,6 +504,25 @@ impl<'t> SentenceView<'t> {
         }
     }
 
+    /// The first of [`SentenceView::matches`] that `keep` accepts: the
+    /// same answer, without the iterator that serves either way of
+    /// matching (a reader that keeps one match asks for no more).
+    pub fn find_match(&self, phrase: &'static Phrase, span: Span, mut keep: impl FnMut(usize, usize) -> bool) -> Option<(usize, usize)> {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => phrase.find_iter_among(self.text, span, leads).find(|&(start, end)| keep(start, end)),
+            None => phrase.find_iter(&self.text[span.start..span.end]).find(|&(start, end)| keep(start, end)),
+        }
+    }
+
+    /// The last of [`SentenceView::matches`], read as
+    /// [`SentenceView::find_match`] reads the first.
+    pub fn last_match(&self, phrase: &'static Phrase, span: Span) -> Option<(usize, usize)> {
+        match self.leads_of(phrase).filter(|_| self.ascii) {
+            Some(leads) => phrase.find_iter_among(self.text, span, leads).last(),
+            None => phrase.find_iter(&self.text[span.start..span.end]).last(),
+        }
+    }
+
     /// The first of [`SentenceView::matches`] if it starts no later than
     /// `last` (relative to `span.start`), trying no start past `last`:
     /// for a reader that keeps only a match near the start of its part.
@@ -477,8 +573,17 @@ impl<'t> SentenceView<'t> {
         for w in head.iter().filter(|w| w.is(CONTENT)) {
             push(&mut out, w.text);
         }
-        for w in whole.iter().filter(|w| w.flags & CONTENT != 0) {
-            push(&mut out, &self.text[w.start..w.end]);
+        if self.plain_ascii {
+            // Every word ASCII: none to test or lower-case apart.
+            for w in whole {
+                if w.flags & CONTENT != 0 {
+                    out.push(&self.text[w.start..w.end]);
+                }
+            }
+        } else {
+            for w in whole.iter().filter(|w| w.flags & CONTENT != 0) {
+                push(&mut out, &self.text[w.start..w.end]);
+            }
         }
         for w in tail.iter().filter(|w| w.is(CONTENT)) {
             push(&mut out, w.text);
@@ -514,6 +619,21 @@ fn run_class(byte: u8) -> u8 {
     clause::BYTE_CLASS[usize::from(byte)] & !clause::NON_ASCII
 }
 
+/// How many of the bytes of `eight` (read little-endian: its first byte
+/// is the lowest) are ASCII letters before the first that is not: a
+/// letter is a byte below 0x80 that is from 'a' to 'z' once its 0x20 bit
+/// is set. No sum carries into the next byte, as each adds at most 0x1F
+/// to at most 0x7F.
+fn leading_letters(eight: u64) -> usize {
+    const ONES: u64 = u64::MAX / 0xFF;
+    let folded = (eight | (ONES * 0x20)) & (ONES * 0x7F);
+    let from_a = folded + ONES * (0x80 - u64::from(b'a'));
+    let past_z = folded + ONES * (0x80 - u64::from(b'z') - 1);
+    let letters = from_a & !past_z & !eight & (ONES * 0x80);
+    let others = !letters & (ONES * 0x80);
+    (others.trailing_zeros() / 8) as usize
+}
+
 /// ’ in UTF-8.
 const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
 
@@ -531,9 +651,22 @@ fn run_key(bytes: &[u8], start: usize, n: usize) -> u128 {
             window
         }
     };
-    let keep = !0u128 << (8 * (16 - n));
-    ((u128::from_be_bytes(window) | (u128::MAX / 0xFF * 0x20)) & keep) | n as u128
+    ((u128::from_be_bytes(window) | (u128::MAX / 0xFF * 0x20)) & KEEP[n]) | n as u128
 }
+
+/// For a word of `n` bytes (1 to [`clause::PACKED`]), the mask of a
+/// [`run_key`] window that keeps its bytes: `!0 << (8 * (16 - n))`, read
+/// from a table, as a shift of a `u128` by a variable amount costs
+/// several instructions and a branch on x86-64.
+const KEEP: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = !0u128 << (8 * (16 - n));
+        n += 1;
+    }
+    masks
+};
 
 /// True when `b[start..end]`, a run of `\w` bytes, is not part of a
 /// longer one.
@@ -626,6 +759,15 @@ mod tests {
                 let expected: Vec<(usize, usize)> = phrase.find_iter(part).collect();
                 let got: Vec<(usize, usize)> = view.matches(phrase, span).collect();
                 assert_eq!(got, expected, "{text:?} {span:?} {part:?}");
+                assert_eq!(view.last_match(phrase, span), expected.last().copied(), "{text:?} {span:?} {part:?}");
+                for skip in 0..3 {
+                    let mut seen = 0;
+                    let kept = view.find_match(phrase, span, |_, _| {
+                        seen += 1;
+                        seen > skip
+                    });
+                    assert_eq!(kept, expected.get(skip).copied(), "{text:?} {span:?} {part:?}");
+                }
             }
         }
     }
@@ -681,7 +823,28 @@ mod tests {
         }
     }
 
+    /// Eight bytes at a time count the letters a byte at a time would.
+    fn leading_letters_by_bytes(eight: [u8; 8]) -> usize {
+        eight.iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    }
+
+    #[test]
+    fn leading_letters_of_every_byte_in_every_place() {
+        for place in 0..8 {
+            for byte in 0..=255u8 {
+                let mut eight = *b"abcdWXYZ";
+                eight[place] = byte;
+                assert_eq!(leading_letters(u64::from_le_bytes(eight)), leading_letters_by_bytes(eight), "{eight:?}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn leading_letters_are_counted_bytes(eight in proptest::prelude::any::<[u8; 8]>()) {
+            proptest::prop_assert_eq!(leading_letters(u64::from_le_bytes(eight)), leading_letters_by_bytes(eight));
+        }
+
         /// The key of a word read from its sentence is the key of the word
         /// on its own, wherever the word stands.
         #[test]

@@ -227,6 +227,33 @@ fn lead_alternatives_are_the_patterns_lists() {
     let mut words: Vec<&str> = TIME_LEAD_WORDS.to_vec();
     words.extend(["", "the", "ins", "Monday", "week", "far", "early"]);
     for w in words {
-        assert_eq!(lead_alternatives(w), lead_alternatives_by_list(w), "{w}");
+        assert_eq!(lead_alternatives(w.as_bytes()), lead_alternatives_by_list(w), "{w}");
+    }
+}
+
+proptest! {
+    /// Comparing without case finds the words the lower-cased copy finds.
+    #[test]
+    fn one_of_is_one_of_by_copy(text in "[ a-zA-Z0-9_,'-]{0,24}", p in 0usize..25) {
+        let lists: [&[&str]; 4] = [
+            &["the", "its", "their", "this", "that"],
+            &["the", "its", "their", "this", "that", "a", "an"],
+            &["earlier", "previously", "meanwhile"],
+            &["sent", "deployed", "hired", "built"],
+        ];
+        for words in lists {
+            prop_assert_eq!(one_of(&text, p, words), one_of_by_copy(&text, p, words));
+        }
+    }
+}
+
+proptest! {
+    /// The lead read on the stack is the word `word_at` reads, and opens
+    /// what that word opens.
+    #[test]
+    fn lead_word_at_reads_as_word_at(text in "[ a-zA-Z0-9_,]{0,20}|(In|on|DURING|last|Monday|so|x) [a-z]{0,5}", p in 0usize..21) {
+        let mut buf = [0u8; 12];
+        let expected = word_at(&text, p, &mut buf).map(|(w, e)| (lead_alternatives_by_list(w), e));
+        prop_assert_eq!(lead_word_at(text.as_bytes(), p), expected);
     }
 }
