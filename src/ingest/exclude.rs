@@ -482,13 +482,36 @@ fn phrase_at(words: &mut LazyWords<'_>, phrases: &[&[&str]], k: usize) -> bool {
     })
 }
 
+/// What a line of page furniture is, bios aside: the first pattern of
+/// the table that matches it, when that is not a bio's.
+///
+/// Bios (and reporting credits) are the last patterns of the table, so a
+/// line is one exactly when no other pattern matches and one of theirs
+/// does; and a bio counts only in the run of furniture closing the body,
+/// so [`bio`] is asked of the few lines that run reaches rather than of
+/// every line, which would read the opening words of all prose.
 fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
+    furniture_among(line, !*BIO_PATTERNS)
+}
+
+/// The note of the bio pattern a line matches, for a line no other
+/// pattern matches (see [`furniture`]).
+fn bio(line: &Line<'_>) -> Option<&'static str> {
+    furniture_among(line, *BIO_PATTERNS).map(|(_, note)| note)
+}
+
+/// The patterns of [`FURNITURE`] whose kind is [`Furniture::Bio`], as bits.
+static BIO_PATTERNS: LazyLock<u64> =
+    LazyLock::new(|| FURNITURE.iter().enumerate().filter(|(_, p)| p.kind == Furniture::Bio).fold(0, |bits, (i, _)| bits | 1 << i));
+
+/// The first pattern among `among` (bits of [`FURNITURE`]) that matches the line.
+fn furniture_among(line: &Line<'_>, among: u64) -> Option<(Furniture, &'static str)> {
     let content = line.content();
     if content.is_empty() || content.len() > FURNITURE_MAX_BYTES {
         return None;
     }
     let plain = line.is_plain();
-    let wanted = if plain { plain_candidates(content) } else { hinted_candidates(content) };
+    let wanted = among & if plain { plain_candidates_among(content, among) } else { hinted_candidates(content) };
     if wanted == 0 {
         return None;
     }
@@ -506,8 +529,15 @@ fn furniture(line: &Line<'_>) -> Option<(Furniture, &'static str)> {
 /// it passes. Each test holds for every line its pattern matches, and so
 /// does each pattern's hint, so this tries a pattern that matches exactly
 /// when [`hinted_candidates`] does: the first match is the same.
+#[cfg(test)]
 fn plain_candidates(content: &str) -> u64 {
-    let opening = content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
+    plain_candidates_among(content, u64::MAX)
+}
+
+/// [`plain_candidates`] among the patterns `among` (bits of [`FURNITURE`]):
+/// the tests of the others are not run.
+fn plain_candidates_among(content: &str, among: u64) -> u64 {
+    let opening = among & content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
     FURNITURE
         .iter()
         .enumerate()
@@ -757,11 +787,11 @@ fn credit_start(text: &str) -> Option<usize> {
 /// order.
 pub(super) fn find(lines: &[Line<'_>]) -> Vec<Excluded> {
     let mut marks: Vec<Option<Mark>> = vec![None; lines.len()];
-    let mut bios = Vec::new();
     let mut comment_signal = None;
     for (i, line) in lines.iter().enumerate() {
         match furniture(line) {
-            Some((Furniture::Bio, note)) => bios.push((i, note)),
+            // (Bios are read later, by `accept_tail_bios`.)
+            Some((Furniture::Bio, _)) => {}
             Some((Furniture::CommentPrompt, note)) => {
                 comment_signal.get_or_insert(line.number);
                 marks[i] = Some(Mark::new(ExclusionReason::SharePrompt, note));
@@ -780,7 +810,7 @@ pub(super) fn find(lines: &[Line<'_>]) -> Vec<Excluded> {
         }
     }
     let body_end = comments.as_ref().map_or(lines.len(), |c| c.first);
-    accept_tail_bios(lines, &mut marks, &bios, body_end);
+    accept_tail_bios(lines, &mut marks, body_end);
     captions::find(lines, &mut marks, body_end);
     regions(lines, &marks)
 }
@@ -806,15 +836,15 @@ impl Mark {
 
 /// Bios count only in the run of furniture that closes the body: the same
 /// words in the middle of a story are reporting about a journalist.
-fn accept_tail_bios(lines: &[Line<'_>], marks: &mut [Option<Mark>], bios: &[(usize, &str)], body_end: usize) {
+fn accept_tail_bios(lines: &[Line<'_>], marks: &mut [Option<Mark>], body_end: usize) {
     let mut i = body_end;
     while i > 0 {
         i -= 1;
         if lines[i].is_blank() || marks[i].is_some() {
             continue;
         }
-        match bios.iter().find(|(at, _)| *at == i).filter(|_| states_no_figure(lines[i].text)) {
-            Some((_, note)) => marks[i] = Some(Mark::new(ExclusionReason::AuthorBio, note)),
+        match bio(&lines[i]).filter(|_| states_no_figure(lines[i].text)) {
+            Some(note) => marks[i] = Some(Mark::new(ExclusionReason::AuthorBio, note)),
             None => break,
         }
     }
@@ -1971,6 +2001,20 @@ mod tests {
         for line in lines.iter().map(|l| words::strip_markup(l)).filter(|l| is_plain(l)) {
             let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(line)).fold(0u64, |w, (i, _)| w | 1 << i);
             assert_eq!(plain_candidates(line), spec, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn bios_read_apart_are_what_the_whole_table_finds() {
+        // The split relies on the bio patterns closing the table.
+        let first_bio = FURNITURE.iter().position(|p| p.kind == Furniture::Bio).expect("bio patterns");
+        assert!(FURNITURE[first_bio..].iter().all(|p| p.kind == Furniture::Bio));
+        let prose = ["Jo Lin said 4 people died.", "He is a reporter", "Jo Lin is a reporter for the Times.", "Advertisement"];
+        for text in FURNITURE_LINES.iter().chain(BY_HAND_LINES).chain(&prose) {
+            let line = Line::new(1, Span::new(0, text.len()), text);
+            let whole = furniture_among(&line, u64::MAX);
+            let split = furniture(&line).or_else(|| bio(&line).map(|note| (Furniture::Bio, note)));
+            assert_eq!(split, whole, "{text:?}");
         }
     }
 
