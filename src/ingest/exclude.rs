@@ -537,7 +537,7 @@ fn plain_candidates(content: &str) -> u64 {
 /// [`plain_candidates`] among the patterns `among` (bits of [`FURNITURE`]):
 /// the tests of the others are not run.
 fn plain_candidates_among(content: &str, among: u64) -> u64 {
-    let opening = among & content.as_bytes().first().map_or(u64::MAX, |&b| OPENING_MASKS[usize::from(b.to_ascii_lowercase())]);
+    let opening = among & opening_mask(content.as_bytes());
     FURNITURE
         .iter()
         .enumerate()
@@ -569,6 +569,70 @@ const OPENINGS: [&[u8]; 17] = [
     b"",
     b"",
 ];
+
+/// The patterns a line may pass by its opening: [`OPENING_PAIRS`] for a
+/// line that opens with an ASCII letter, [`OPENING_MASKS`] otherwise.
+fn opening_mask(bytes: &[u8]) -> u64 {
+    match bytes {
+        [] => u64::MAX,
+        [a, rest @ ..] if a.is_ascii_alphabetic() => {
+            let second = rest.first().filter(|b| b.is_ascii_alphabetic()).map_or(26, |b| usize::from(b.to_ascii_lowercase() - b'a'));
+            PAIR_MASKS[usize::from(a.to_ascii_lowercase() - b'a') * 27 + second]
+        }
+        [a, ..] => OPENING_MASKS[usize::from(a.to_ascii_lowercase())],
+    }
+}
+
+/// For each furniture pattern, in the table's order, the first two
+/// letters (in lower case) of the words its `could_match` accepts a line
+/// opening with, when [`OPENINGS`] lists letters for it: every such word
+/// has two letters or more, so a line opening with a letter passes that
+/// test only with one of these pairs. Empty where any opening may pass.
+/// Most lines of prose open with a pair no pattern wants ("Th" is only
+/// "the post", "this article" and "three"), and are spared the tests
+/// whose first letter alone they share. Read off the tests' opening
+/// words, and checked against them by the prefilter tests.
+const OPENING_PAIRS: [&[&str]; 17] = [
+    &["no", "on", "tw", "th", "fo", "fi", "si", "se", "ei", "ni", "te", "co"],
+    &["so", "or", "le", "po", "ad", "wr", "su", "jo", "st", "ha", "co", "re", "vi", "sh", "lo", "se", "hi", "wh", "pe", "ne", "ol", "mo", "to", "in"],
+    &[],
+    &["sh", "cl", "tw", "em", "pr", "co", "sa", "fa", "li", "wh", "re", "pi", "te"],
+    &["ad", "sp", "st", "ar", "co"],
+    &["si", "su", "re", "fo", "li", "do", "ge", "cl", "al", "lo", "th"],
+    &["re", "al", "se", "mo", "fu", "up", "wa", "li", "yo", "pr", "ne"],
+    &["th"],
+    &["im", "ph", "pi", "sl", "ex", "en", "to", "hi", "sh", "vi", "op"],
+    &["la", "up", "pu", "po", "re"],
+    &[],
+    &["ou", "th", "or", "fi"],
+    &["ta", "to", "fi", "ca"],
+    &["ad", "re", "wr", "ed", "co", "ab", "em"],
+    &[],
+    &[],
+    &[],
+];
+
+/// [`OPENINGS`] refined by [`OPENING_PAIRS`], for lines opening with an
+/// ASCII letter: indexed by the first letter times 27 plus the second
+/// (26 when the second byte is no ASCII letter).
+static PAIR_MASKS: LazyLock<[u64; 26 * 27]> = LazyLock::new(|| {
+    let mut masks = [0u64; 26 * 27];
+    for (i, (opens, pairs)) in OPENINGS.iter().zip(OPENING_PAIRS).enumerate() {
+        for (at, mask) in masks.iter_mut().enumerate() {
+            let first = b'a' + (at / 27) as u8;
+            let second = (at % 27 < 26).then(|| b'a' + (at % 27) as u8);
+            let wanted = if opens.is_empty() {
+                true
+            } else {
+                opens.contains(&first) && second.is_some_and(|b| pairs.iter().any(|p| p.as_bytes() == [first, b]))
+            };
+            if wanted {
+                *mask |= 1 << i;
+            }
+        }
+    }
+    masks
+});
 
 /// [`OPENINGS`] by first byte (in lower case): the patterns a line opening
 /// with it may pass, so that each line asks only those.
@@ -734,26 +798,41 @@ fn may_close_with_credit(text: &str, plain: bool) -> bool {
         None => 0,
     };
     let tail = &body[from..];
-    contains_any_ascii_ci(tail, &["photo", "getty"]) || labelled_mark(tail)
+    names_credit(tail)
+}
+
+/// `contains_any_ascii_ci(text, &["photo", "getty"]) || labelled_mark(text)`
+/// in two vectorised searches rather than three: each finds the first
+/// letter of one word in either case together with one of the marks.
+/// Asked of the last sentence of every line. (`tests::names_credit_spec`
+/// is the plain form.)
+fn names_credit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word_at = |i: usize, word: &[u8]| bytes.len() - i >= word.len() && bytes[i..i + word.len()].eq_ignore_ascii_case(word);
+    memchr::memchr3_iter(b'p', b'P', b':', bytes).any(|i| if bytes[i] == b':' { is_labelled_mark(text, i) } else { word_at(i, b"photo") })
+        || memchr::memchr3_iter(b'g', b'G', b',', bytes).any(|i| if bytes[i] == b',' { is_labelled_mark(text, i) } else { word_at(i, b"getty") })
 }
 
 /// Whether a colon in `text` follows a credit label (after white space),
 /// or a comma follows "source", "caption" or "credit": the word right
 /// before the mark, all of it, since a label opens on a word boundary.
+#[cfg(test)]
 fn labelled_mark(text: &str) -> bool {
+    memchr::memchr2_iter(b':', b',', text.as_bytes()).any(|i| is_labelled_mark(text, i))
+}
+
+/// Whether the colon or comma at `at` follows a label (see [`labelled_mark`]).
+fn is_labelled_mark(text: &str, at: usize) -> bool {
     const BEFORE_COLON: &[&str] = &[
         "images", "image", "photos", "photograph", "photo", "pictures", "picture", "credit", "illustration", "graphic", "video", "source",
         "caption",
     ];
     const BEFORE_COMMA: &[&str] = &["source", "caption", "credit"];
-    let bytes = text.as_bytes();
-    memchr::memchr2_iter(b':', b',', bytes).any(|i| {
-        let before = text[..i].trim_end();
-        let start = before.bytes().rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_')).map_or(0, |p| p + 1);
-        let word = &before[start..];
-        let labels = if bytes[i] == b':' { BEFORE_COLON } else { BEFORE_COMMA };
-        labels.iter().any(|l| l.eq_ignore_ascii_case(word))
-    })
+    let before = text[..at].trim_end();
+    let start = before.bytes().rposition(|b| !(b.is_ascii_alphanumeric() || b == b'_')).map_or(0, |p| p + 1);
+    let word = &before[start..];
+    let labels = if text.as_bytes()[at] == b':' { BEFORE_COLON } else { BEFORE_COMMA };
+    labels.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// Whether `text` holds a word or mark that some credit shape's own
@@ -1277,7 +1356,8 @@ mod comments {
                 }
             }
         } else {
-            for t in own.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|t| !t.is_empty()) {
+            // (The words of `split(|c| !c.is_alphanumeric() && c != '\'' && c != '’')`.)
+            for t in super::words::raw_word_runs(own) {
                 note_token(t, t.is_ascii(), &mut facts, &mut shouted);
                 if first_only && facts.any() {
                     break;
@@ -1478,30 +1558,77 @@ mod captions {
     pub(super) fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
         let mut found = HashSet::new();
         let any = std::cell::Cell::new(false);
-        // The first three letters of the wanted ASCII words: once the body
-        // is known to have a content word, an ASCII word opening otherwise
-        // cannot give a wanted one and is not read further. (No ASCII
-        // word gives a word that is not ASCII.)
-        let mut prefixes: Vec<[u8; 3]> = wanted.iter().filter_map(|w| words::ascii_content_prefix(w)).collect();
-        prefixes.sort_unstable();
-        let skip = |raw: &str| {
-            any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| prefixes.binary_search(&p).is_err())
-        };
         // The wanted words sorted, each marked once the body uses it: a
         // binary search per word read rather than two hashes.
         let mut sorted: Vec<&str> = wanted.iter().map(String::as_str).collect();
         sorted.sort_unstable();
         let mut used = vec![false; sorted.len()];
+        let mut unused = sorted.len();
+        // The first three letters of the wanted ASCII words not yet met:
+        // once the body is known to have a content word, an ASCII word
+        // opening otherwise cannot give a wanted word still to be found
+        // and is not read further. (No ASCII word gives a word that is
+        // not ASCII.) A word of the story's subject comes back again and
+        // again in the body; after its first use it is not read again.
+        let openings: Vec<Option<[u8; 3]>> = sorted.iter().map(|w| words::ascii_content_prefix(w)).collect();
+        let prefixes = LetterTriples::of(openings.iter().flatten().copied());
+        let skip = |raw: &str| any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| !prefixes.contains(p));
         for &i in which {
+            // Every wanted word found: the rest of the body can add nothing.
+            if unused == 0 && any.get() {
+                break;
+            }
             words::for_each_content_word_unless(lines[i].text, skip, |word| {
                 any.set(true);
-                if let Ok(at) = sorted.binary_search(&word) {
-                    used[at] = true;
+                let Ok(at) = sorted.binary_search(&word) else { return };
+                if std::mem::replace(&mut used[at], true) {
+                    return;
+                }
+                unused -= 1;
+                if let Some(p) = openings[at] {
+                    if !openings.iter().zip(&used).any(|(q, u)| !u && *q == Some(p)) {
+                        prefixes.remove(p);
+                    }
                 }
             });
         }
         found.extend(sorted.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| w.to_string()));
         (found, any.get())
+    }
+
+    /// A set of three-letter openings (ASCII letters in lower case), one
+    /// bit per triple: [`vocabulary`] asks it of every word of the body,
+    /// and a bit costs less than a search of a sorted list.
+    /// (Cells: one closure asks while another takes triples out.)
+    struct LetterTriples(Vec<std::cell::Cell<u64>>);
+
+    impl LetterTriples {
+        fn of(triples: impl Iterator<Item = [u8; 3]>) -> LetterTriples {
+            let bits = LetterTriples(vec![std::cell::Cell::new(0); (26 * 26 * 26usize).div_ceil(64)]);
+            for t in triples {
+                if let Some(i) = Self::index(t) {
+                    bits.0[i / 64].set(bits.0[i / 64].get() | 1 << (i % 64));
+                }
+            }
+            bits
+        }
+
+        fn remove(&self, t: [u8; 3]) {
+            if let Some(i) = Self::index(t) {
+                self.0[i / 64].set(self.0[i / 64].get() & !(1 << (i % 64)));
+            }
+        }
+
+        /// False for a triple with anything but lower-case letters, which
+        /// no content word opens with.
+        fn contains(&self, t: [u8; 3]) -> bool {
+            Self::index(t).is_some_and(|i| self.0[i / 64].get() & 1 << (i % 64) != 0)
+        }
+
+        fn index(t: [u8; 3]) -> Option<usize> {
+            let letter = |b: u8| b.is_ascii_lowercase().then(|| usize::from(b - b'a'));
+            Some((letter(t[0])? * 26 + letter(t[1])?) * 26 + letter(t[2])?)
+        }
     }
 
     /// `([headline] caption)+ headline body...` at the top of the page:
@@ -1631,6 +1758,23 @@ mod tests {
             return true;
         }
         (1..=4).take_while(|&k| words.get(k - 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))).any(phrase_at)
+    }
+
+    /// What [`names_credit`] reads in one pass, as first written.
+    pub(super) fn names_credit_spec(text: &str) -> bool {
+        contains_any_ascii_ci(text, &["photo", "getty"]) || labelled_mark(text)
+    }
+
+    #[test]
+    fn credit_words_in_one_pass_are_those_of_the_searches() {
+        let texts = [
+            "", "photo", "PHOTO", "phot", "xphotox", "Getty", "gett", "Image: x", "image : x", "Images source, X", "source,", "caption ,",
+            "credit:", "the image, x", "video:", "Credit :", "said, photographers", "“Photo”", "Zoë, source: x", "x:y", ",", ":", "G", "P",
+            "pictures: a, b", "illustration:", "Kelvin \u{212A}: x", "graphic:\u{a0}", "é:", "photo_x", "_source:",
+        ];
+        for t in texts {
+            assert_eq!(names_credit(t), names_credit_spec(t), "{t:?}");
+        }
     }
 
     #[test]
@@ -2019,6 +2163,46 @@ mod tests {
     }
 
     #[test]
+    fn opening_pairs_are_those_of_the_opening_letters() {
+        for (i, (opens, pairs)) in OPENINGS.iter().zip(OPENING_PAIRS).enumerate() {
+            let letters = opens.iter().any(u8::is_ascii_alphabetic);
+            assert_eq!(letters, !pairs.is_empty(), "pattern {i}");
+            for pair in pairs {
+                let b = pair.as_bytes();
+                assert!(b.len() == 2 && b.iter().all(u8::is_ascii_lowercase) && opens.contains(&b[0]), "pattern {i}: {pair:?}");
+            }
+        }
+        // Each opening word of the tests, with the endings the tests ask
+        // for: a pair missing from the table refuses one of them.
+        let words = [
+            "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "comment", "sort", "order", "leave",
+            "post", "add", "write", "submit", "join", "start", "have", "reader", "view", "show", "read", "load", "see", "hide", "what",
+            "people", "newest", "oldest", "most", "top", "inline", "loading", "reply", "like", "report", "flag", "share", "upvote",
+            "downvote", "click", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp", "reddit",
+            "pinterest", "telegram", "advertis", "sponsored", "story", "article", "continue", "sign up", "subscribe", "register",
+            "follow", "download", "get", "receive", "click here", "already a subscriber", "log in", "login", "sign in", "signin",
+            "this article is", "this story is", "this content is", "related", "also read", "see also", "more", "recommended",
+            "further reading", "up next", "watch", "listen", "read more", "more stories", "you might also like", "you may also like",
+            "most read", "previous article", "next post", "the post", "image", "photo", "picture", "slide", "expand", "enlarge",
+            "toggle", "open", "last", "updated", "published", "posted", "copyright", "(c)", "our standards:", "this piece",
+            "originally", "first", "tag", "topic", "filed under", "categor", "additional reporting by", "reporting by", "writing by",
+            "editing by", "edited by", "compiled by", "written by", "about the author", "contact", "write to", "Jo Lin", "He",
+        ];
+        let endings = [
+            "", " 4", " comments", " replies", " (3)", ": x", " | x", " x appeared first on y", " this", " ago", " 4 min", " min read",
+            " published in x", " posted on x", " all rights reserved", " is a reporter", " covers rivers for x", " contributed reporting",
+        ];
+        for word in words {
+            for ending in endings {
+                for line in [format!("{word}{ending}"), format!("{}{ending}", word.to_uppercase())] {
+                    let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(&line)).fold(0u64, |w, (i, _)| w | 1 << i);
+                    assert_eq!(plain_candidates(&line), spec, "{line:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn plain_and_hinted_candidates_find_the_same_furniture() {
         for line in FURNITURE_LINES.iter().filter(|l| is_plain(l)) {
             let first = |wanted: u64| FURNITURE.iter().enumerate().find(|(i, p)| wanted & (1 << i) != 0 && p.re.is_match(line)).map(|(i, _)| i);
@@ -2060,22 +2244,27 @@ mod tests {
             "it's ok, a an the",
             "",
             "Troops returned; TROOPS RETURNING. Æsop’s fables were read.",
+            "river rivers RIVER riven rivalry, floods flood waters river",
         ];
-        let heads = ["River floods return", "Zoë troop boats", "Æsop dusk", "the and"];
-        for body in bodies {
-            let article = Article::from_text("v", "v.txt", format!("x\n{body}\n"), vec![]);
+        let heads = ["River floods return", "Zoë troop boats", "Æsop dusk", "the and", "Rivers rivalry riven", "Flood waters river banks"];
+        // Bodies of one line and of two (words met again on the second).
+        let pairs = bodies.iter().map(|b| (*b, "")).chain(bodies.iter().flat_map(|a| bodies.iter().map(move |b| (*a, *b))));
+        for (first, second) in pairs {
+            let article = Article::from_text("v", "v.txt", format!("x\n{first}\n{second}\n"), vec![]);
             let lines = words::lines(&article);
             for head in heads {
                 let wanted: std::collections::HashSet<String> = words::content_words(head).collect();
                 let mut found = std::collections::HashSet::new();
                 let mut any = false;
-                words::for_each_content_word(lines[1].text, |w| {
-                    any = true;
-                    if wanted.contains(w) {
-                        found.insert(w.to_string());
-                    }
-                });
-                assert_eq!(captions::vocabulary(&lines, &[1], &wanted), (found, any), "{body:?} / {head:?}");
+                for line in &lines[1..3] {
+                    words::for_each_content_word(line.text, |w| {
+                        any = true;
+                        if wanted.contains(w) {
+                            found.insert(w.to_string());
+                        }
+                    });
+                }
+                assert_eq!(captions::vocabulary(&lines, &[1, 2], &wanted), (found, any), "{first:?} + {second:?} / {head:?}");
             }
         }
     }
@@ -2282,6 +2471,7 @@ mod prefilter_properties {
             let ungated = CREDIT_SHAPES.iter().any(|s| s.start(&line).is_some());
             prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
             prop_assert!(!ungated || may_close_with_credit(&line, is_plain(&line)), "{:?}", line);
+            prop_assert_eq!(names_credit(&line), tests::names_credit_spec(&line), "{:?}", line);
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);

@@ -353,12 +353,52 @@ pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str
 /// split by bytes: its letters and digits are the ASCII ones and it has
 /// no "’". (The empty pieces `raw_words` also gives are never content
 /// words.)
+///
+/// Text with a few curly quotes or dashes (most copy) is split by bytes
+/// too, and only its other characters decoded: a whole paragraph would
+/// otherwise be decoded for the sake of one quotation mark.
 fn for_each_raw_word(text: &str, f: impl FnMut(&str)) {
-    if !text.is_ascii() {
-        raw_words(text).filter(|w| !w.is_empty()).for_each(f);
+    if text.is_ascii() {
+        ascii_word_runs(text).for_each(f);
         return;
     }
-    ascii_word_runs(text).for_each(f);
+    raw_word_runs(text).for_each(f);
+}
+
+/// The non-empty [`raw_words`] of any text, in order: ASCII bytes are
+/// read off a table and only the other characters decoded.
+pub(super) fn raw_word_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Whether a word character starts at `i`, and its length.
+    let word_char_at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (is_ascii_word_byte(b), 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        }
+    };
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (in_word, width) = word_char_at(i);
+            if in_word {
+                break;
+            }
+            i += width;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (in_word, width) = word_char_at(i);
+            if !in_word {
+                break;
+            }
+            i += width;
+        }
+        Some(&text[start..i])
+    })
 }
 
 /// The runs of [`is_ascii_word_byte`] bytes of a text, in order: its words
@@ -403,10 +443,21 @@ static ASCII_WORD_BYTES: [bool; 256] = {
 /// cannot be a content word or is not ASCII. A content word keeps at
 /// least three letters of its raw word's start, lower-cased.
 pub(super) fn ascii_content_prefix(raw: &str) -> Option<[u8; 3]> {
-    // An ASCII word has no "’": its apostrophes are trimmed by bytes.
-    let w = if raw.is_ascii() { raw.trim_matches('\'') } else { raw.trim_matches(['\'', '’']) };
-    let b = w.as_bytes();
-    (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
+    // An ASCII word has no "’": its apostrophes are trimmed by bytes,
+    // a position from each end (this is asked of every word of a body).
+    let b = if raw.is_ascii() {
+        let b = raw.as_bytes();
+        let start = b.iter().position(|&c| c != b'\'')?;
+        let end = b.iter().rposition(|&c| c != b'\'')? + 1;
+        &b[start..end]
+    } else {
+        let w = raw.trim_matches(['\'', '’']);
+        if !w.is_ascii() {
+            return None;
+        }
+        w.as_bytes()
+    };
+    (b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
 
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
@@ -541,6 +592,18 @@ mod tests {
     }
 
     #[test]
+    fn content_prefixes_trim_apostrophes_as_the_string_trim_does() {
+        let spec = |raw: &str| {
+            let w = if raw.is_ascii() { raw.trim_matches('\'') } else { raw.trim_matches(['\'', '’']) };
+            let b = w.as_bytes();
+            (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
+        };
+        for raw in ["", "'", "''", "ab", "'ab'", "abc", "'Abc'", "''abc", "ABCD''", "a'b", "'a'b'", "’abc’", "Zoë", "’x", "o'c", "1st", "Æsop", "a’bc"] {
+            assert_eq!(ascii_content_prefix(raw), spec(raw), "{raw:?}");
+        }
+    }
+
+    #[test]
     fn stopwords_are_found_as_in_the_list() {
         assert!(STOPWORDS.iter().all(|w| w.len() <= 8 && is_stopword(w)));
         for w in ["th", "thee", "them", "theme", "", "x", "abcdefgh", "abcdefghi", "saying", "credits", "ſaid", "\0the"] {
@@ -642,11 +705,15 @@ mod tests {
 
     #[test]
     fn raw_words_split_as_the_character_split_does() {
-        for text in ["", "a", "it's o'clock", "'quoted' words", "x--y  z", "a1b2 c_d", "Zoë’s “x”", "tab\tand\nline", "..."] {
+        for text in [
+            "", "a", "it's o'clock", "'quoted' words", "x--y  z", "a1b2 c_d", "Zoë’s “x”", "tab\tand\nline", "...", "“Kim’s” — 5€ ok",
+            "ends in é", "é", "’", "a’", "’a", "日本語 text", "x\u{a0}y", "١٢ x", "Ⅻ ½", "mid—dash", "😀a😀",
+        ] {
             let mut got = Vec::new();
             for_each_raw_word(text, |w| got.push(w.to_string()));
             let want: Vec<String> = raw_words(text).filter(|w| !w.is_empty()).map(str::to_string).collect();
             assert_eq!(got, want, "{text:?}");
+            assert_eq!(raw_word_runs(text).collect::<Vec<_>>(), want, "{text:?}");
         }
     }
 
