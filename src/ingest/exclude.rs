@@ -1496,7 +1496,7 @@ mod comments {
 /// Headlines and captions of other stories.
 mod captions {
     use super::{credit_start, is_credit_in, words, ExclusionReason, Line, Mark};
-    use std::collections::{HashMap, HashSet};
+    use std::collections::HashMap;
 
     /// The longest credit looked for ("Photo: Name Surname/Agency via X").
     const CREDIT_MAX_BYTES: usize = 100;
@@ -1555,13 +1555,13 @@ mod captions {
     /// The words of `wanted` that the given lines use, and whether they
     /// have any content word at all. Only membership of a few headline
     /// words is ever asked, so the body's own vocabulary is never built.
-    pub(super) fn vocabulary(lines: &[Line<'_>], which: &[usize], wanted: &HashSet<String>) -> (HashSet<String>, bool) {
-        let mut found = HashSet::new();
+    ///
+    /// `wanted` is sorted and has no word twice; so are the words found.
+    pub(super) fn vocabulary<'w>(lines: &[Line<'_>], which: &[usize], wanted: &'w [String]) -> (Vec<&'w str>, bool) {
         let any = std::cell::Cell::new(false);
-        // The wanted words sorted, each marked once the body uses it: a
-        // binary search per word read rather than two hashes.
-        let mut sorted: Vec<&str> = wanted.iter().map(String::as_str).collect();
-        sorted.sort_unstable();
+        // Each wanted word is marked once the body uses it: a binary
+        // search per word read rather than two hashes.
+        let sorted: Vec<&str> = wanted.iter().map(String::as_str).collect();
         let mut used = vec![false; sorted.len()];
         let mut unused = sorted.len();
         // The first three letters of the wanted ASCII words not yet met:
@@ -1592,7 +1592,7 @@ mod captions {
                 }
             });
         }
-        found.extend(sorted.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| w.to_string()));
+        let found = sorted.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| *w).collect();
         (found, any.get())
     }
 
@@ -1656,14 +1656,18 @@ mod captions {
             return;
         }
         let body = &open[k + 1..];
-        let wanted: HashSet<String> =
+        // (A sorted list: a few dozen words, asked by binary search.)
+        let mut wanted: Vec<String> =
             std::iter::once(own).chain(teasers.iter().map(|t| t.0)).flat_map(|i| words::content_words(lines[i].text)).collect();
+        wanted.sort_unstable();
+        wanted.dedup();
         // The body's words among those of the headlines: the same shares
         // as against its whole vocabulary.
         let (vocabulary, body_has_words) = vocabulary(lines, body, &wanted);
-        let ours = words::overlap(lines[own].text, &vocabulary);
+        let in_body = |w: &str| vocabulary.binary_search(&w).is_ok();
+        let ours = words::overlap(lines[own].text, in_body);
         for (first, caption) in teasers {
-            let theirs = words::overlap(lines[first].text, &vocabulary);
+            let theirs = words::overlap(lines[first].text, in_body);
             if theirs >= ours || !body_has_words {
                 break;
             }
@@ -2254,6 +2258,8 @@ mod tests {
             let lines = words::lines(&article);
             for head in heads {
                 let wanted: std::collections::HashSet<String> = words::content_words(head).collect();
+                let mut sorted: Vec<String> = wanted.iter().cloned().collect();
+                sorted.sort_unstable();
                 let mut found = std::collections::HashSet::new();
                 let mut any = false;
                 for line in &lines[1..3] {
@@ -2264,7 +2270,9 @@ mod tests {
                         }
                     });
                 }
-                assert_eq!(captions::vocabulary(&lines, &[1, 2], &wanted), (found, any), "{first:?} + {second:?} / {head:?}");
+                let (got, got_any) = captions::vocabulary(&lines, &[1, 2], &sorted);
+                let got: std::collections::HashSet<String> = got.into_iter().map(str::to_string).collect();
+                assert_eq!((got, got_any), (found, any), "{first:?} + {second:?} / {head:?}");
             }
         }
     }
