@@ -257,14 +257,21 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             "link to another story",
             &["related", "read", "see also", "more", "recommended", "further", "up next", "watch", "listen", "you might", "you may", "most", "previous", "next"],
             |t| {
-                const LABELS: &[&str] =
-                    &["related", "read", "also read", "see also", "more", "recommended", "further reading", "up next", "watch", "listen"];
+                // The labels a mark follows (after white space), as the
+                // expression has them: a line of prose that opens with
+                // "More" and holds a hyphen somewhere is refused here.
+                const LABELS: &[&str] = &[
+                    "related", "read more", "read also", "also read", "see also", "more on this story", "more on this", "recommended",
+                    "further reading", "read next", "up next", "watch", "listen", "more",
+                ];
+                const MARKS: [char; 7] = [':', '|', '>', '»', '–', '—', '-'];
                 const WHOLE: &[&str] = &[
                     "related", "read more", "more stories", "you might also like", "you may also like", "recommended", "most read",
                     "most popular", "most viewed", "previous article", "previous story", "previous post", "next article",
                     "next story", "next post",
                 ];
-                (starts_any_ci(t, LABELS) && t.contains([':', '|', '>', '»', '–', '—', '-'])) || starts_any_ci(t, WHOLE)
+                let marked = |label: &&str| starts_any_ci(t, &[label]) && t[label.len()..].trim_start().starts_with(MARKS);
+                LABELS.iter().any(marked) || (starts_any_ci(t, &["more from "]) && t.contains(MARKS)) || starts_any_ci(t, WHOLE)
             },
         ),
         pattern(r"the post .+ appeared first on .+", Other(Footer), "syndication footer", &["appeared first on"],
@@ -1350,6 +1357,15 @@ mod comments {
         let mut shouted = 0;
         if own.is_ascii() {
             for t in super::words::ascii_word_runs(own) {
+                // Most words of prose can be no listed word and are not
+                // capitalised, so not shouted: counted here, without the
+                // call (what `note_token` would find for them).
+                let b = t.as_bytes();
+                if !(b.len() <= 7 && may_be_listed(b)) && !(b.len() >= 3 && b[0].is_ascii_uppercase()) {
+                    facts.count += 1;
+                    shouted = 0;
+                    continue;
+                }
                 note_token(t, true, &mut facts, &mut shouted);
                 if first_only && facts.any() {
                     break;
@@ -1558,7 +1574,6 @@ mod captions {
     ///
     /// `wanted` is sorted and has no word twice; so are the words found.
     pub(super) fn vocabulary<'w>(lines: &[Line<'_>], which: &[usize], wanted: &'w [String]) -> (Vec<&'w str>, bool) {
-        let any = std::cell::Cell::new(false);
         // Each wanted word is marked once the body uses it: a binary
         // search per word read rather than two hashes.
         let sorted: Vec<&str> = wanted.iter().map(String::as_str).collect();
@@ -1571,58 +1586,61 @@ mod captions {
         // not ASCII.) A word of the story's subject comes back again and
         // again in the body; after its first use it is not read again.
         let openings: Vec<Option<[u8; 3]>> = sorted.iter().map(|w| words::ascii_content_prefix(w)).collect();
-        let prefixes = LetterTriples::of(openings.iter().flatten().copied());
-        let skip = |raw: &str| any.get() && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| !prefixes.contains(p));
-        for &i in which {
-            // Every wanted word found: the rest of the body can add nothing.
-            if unused == 0 && any.get() {
+        let mut prefixes = LetterTriples::of(openings.iter().flatten().copied());
+        let mut any = false;
+        let mut scratch = String::new();
+        // (The words of `for_each_content_word`, read in one loop.)
+        for raw in which.iter().flat_map(|&i| words::raw_word_runs(lines[i].text)) {
+            if any && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| !prefixes.contains(p)) {
+                continue;
+            }
+            let Some(word) = words::content_word(raw, &mut scratch) else { continue };
+            any = true;
+            let Ok(at) = sorted.binary_search(&word) else { continue };
+            if std::mem::replace(&mut used[at], true) {
+                continue;
+            }
+            unused -= 1;
+            if unused == 0 {
+                // Every wanted word found: the rest of the body can add nothing.
                 break;
             }
-            words::for_each_content_word_unless(lines[i].text, skip, |word| {
-                any.set(true);
-                let Ok(at) = sorted.binary_search(&word) else { return };
-                if std::mem::replace(&mut used[at], true) {
-                    return;
+            if let Some(p) = openings[at] {
+                if !openings.iter().zip(&used).any(|(q, u)| !u && *q == Some(p)) {
+                    prefixes.remove(p);
                 }
-                unused -= 1;
-                if let Some(p) = openings[at] {
-                    if !openings.iter().zip(&used).any(|(q, u)| !u && *q == Some(p)) {
-                        prefixes.remove(p);
-                    }
-                }
-            });
+            }
         }
         let found = sorted.iter().zip(&used).filter(|(_, u)| **u).map(|(w, _)| *w).collect();
-        (found, any.get())
+        (found, any)
     }
 
     /// A set of three-letter openings (ASCII letters in lower case), one
     /// bit per triple: [`vocabulary`] asks it of every word of the body,
     /// and a bit costs less than a search of a sorted list.
-    /// (Cells: one closure asks while another takes triples out.)
-    struct LetterTriples(Vec<std::cell::Cell<u64>>);
+    struct LetterTriples(Vec<u64>);
 
     impl LetterTriples {
         fn of(triples: impl Iterator<Item = [u8; 3]>) -> LetterTriples {
-            let bits = LetterTriples(vec![std::cell::Cell::new(0); (26 * 26 * 26usize).div_ceil(64)]);
+            let mut bits = LetterTriples(vec![0; (26 * 26 * 26usize).div_ceil(64)]);
             for t in triples {
                 if let Some(i) = Self::index(t) {
-                    bits.0[i / 64].set(bits.0[i / 64].get() | 1 << (i % 64));
+                    bits.0[i / 64] |= 1 << (i % 64);
                 }
             }
             bits
         }
 
-        fn remove(&self, t: [u8; 3]) {
+        fn remove(&mut self, t: [u8; 3]) {
             if let Some(i) = Self::index(t) {
-                self.0[i / 64].set(self.0[i / 64].get() & !(1 << (i % 64)));
+                self.0[i / 64] &= !(1 << (i % 64));
             }
         }
 
         /// False for a triple with anything but lower-case letters, which
         /// no content word opens with.
         fn contains(&self, t: [u8; 3]) -> bool {
-            Self::index(t).is_some_and(|i| self.0[i / 64].get() & 1 << (i % 64) != 0)
+            Self::index(t).is_some_and(|i| self.0[i / 64] & 1 << (i % 64) != 0)
         }
 
         fn index(t: [u8; 3]) -> Option<usize> {
@@ -2058,6 +2076,9 @@ mod tests {
         "Get the morning newsletter here", "Click here to read", "Already a subscriber? Log in", "Login or register",
         "This article is for subscribers only", "Read more: Dam operators warn", "Related: Floods", "More from Valley Press - x",
         "Watch | The river", "You may also like:", "Most popular", "Next story: the dam", "Previous article",
+        "More on this story: the dam", "More on this — x", "Read also | x", "Read next » x", "Listen - x", "more: x",
+        "Up next > x", "See also  : x", "Further reading – x", "More from Jo Lin on the dam: x", "Also read:x", "Recommended >> x",
+        "More than 40 homes flooded in a 36-hour storm", "Read the full 10-page report",
         "Related coverage", "The post Floods close roads appeared first on Valley Press.", "3 of 12", "Photos 3 / 12",
         "Enlarge this image", "View the gallery of the floods", "Updated 2 hours ago", "Last updated: 5 mins ago",
         "4 min read", "10-minute listen", "Reading time: 3 minutes", "Copyright 2026 Valley Press. All rights reserved.",

@@ -355,19 +355,9 @@ pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// `content_words` without allocating per word: each is lent to `f` in turn.
-pub(super) fn for_each_content_word(text: &str, f: impl FnMut(&str)) {
-    for_each_content_word_unless(text, |_| false, f);
-}
-
-/// [`for_each_content_word`], leaving out the raw words for which `skip`
-/// holds before any work is spent on them: for a caller that knows which
-/// words it need not see.
-pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str) -> bool, mut f: impl FnMut(&str)) {
+pub(super) fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
     let mut scratch = String::new();
     for_each_raw_word(text, |w| {
-        if skip(w) {
-            return;
-        }
         if let Some(word) = content_word(w, &mut scratch) {
             f(word);
         }
@@ -492,7 +482,7 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 /// One raw word as a content word, written into `scratch`: lower-cased,
 /// stemmed, and none if it is short, not alphabetic or a stopword. An
 /// ASCII word is tested before it is copied and lower-cased in place.
-fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
+pub(super) fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
     // An ASCII word has no "’": it is trimmed and tested by bytes.
     if raw.is_ascii() {
         let w = raw.trim_matches('\'');
