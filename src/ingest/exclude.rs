@@ -1361,7 +1361,8 @@ mod comments {
                 // capitalised, so not shouted: counted here, without the
                 // call (what `note_token` would find for them).
                 let b = t.as_bytes();
-                if !(b.len() <= 7 && may_be_listed(b)) && !(b.len() >= 3 && b[0].is_ascii_uppercase()) {
+                let may_matter = (b.len() <= 7 && may_be_listed(b)) || (b.len() >= 3 && b[0].is_ascii_uppercase());
+                if !may_matter {
                     facts.count += 1;
                     shouted = 0;
                     continue;
