@@ -67,7 +67,22 @@ impl TwoBuild {
 /// Whether every non-ASCII character of the text is one that no Unicode
 /// class the patterns use (letters, digits, word characters) contains.
 pub(crate) fn is_plain(text: &str) -> bool {
-    text.is_ascii() || text.chars().all(|c| c.is_ascii() || is_never_in_words(c))
+    if text.is_ascii() {
+        return true;
+    }
+    // Only the characters that are not ASCII are decoded: the runs of
+    // ASCII between them (nearly all of a line) are skipped by bytes.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        at += skip;
+        let Some(c) = text[at..].chars().next() else { return true };
+        if !is_never_in_words(c) {
+            return false;
+        }
+        at += c.len_utf8();
+    }
+    true
 }
 
 /// Non-ASCII characters that are neither letters, digits nor any other
@@ -103,6 +118,14 @@ mod tests {
         let word = Regex::new(r"\w").unwrap();
         for c in (0x80u32..0x2100).filter_map(char::from_u32).filter(|&c| is_never_in_words(c)) {
             assert!(!word.is_match(&c.to_string()), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn plain_text_read_by_bytes_is_plain_text_read_by_characters() {
+        let spec = |t: &str| t.chars().all(|c| c.is_ascii() || is_never_in_words(c));
+        for t in ["", "a", "“a” — b", "Zoë", "a\u{a0}", "\u{a0}", "x€y", "x€é", "é", "ſ", "٢", "“", "ab“cd”ef—gh…", "…é…"] {
+            assert_eq!(is_plain(t), spec(t), "{t:?}");
         }
     }
 

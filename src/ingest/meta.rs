@@ -596,6 +596,10 @@ fn is_label_word(word: &str) -> bool {
 /// "Valley Press", "News Now USA": a few capitalised words, one of which
 /// names a news organisation.
 fn is_masthead(content: &str) -> bool {
+    // Counted first, without collecting: most lines have more words.
+    if !(1..=5).contains(&words::count_words_up_to(content, 6)) {
+        return false;
+    }
     let words: Vec<&str> = content.split_whitespace().collect();
     (1..=5).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
@@ -611,6 +615,11 @@ fn is_outlet_word(word: &str) -> bool {
 /// "SEOUL" or "Pyongyang —" alone on a line: a dateline.
 fn is_place_alone(content: &str) -> bool {
     let place = content.trim_end_matches(['—', '–', '-', ' ']);
+    // Both shapes have one to three words: counted first, without
+    // collecting, since most lines have more.
+    if !(1..=3).contains(&words::count_words_up_to(place, 4)) {
+        return false;
+    }
     let words: Vec<&str> = place.split_whitespace().collect();
     let upper = !words.is_empty() && words.len() <= 3 && place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && place.chars().filter(|c| c.is_alphabetic()).count() >= 3;
     let dashed = place.len() < content.len() && (1..=3).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase));
@@ -637,7 +646,7 @@ fn is_job_title(part: &str) -> bool {
 /// The dateline and credited agency opening the first paragraph of prose.
 fn opening_dateline(content: &str, meta: &mut Meta) {
     // Every dateline ends in a dash.
-    if !content.contains(['—', '–', '-']) || !could_be_dateline(content) {
+    if !has_dash(content) || !could_be_dateline(content) {
         return;
     }
     let Some((place, credit)) = dateline_parts(content) else { return };
@@ -655,6 +664,14 @@ fn opening_dateline(content: &str, meta: &mut Meta) {
             meta.outlet.get_or_insert_with(|| credit.to_string());
         }
     }
+}
+
+/// `text.contains(['—', '–', '-'])`, by a vectorised search for the
+/// hyphen and the first byte the two dashes share in UTF-8 (asked of the
+/// whole first paragraph).
+fn has_dash(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, bytes).any(|i| bytes[i] == b'-' || matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])))
 }
 
 /// Where [`DATELINE`] finds the place and the agency: read by hand on
@@ -704,6 +721,13 @@ mod tests {
             .map(str::to_lowercase)
             .collect();
         (1..=4).contains(&words.len()) && words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()))
+    }
+
+    #[test]
+    fn dashes_are_found_as_the_character_search_finds_them() {
+        for t in ["", "-", "a—b", "a–b", "“quoted” ’", "x\u{2012}y", "x\u{2015}y", "SEOUL (AP) — x", "no dash here", "é€", "\u{e2}"] {
+            assert_eq!(has_dash(t), t.contains(['—', '–', '-']), "{t:?}");
+        }
     }
 
     #[test]

@@ -166,11 +166,36 @@ fn char_marks(text: &str) -> Vec<(usize, usize)> {
     if text.is_ascii() {
         return (0..text.len().max(1)).step_by(CHAR_MARK_STEP).map(|i| (i, i)).collect();
     }
-    walked_marks(text)
+    counted_marks(text)
+}
+
+/// The marks [`walked_marks`] sets, found without decoding: each is the
+/// first character boundary a step past the last, and the characters
+/// between two marks are the bytes that do not continue a character,
+/// counted a block at a time (a count the compiler vectorises).
+fn counted_marks(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut marks = vec![(0, 0)];
+    let (mut last, mut count) = (0, 0);
+    loop {
+        let mut next = last + CHAR_MARK_STEP;
+        while next < text.len() && !text.is_char_boundary(next) {
+            next += 1;
+        }
+        if next >= text.len() {
+            return marks;
+        }
+        // A UTF-8 continuation byte is 0b10xxxxxx: below -64 as a signed byte.
+        count += bytes[last..next].iter().filter(|&&b| (b as i8) >= -64).count();
+        marks.push((next, count));
+        last = next;
+    }
 }
 
 /// The marks as a walk over every character sets them: one each time
-/// [`CHAR_MARK_STEP`] bytes have passed.
+/// [`CHAR_MARK_STEP`] bytes have passed. The specification of
+/// [`counted_marks`].
+#[cfg(test)]
 fn walked_marks(text: &str) -> Vec<(usize, usize)> {
     let mut marks = vec![(0, 0)];
     let mut last = 0;
@@ -358,6 +383,20 @@ mod tests {
         }
         let mixed = format!("{}é{}", "a".repeat(600), "b".repeat(900));
         assert_eq!(char_marks(&mixed), walked_marks(&mixed));
+    }
+
+    #[test]
+    fn counted_marks_are_those_of_the_walk() {
+        // Characters of every UTF-8 length, so that marks fall inside
+        // each kind of character and right after it.
+        for unit in ["é", "€", "😀", "a—", "“x” ", "aé€😀"] {
+            for len in [0, 1, 100, 170, 171, 172, 255, 256, 257, 511, 512, 513, 1100, 3000] {
+                let text = unit.repeat(len);
+                assert_eq!(counted_marks(&text), walked_marks(&text), "{unit:?} x {len}");
+                let shifted = format!("ab{text}");
+                assert_eq!(counted_marks(&shifted), walked_marks(&shifted), "ab + {unit:?} x {len}");
+            }
+        }
     }
 
     #[test]

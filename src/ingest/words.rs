@@ -5,7 +5,6 @@
 use super::ascii::is_plain;
 use super::Article;
 use crate::model::Span;
-use std::collections::HashSet;
 
 /// Whether `text` holds any of the (lower-case ASCII) `needles`, ignoring
 /// ASCII case, without allocating: a cheap test run before a pattern that
@@ -142,7 +141,33 @@ pub(super) fn count_words(text: &str) -> usize {
 /// `count_words(text).min(limit)`, reading no further than the word that
 /// reaches `limit`: the tests on a line's length ask only whether it has
 /// more than a few words, and lines of prose have many.
+///
+/// One loop over the bytes, counting where a word starts, rather than
+/// [`WhitespaceWords`] finding each word's two ends: this is asked of
+/// most lines several times.
 pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while count < limit {
+        let Some(&b) = bytes.get(i) else { break };
+        let (space, width) = match BYTE_CLASSES[usize::from(b)] {
+            ByteClass::Space => (true, 1),
+            ByteClass::Word => (false, 1),
+            ByteClass::NotAscii => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        count += usize::from(!space && !in_word);
+        in_word = !space;
+        i += width;
+    }
+    count
+}
+
+/// [`count_words_up_to`] as the words themselves count: the specification.
+#[cfg(test)]
+fn count_words_up_to_spec(text: &str, limit: usize) -> usize {
     WhitespaceWords::new(text).take(limit).count()
 }
 
@@ -330,19 +355,9 @@ pub(super) fn content_words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// `content_words` without allocating per word: each is lent to `f` in turn.
-pub(super) fn for_each_content_word(text: &str, f: impl FnMut(&str)) {
-    for_each_content_word_unless(text, |_| false, f);
-}
-
-/// [`for_each_content_word`], leaving out the raw words for which `skip`
-/// holds before any work is spent on them: for a caller that knows which
-/// words it need not see.
-pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str) -> bool, mut f: impl FnMut(&str)) {
+pub(super) fn for_each_content_word(text: &str, mut f: impl FnMut(&str)) {
     let mut scratch = String::new();
     for_each_raw_word(text, |w| {
-        if skip(w) {
-            return;
-        }
         if let Some(word) = content_word(w, &mut scratch) {
             f(word);
         }
@@ -353,12 +368,52 @@ pub(super) fn for_each_content_word_unless(text: &str, mut skip: impl FnMut(&str
 /// split by bytes: its letters and digits are the ASCII ones and it has
 /// no "’". (The empty pieces `raw_words` also gives are never content
 /// words.)
+///
+/// Text with a few curly quotes or dashes (most copy) is split by bytes
+/// too, and only its other characters decoded: a whole paragraph would
+/// otherwise be decoded for the sake of one quotation mark.
 fn for_each_raw_word(text: &str, f: impl FnMut(&str)) {
-    if !text.is_ascii() {
-        raw_words(text).filter(|w| !w.is_empty()).for_each(f);
+    if text.is_ascii() {
+        ascii_word_runs(text).for_each(f);
         return;
     }
-    ascii_word_runs(text).for_each(f);
+    raw_word_runs(text).for_each(f);
+}
+
+/// The non-empty [`raw_words`] of any text, in order: ASCII bytes are
+/// read off a table and only the other characters decoded.
+pub(super) fn raw_word_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Whether a word character starts at `i`, and its length.
+    let word_char_at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (is_ascii_word_byte(b), 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        }
+    };
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (in_word, width) = word_char_at(i);
+            if in_word {
+                break;
+            }
+            i += width;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (in_word, width) = word_char_at(i);
+            if !in_word {
+                break;
+            }
+            i += width;
+        }
+        Some(&text[start..i])
+    })
 }
 
 /// The runs of [`is_ascii_word_byte`] bytes of a text, in order: its words
@@ -403,10 +458,21 @@ static ASCII_WORD_BYTES: [bool; 256] = {
 /// cannot be a content word or is not ASCII. A content word keeps at
 /// least three letters of its raw word's start, lower-cased.
 pub(super) fn ascii_content_prefix(raw: &str) -> Option<[u8; 3]> {
-    // An ASCII word has no "’": its apostrophes are trimmed by bytes.
-    let w = if raw.is_ascii() { raw.trim_matches('\'') } else { raw.trim_matches(['\'', '’']) };
-    let b = w.as_bytes();
-    (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
+    // An ASCII word has no "’": its apostrophes are trimmed by bytes,
+    // a position from each end (this is asked of every word of a body).
+    let b = if raw.is_ascii() {
+        let b = raw.as_bytes();
+        let start = b.iter().position(|&c| c != b'\'')?;
+        let end = b.iter().rposition(|&c| c != b'\'')? + 1;
+        &b[start..end]
+    } else {
+        let w = raw.trim_matches(['\'', '’']);
+        if !w.is_ascii() {
+            return None;
+        }
+        w.as_bytes()
+    };
+    (b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
 }
 
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
@@ -416,7 +482,7 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> {
 /// One raw word as a content word, written into `scratch`: lower-cased,
 /// stemmed, and none if it is short, not alphabetic or a stopword. An
 /// ASCII word is tested before it is copied and lower-cased in place.
-fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
+pub(super) fn content_word<'s>(raw: &str, scratch: &'s mut String) -> Option<&'s str> {
     // An ASCII word has no "’": it is trimmed and tested by bytes.
     if raw.is_ascii() {
         let w = raw.trim_matches('\'');
@@ -470,13 +536,13 @@ fn stem_len(word: &str) -> usize {
     word.len()
 }
 
-/// The share of `text`'s distinct content words that occur in `vocabulary`
-/// (0 when it has none).
+/// The share of `text`'s distinct content words that are in a vocabulary,
+/// as `in_vocabulary` tells (0 when it has none).
 ///
 /// The distinct words are kept end to end in one string: the texts asked
 /// about are headlines and captions, a few words each, so a look along
 /// them costs less than hashing and a copy of every word.
-pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
+pub(super) fn overlap(text: &str, in_vocabulary: impl Fn(&str) -> bool) -> f64 {
     let mut seen = String::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut shared = 0;
@@ -490,7 +556,7 @@ pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
         if !known {
             seen.push_str(w);
             ends.push(seen.len());
-            shared += usize::from(vocabulary.contains(w));
+            shared += usize::from(in_vocabulary(w));
         }
     });
     if ends.is_empty() {
@@ -502,6 +568,7 @@ pub(super) fn overlap(text: &str, vocabulary: &HashSet<String>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     #[test]
     fn literal_tests_ignore_ascii_case() {
@@ -541,6 +608,18 @@ mod tests {
     }
 
     #[test]
+    fn content_prefixes_trim_apostrophes_as_the_string_trim_does() {
+        let spec = |raw: &str| {
+            let w = if raw.is_ascii() { raw.trim_matches('\'') } else { raw.trim_matches(['\'', '’']) };
+            let b = w.as_bytes();
+            (w.is_ascii() && b.len() >= 3).then(|| [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase(), b[2].to_ascii_lowercase()])
+        };
+        for raw in ["", "'", "''", "ab", "'ab'", "abc", "'Abc'", "''abc", "ABCD''", "a'b", "'a'b'", "’abc’", "Zoë", "’x", "o'c", "1st", "Æsop", "a’bc"] {
+            assert_eq!(ascii_content_prefix(raw), spec(raw), "{raw:?}");
+        }
+    }
+
+    #[test]
     fn stopwords_are_found_as_in_the_list() {
         assert!(STOPWORDS.iter().all(|w| w.len() <= 8 && is_stopword(w)));
         for w in ["th", "thee", "them", "theme", "", "x", "abcdefgh", "abcdefghi", "saying", "credits", "ſaid", "\0the"] {
@@ -554,6 +633,7 @@ mod tests {
             assert_eq!(count_words(text), text.split_whitespace().count(), "{text:?}");
             for limit in 0..6 {
                 assert_eq!(count_words_up_to(text, limit), count_words(text).min(limit), "{text:?} {limit}");
+                assert_eq!(count_words_up_to(text, limit), count_words_up_to_spec(text, limit), "{text:?} {limit}");
             }
         }
         for b in 0u8..128 {
@@ -636,17 +716,21 @@ mod tests {
         };
         let vocabulary: HashSet<String> = content_words("troops returned to the river port; floods").collect();
         for text in ["", "the and", "Troops return", "troops troops troop TROOPS river", "Zoë’s river floods flood", "port porting ports x"] {
-            assert_eq!(overlap(text, &vocabulary), spec(text, &vocabulary), "{text:?}");
+            assert_eq!(overlap(text, |w| vocabulary.contains(w)), spec(text, &vocabulary), "{text:?}");
         }
     }
 
     #[test]
     fn raw_words_split_as_the_character_split_does() {
-        for text in ["", "a", "it's o'clock", "'quoted' words", "x--y  z", "a1b2 c_d", "Zoë’s “x”", "tab\tand\nline", "..."] {
+        for text in [
+            "", "a", "it's o'clock", "'quoted' words", "x--y  z", "a1b2 c_d", "Zoë’s “x”", "tab\tand\nline", "...", "“Kim’s” — 5€ ok",
+            "ends in é", "é", "’", "a’", "’a", "日本語 text", "x\u{a0}y", "١٢ x", "Ⅻ ½", "mid—dash", "😀a😀",
+        ] {
             let mut got = Vec::new();
             for_each_raw_word(text, |w| got.push(w.to_string()));
             let want: Vec<String> = raw_words(text).filter(|w| !w.is_empty()).map(str::to_string).collect();
             assert_eq!(got, want, "{text:?}");
+            assert_eq!(raw_word_runs(text).collect::<Vec<_>>(), want, "{text:?}");
         }
     }
 
