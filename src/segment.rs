@@ -608,12 +608,27 @@ fn cap_length(text: &str, span: Span) -> Vec<Span> {
 }
 
 fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        spans.push(Span::new(start + lead, start + lead + trimmed.len()));
+    let (lead, len) = trimmed_bounds(&text[start..end]);
+    if len > 0 {
+        spans.push(Span::new(start + lead, start + lead + len));
     }
+}
+
+/// Where `piece.trim()` starts in `piece`, and its length. Every sentence
+/// is trimmed, and its ends are nearly always ASCII: white space there is
+/// skipped byte by byte (the bytes `char::is_whitespace` accepts below
+/// 128), and only a piece with a non-ASCII character at either end is
+/// trimmed by the `char` methods.
+fn trimmed_bounds(piece: &str) -> (usize, usize) {
+    let b = piece.as_bytes();
+    let is_space = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let lead = b.iter().position(|c| !is_space(c)).unwrap_or(b.len());
+    let tail = b.iter().rposition(|c| !is_space(c)).map_or(lead, |i| i + 1);
+    let ascii_ends = b.get(lead).is_none_or(u8::is_ascii) && (tail == lead || b[tail - 1].is_ascii());
+    if !ascii_ends {
+        return (piece.len() - piece.trim_start().len(), piece.trim().len());
+    }
+    (lead, tail - lead)
 }
 
 /// Whether the full stop after `before` belongs to an abbreviation, given
@@ -2255,6 +2270,7 @@ mod fast_paths {
         assert!(found.iter().all(|q| starts.contains(q)) && found.is_sorted(), "word heads: {text:?}");
         assert_eq!(has_url_start(b), text.contains("://") || text.contains("www.") || text.contains("WWW."), "url: {text:?}");
         assert_eq!(by_hand::plain(text), crate::ingest::ascii::is_plain(text), "plain: {text:?}");
+        assert_eq!(trimmed_bounds(text), (text.len() - text.trim_start().len(), text.trim().len()), "trim: {text:?}");
         // The places the article search finds include every word start
         // holding a speech word, and the sentence reader given them reads
         // as it did over every word start.
@@ -2264,6 +2280,19 @@ mod fast_paths {
         let by_heads = by_hand::in_sentence_by_word_heads(text);
         let by_places = by_hand::in_plain_sentence(text, &places, &mut by_hand::Hinges::default());
         assert_eq!(by_places, by_heads, "speaker: {text:?}");
+    }
+
+    #[test]
+    fn trimming_by_bytes_is_trimming_by_chars() {
+        let pieces = [
+            "", " ", "\u{b}\u{c}", "a", " a ", "\t a b \r\n", "\u{a0}a\u{a0}", " \u{2009}x", "x\u{3000} ", "é", " é ", "\u{85}",
+            "  \u{85}", "a\u{1c}", "\u{1c}a ",
+        ];
+        for piece in pieces {
+            let trimmed = piece.trim();
+            let lead = piece.len() - piece.trim_start().len();
+            assert_eq!(trimmed_bounds(piece), (lead, trimmed.len()), "{piece:?}");
+        }
     }
 
     #[test]
