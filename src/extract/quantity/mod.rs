@@ -239,9 +239,15 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     if matches!(a.form, Form::Vague(_) | Form::Fraction) {
         return None;
     }
+    let k = r.last + 1;
+    // Every range goes on with "and", "to" or a dash right after the
+    // first figure; most figures have none of them, and are settled here
+    // before the words before them are read back for an opener.
+    if !(t.is(k, "and") || t.is(k, "to") || t.is_sym(k, &["-", "\u{2013}"])) {
+        return None;
+    }
     let opened = modifier::range_opener(t.text, t.start(lead));
     let opener = opened.map(|o| o.0);
-    let k = r.last + 1;
     let (b_at, hyphen) = if opener == Some(Opener::Between) {
         (t.is(k, "and").then_some(k + 1)?, false)
     } else if t.is(k, "to") {
