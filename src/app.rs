@@ -69,10 +69,11 @@ fn compare(args: &CompareArgs, rules_dir: Option<&Path>, color: bool) -> Result<
     let sources = ingest::expand_inputs(&args.inputs)?;
     let progress = Progress::new(sources.len());
     let articles = read_all(&sources, &progress)?;
-    let warnings = article_warnings(&articles);
+    let mut warnings = article_warnings(&articles);
     progress.stage("extracting");
     let report = pipeline::compare_with_progress(articles, &rules, &|| progress.tick_extracted());
     progress.finish();
+    warnings.extend(report.limits.iter().map(ToString::to_string));
     let color = color && args.output.is_none();
     let text = match args.format {
         CompareFormat::Table => report::table::compare(&report, color),
@@ -138,6 +139,7 @@ fn lint(args: &LintArgs, rules_dir: Option<&Path>, color: bool) -> Result<Output
     let mut warnings = article_warnings(std::slice::from_ref(&draft));
     warnings.extend(article_warnings(&references));
     let report = lint::lint(draft, references, &rules, &lint::Options { skip_topics });
+    warnings.extend(report.limits.iter().map(ToString::to_string));
     let text = match format {
         LintFormat::Human => report::lint_text::human(&report, color && args.output.is_none()),
         LintFormat::Json => report::json::lint(&report),

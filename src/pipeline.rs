@@ -18,6 +18,9 @@ pub struct Report {
     /// Sorted by id, so the report does not depend on input order.
     pub articles: Vec<Article>,
     pub findings: Vec<Finding>,
+    /// The buckets alignment could only align under its limit of groups;
+    /// the commands print each as a warning.
+    pub limits: Vec<align::Limit>,
 }
 
 /// Every quantity of one article as a claim (topic `None` where no rule
@@ -47,8 +50,9 @@ pub fn compare_with_progress(mut articles: Vec<Article>, rules: &RuleSet, progre
         articles.iter().map(one).collect()
     };
     let claims: Vec<Claim> = per_article.into_iter().flatten().collect();
-    let findings = judge::judge(align::align_owned(claims, rules));
-    Report { articles, findings }
+    let alignment = align::align_owned(claims, rules);
+    let findings = judge::judge(alignment.clusters);
+    Report { articles, findings, limits: alignment.limits }
 }
 
 /// Whether `n` independent articles are worth spreading over threads.
@@ -92,7 +96,7 @@ mod tests {
             ticks.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         });
         assert_eq!(ticks.into_inner(), 40);
-        let sequential = judge::judge(align::align_with_rules(&expected, &rules));
+        let sequential = judge::judge(align::align_with_rules(&expected, &rules).clusters);
         assert_eq!(report.findings, sequential);
     }
 }

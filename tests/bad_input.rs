@@ -367,6 +367,45 @@ fn run_on_sentence_full_of_figures_finishes() {
     assert!(took.as_secs() < 10, "took {took:?}");
 }
 
+/// Two outlets that each list 1,200 death tolls, all different from each
+/// other (machine-made text): more groups than alignment compares with one
+/// another. The run finishes with one warning naming the topic, and the
+/// figures past the limit that both outlets give still agree.
+#[test]
+fn figures_past_the_alignment_limit_warn_and_still_agree() {
+    let dir = scratch();
+    let line: String = (0..1200).map(|n| format!("{} people were killed and ", 5001 + n)).collect();
+    write(dir.path(), "first.txt", &line);
+    write(dir.path(), "second.txt", &line);
+    let start = std::time::Instant::now();
+    let out = run([OsStr::new("compare"), dir.path().as_os_str(), OsStr::new("--format"), OsStr::new("json")]);
+    let took = start.elapsed();
+    out.assert_warned(&["topic `deaths`", "2400 figures", "1200 groups", "more than the 1000"]);
+    let json = out.json();
+    let findings = json["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1200, "one finding per figure");
+    assert!(findings.iter().all(|f| f["verdict"] == "agree" && f["claims"].as_array().is_some_and(|c| c.len() == 2)));
+    assert!(took.as_secs() < 60, "took {took:?}");
+}
+
+/// The lint of a draft against such references warns the same way, and
+/// still finds the draft's figure (a late one, past the first 1,000) among
+/// them.
+#[test]
+fn lint_against_figures_past_the_alignment_limit_warns() {
+    let dir = scratch();
+    let refs = dir.path().join("refs");
+    std::fs::create_dir(&refs).expect("refs dir");
+    let line: String = (0..1200).map(|n| format!("{} people were killed and ", 5001 + n)).collect();
+    write(&refs, "first.txt", &line);
+    write(&refs, "second.txt", &line);
+    let draft = write(dir.path(), "draft.md", "Officials said 6100 people were killed.\n");
+    let out = run([OsStr::new("lint"), draft.as_os_str(), OsStr::new("--against"), refs.as_os_str(), OsStr::new("--format"), OsStr::new("json")]);
+    out.assert_warned(&["topic `deaths`", "2400 figures", "more than the 1000"]);
+    let json = out.json();
+    assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(0), "the draft's figure is supported: {json}");
+}
+
 // ------------------------------------------------------------ rule files
 
 /// A valid rule file of our own, for a topic the built-in set lacks.

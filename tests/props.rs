@@ -4,6 +4,7 @@
 //!
 //! Case counts are bounded so the module runs in seconds in a debug build.
 
+use concord::align::score;
 use concord::extract::quantity;
 use concord::ingest::Article;
 use concord::model::Interval;
@@ -131,6 +132,13 @@ proptest! {
     #[test]
     fn overlap_is_symmetric(a in interval(), b in interval()) {
         prop_assert_eq!(a.overlaps(&b), b.overlaps(&a));
+    }
+
+    /// The greedy step's quick disagreement test says what the full
+    /// relation says.
+    #[test]
+    fn disagreement_is_a_disjoint_or_far_relation(a in interval(), b in interval()) {
+        prop_assert_eq!(score::disagree(&a, &b), score::Relation::of(&a, &b) >= score::Relation::Disjoint);
     }
 }
 

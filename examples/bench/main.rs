@@ -505,9 +505,9 @@ fn stages(dir: &Path, rules: &RuleSet) -> Result<[Option<Duration>; 5]> {
     let mut articles = articles?;
     articles.sort_by(|a, b| a.id.cmp(&b.id));
     let (claims, _, extract) = timed(|| articles.iter().flat_map(|a| pipeline::facts(a, rules)).collect::<Vec<_>>());
-    let (clusters, _, align) = timed(|| align::align_with_rules(&claims, rules));
-    let (findings, _, judge) = timed(|| judge::judge(clusters));
-    let report = pipeline::Report { articles, findings };
+    let (alignment, _, align) = timed(|| align::align_with_rules(&claims, rules));
+    let (findings, _, judge) = timed(|| judge::judge(alignment.clusters));
+    let report = pipeline::Report { articles, findings, limits: alignment.limits };
     let (_, _, json) = timed(|| std::hint::black_box(report::json::compare(&report).len()));
     Ok([ingest, extract, align, judge, json])
 }

@@ -16,6 +16,13 @@
 //! modality and partitive mark), not against every member; and context
 //! words are interned once per bucket ([`score::Vocabulary`]), so that each
 //! pair of distinct words is measured once.
+//!
+//! A bucket whose figures would make more than [`MAX_GROUPS`] groups (tens
+//! of thousands of figures of one topic that all differ: machine-made text,
+//! not a story) is aligned in bounded time and memory instead: past the
+//! limit a claim is compared only with the first groups and with groups of
+//! its very figure, and only the first groups are merged. The result says
+//! so ([`Limit`]), and the commands print it as a warning.
 //! `docs/alignment.md` explains the model and how rules influence it.
 
 pub mod profile;
@@ -40,6 +47,46 @@ pub struct Cluster {
 /// ones to join, which covers small clusters whole.
 const MAX_REPRESENTATIVES: usize = 12;
 
+/// The most groups of one bucket that alignment compares with each other.
+/// Real stories stay far below it (a 10,000-article story makes 53 in its
+/// busiest bucket); past it, the work per claim would grow with the
+/// number of figures, and the merge step's table of pairs with its square.
+pub const MAX_GROUPS: usize = 1_000;
+
+/// The alignment of a story's claims.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Alignment {
+    pub clusters: Vec<Cluster>,
+    /// The buckets aligned under [`MAX_GROUPS`]'s limit, in bucket order.
+    pub limits: Vec<Limit>,
+}
+
+/// A bucket that made more groups than [`MAX_GROUPS`]: its claims past the
+/// limit were compared only with the first groups and with groups of
+/// their very figure, and groups past the limit were not merged, so some
+/// of its disagreements may be reported as separate findings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limit {
+    pub topic: String,
+    pub unit: crate::model::BaseUnit,
+    /// The claims of the bucket.
+    pub claims: usize,
+    /// The groups they made, [`MAX_GROUPS`] of which were merged.
+    pub groups: usize,
+}
+
+impl std::fmt::Display for Limit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "topic `{}` ({}): {} figures make {} groups, more than the {MAX_GROUPS} alignment compares; \
+             the groups past the first {MAX_GROUPS} were matched only on identical figures and not merged, \
+             so some disagreements may show as separate findings",
+            self.topic, self.unit, self.claims, self.groups
+        )
+    }
+}
+
 /// What a topic's rule tells alignment: its scope hints and the nouns it
 /// counts.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -53,26 +100,26 @@ pub struct TopicHints {
 /// Groups the topical claims (those with a topic) into clusters, without
 /// rule hints.
 pub fn align(claims: &[Claim]) -> Vec<Cluster> {
-    align_with(claims, |_| TopicHints::default())
+    align_with(claims, |_| TopicHints::default()).clusters
 }
 
 /// Groups the topical claims into clusters, using each topic rule's scope
 /// hints and counted nouns.
-pub fn align_with_rules(claims: &[Claim], rules: &RuleSet) -> Vec<Cluster> {
-    let groups = groups(claims, |topic| rule_hints(rules, topic));
-    groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect()
+pub fn align_with_rules(claims: &[Claim], rules: &RuleSet) -> Alignment {
+    align_with(claims, |topic| rule_hints(rules, topic))
 }
 
 /// [`align_with_rules`] taking the claims by value, so that each moves into
 /// its cluster instead of being copied (with its sentence).
-pub fn align_owned(claims: Vec<Claim>, rules: &RuleSet) -> Vec<Cluster> {
-    let groups: Vec<(String, Vec<usize>)> =
-        groups(&claims, |topic| rule_hints(rules, topic)).into_iter().map(|(topic, members)| (topic.to_string(), members)).collect();
+pub fn align_owned(claims: Vec<Claim>, rules: &RuleSet) -> Alignment {
+    let (groups, limits) = groups(&claims, |topic| rule_hints(rules, topic), MAX_GROUPS);
+    let groups: Vec<(String, Vec<usize>)> = groups.into_iter().map(|(topic, members)| (topic.to_string(), members)).collect();
     let mut slots: Vec<Option<Claim>> = claims.into_iter().map(Some).collect();
-    groups
+    let clusters = groups
         .into_iter()
         .map(|(topic, members)| cluster(&topic, members.iter().filter_map(|&i| slots.get_mut(i).and_then(Option::take)).collect()))
-        .collect()
+        .collect();
+    Alignment { clusters, limits }
 }
 
 fn rule_hints(rules: &RuleSet, topic: &str) -> TopicHints {
@@ -88,9 +135,17 @@ fn rule_hints(rules: &RuleSet, topic: &str) -> TopicHints {
     })
 }
 
-fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<Cluster> {
-    let groups = groups(claims, hints);
-    groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect()
+fn align_with(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Alignment {
+    align_limited(claims, hints, MAX_GROUPS)
+}
+
+/// [`align_with`] under a given limit of groups per bucket, so that tests
+/// can reach the limit with a few claims.
+fn align_limited(claims: &[Claim], hints: impl Fn(&str) -> TopicHints, max_groups: usize) -> Alignment {
+    let (groups, limits) = groups(claims, hints, max_groups);
+    let clusters =
+        groups.into_iter().map(|(topic, members)| cluster(topic, members.iter().map(|&i| claims[i].clone()).collect())).collect();
+    Alignment { clusters, limits }
 }
 
 fn cluster(topic: &str, claims: Vec<Claim>) -> Cluster {
@@ -98,8 +153,9 @@ fn cluster(topic: &str, claims: Vec<Claim>) -> Cluster {
 }
 
 /// The clusters of the topical claims, as the topic and the indices in
-/// `claims` of the members, in the order clusters are reported.
-fn groups(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&str, Vec<usize>)> {
+/// `claims` of the members, in the order clusters are reported; and the
+/// buckets that made more than `max_groups` groups.
+fn groups(claims: &[Claim], hints: impl Fn(&str) -> TopicHints, max_groups: usize) -> (Vec<(&str, Vec<usize>)>, Vec<Limit>) {
     let mut buckets: BTreeMap<(&str, &crate::model::BaseUnit), Vec<usize>> = BTreeMap::new();
     for (i, claim) in claims.iter().enumerate() {
         if let Some(topic) = &claim.topic {
@@ -107,7 +163,8 @@ fn groups(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&str, Ve
         }
     }
     let mut clusters = Vec::new();
-    for ((topic, _), mut members) in buckets {
+    let mut limits = Vec::new();
+    for ((topic, unit), mut members) in buckets {
         // A stable sort, as before, so that equal keys keep input order.
         members.sort_by(|&a, &b| {
             let (a, b) = (&claims[a], &claims[b]);
@@ -126,11 +183,15 @@ fn groups(claims: &[Claim], hints: impl Fn(&str) -> TopicHints) -> Vec<(&str, Ve
             .collect();
         settle_repeats(&mut profiled);
         let bucket = Bucket::new(&profiled, &words);
-        for group in cluster_bucket(&bucket) {
+        let groups = cluster_bucket(&bucket, max_groups);
+        if groups.len() > max_groups {
+            limits.push(Limit { topic: topic.to_string(), unit: unit.clone(), claims: members.len(), groups: groups.len() });
+        }
+        for group in groups {
             clusters.push((topic, group.iter().map(|&k| members[k]).collect()));
         }
     }
-    clusters
+    (clusters, limits)
 }
 
 /// An article that repeats a figure under one topic speaks of one thing;
@@ -199,13 +260,19 @@ impl<'a> Bucket<'a> {
     /// figure's interval (bit for bit), modality and partitive mark.
     fn kind_key(&self, i: usize) -> KindKey {
         let (claim, profile) = &self.claims[i];
-        let iv = &claim.interval;
-        let bits = |x: Option<f64>| x.map(f64::to_bits);
-        (bits(iv.low), bits(iv.high), iv.low_inclusive, iv.high_inclusive, profile.modality, profile.partitive)
+        (interval_key(&claim.interval), profile.modality, profile.partitive)
     }
 }
 
-type KindKey = (Option<u64>, Option<u64>, bool, bool, crate::model::Modality, bool);
+type KindKey = (IntervalKey, crate::model::Modality, bool);
+
+/// An interval, bit for bit, as a key.
+type IntervalKey = (Option<u64>, Option<u64>, bool, bool);
+
+fn interval_key(iv: &Interval) -> IntervalKey {
+    let bits = |x: Option<f64>| x.map(f64::to_bits);
+    (bits(iv.low), bits(iv.high), iv.low_inclusive, iv.high_inclusive)
+}
 
 /// Members of a cluster that no veto against a claim of another article
 /// can tell apart ([`score::veto`] between different articles looks only at
@@ -273,20 +340,36 @@ impl Building {
 /// agreeing or not, where their scopes match, so that a conflict is judged
 /// between what each side agrees on, whatever the order the claims came
 /// in. Returns member indices, each group sorted.
-fn cluster_bucket(claims: &Bucket) -> Vec<Vec<usize>> {
+///
+/// Only the first `max_groups` groups take part in every comparison. A
+/// group opened past them is compared only with claims of its very figure
+/// (bit for bit), at most `max_groups` such groups per figure, and is not
+/// merged: so a bucket of any size costs at most `max_groups` comparisons
+/// per claim and `max_groups²` pairs in the merge step.
+fn cluster_bucket(claims: &Bucket, max_groups: usize) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Building> = Vec::new();
+    // The groups opened past the limit, by the figure that opened them.
+    let mut late: HashMap<IntervalKey, Vec<usize>> = HashMap::new();
     for i in 0..claims.len() {
-        let best = best_fit(clusters.iter().enumerate().map(|(k, c)| (k, fit(claims, c, &[i]))));
+        let key = interval_key(&claims.claims[i].0.interval);
+        let same_figure = late.get(&key).map_or(&[][..], |ks| &ks[..ks.len().min(max_groups)]);
+        let candidates = (0..clusters.len().min(max_groups)).chain(same_figure.iter().copied());
+        let best = best_fit(candidates.map(|k| (k, fit(claims, &clusters[k], &[i]))));
         match best {
             Some(k) => add(&mut clusters[k], claims, i),
             None => {
+                if clusters.len() >= max_groups {
+                    late.entry(key).or_default().push(clusters.len());
+                }
                 let mut cluster = Building::new();
                 add(&mut cluster, claims, i);
                 clusters.push(cluster);
             }
         }
     }
+    let late_groups = clusters.split_off(clusters.len().min(max_groups));
     merge_clusters(claims, &mut clusters);
+    clusters.extend(late_groups);
     clusters
         .into_iter()
         .map(|c| {
@@ -320,9 +403,7 @@ fn best_fit(candidates: impl Iterator<Item = (usize, Option<f64>)>) -> Option<us
 /// (identical or overlapping figures need little scope evidence).
 fn fit(claims: &Bucket, cluster: &Building, incoming: &[usize]) -> Option<f64> {
     // Disagreements are merged in the last step only, cluster with cluster.
-    let disagrees = incoming
-        .iter()
-        .any(|&i| cluster.intervals.iter().any(|iv| Relation::of(&claims.claims[i].0.interval, iv) >= Relation::Disjoint));
+    let disagrees = incoming.iter().any(|&i| cluster.intervals.iter().any(|iv| score::disagree(&claims.claims[i].0.interval, iv)));
     if disagrees {
         return None;
     }

@@ -84,6 +84,13 @@ impl Relation {
     }
 }
 
+/// Whether two figures disagree: `Relation::of(a, b) >= Relation::Disjoint`
+/// without measuring how far apart they are, for the greedy step, which
+/// asks it of every claim and group.
+pub fn disagree(a: &Interval, b: &Interval) -> bool {
+    !a.same_as(b) && !a.overlaps(b)
+}
+
 /// Whether a bound that overlaps another figure only through its open end
 /// is a factor of three or more away from it ("at least 30" and "some
 /// 300", "up to 320" and "at least 30"). Two bounds open the same way
@@ -532,6 +539,23 @@ mod tests {
         assert_eq!(Relation::of(&Interval::up_to(15000.0, true), &Interval::point(1000.0)), Relation::Loose);
         assert_eq!(Relation::of(&Interval::up_to(15000.0, true), &Interval::closed(12600.0, 15400.0)), Relation::Overlapping);
         assert_eq!(Relation::of(&Interval::above(200.0, true), &Interval::above(6000.0, false)), Relation::Overlapping);
+    }
+
+    #[test]
+    fn disagreement_without_measuring_the_gap() {
+        let cases = [
+            (Interval::point(9.0), Interval::point(9.0), false),
+            (Interval::point(9.0), Interval::closed(8.0, 10.0), false),
+            (Interval::point(11.0), Interval::point(14.0), true),
+            (Interval::point(9.0), Interval::above(6000.0, false), true),
+            (Interval::above(30.0, true), Interval::closed(270.0, 330.0), false),
+            (Interval::up_to(10.0, false), Interval::above(10.0, true), true),
+            (Interval::up_to(10.0, true), Interval::above(10.0, true), false),
+        ];
+        for (a, b, disagree_expected) in cases {
+            assert_eq!(disagree(&a, &b), disagree_expected, "{a:?} {b:?}");
+            assert_eq!(disagree(&a, &b), Relation::of(&a, &b) >= Relation::Disjoint, "{a:?} {b:?}");
+        }
     }
 
     #[test]

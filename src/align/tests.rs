@@ -290,7 +290,7 @@ fn scope_hints_keep_apart_what_context_alone_would_merge() {
     let without = align(&claims);
     assert_eq!(without.len(), 1, "the same wording merges without hints");
     let hints = TopicHints { scope: vec!["regiment".to_string(), "brigade".to_string()], nouns: Vec::new() };
-    let with = align_with(&claims, |_| hints.clone());
+    let with = align_with(&claims, |_| hints.clone()).clusters;
     assert_eq!(with.len(), 2);
 }
 
@@ -373,7 +373,7 @@ fn two_nouns_the_rule_counts_are_kinds_of_one_thing() {
         score::similarity(&a, &pa, &b, &pb)
     };
     assert!(score(&troops) > score(&TopicHints::default()));
-    assert_eq!(align_with(&[a.clone(), b.clone()], |_| troops.clone()).len(), 1, "a same-scope disagreement");
+    assert_eq!(align_with(&[a.clone(), b.clone()], |_| troops.clone()).clusters.len(), 1, "a same-scope disagreement");
 }
 
 #[test]
@@ -541,4 +541,59 @@ fn merges_both_ways(mut seed: u64) -> usize {
     let members = |clusters: &[Building]| clusters.iter().map(|c| c.members.clone()).collect::<Vec<_>>();
     assert_eq!(members(&fast), members(&slow));
     greedy().len() - fast.len()
+}
+
+/// Death tolls, one per sentence, in the same words: "Officials said N
+/// people were killed."
+fn tolls(article: &str, figures: &[u32]) -> Vec<Claim> {
+    figures
+        .iter()
+        .enumerate()
+        .map(|(no, n)| {
+            let sentence = format!("Officials said {n} people were killed.");
+            let quantity = n.to_string();
+            spec(article, "deaths", no, &sentence, &quantity, f64::from(*n)).build()
+        })
+        .collect()
+}
+
+fn limited(claims: &[Claim], max_groups: usize) -> Alignment {
+    align_limited(claims, |_| TopicHints::default(), max_groups)
+}
+
+#[test]
+fn under_the_limit_of_groups_nothing_changes() {
+    let claims: Vec<Claim> = [tolls("a", &[11, 12, 13]), tolls("b", &[12, 16])].concat();
+    let within = limited(&claims, 5);
+    assert_eq!(within.clusters, align(&claims));
+    assert!(within.limits.is_empty());
+    // Each of b's figures finds a's: the same one agrees, the other
+    // disagrees with a figure of a in the same words.
+    assert_eq!(groups(&within.clusters), [vec!["a:11", "b:16"], vec!["a:12", "b:12"], vec!["a:13"]]);
+}
+
+/// Past the limit, a claim is compared with the first groups and with
+/// late groups of its very figure, and late groups are not merged: the
+/// same figure still agrees, a disagreement with a late group is missed,
+/// and the limit is reported.
+#[test]
+fn past_the_limit_late_groups_match_only_identical_figures() {
+    let claims: Vec<Claim> = [tolls("a", &[11, 12, 13, 14, 15]), tolls("b", &[15, 16])].concat();
+    let aligned = limited(&claims, 3);
+    assert_eq!(
+        groups(&aligned.clusters),
+        [vec!["a:11"], vec!["a:12"], vec!["a:13"], vec!["a:14"], vec!["a:15", "b:15"], vec!["b:16"]]
+    );
+    assert_eq!(aligned.limits, [Limit { topic: "deaths".into(), unit: BaseUnit::People, claims: 7, groups: 6 }]);
+    let message = aligned.limits[0].to_string();
+    assert!(message.starts_with("topic `deaths` (people): 7 figures make 6 groups, more than the 1000"), "{message}");
+}
+
+#[test]
+fn a_disagreement_past_the_limit_is_left_as_two_findings() {
+    let claims: Vec<Claim> = [tolls("a", &[11]), tolls("b", &[12])].concat();
+    assert_eq!(groups(&limited(&claims, 2).clusters), [vec!["a:11", "b:12"]]);
+    let aligned = limited(&claims, 1);
+    assert_eq!(groups(&aligned.clusters), [vec!["a:11"], vec!["b:12"]]);
+    assert_eq!(aligned.limits.len(), 1);
 }

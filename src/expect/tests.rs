@@ -48,7 +48,7 @@ fn report() -> Report {
         finding("F1", Verdict::Agree, vec![claim(&a, 2, "Nine soldiers", 9.0), claim(&b, 1, "nine soldiers", 9.0)]),
         finding("F2", Verdict::SingleSource, vec![claim(&a, 2, "15,000 troops", 15000.0)]),
     ];
-    Report { articles: vec![a, b], findings }
+    Report { articles: vec![a, b], findings, limits: vec![] }
 }
 
 fn unmet(report: &Report, toml: &str) -> Vec<String> {

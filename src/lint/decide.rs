@@ -190,6 +190,12 @@ pub fn decide(topic: &str, quantity: &str, stances: &[Stance<'_>]) -> Option<Dec
     Some(Decision { code, message })
 }
 
+/// The most outlets a message names in one list; the rest are counted
+/// ("and 40 others"). A draft checked against a whole wire feed would
+/// otherwise get a line naming hundreds of outlets; the JSON, SARIF and
+/// GitHub formats still carry every one as evidence.
+const MAX_NAMED: usize = 6;
+
 /// `Reuters ("nine soldiers"), AP ("nine")`.
 fn cite(stances: &[&Stance<'_>]) -> String {
     let parts: Vec<String> = stances.iter().map(|s| format!("{} (\"{}\")", s.outlet, s.quantity)).collect();
@@ -203,11 +209,13 @@ fn say(stances: &[&Stance<'_>]) -> String {
     format!("{} {verb}", join_and(&names))
 }
 
-/// "a", "a and b", "a, b and c".
+/// "a", "a and b", "a, b and c"; past [`MAX_NAMED`] parts, "a, b, c, d,
+/// e, f and 3 others" (never "and 1 other": the seventh is named).
 fn join_and(parts: &[String]) -> String {
     match parts {
         [] => String::new(),
         [one] => one.clone(),
+        _ if parts.len() > MAX_NAMED + 1 => format!("{} and {} others", parts[..MAX_NAMED].join(", "), parts.len() - MAX_NAMED),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
@@ -269,6 +277,21 @@ mod tests {
             "deaths: \"nine soldiers\" is contradicted by Reuters (\"12 soldiers\"); AP and Yonhap say the same; \
              compatible: BBC (\"about ten\")"
         );
+    }
+
+    #[test]
+    fn long_lists_of_outlets_name_the_first_six() {
+        let outlets = ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"];
+        let mut stances = vec![stance("Z", "12", Relation::Contradicts)];
+        stances.extend(outlets.iter().map(|o| stance(o, "nine", Relation::Agrees)));
+        let d = decide("deaths", "nine", &stances).unwrap();
+        assert_eq!(d.message, "deaths: \"nine\" is contradicted by Z (\"12\"); A, B, C, D, E, F and 4 others say the same");
+        let seven: Vec<Stance> = outlets[..7].iter().map(|o| stance(o, "12", Relation::Contradicts)).collect();
+        let d = decide("deaths", "nine", &seven).unwrap();
+        assert!(d.message.ends_with("F (\"12\") and G (\"12\")"), "{}", d.message);
+        let eight: Vec<Stance> = outlets[..8].iter().map(|o| stance(o, "12", Relation::Contradicts)).collect();
+        let d = decide("deaths", "nine", &eight).unwrap();
+        assert!(d.message.ends_with("F (\"12\") and 2 others"), "{}", d.message);
     }
 
     #[test]

@@ -90,6 +90,10 @@ pub struct LintReport {
     pub references: Vec<Article>,
     /// Sorted by position in the draft, then code.
     pub diagnostics: Vec<Diagnostic>,
+    /// The buckets of the references' claims that alignment could only
+    /// align under its limit of groups; the command prints each as a
+    /// warning.
+    pub limits: Vec<align::Limit>,
 }
 
 /// How many diagnostics of each kind a report holds.
@@ -137,14 +141,15 @@ pub fn lint(draft: Article, mut references: Vec<Article>, rules: &RuleSet, optio
     let suppressions = Suppressions::parse(&draft, &topics);
     let reference_claims: Vec<Claim> =
         references.iter().flat_map(|a| pipeline::facts(a, rules)).filter(|c| c.topic.is_some()).collect();
-    let sources = Sources { findings: align::align_with_rules(&reference_claims, rules), claims: &reference_claims, references: &references };
+    let alignment = align::align_with_rules(&reference_claims, rules);
+    let sources = Sources { findings: alignment.clusters, claims: &reference_claims, references: &references };
     let mut diagnostics: Vec<Diagnostic> = draft_claims(&draft, rules, options, &suppressions)
         .iter()
         .filter_map(|claim| check_claim(&draft, claim, &sources, rules))
         .collect();
     apply_suppressions(&draft, &suppressions, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.location, d.code));
-    LintReport { draft, references, diagnostics }
+    LintReport { draft, references, diagnostics, limits: alignment.limits }
 }
 
 /// Marks the diagnostics the draft's comments suppress, and adds one for
@@ -208,7 +213,7 @@ struct Sources<'a> {
 fn check_claim(draft: &Article, claim: &Claim, sources: &Sources<'_>, rules: &RuleSet) -> Option<Diagnostic> {
     let mut claims = sources.claims.to_vec();
     claims.push(claim.clone());
-    let clusters = align::align_with_rules(&claims, rules);
+    let clusters = align::align_with_rules(&claims, rules).clusters;
     let is_this = |c: &Claim| c.article == DRAFT_ID && c.quantity.span == claim.quantity.span;
     let landed: Vec<&Claim> = clusters
         .iter()

@@ -360,6 +360,7 @@ pub(crate) mod fixture {
                     claim("valley", VALLEY, "Searchers worked for four days.", "four days", Interval::point(4.0), BaseUnit::Days),
                 ]),
             ],
+            limits: vec![],
         }
     }
 }

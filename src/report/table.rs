@@ -14,6 +14,15 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement,
 /// outlet, instead of one column per outlet.
 const MAX_OUTLET_COLUMNS: usize = 6;
 
+/// Above this many outlet lines in one finding, outlets that give the same
+/// figures share a line, so a story of hundreds of articles still shows
+/// each finding in a screenful: the figure, how many articles give it,
+/// and the first few of them.
+const MAX_OUTLET_LINES: usize = 12;
+
+/// How many outlets a shared line names before it counts the rest.
+const NAMED_PER_LINE: usize = 3;
+
 /// `concord compare` as a terminal table.
 pub fn compare(report: &Report, color: bool) -> String {
     let names = column_names(&report.articles);
@@ -32,19 +41,21 @@ pub fn compare(report: &Report, color: bool) -> String {
     table.set_header(header);
     for f in &report.findings {
         let mut row = vec![Cell::new(&f.id), Cell::new(&f.topic), Cell::new(or_dash(&f.scope)), verdict_cell(f.verdict, color)];
+        let by_article = figures_by_article(f);
+        let figures = |a: &Article| by_article.get(a.id.as_str()).map_or(&[][..], Vec::as_slice);
         if side_by_side {
-            row.extend(report.articles.iter().map(|a| Cell::new(or_dash(&figures(f, &a.id).join("\n")))));
+            row.extend(report.articles.iter().map(|a| Cell::new(or_dash(&figures(a).join("\n")))));
         } else {
-            let lines: Vec<String> = report
+            let stated: Vec<(&str, String)> = report
                 .articles
                 .iter()
                 .zip(&names)
                 .filter_map(|(a, name)| {
-                    let figs = figures(f, &a.id);
-                    (!figs.is_empty()).then(|| format!("{name}: {}", figs.join("; ")))
+                    let figs = figures(a);
+                    (!figs.is_empty()).then(|| (name.as_str(), figs.join("; ")))
                 })
                 .collect();
-            row.push(Cell::new(lines.join("\n")));
+            row.push(Cell::new(figures_column(&stated)));
         }
         table.add_row(row);
     }
@@ -77,12 +88,53 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The quantities one article states in a finding, each once, as written.
-fn figures<'f>(finding: &'f Finding, article: &str) -> Vec<&'f str> {
-    let mut out: Vec<&str> = Vec::new();
-    for c in finding.claims.iter().filter(|c| c.article == article) {
-        if !out.contains(&c.quantity.text.as_str()) {
-            out.push(&c.quantity.text);
+/// The `figures` cell of a finding from each outlet's name and figures:
+/// one line per outlet, or, past [`MAX_OUTLET_LINES`], one line per set of
+/// figures, the most common first ("11 workers (412 articles): Northgate
+/// Times, Lowmarsh Times, Redhill Times, ..."), with at most that many
+/// lines.
+fn figures_column(stated: &[(&str, String)]) -> String {
+    if stated.len() <= MAX_OUTLET_LINES {
+        return stated.iter().map(|(name, figs)| format!("{name}: {figs}")).collect::<Vec<_>>().join("\n");
+    }
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (name, figs) in stated {
+        let next = groups.len();
+        let k = *index.entry(figs.as_str()).or_insert(next);
+        if k == next {
+            groups.push((figs, Vec::new()));
+        }
+        groups[k].1.push(name);
+    }
+    // Most articles first; a stable sort keeps first appearance on a tie.
+    groups.sort_by_key(|(_, names)| std::cmp::Reverse(names.len()));
+    let shown = if groups.len() > MAX_OUTLET_LINES { MAX_OUTLET_LINES - 1 } else { groups.len() };
+    let mut lines: Vec<String> = groups[..shown]
+        .iter()
+        .map(|(figs, names)| {
+            let more = if names.len() > NAMED_PER_LINE { ", ..." } else { "" };
+            let named = names[..names.len().min(NAMED_PER_LINE)].join(", ");
+            format!("{figs} ({} article{}): {named}{more}", names.len(), plural(names.len()))
+        })
+        .collect();
+    let rest = &groups[shown..];
+    if !rest.is_empty() {
+        let articles: usize = rest.iter().map(|(_, names)| names.len()).sum();
+        lines.push(format!("... {} other wordings in {articles} articles", rest.len()));
+    }
+    lines.join("\n")
+}
+
+/// The quantities each article states in a finding, each once, as
+/// written, read in one pass over the finding (a story of thousands of
+/// articles would otherwise scan every claim once per article).
+fn figures_by_article(finding: &Finding) -> std::collections::HashMap<&str, Vec<&str>> {
+    let mut out: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    for c in &finding.claims {
+        let figures = out.entry(c.article.as_str()).or_default();
+        if !figures.contains(&c.quantity.text.as_str()) {
+            figures.push(&c.quantity.text);
         }
     }
     out
@@ -108,11 +160,15 @@ fn or_dash(s: &str) -> &str {
 /// One name per article: the outlet where the article gives one, its id
 /// otherwise; an outlet name shared by two articles gets the id added.
 fn column_names(articles: &[Article]) -> Vec<String> {
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for a in articles {
+        *uses.entry(a.display_name()).or_default() += 1;
+    }
     articles
         .iter()
         .map(|a| {
             let name = a.display_name();
-            let shared = articles.iter().filter(|b| b.display_name() == name).count() > 1;
+            let shared = uses.get(name).is_some_and(|&n| n > 1);
             if shared && name != a.id { format!("{name} ({})", a.id) } else { name.to_string() }
         })
         .collect()
@@ -151,4 +207,43 @@ pub fn facts(article: &Article, claims: &[Claim]) -> String {
         ]);
     }
     format!("{} ({} claims)\n{table}\n", article.path, claims.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stated(n: usize, figs: impl Fn(usize) -> String) -> Vec<(String, String)> {
+        (0..n).map(|i| (format!("Outlet {i}"), figs(i))).collect()
+    }
+
+    fn column(stated: &[(String, String)]) -> String {
+        let borrowed: Vec<(&str, String)> = stated.iter().map(|(n, f)| (n.as_str(), f.clone())).collect();
+        figures_column(&borrowed)
+    }
+
+    #[test]
+    fn a_few_outlets_get_a_line_each() {
+        let few = stated(3, |i| if i == 1 { "12".into() } else { "nine".into() });
+        assert_eq!(column(&few), "Outlet 0: nine\nOutlet 1: 12\nOutlet 2: nine");
+    }
+
+    #[test]
+    fn many_outlets_share_a_line_per_figure_most_common_first() {
+        let many = stated(20, |i| if i % 4 == 1 { "12".into() } else { "nine".into() });
+        assert_eq!(
+            column(&many),
+            "nine (15 articles): Outlet 0, Outlet 2, Outlet 3, ...\n12 (5 articles): Outlet 1, Outlet 5, Outlet 9, ..."
+        );
+    }
+
+    #[test]
+    fn many_wordings_are_cut_to_a_screenful() {
+        let wordings = stated(40, |i| format!("{} workers", i / 2));
+        let text = column(&wordings);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), MAX_OUTLET_LINES);
+        assert_eq!(lines[0], "0 workers (2 articles): Outlet 0, Outlet 1");
+        assert_eq!(lines[MAX_OUTLET_LINES - 1], "... 9 other wordings in 18 articles");
+    }
 }

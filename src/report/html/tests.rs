@@ -161,7 +161,7 @@ fn reading_warnings_are_listed_with_the_article() {
 
 #[test]
 fn an_empty_report_still_renders() {
-    let html = compare(&crate::pipeline::Report { articles: vec![], findings: vec![] });
+    let html = compare(&crate::pipeline::Report { articles: vec![], findings: vec![], limits: vec![] });
     assert!(html.contains("No figures were found to compare."));
     assert!(html.contains("No articles."));
     assert!(html.ends_with("</html>\n"));
