@@ -86,6 +86,18 @@ const VAGUE: &[&str] = &[
     "billions",
 ];
 
+/// The two-word magnitudes of [`VAGUE`], in its order, split at " of "
+/// ahead of time: `vague` asks about them wherever a plural is followed
+/// by "of" (a test checks them against the list).
+const VAGUE_OF: &[(&str, &str, &str)] = &[
+    ("tens", "thousands", "tens of thousands"),
+    ("tens", "millions", "tens of millions"),
+    ("tens", "billions", "tens of billions"),
+    ("hundreds", "thousands", "hundreds of thousands"),
+    ("hundreds", "millions", "hundreds of millions"),
+    ("hundreds", "billions", "hundreds of billions"),
+];
+
 /// `[low, high]` of a vague magnitude, per the design's table: "hundreds"
 /// is [200, 999], "tens of thousands" [20,000, 99,999], "dozens" [24, 99].
 pub(crate) fn vague_bounds(label: &str) -> Option<(f64, f64)> {
@@ -618,7 +630,7 @@ fn vague(t: &Toks, i: usize) -> Option<Numeral> {
     }
     let one = VAGUE.iter().find(|v| !v.contains(' ') && w.eq_ignore_ascii_case(v));
     let two = (t.is(i + 1, "of") && t.is_word(i + 2))
-        .then(|| VAGUE.iter().find(|v| v.split_once(" of ").is_some_and(|(a, b)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b))))
+        .then(|| VAGUE_OF.iter().find(|&&(a, b, _)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b)).map(|&(_, _, label)| label))
         .flatten();
     match (two, one) {
         (Some(label), _) => Some(word_numeral(i, i + 2, f64::NAN, Form::Vague(label))),
@@ -669,19 +681,20 @@ fn fold(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
 fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     let first_word = t.s(i);
     let article = t.is(i, "a") || t.is(i, "an");
-    let mut phrase = String::new();
-    if article {
+    // Borrowed until a second word joins it: most runs are one word, and
+    // a copy of it would be an allocation per number word.
+    let mut phrase: std::borrow::Cow<str> = if article {
         let next = t.s(i + 1);
         let magnitude = ["hundred", "thousand", "million", "billion", "trillion", "dozen"].iter().any(|m| next.eq_ignore_ascii_case(m));
         if !t.is_word(i + 1) || t.glued(i + 1) || !magnitude {
             return None;
         }
-        phrase.push_str("one");
+        "one".into()
     } else if w.is_cardinal(first_word) {
-        phrase.push_str(first_word);
+        first_word.into()
     } else {
         return None;
-    }
+    };
     let mut last = i;
     let mut value = if article { 1.0 } else { w.value(&phrase)? };
     loop {
@@ -697,7 +710,7 @@ fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
         let candidate = format!("{phrase}{piece}");
         match w.value(&candidate) {
             Some(v) => {
-                phrase = candidate;
+                phrase = candidate.into();
                 value = v;
                 last = next_last;
             }
@@ -737,6 +750,13 @@ pub(crate) fn at(t: &Toks, i: usize, money: bool, w: &mut Words) -> Option<Numer
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_split_magnitudes_are_the_lists_own() {
+        let split: Vec<(&str, &str, &str)> =
+            VAGUE.iter().filter_map(|v| v.split_once(" of ").map(|(a, b)| (a, b, *v))).collect();
+        assert_eq!(split, VAGUE_OF);
+    }
 
     /// The tokens the finder visits are those [`may_begin`] accepts.
     fn shaped_walk_is_may_begin(text: &str) {
