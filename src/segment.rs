@@ -847,8 +847,9 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
 /// [`by_hand::speech_starts`] found a speech word or "what" in the
 /// article's text. Every alternative of [`IN_SENTENCE`] needs one of them
 /// outside the quotes, and the text outside the quotes has the article's
-/// bytes wherever a word stands (blanking turns bytes into spaces, which
-/// no speech word holds), so a sentence without such a place names no
+/// bytes wherever one stands (blanking turns bytes into spaces, and the
+/// words searched for are letters alone: "according to" is searched for
+/// by its first word), so a sentence without such a place names no
 /// speaker and is not read at all.
 fn sentence_speaker(text: &str, sentence: Span, quotes: &[Quoted], speech: &[usize], memory: &mut SpeakerMemory) -> Option<String> {
     let mut candidates = std::mem::take(&mut memory.candidates);
