@@ -1565,8 +1565,8 @@ mod by_hand {
     /// opens with a capital. Most places of a speaker window fail these
     /// two tests, which spares them the full name reader (the tests check
     /// the search against the pattern; see also `speakers_by_hand`).
-    #[derive(Clone, Copy)]
-    struct NameEnd {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub(super) struct NameEnd {
         /// The start of the white space before the verb.
         end: usize,
         /// Whether the run of non-space characters ending at `end` holds a
@@ -1575,7 +1575,34 @@ mod by_hand {
     }
 
     impl NameEnd {
-        fn before(s: &str, verb: usize) -> NameEnd {
+        /// Read back from the verb byte by byte while the bytes are ASCII,
+        /// as they nearly always are; a character past ASCII (which may be
+        /// white space) sends the reading to [`NameEnd::before_by_chars`].
+        pub(super) fn before(s: &str, verb: usize) -> NameEnd {
+            Self::before_ascii(s, verb).unwrap_or_else(|| Self::before_by_chars(s, verb))
+        }
+
+        fn before_ascii(s: &str, verb: usize) -> Option<NameEnd> {
+            let b = s.as_bytes();
+            let is_space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+            let mut end = verb;
+            while end > 0 && is_space(b[end - 1]) {
+                end -= 1;
+            }
+            let (mut start, mut capital) = (end, false);
+            while start > 0 && !is_space(b[start - 1]) {
+                let c = b[start - 1];
+                if !c.is_ascii() {
+                    return None;
+                }
+                capital |= c.is_ascii_uppercase();
+                start -= 1;
+            }
+            Some(NameEnd { end, capital })
+        }
+
+        /// The obvious reading, by `char` methods.
+        pub(super) fn before_by_chars(s: &str, verb: usize) -> NameEnd {
             let end = s[..verb].trim_end().len();
             let word = &s[..end];
             let word_start = word.rfind(char::is_whitespace).map_or(0, |w| w + word[w..].chars().next().map_or(1, char::len_utf8));
@@ -2272,6 +2299,9 @@ mod fast_paths {
         assert_eq!(has_url_start(b), text.contains("://") || text.contains("www.") || text.contains("WWW."), "url: {text:?}");
         assert_eq!(by_hand::plain(text), crate::ingest::ascii::is_plain(text), "plain: {text:?}");
         assert_eq!(trimmed_bounds(text), (text.len() - text.trim_start().len(), text.trim().len()), "trim: {text:?}");
+        for (verb, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(by_hand::NameEnd::before(text, verb), by_hand::NameEnd::before_by_chars(text, verb), "name end: {text:?} {verb}");
+        }
         // The places the article search finds include every word start
         // holding a speech word, and the sentence reader given them reads
         // as it did over every word start.
