@@ -6,6 +6,7 @@
 
 use super::clause::{self, lower_in};
 use super::phrase::{parenthesised_acronym, ACCORDING_TO};
+use super::view::SentenceView;
 use super::word_regex::ascii_words;
 use crate::model::Span;
 
@@ -64,25 +65,83 @@ static PRONOUN_SET: clause::WordSet = clause::WordSet::new(PRONOUNS);
 static PREPOSITION_SET: clause::WordSet = clause::WordSet::new(PREPOSITIONS);
 static SAYING_SET: clause::WordSet = clause::WordSet::new(SAYING);
 
+/// A sentence's words by index, as [`clause::words`] reads them from its
+/// start: a list of them, or the sentence view, read in place.
+pub trait WordList<'t> {
+    /// How many words there are.
+    fn count(&self) -> usize;
+    /// The `k`th word and its span; an empty word past the end.
+    fn at(&self, k: usize) -> (Span, &'t str);
+    /// The words' spans alone, in order.
+    fn spans(&self) -> impl Iterator<Item = Span> + '_;
+}
+
+impl<'t> WordList<'t> for [(Span, &'t str)] {
+    #[inline]
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    #[inline]
+    fn at(&self, k: usize) -> (Span, &'t str) {
+        self.get(k).copied().unwrap_or((Span::new(0, 0), ""))
+    }
+
+    #[inline]
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.iter().map(|w| w.0)
+    }
+}
+
+impl<'t> WordList<'t> for SentenceView<'t> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.word_count()
+    }
+
+    #[inline]
+    fn at(&self, k: usize) -> (Span, &'t str) {
+        self.word(k).map_or((Span::new(0, 0), ""), |w| (w.span, w.text))
+    }
+
+    #[inline]
+    fn spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.word_spans()
+    }
+}
+
 /// Every source a sentence names, in order.
 pub fn sources(sentence: &str) -> Vec<Source> {
-    sources_among(sentence, &clause::words(sentence, 0))
+    sources_among(sentence, clause::words(sentence, 0).as_slice())
 }
 
 /// [`sources`] given the sentence's words, as [`clause::words`] reads
 /// them from its start: a caller that has read them already (the
-/// sentence view) spares a second pass over the sentence.
-pub fn sources_among(sentence: &str, words: &[(Span, &str)]) -> Vec<Source> {
+/// sentence view) spares a second pass over the sentence, and the view's
+/// words are read where they stand rather than copied into a list.
+pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
     let mut ends_in_according = false;
-    for (i, &(span, w)) in words.iter().enumerate() {
-        ends_in_according = ends_in_according || ends_in(w, b"according");
+    // In an ASCII sentence every word is ASCII: the quick test then need
+    // not ask each word.
+    let ascii = sentence.is_ascii();
+    let bytes = sentence.as_bytes();
+    for (i, span) in words.spans().enumerate() {
+        // Each word is read as bytes by its span: only the few that may be
+        // a verb of saying are taken as text.
+        let w = bytes.get(span.start..span.end).unwrap_or_default();
+        ends_in_according = ends_in_according || ends_in_according_word(w);
         // Most words are told apart from every verb of saying by their
         // length and first and last letters, without a probe of the set.
-        if !(may_be_saying(w) && SAYING_SET.contains(w)) {
+        let maybe = if ascii || w.is_ascii() { may_be_saying_ascii(w) } else { !w.is_empty() };
+        if !maybe {
             continue;
         }
-        if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], span)) {
+        let (span, w) = words.at(i);
+        if !SAYING_SET.contains(w) {
+            continue;
+        }
+        if let Some(source) = subject_before(sentence, words, i).or_else(|| subject_after(sentence, words, i + 1, span)) {
             out.push(Source { at: span.start, ..source });
         }
     }
@@ -93,16 +152,19 @@ pub fn sources_among(sentence: &str, words: &[(Span, &str)]) -> Vec<Source> {
     // space). Other sentences are searched by the pattern as written, and always
     // looked at. The sources of both kinds stand at different words, so
     // the sort below puts them in one order whichever comes first.
-    if ends_in_according || !ascii_words(sentence) {
+    if ends_in_according || !(ascii || ascii_words(sentence)) {
         out.extend(according_to(sentence));
     }
     out.sort_by_key(|s| s.at);
     out
 }
 
-/// True when `word` ends in `suffix` (lower-case ASCII), case aside.
-fn ends_in(word: &str, suffix: &[u8]) -> bool {
-    word.len() >= suffix.len() && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+/// True when a word's bytes end in "according", case aside: its last
+/// letter tells most words apart first.
+#[inline]
+fn ends_in_according_word(word: &[u8]) -> bool {
+    const SUFFIX: &[u8] = b"according";
+    word.last().is_some_and(|&c| c | 0x20 == b'g') && word.len() >= SUFFIX.len() && word[word.len() - SUFFIX.len()..].eq_ignore_ascii_case(SUFFIX)
 }
 
 /// For each length in bytes, the first and the last letters (bit 0 for
@@ -123,12 +185,18 @@ static SAYING_LETTERS: [(u32, u32); 16] = {
 /// ASCII word whose length, first letter and last letter no verb has
 /// together. A word with other characters may lower-case to a verb (the
 /// Kelvin sign to "k"), so it is never ruled out here.
+#[cfg(test)]
 fn may_be_saying(word: &str) -> bool {
-    let b = word.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
     if !word.is_ascii() {
-        return true;
+        return !word.is_empty();
     }
+    may_be_saying_ascii(word.as_bytes())
+}
+
+/// [`may_be_saying`] of an ASCII word's bytes.
+#[inline]
+fn may_be_saying_ascii(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
     // A byte that is no letter may map onto any bit: a false "maybe",
     // which the set then answers.
     let bit = |c: u8| 1u32 << ((c | 0x20).wrapping_sub(b'a') & 31);
@@ -217,15 +285,16 @@ fn according_to_object(rest: &str) -> &str {
     &clause[..end]
 }
 
-/// The subject just before a verb of saying: names, source nouns and their
-/// modifiers, joined by "and" and commas ("South Korean, Ukrainian and
-/// Western officials").
-fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
-    let mut end = before.len();
-    while end > 0 && before.len() - end < 3 && BETWEEN_SET.contains(before[end - 1].1) {
+/// The subject just before a verb of saying, the `n`th of `words`: names,
+/// source nouns and their modifiers, joined by "and" and commas ("South
+/// Korean, Ukrainian and Western officials").
+fn subject_before<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W, n: usize) -> Option<Source> {
+    let word = |k: usize| words.at(k).1;
+    let mut end = n;
+    while end > 0 && n - end < 3 && BETWEEN_SET.contains(word(end - 1)) {
         end -= 1;
     }
-    let (last_span, last) = *before.get(end.checked_sub(1)?)?;
+    let (last_span, last) = words.at(end.checked_sub(1)?);
     if PRONOUN_SET.contains(last) {
         return Some(Source { name: last.to_lowercase(), at: last_span.start, pronoun: true, whole_sentence: false });
     }
@@ -234,11 +303,11 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
     }
     let mut start = end - 1;
     while start > 0 {
-        let (span, w) = before[start - 1];
-        let gap = &sentence[span.end..before[start].0.start];
+        let (span, w) = words.at(start - 1);
+        let gap = &sentence[span.end..words.at(start).0.start];
         // Only a space, an abbreviation's full stop, or the comma of a list
         // ("Dutch, Belgian and German officials") joins parts of one name.
-        let listed = before[start..end].iter().any(|(_, w)| matches!(*w, "and" | "or"));
+        let listed = (start..end).any(|k| matches!(word(k), "and" | "or"));
         let joins = match gap.trim() {
             "" | "." => true,
             "," => listed,
@@ -258,7 +327,7 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
         };
         if is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w) || qualifies_source() {
             start -= 1;
-        } else if let Some(joined) = of_phrase_start(&before[..start]) {
+        } else if let Some(joined) = of_phrase_start(words, start) {
             // "Chairman of the Harbour Board", "Workers' Party of Korea".
             start = joined;
         } else {
@@ -268,48 +337,53 @@ fn subject_before(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
     // "which has 13,000 workers in the United Kingdom has estimated": a
     // name after a preposition is its object, not the verb's subject.
     let mut k = start;
-    while k > 0 && lower_in(before[k - 1].1, &["the", "a", "an"]) {
+    while k > 0 && lower_in(word(k - 1), &["the", "a", "an"]) {
         k -= 1;
     }
-    if k > 0 && PREPOSITION_SET.contains(before[k - 1].1) {
+    if k > 0 && PREPOSITION_SET.contains(word(k - 1)) {
         return None;
     }
-    let text = &sentence[before[start].0.start..last_span.end];
-    canonical(text).map(|name| Source { name, at: before[start].0.start, pronoun: false, whole_sentence: false })
+    let first = words.at(start).0.start;
+    let text = &sentence[first..last_span.end];
+    canonical(text).map(|name| Source { name, at: first, pronoun: false, whole_sentence: false })
 }
 
-/// When `words` ends in "X of" or "X of the" after a name or source noun
-/// X, the index of X: an "of" phrase inside one name.
-fn of_phrase_start(words: &[(Span, &str)]) -> Option<usize> {
-    let n = words.len();
-    let of_at = match words {
-        [.., (_, of), (_, the)] if of.eq_ignore_ascii_case("of") && the.eq_ignore_ascii_case("the") => n - 2,
-        [.., (_, of)] if of.eq_ignore_ascii_case("of") => n - 1,
-        _ => return None,
+/// When the first `n` of `words` end in "X of" or "X of the" after a name
+/// or source noun X, the index of X: an "of" phrase inside one name.
+fn of_phrase_start<'t, W: WordList<'t> + ?Sized>(words: &W, n: usize) -> Option<usize> {
+    let is = |k: usize, w: &str| words.at(k).1.eq_ignore_ascii_case(w);
+    let of_at = if n >= 2 && is(n - 2, "of") && is(n - 1, "the") {
+        n - 2
+    } else if n >= 1 && is(n - 1, "of") {
+        n - 1
+    } else {
+        return None;
     };
-    let (_, head) = words.get(of_at.checked_sub(1)?)?;
+    let head = words.at(of_at.checked_sub(1)?).1;
     (is_name(head) || SOURCE_NOUN_SET.contains(head)).then(|| of_at - 1)
 }
 
 /// The inverted form at a clause's end: "..., said the ministry." or
-/// "..., said Kim.".
-fn subject_after(sentence: &str, after: &[(Span, &str)], verb: Span) -> Option<Source> {
+/// "..., said Kim.", read from the word at `from`, just after the verb.
+fn subject_after<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W, from: usize, verb: Span) -> Option<Source> {
     let before_verb = sentence[..verb.start].trim_end();
     if !before_verb.ends_with([',', '”', '"']) {
         return None;
     }
-    let mut taken = Vec::new();
-    for (span, w) in after.iter().take(6) {
-        if taken.is_empty() && lower_in(w, &["the"]) {
+    let (mut first, mut last): (Option<Span>, Option<Span>) = (None, None);
+    for k in from..words.count().min(from.saturating_add(6)) {
+        let (span, w) = words.at(k);
+        if first.is_none() && lower_in(w, &["the"]) {
             continue;
         }
         if is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w) {
-            taken.push(*span);
+            first = first.or(Some(span));
+            last = Some(span);
         } else {
             break;
         }
     }
-    let (first, last) = (taken.first()?, taken.last()?);
+    let (first, last) = (first?, last?);
     canonical(&sentence[first.start..last.end]).map(|name| Source { name, at: first.start, pronoun: false, whole_sentence: false })
 }
 
@@ -419,6 +493,104 @@ mod tests {
         assert_eq!(at(s, "70").as_deref(), Some("officials"));
     }
 
+    // The readers of a verb's subject as first written, over slices of
+    // the sentence's words: the specification of the readers by index.
+    /// The subject just before a verb of saying: names, source nouns and their
+    /// modifiers, joined by "and" and commas ("South Korean, Ukrainian and
+    /// Western officials").
+    fn subject_before_by_slices(sentence: &str, before: &[(Span, &str)]) -> Option<Source> {
+        let mut end = before.len();
+        while end > 0 && before.len() - end < 3 && BETWEEN_SET.contains(before[end - 1].1) {
+            end -= 1;
+        }
+        let (last_span, last) = *before.get(end.checked_sub(1)?)?;
+        if PRONOUN_SET.contains(last) {
+            return Some(Source { name: last.to_lowercase(), at: last_span.start, pronoun: true, whole_sentence: false });
+        }
+        if !is_name(last) && !SOURCE_NOUN_SET.contains(last) {
+            return None;
+        }
+        let mut start = end - 1;
+        while start > 0 {
+            let (span, w) = before[start - 1];
+            let gap = &sentence[span.end..before[start].0.start];
+            // Only a space, an abbreviation's full stop, or the comma of a list
+            // ("Dutch, Belgian and German officials") joins parts of one name.
+            let listed = before[start..end].iter().any(|(_, w)| matches!(*w, "and" | "or"));
+            let joins = match gap.trim() {
+                "" | "." => true,
+                "," => listed,
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            // One plain word may qualify a source noun: "the interior ministry",
+            // "the transport department".
+            let qualifies_source = || {
+                start == end - 1
+                    && SOURCE_NOUN_SET.contains(last)
+                    && w.chars().all(char::is_alphabetic)
+                    && !super::clause::is_stopword(w)
+                    && !super::clause::is_participle(&w.to_lowercase())
+            };
+            if is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w) || qualifies_source() {
+                start -= 1;
+            } else if let Some(joined) = of_phrase_start_by_slices(&before[..start]) {
+                // "Chairman of the Harbour Board", "Workers' Party of Korea".
+                start = joined;
+            } else {
+                break;
+            }
+        }
+        // "which has 13,000 workers in the United Kingdom has estimated": a
+        // name after a preposition is its object, not the verb's subject.
+        let mut k = start;
+        while k > 0 && lower_in(before[k - 1].1, &["the", "a", "an"]) {
+            k -= 1;
+        }
+        if k > 0 && PREPOSITION_SET.contains(before[k - 1].1) {
+            return None;
+        }
+        let text = &sentence[before[start].0.start..last_span.end];
+        canonical(text).map(|name| Source { name, at: before[start].0.start, pronoun: false, whole_sentence: false })
+    }
+
+    /// When `words` ends in "X of" or "X of the" after a name or source noun
+    /// X, the index of X: an "of" phrase inside one name.
+    fn of_phrase_start_by_slices(words: &[(Span, &str)]) -> Option<usize> {
+        let n = words.len();
+        let of_at = match words {
+            [.., (_, of), (_, the)] if of.eq_ignore_ascii_case("of") && the.eq_ignore_ascii_case("the") => n - 2,
+            [.., (_, of)] if of.eq_ignore_ascii_case("of") => n - 1,
+            _ => return None,
+        };
+        let (_, head) = words.get(of_at.checked_sub(1)?)?;
+        (is_name(head) || SOURCE_NOUN_SET.contains(head)).then(|| of_at - 1)
+    }
+
+    /// The inverted form at a clause's end: "..., said the ministry." or
+    /// "..., said Kim.".
+    fn subject_after_by_slices(sentence: &str, after: &[(Span, &str)], verb: Span) -> Option<Source> {
+        let before_verb = sentence[..verb.start].trim_end();
+        if !before_verb.ends_with([',', '”', '"']) {
+            return None;
+        }
+        let mut taken = Vec::new();
+        for (span, w) in after.iter().take(6) {
+            if taken.is_empty() && lower_in(w, &["the"]) {
+                continue;
+            }
+            if is_name(w) || SOURCE_NOUN_SET.contains(w) || SOURCE_MODIFIER_SET.contains(w) {
+                taken.push(*span);
+            } else {
+                break;
+            }
+        }
+        let (first, last) = (taken.first()?, taken.last()?);
+        canonical(&sentence[first.start..last.end]).map(|name| Source { name, at: first.start, pronoun: false, whole_sentence: false })
+    }
+
     /// The specification of [`sources`] without its quick tests: every
     /// "according to" phrase and every word of the sentence looked up.
     fn sources_by_every_word(sentence: &str) -> Vec<Source> {
@@ -427,7 +599,7 @@ mod tests {
         let words = clause::words(sentence, 0);
         for (i, (span, w)) in words.iter().enumerate() {
             if set.contains(w) {
-                if let Some(source) = subject_before(sentence, &words[..i]).or_else(|| subject_after(sentence, &words[i + 1..], *span)) {
+                if let Some(source) = subject_before_by_slices(sentence, &words[..i]).or_else(|| subject_after_by_slices(sentence, &words[i + 1..], *span)) {
                     out.push(Source { at: span.start, ..source });
                 }
             }
@@ -544,7 +716,9 @@ mod tests {
             // The words as the sentence view reads them serve as well.
             let view = crate::extract::view::SentenceView::new(&s);
             let words: Vec<(Span, &str)> = view.words_in(Span::new(0, s.len())).map(|w| (w.span, w.text)).collect();
-            proptest::prop_assert_eq!(sources_among(&s, &words), sources_by_every_word(&s));
+            proptest::prop_assert_eq!(sources_among(&s, words.as_slice()), sources_by_every_word(&s));
+            // And read in place.
+            proptest::prop_assert_eq!(sources_among(&s, &view), sources_by_every_word(&s));
         }
 
         #[test]

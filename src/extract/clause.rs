@@ -339,6 +339,35 @@ pub fn lower_in(word: &str, list: &[&str]) -> bool {
 /// The clause of every mention; `mentions` are in sentence order with
 /// sentence-relative spans.
 pub fn clauses(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
+    // Each clause reads its own noun phrase's end and the one before's,
+    // so one pass keeps the latter rather than a list of every end.
+    let mut end_before = 0;
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let noun_phrase = noun_phrase(sentence, q);
+            let end = noun_phrase.map_or(q.span.end, |n| n.end.max(q.span.end));
+            let floor = if i == 0 { 0 } else { end_before.min(q.span.start) };
+            let ceiling = mentions.get(i + 1).map_or(sentence.len(), |n| n.span.start.max(end));
+            end_before = end;
+            let left_start = left_break(sentence, floor, q.span.start);
+            let right_end = right_break(sentence, end, ceiling);
+            MentionClause {
+                left: Span::new(left_start, q.span.start),
+                right: Span::new(end, right_end),
+                noun_phrase,
+                coordinated: i > 0 && is_coordination(&sentence[floor..q.span.start]),
+                stretch: Span::new(floor, ceiling),
+            }
+        })
+        .collect()
+}
+
+/// [`clauses`] as first written, with a list of the noun phrases and of
+/// their ends: the specification of its single pass.
+#[cfg(test)]
+fn clauses_by_lists(sentence: &str, mentions: &[Quantity]) -> Vec<MentionClause> {
     let noun_phrases: Vec<Option<Span>> = mentions.iter().map(|q| noun_phrase(sentence, q)).collect();
     let ends: Vec<usize> = mentions.iter().zip(&noun_phrases).map(|(q, np)| np.map_or(q.span.end, |n| n.end.max(q.span.end))).collect();
     (0..mentions.len())
@@ -373,19 +402,50 @@ fn is_hard_break(c: char) -> bool {
 fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
     let region = &sentence[floor..pos];
     let b = region.as_bytes();
-    for i in (0..b.len()).rev() {
-        if BREAK_BYTE[usize::from(b[i])] == 0 {
+    let mut i = b.len();
+    while i > 0 {
+        // Eight bytes at a time back over words and spaces, which hold no
+        // break byte; a chunk that may hold one is read byte by byte.
+        let from = i.saturating_sub(8);
+        if !may_hold_break(&b[from..i]) {
+            i = from;
             continue;
         }
-        match break_at(b, i) {
-            Some(Break::Hard(len)) => return floor + i + len,
-            // The break is the space before the hyphen.
-            Some(Break::SpacedDash) => return floor + i,
-            Some(Break::Comma) if !reports_on(&region[i + 1..]) => return floor + i + 1,
-            _ => {}
+        while i > from {
+            i -= 1;
+            if BREAK_BYTE[usize::from(b[i])] == 0 {
+                continue;
+            }
+            match break_at(b, i) {
+                Some(Break::Hard(len)) => return floor + i + len,
+                // The break is the space before the hyphen.
+                Some(Break::SpacedDash) => return floor + i,
+                Some(Break::Comma) if !reports_on(&region[i + 1..]) => return floor + i + 1,
+                _ => {}
+            }
         }
     }
     floor
+}
+
+/// False when none of `bytes` (eight, or fewer at a region's edge, then
+/// always true) can be a [`BREAK_BYTE`]: each is ASCII outside `"` to `;`
+/// and `[` to `]`, the ranges that hold every ASCII break byte. Told for
+/// the eight at once by whole-word arithmetic on the low seven bits of
+/// each byte, whose sums with the constants stay below 0x100, so no byte
+/// carries into the next.
+#[inline]
+fn may_hold_break(bytes: &[u8]) -> bool {
+    let Ok(chunk) = <[u8; 8]>::try_from(bytes) else { return true };
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn splat(byte: u8) -> u64 {
+        byte as u64 * 0x0101_0101_0101_0101
+    }
+    let x = u64::from_le_bytes(chunk);
+    let low = x & !HIGH;
+    // High bit of each byte set when its low seven bits lie in lo..=hi.
+    let within = |lo: u8, hi: u8| (low + splat(0x80 - lo)) & !(low + splat(0x7F - hi)) & HIGH;
+    (x & HIGH) | within(b'"', b';') | within(b'[', b']') != 0
 }
 
 /// [`left_break`] as first written, char by char.
@@ -459,17 +519,28 @@ fn reports_on(after_comma: &str) -> bool {
 fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
     let region = &sentence[pos..ceiling];
     let b = region.as_bytes();
-    for i in 0..b.len() {
-        if BREAK_BYTE[usize::from(b[i])] == 0 {
+    let mut i = 0;
+    while i < b.len() {
+        // Eight bytes at a time, as in `left_break`.
+        let to = (i + 8).min(b.len());
+        if !may_hold_break(&b[i..to]) {
+            i = to;
             continue;
         }
-        match break_at(b, i) {
-            Some(Break::Hard(_)) => return pos + i,
-            // The break is the space before the hyphen, which is no other
-            // break and was passed over.
-            Some(Break::SpacedDash) => return pos + i - 1,
-            Some(Break::Comma) if !continues_past_comma(&region[i + 1..]) => return pos + i,
-            _ => {}
+        while i < to {
+            let at = i;
+            i += 1;
+            if BREAK_BYTE[usize::from(b[at])] == 0 {
+                continue;
+            }
+            match break_at(b, at) {
+                Some(Break::Hard(_)) => return pos + at,
+                // The break is the space before the hyphen, which is no
+                // other break and was passed over.
+                Some(Break::SpacedDash) => return pos + at - 1,
+                Some(Break::Comma) if !continues_past_comma(&region[at + 1..]) => return pos + at,
+                _ => {}
+            }
         }
     }
     ceiling
@@ -806,10 +877,28 @@ mod tests {
             "", " - ", "a - b", "-a- -", " -", "- ", "x, who said, y", "x,who ", "x, Which way", "x, saying 5",
             "a; b: c (d) \"e\" [f] g — h – i “j” k ’l’ m…",
             "é, ALL OF WHOM - “x”",
+            "the regional ministry announced, in a statement - that seventy people (at least) were hurt; others fled",
+            "seventeen[brackets]hereabouts\"quoted\"colonialism;semicolons:colonnades-hyphenated, commas",
         ];
         for s in cases {
             check_breaks(s);
         }
+    }
+
+    #[test]
+    fn the_chunk_test_misses_no_break_byte() {
+        // Each byte value at each place of an otherwise plain chunk.
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"abcdefgh";
+                chunk[at] = byte;
+                let holds = chunk.iter().any(|&c| BREAK_BYTE[usize::from(c)] != 0);
+                assert!(!holds || may_hold_break(&chunk), "{byte:#x} at {at}");
+            }
+        }
+        assert!(!may_hold_break(b"words go"));
+        assert!(!may_hold_break(b"ABCZ az@"));
+        assert!(may_hold_break(b"short"));
     }
 
     /// Every region of `s` between character boundaries gets the same
@@ -915,6 +1004,31 @@ mod tests {
 
     fn part(sentence: &str, span: Span) -> &str {
         &sentence[span.start..span.end]
+    }
+
+    proptest::proptest! {
+        /// The single pass gives the clauses of the lists, whatever the
+        /// figures (each one's own span, with or without a noun) and the
+        /// words around them.
+        #[test]
+        fn one_pass_gives_the_clauses_of_the_lists(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "12", "3,000 troops", "40 people", "5", "the", "killed", "and", "or", ",", ";", " - ", "—", "“", "who", "saying", "workers",
+            "of them", "military", "construction", "in", "é", "(", ")",
+        ]), 0..16)) {
+            let sentence = parts.join(" ");
+            let mut found = Vec::new();
+            let mut at = 0;
+            for part in &parts {
+                if part.starts_with(|c: char| c.is_ascii_digit()) {
+                    let noun = part.split_once(' ').map(|(_, n)| n);
+                    let mut q = crate::extract::testing::mention(part, part, QuantityKind::Count, noun);
+                    q.span = Span::new(at, at + part.len());
+                    found.push(q);
+                }
+                at += part.len() + 1;
+            }
+            proptest::prop_assert_eq!(clauses(&sentence, &found), clauses_by_lists(&sentence, &found));
+        }
     }
 
     #[test]

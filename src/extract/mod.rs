@@ -52,21 +52,16 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         // and for its sources.
         let view = view::SentenceView::new(text);
         // Found once, for the sentence's figures and for the next sentence.
-        let sources = attribution::sources_among(text, &view_words(&view));
+        let sources = attribution::sources_among(text, &view);
         let before = claims.len();
         // Reports quote the sentence as written (`raw`), markup and all.
         let cx = MentionContext { article, sentence, text, raw, view: &view, sources: &sources, previous: carried };
-        claims.extend(mention_claims(&cx, &found, rules, &mut lines));
+        mention_claims(&cx, found, rules, &mut lines, &mut claims);
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
     }
     claims
-}
-
-/// The words of a sentence as [`clause::words`] reads them, from its view.
-fn view_words<'t>(view: &view::SentenceView<'t>) -> Vec<(Span, &'t str)> {
-    view.words_in(Span::new(0, view.text().len())).map(|w| (w.span, w.text)).collect()
 }
 
 /// Line and column of the article's offsets taken in order: a cursor that
@@ -179,26 +174,39 @@ struct MentionContext<'a> {
     previous: Option<&'a str>,
 }
 
+/// What a claim says of its mention beyond the mention itself, read while
+/// every mention of the sentence is still at hand; the mentions then move
+/// into their claims rather than being copied.
+struct Reading {
+    topic: Option<String>,
+    interval: crate::model::Interval,
+    unit: BaseUnit,
+    scope: crate::model::Scope,
+    attribution: Option<String>,
+    line: usize,
+    column: usize,
+}
+
 /// The claims of the mentions `found` (sentence-relative spans, in order)
-/// in one sentence.
-fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, lines: &mut LineCursor<'_>) -> Vec<Claim> {
+/// in one sentence, added to `claims`.
+fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet, lines: &mut LineCursor<'_>, claims: &mut Vec<Claim>) {
     let MentionContext { article, sentence, text, raw, view, sources, previous } = *cx;
     let hits = rules.hits(text);
-    let clauses = clause::clauses(text, found);
-    let sentence_hits = topic::SentenceHits::new(text, found, &hits);
+    let clauses = clause::clauses(text, &found);
+    let sentence_hits = topic::SentenceHits::new(text, &found, &hits);
     // One copy of the sentence for all its claims.
     let shared_text: std::sync::Arc<str> = raw.into();
     // Read once: a run-on sentence without a comma would otherwise be read
     // to its end for every figure.
     let fronted = scope::fronted_time(view);
-    let mut claims: Vec<Claim> = Vec::with_capacity(found.len());
+    let mut readings: Vec<Reading> = Vec::with_capacity(found.len());
     for (index, q) in found.iter().enumerate() {
         let c = &clauses[index];
         // A coordinated mention shares the frame of the one before
         // ("agreed to send 1,000 engineers and 5,000 workers").
-        let coordinated_with = if c.coordinated { claims.last().map(|p| &p.scope) } else { None };
-        let elided = elided_noun(text, found, &clauses, index, &hits);
-        let decision = topic::assign(text, found, &clauses, index, elided, &hits, &sentence_hits, rules);
+        let coordinated_with = if c.coordinated { readings.last().map(|p| &p.scope) } else { None };
+        let elided = elided_noun(text, &found, &clauses, index, &hits);
+        let mut decision = topic::assign(text, &found, &clauses, index, elided, &hits, &sentence_hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
@@ -208,30 +216,36 @@ fn mention_claims(cx: &MentionContext<'_>, found: &[Quantity], rules: &RuleSet, 
             elided,
             coordinated_with,
             hints,
-            event: decision.as_ref().and_then(|d| d.event.clone()),
+            // Moved out: the decision's event serves the scope alone.
+            event: decision.as_mut().and_then(|d| d.event.take()),
             fronted: fronted.as_deref(),
         });
         let speaker = quote_speaker(sentence, q.span.shift(sentence.span.start));
-        let mut q = q.clone();
+        let (line, column) = lines.line_col(q.span.shift(sentence.span.start).start);
+        let (topic, unit, interval) = match decision {
+            Some(d) => (Some(d.topic), d.unit, d.interval),
+            None => (None, natural_unit(&q.kind, q.noun.as_deref()), q.interval),
+        };
+        let attribution = attribution::find_among(sources, text, q.span, speaker, previous);
+        readings.push(Reading { topic, interval, unit, scope, attribution, line, column });
+    }
+    claims.reserve(found.len());
+    for (r, mut q) in readings.into_iter().zip(found) {
         q.span = q.span.shift(sentence.span.start);
-        let (line, column) = lines.line_col(q.span.start);
-        let unit = decision.as_ref().map_or_else(|| natural_unit(&q.kind, q.noun.as_deref()), |d| d.unit.clone());
-        let interval = decision.as_ref().map_or(q.interval, |d| d.interval);
         claims.push(Claim {
             article: article.id.clone(),
-            topic: decision.map(|d| d.topic),
-            interval,
-            unit,
+            topic: r.topic,
+            interval: r.interval,
+            unit: r.unit,
             sentence: sentence.span,
             sentence_text: std::sync::Arc::clone(&shared_text),
-            scope,
-            attribution: attribution::find_among(sources, text, found[index].span, speaker, previous),
-            line,
-            column,
+            scope: r.scope,
+            attribution: r.attribution,
+            line: r.line,
+            column: r.column,
             quantity: q,
         });
     }
-    claims
 }
 
 /// For a count whose noun the text leaves out, the noun it refers back to:
@@ -312,7 +326,9 @@ mod tests {
         let sources = attribution::sources(sentence);
         let view = view::SentenceView::new(sentence);
         let cx = MentionContext { article: &article, sentence: &s, text: sentence, raw: sentence, view: &view, sources: &sources, previous: None };
-        mention_claims(&cx, &found, &rules, &mut LineCursor::new(&article))
+        let mut claims = Vec::new();
+        mention_claims(&cx, found, &rules, &mut LineCursor::new(&article), &mut claims);
+        claims
     }
 
     fn topics(sentence: &str, mentions: &[(&str, QuantityKind, Option<&str>)]) -> Vec<Option<String>> {

@@ -344,6 +344,29 @@ impl<'t> SentenceView<'t> {
         self.text
     }
 
+    /// How many words the whole sentence holds: [`SentenceView::words_in`]
+    /// of the whole sentence, counted.
+    #[inline]
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The spans of [`SentenceView::words_in`] of the whole sentence, in
+    /// order, without their texts.
+    #[inline]
+    pub fn word_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        self.words.iter().map(|w| Span { start: w.start, end: w.end })
+    }
+
+    /// The `k`th word of [`SentenceView::words_in`] of the whole sentence,
+    /// read in place for readers that go back and forth.
+    #[inline]
+    pub fn word(&self, k: usize) -> Option<ViewWord<'t>> {
+        // Built here rather than by `Word::view`, so that it inlines into
+        // its readers.
+        self.words.get(k).map(|w| ViewWord { span: Span::new(w.start, w.end), text: &self.text[w.start..w.end], flags: w.flags })
+    }
+
     /// The words of `span`, as [`clause::word_iter`] reads
     /// `&text[span.start..span.end]` (offset by `span.start`), with flags.
     pub fn words_in(&self, span: Span) -> impl DoubleEndedIterator<Item = ViewWord<'t>> + '_ {
