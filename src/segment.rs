@@ -66,6 +66,13 @@ pub struct Segments {
 pub fn segment(article: &Article) -> Segments {
     let mut segments = Segments::default();
     let mut speakers = SpeakerMemory::default();
+    // One search of the whole text finds every place a speech word could
+    // stand (markup blanked later only takes places away); a sentence
+    // with none of them names no speaker. Positions are the article's.
+    let mut speech = Vec::new();
+    by_hand::speech_starts(&article.text, &mut speech);
+    let mut first_speech = 0;
+    let mut words = Vec::new();
     for para in paragraphs(article) {
         let index = segments.paragraphs.len();
         let text = &article.text[para.span.start..para.span.end];
@@ -73,8 +80,8 @@ pub fn segment(article: &Article) -> Segments {
         let masked = blank(text, &masks);
         let quotes = find_quotes(&masked);
         let mut previous_speaker: Option<String> = None;
-        // Sentences, quotes and masks are all in text order: cursors keep
-        // the walk linear however many a paragraph holds.
+        // Sentences, quotes, masks and speech words are all in text order:
+        // cursors keep the walk linear however many a paragraph holds.
         let mut first_quote = 0;
         let mut first_mask = 0;
         for s in split_sentences(&masked) {
@@ -84,10 +91,16 @@ pub fn segment(article: &Article) -> Segments {
             while masks.get(first_mask).is_some_and(|m| m.end <= s.start) {
                 first_mask += 1;
             }
+            while speech.get(first_speech).is_some_and(|&p| p < para.span.start + s.start) {
+                first_speech += 1;
+            }
             let here: &[Quoted] = &quotes[first_quote..];
             let here = &here[..here.partition_point(|q| q.outer.start < s.end)];
+            words.clear();
+            let in_sentence = speech[first_speech..].iter().take_while(|&&p| p < para.span.start + s.end);
+            words.extend(in_sentence.map(|&p| p - para.span.start));
             let mut sentence_quotes = Vec::new();
-            let own = sentence_speaker(&masked, s, here, &mut speakers);
+            let own = sentence_speaker(&masked, s, here, &words, &mut speakers);
             for q in here.iter().filter(|q| q.inner.start < s.end && s.start < q.inner.end) {
                 let inner = Span::new(q.inner.start.max(s.start), q.inner.end.min(s.end));
                 if inner.is_empty() {
@@ -595,12 +608,27 @@ fn cap_length(text: &str, span: Span) -> Vec<Span> {
 }
 
 fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
-    let piece = &text[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        spans.push(Span::new(start + lead, start + lead + trimmed.len()));
+    let (lead, len) = trimmed_bounds(&text[start..end]);
+    if len > 0 {
+        spans.push(Span::new(start + lead, start + lead + len));
     }
+}
+
+/// Where `piece.trim()` starts in `piece`, and its length. Every sentence
+/// is trimmed, and its ends are nearly always ASCII: white space there is
+/// skipped byte by byte (the bytes `char::is_whitespace` accepts below
+/// 128), and only a piece with a non-ASCII character at either end is
+/// trimmed by the `char` methods.
+fn trimmed_bounds(piece: &str) -> (usize, usize) {
+    let b = piece.as_bytes();
+    let is_space = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let lead = b.iter().position(|c| !is_space(c)).unwrap_or(b.len());
+    let tail = b.iter().rposition(|c| !is_space(c)).map_or(lead, |i| i + 1);
+    let ascii_ends = b.get(lead).is_none_or(u8::is_ascii) && (tail == lead || b[tail - 1].is_ascii());
+    if !ascii_ends {
+        return (piece.len() - piece.trim_start().len(), piece.trim().len());
+    }
+    (lead, tail - lead)
 }
 
 /// Whether the full stop after `before` belongs to an abbreviation, given
@@ -760,6 +788,9 @@ struct SpeakerMemory {
     /// The sentence search's lists, kept from one sentence to the next so
     /// that a sentence with speech words allocates nothing.
     hinges: by_hand::Hinges,
+    /// The places of a sentence where a speech word may stand (see
+    /// [`sentence_speaker`]), kept likewise.
+    candidates: Vec<usize>,
 }
 
 impl SpeakerMemory {
@@ -811,10 +842,28 @@ fn adjacent_speaker(text: &str, q: &Quoted, sentence: Span, memory: &mut Speaker
 
 /// The speaker a sentence names outside its quotes ("Kim said ...",
 /// "according to KCNA"), remembered for later pronouns.
-fn sentence_speaker(text: &str, sentence: Span, quotes: &[Quoted], memory: &mut SpeakerMemory) -> Option<String> {
-    let outside = outside_quotes(text, sentence, quotes);
-    let found = in_sentence(&outside, &mut memory.hinges)?;
-    memory.resolve(found)
+///
+/// `speech` holds the places of `text` inside the sentence where
+/// [`by_hand::speech_starts`] found a speech word or "what" in the
+/// article's text. Every alternative of [`IN_SENTENCE`] needs one of them
+/// outside the quotes, and the text outside the quotes has the article's
+/// bytes wherever one stands (blanking turns bytes into spaces, and the
+/// words searched for are letters alone: "according to" is searched for
+/// by its first word), so a sentence without such a place names no
+/// speaker and is not read at all.
+fn sentence_speaker(text: &str, sentence: Span, quotes: &[Quoted], speech: &[usize], memory: &mut SpeakerMemory) -> Option<String> {
+    let mut candidates = std::mem::take(&mut memory.candidates);
+    candidates.clear();
+    let quoted = |p: usize| quotes.iter().any(|q| q.outer.start <= p && p < q.outer.end);
+    candidates.extend(speech.iter().filter(|&&p| !quoted(p)).map(|&p| p - sentence.start));
+    let speaker = if candidates.is_empty() {
+        None
+    } else {
+        let outside = outside_quotes(text, sentence, quotes);
+        in_sentence(&outside, &candidates, &mut memory.hinges).and_then(|found| memory.resolve(found))
+    };
+    memory.candidates = candidates;
+    speaker
 }
 
 /// Whether the hand-written readers of the speaker patterns serve `text`:
@@ -841,12 +890,14 @@ fn before_quote(text: &str) -> Option<&str> {
     BEFORE_QUOTE.captures(text)?.name("n").map(|m| m.as_str())
 }
 
-/// The speaker [`IN_SENTENCE`] names in `text`.
-fn in_sentence<'a>(text: &'a str, hinges: &mut by_hand::Hinges) -> Option<&'a str> {
+/// The speaker [`IN_SENTENCE`] names in `text`, given every place where a
+/// speech word or "what" may start in it, in order (see
+/// [`by_hand::speech_starts`]).
+fn in_sentence<'a>(text: &'a str, candidates: &[usize], hinges: &mut by_hand::Hinges) -> Option<&'a str> {
     // One pass tells whether the text is plain and, if it is, where the
     // reader must look.
     if text.len() <= by_hand::MAX_BYTES {
-        if let Some(found) = by_hand::in_plain_sentence(text, hinges) {
+        if let Some(found) = by_hand::in_plain_sentence(text, candidates, hinges) {
             return found;
         }
     }
@@ -1316,7 +1367,10 @@ mod by_hand {
     /// character that a Unicode letter or word class holds). A byte loop:
     /// it reads every sentence of an article, and most of their bytes are
     /// ASCII letters that need no decoding.
-    fn hinges(s: &str, out: &mut Hinges) -> Option<()> {
+    ///
+    /// `heads` are places of `s` in order, among them every word start
+    /// where a speech word or "what" stands (others are passed over).
+    fn hinges(s: &str, heads: impl Iterator<Item = usize>, out: &mut Hinges) -> Option<()> {
         if !plain(s) {
             return None;
         }
@@ -1326,7 +1380,7 @@ mod by_hand {
         // The barrier is found lazily, per verb, reading back to the
         // previous verb: sentences without verbs never pay for it.
         let (mut barrier_end, mut read_to) = (0, 0);
-        for q in word_heads(b) {
+        for q in heads.filter(|&q| q < b.len() && boundary_before(s, q)) {
             if let Some((len, kind)) = speech_word_at(b, q, Kind::Any) {
                 let after_space = s[..q].chars().next_back().is_some_and(char::is_whitespace);
                 if after_space && kind != Kind::According && boundary_at(s, q + len) {
@@ -1402,18 +1456,100 @@ mod by_hand {
         })
     }
 
-    /// IN_SENTENCE for plain text, as [`in_plain_sentence`] reads it.
+    /// IN_SENTENCE for plain text, as [`in_plain_sentence`] reads it with
+    /// the places [`speech_starts`] finds.
     #[cfg(test)]
     pub(super) fn in_sentence(s: &str) -> Option<&str> {
-        in_plain_sentence(s, &mut Hinges::default()).flatten()
+        let mut starts = Vec::new();
+        speech_starts(s, &mut starts);
+        in_plain_sentence(s, &starts, &mut Hinges::default()).flatten()
     }
+
+    /// IN_SENTENCE for plain text with every word start read, as the
+    /// sentence reader did before [`speech_starts`] served it: the
+    /// specification of the search by places.
+    #[cfg(test)]
+    pub(super) fn in_sentence_by_word_heads(s: &str) -> Option<Option<&str>> {
+        let mut hinges = Hinges::default();
+        self::hinges(s, word_heads(s.as_bytes()), &mut hinges)?;
+        if hinges.verbs.is_empty() && hinges.anchors.is_empty() {
+            return Some(None);
+        }
+        Some(find_in_sentence(s, &hinges))
+    }
+
+    /// Every place of `text` where a speech word of [`speech_words`] (or
+    /// the first word of "according to") or "what" starts, at a word
+    /// start or not, in order, in `out`.
+    ///
+    /// This runs once over each article, instead of a reading of every
+    /// word start of every sentence: a multi-pattern search finds the few
+    /// places, and a sentence without one is not read at all (see
+    /// `sentence_speaker`). Matches may overlap, so each search resumes one
+    /// byte after the last match's start rather than at its end.
+    pub(super) fn speech_starts(text: &str, out: &mut Vec<usize>) {
+        out.clear();
+        let mut from = 0;
+        while let Some(start) = SPEECH_SEARCH.next_start(text.as_bytes(), from) {
+            out.push(start);
+            from = start + 1;
+        }
+    }
+
+    /// The words [`speech_starts`] looks for: the speech words and "what",
+    /// and of "according to" only its first word, since markup blanked
+    /// later may turn a mark between the two into the space (letters are
+    /// never blanked into other letters).
+    fn speech_search_words() -> impl Iterator<Item = &'static str> {
+        let words = (b'a'..=b'z').flat_map(|initial| speech_words(initial).iter().map(|&(w, _)| w)).chain(["what"]);
+        words.map(|w| w.split(' ').next().unwrap_or(w))
+    }
+
+    /// The searcher of [`speech_starts`]: the packed (SIMD) searcher where
+    /// the processor has one, as it costs a few instructions per byte,
+    /// else the general automaton.
+    enum SpeechSearch {
+        Packed(aho_corasick::packed::Searcher),
+        General(aho_corasick::AhoCorasick),
+    }
+
+    impl SpeechSearch {
+        fn new() -> SpeechSearch {
+            let packed = aho_corasick::packed::Config::new()
+                .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+                .builder()
+                .extend(speech_search_words())
+                .build();
+            match packed {
+                Some(searcher) => SpeechSearch::Packed(searcher),
+                None => SpeechSearch::General(
+                    aho_corasick::AhoCorasick::builder()
+                        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                        .build(speech_search_words())
+                        .expect("speech word searcher"),
+                ),
+            }
+        }
+
+        /// Where the first match starting at or after `from` starts.
+        fn next_start(&self, text: &[u8], from: usize) -> Option<usize> {
+            match self {
+                SpeechSearch::Packed(s) => s.find_in(text, aho_corasick::Span::from(from..text.len())).map(|m| m.start()),
+                SpeechSearch::General(s) => s.find(aho_corasick::Input::new(text).range(from..)).map(|m| m.start()),
+            }
+        }
+    }
+
+    static SPEECH_SEARCH: std::sync::LazyLock<SpeechSearch> = std::sync::LazyLock::new(SpeechSearch::new);
 
     /// IN_SENTENCE: `(?P<n>NAME|PRONOUN)\s+(?:SAID|CALLED)\b`, or
     /// `\b(?:SAID)\s+(?P<m>NAME)`, or `\baccording to\s+(?:the\s+)?(?P<o>NAME)`,
     /// or `\bwhat\s+(?P<p>NAME|he|she)\s+(?:called|described)`; `None`
     /// when `s` is not plain text, which the patterns must read.
-    pub(super) fn in_plain_sentence<'a>(s: &'a str, hinges: &mut Hinges) -> Option<Option<&'a str>> {
-        self::hinges(s, hinges)?;
+    /// `candidates` are places of `s` in order, among them every one where
+    /// a speech word or "what" starts.
+    pub(super) fn in_plain_sentence<'a>(s: &'a str, candidates: &[usize], hinges: &mut Hinges) -> Option<Option<&'a str>> {
+        self::hinges(s, candidates.iter().copied(), hinges)?;
         if hinges.verbs.is_empty() && hinges.anchors.is_empty() {
             return Some(None);
         }
@@ -1429,8 +1565,8 @@ mod by_hand {
     /// opens with a capital. Most places of a speaker window fail these
     /// two tests, which spares them the full name reader (the tests check
     /// the search against the pattern; see also `speakers_by_hand`).
-    #[derive(Clone, Copy)]
-    struct NameEnd {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub(super) struct NameEnd {
         /// The start of the white space before the verb.
         end: usize,
         /// Whether the run of non-space characters ending at `end` holds a
@@ -1439,7 +1575,34 @@ mod by_hand {
     }
 
     impl NameEnd {
-        fn before(s: &str, verb: usize) -> NameEnd {
+        /// Read back from the verb byte by byte while the bytes are ASCII,
+        /// as they nearly always are; a character past ASCII (which may be
+        /// white space) sends the reading to [`NameEnd::before_by_chars`].
+        pub(super) fn before(s: &str, verb: usize) -> NameEnd {
+            Self::before_ascii(s, verb).unwrap_or_else(|| Self::before_by_chars(s, verb))
+        }
+
+        fn before_ascii(s: &str, verb: usize) -> Option<NameEnd> {
+            let b = s.as_bytes();
+            let is_space = |c: u8| matches!(c, b' ' | b'\t'..=b'\r');
+            let mut end = verb;
+            while end > 0 && is_space(b[end - 1]) {
+                end -= 1;
+            }
+            let (mut start, mut capital) = (end, false);
+            while start > 0 && !is_space(b[start - 1]) {
+                let c = b[start - 1];
+                if !c.is_ascii() {
+                    return None;
+                }
+                capital |= c.is_ascii_uppercase();
+                start -= 1;
+            }
+            Some(NameEnd { end, capital })
+        }
+
+        /// The obvious reading, by `char` methods.
+        pub(super) fn before_by_chars(s: &str, verb: usize) -> NameEnd {
             let end = s[..verb].trim_end().len();
             let word = &s[..end];
             let word_start = word.rfind(char::is_whitespace).map_or(0, |w| w + word[w..].chars().next().map_or(1, char::len_utf8));
@@ -1501,18 +1664,60 @@ mod by_hand {
             None
         };
         // Leftmost first: the first start, in text order, that matches.
+        // Only the places that may open a match are tried (see
+        // [`may_open_match`]); `try_at` keeps its state by position, so
+        // the places passed over change nothing.
+        let b = s.as_bytes();
         let mut next = 0;
+        let mut anchors = hinges.anchors.iter().copied().peekable();
         for (lo, hi) in windows(hinges) {
-            for i in lo.max(next)..=hi {
-                if is_start(s, i) {
+            let mut i = lo.max(next);
+            while i <= hi {
+                while anchors.next_if(|&a| a < i).is_some() {}
+                // The bytes before the next anchor that may open a name or
+                // pronoun are found by a plain loop over a table.
+                let anchor = anchors.peek().copied().filter(|&a| a <= hi);
+                let until = anchor.unwrap_or(hi + 1);
+                i += b[i..until].iter().position(|&c| NAME_OR_PRONOUN_BYTE[usize::from(c)]).unwrap_or(until - i);
+                if i > hi {
+                    break;
+                }
+                if (Some(i) == anchor || may_open_match(b, i)) && is_start(s, i) {
                     if let Some(found) = try_at(i) {
                         return Some(found);
                     }
                 }
+                i += 1;
             }
             next = next.max(hi + 1);
         }
         None
+    }
+
+    /// The first bytes [`may_open_match`] may accept: capitals, "h", "s".
+    static NAME_OR_PRONOUN_BYTE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            table[c] = matches!(c as u8, b'A'..=b'Z' | b'h' | b's');
+            c += 1;
+        }
+        table
+    };
+
+    /// Whether a name or a pronoun, as the first alternative reads them,
+    /// may start at `i`: a capital, "he" or "she". Every other match
+    /// starts at an anchor (a word start holding a verb of SAID,
+    /// "according to" or "what"), so elsewhere `try_at` finds nothing,
+    /// and most bytes of a speaker window (lower-case letters) are passed
+    /// over on one or two comparisons.
+    fn may_open_match(b: &[u8], i: usize) -> bool {
+        match b.get(i) {
+            Some(c) if c.is_ascii_uppercase() => true,
+            Some(b'h') => b.get(i + 1) == Some(&b'e'),
+            Some(b's') => b.get(i + 1..i + 3) == Some(b"he"),
+            _ => false,
+        }
     }
 }
 
@@ -1676,6 +1881,10 @@ mod tests {
             ("Osei said: “Nobody was hurt.”", vec![q("Nobody was hurt.", Some("Osei"))]),
             ("Osei told the crews, \"Go home and rest.\"", vec![q("Go home and rest.", Some("Osei"))]),
             ("The dam was “stable,” according to Northland Water.", vec![q("stable", Some("Northland Water"))]),
+            // Markup blanked between the words still makes "according to".
+            ("The dam was “stable,” according*to Northland Water.", vec![q("stable", Some("Northland Water"))]),
+            ("The dam was “stable,” according`to Northland Water.", vec![q("stable", Some("Northland Water"))]),
+            ("The dam was “stable,” accord*ing to Northland Water.", vec![q("stable", None)]),
             ("The mayor praised what she called ‘quiet heroes’ on Friday.", vec![q("quiet heroes", None)]),
             (
                 "Mayor Osei said the dam held. “We were lucky,” he said. “Next time we may not be.”",
@@ -1729,6 +1938,7 @@ mod speakers_by_hand {
         assert_eq!(by_hand::after_quote(text), group(AFTER_QUOTE.captures(text), &["a", "b"]), "after: {text:?}");
         assert_eq!(by_hand::before_quote(text), group(BEFORE_QUOTE.captures(text), &["n"]), "before: {text:?}");
         assert_eq!(by_hand::in_sentence(text), group(IN_SENTENCE.captures(text), &["n", "m", "o", "p"]), "in: {text:?}");
+        assert_eq!(Some(by_hand::in_sentence(text)), by_hand::in_sentence_by_word_heads(text), "in by word heads: {text:?}");
     }
 
     #[test]
@@ -2088,6 +2298,32 @@ mod fast_paths {
         assert!(found.iter().all(|q| starts.contains(q)) && found.is_sorted(), "word heads: {text:?}");
         assert_eq!(has_url_start(b), text.contains("://") || text.contains("www.") || text.contains("WWW."), "url: {text:?}");
         assert_eq!(by_hand::plain(text), crate::ingest::ascii::is_plain(text), "plain: {text:?}");
+        assert_eq!(trimmed_bounds(text), (text.len() - text.trim_start().len(), text.trim().len()), "trim: {text:?}");
+        for (verb, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(by_hand::NameEnd::before(text, verb), by_hand::NameEnd::before_by_chars(text, verb), "name end: {text:?} {verb}");
+        }
+        // The places the article search finds include every word start
+        // holding a speech word, and the sentence reader given them reads
+        // as it did over every word start.
+        let mut places = Vec::new();
+        by_hand::speech_starts(text, &mut places);
+        assert!(places.is_sorted() && places.windows(2).all(|w| w[0] < w[1]), "places: {text:?}");
+        let by_heads = by_hand::in_sentence_by_word_heads(text);
+        let by_places = by_hand::in_plain_sentence(text, &places, &mut by_hand::Hinges::default());
+        assert_eq!(by_places, by_heads, "speaker: {text:?}");
+    }
+
+    #[test]
+    fn trimming_by_bytes_is_trimming_by_chars() {
+        let pieces = [
+            "", " ", "\u{b}\u{c}", "a", " a ", "\t a b \r\n", "\u{a0}a\u{a0}", " \u{2009}x", "x\u{3000} ", "é", " é ", "\u{85}",
+            "  \u{85}", "a\u{1c}", "\u{1c}a ",
+        ];
+        for piece in pieces {
+            let trimmed = piece.trim();
+            let lead = piece.len() - piece.trim_start().len();
+            assert_eq!(trimmed_bounds(piece), (lead, trimmed.len()), "{piece:?}");
+        }
     }
 
     #[test]
@@ -2105,6 +2341,11 @@ mod fast_paths {
             agree(t);
         }
         assert_eq!(by_hand::word_heads(b"said what according to").collect::<Vec<_>>(), vec![0, 5, 10]);
+        // Overlapping places are all found: a word start inside a longer
+        // match that does not start a word.
+        let mut places = Vec::new();
+        by_hand::speech_starts("xsaidsays told. somewhat", &mut places);
+        assert_eq!(places, vec![1, 5, 10, 20]);
         assert_eq!(by_hand::word_heads("é said—told_told (urged".as_bytes()).collect::<Vec<_>>(), vec![3, 10, 21]);
     }
 

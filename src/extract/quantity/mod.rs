@@ -54,15 +54,16 @@ pub fn find(text: &str) -> Vec<Quantity> {
     let t = Toks::new(text);
     let mut words = Words::new();
     let mut found = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        // Most tokens (symbols, most words) cannot start a numeral: a
-        // cheap screen skips them without the full reading.
-        if !numeral::may_begin(&t, i) {
-            i += 1;
+    // Most tokens (symbols, most words) cannot start a numeral: the
+    // tokenizer lists those whose shape lets one start (see
+    // `numeral::may_begin`, which this walk follows), and only those are
+    // visited, in order, from the token after the last reading.
+    let mut next = 0;
+    for &i in &t.shaped {
+        if i < next || !numeral::may_begin_shaped(&t, i) {
             continue;
         }
-        i = match quantity_at(&t, i, &mut words) {
+        next = match quantity_at(&t, i, &mut words) {
             Step::Found(r) => {
                 let last = r.last;
                 found.push(build(t.text, r));
@@ -238,9 +239,15 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     if matches!(a.form, Form::Vague(_) | Form::Fraction) {
         return None;
     }
+    let k = r.last + 1;
+    // Every range goes on with "and", "to" or a dash right after the
+    // first figure; most figures have none of them, and are settled here
+    // before the words before them are read back for an opener.
+    if !(t.is(k, "and") || t.is(k, "to") || t.is_sym(k, &["-", "\u{2013}"])) {
+        return None;
+    }
     let opened = modifier::range_opener(t.text, t.start(lead));
     let opener = opened.map(|o| o.0);
-    let k = r.last + 1;
     let (b_at, hyphen) = if opener == Some(Opener::Between) {
         (t.is(k, "and").then_some(k + 1)?, false)
     } else if t.is(k, "to") {

@@ -86,6 +86,18 @@ const VAGUE: &[&str] = &[
     "billions",
 ];
 
+/// The two-word magnitudes of [`VAGUE`], in its order, split at " of "
+/// ahead of time: `vague` asks about them wherever a plural is followed
+/// by "of" (a test checks them against the list).
+const VAGUE_OF: &[(&str, &str, &str)] = &[
+    ("tens", "thousands", "tens of thousands"),
+    ("tens", "millions", "tens of millions"),
+    ("tens", "billions", "tens of billions"),
+    ("hundreds", "thousands", "hundreds of thousands"),
+    ("hundreds", "millions", "hundreds of millions"),
+    ("hundreds", "billions", "hundreds of billions"),
+];
+
 /// `[low, high]` of a vague magnitude, per the design's table: "hundreds"
 /// is [200, 999], "tens of thousands" [20,000, 99,999], "dozens" [24, 99].
 pub(crate) fn vague_bounds(label: &str) -> Option<(f64, f64)> {
@@ -232,6 +244,7 @@ fn starts_number_word(word: &str) -> bool {
 /// start a number in words ([`may_start_shape`], then the words
 /// themselves). When false, [`at`] finds nothing there.
 #[inline]
+#[cfg(test)]
 pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
     match t.kind(i) {
         Some(Kind::Num) => true,
@@ -240,16 +253,40 @@ pub(crate) fn may_begin(t: &Toks, i: usize) -> bool {
     }
 }
 
-/// For each pair of lower-case first and last letters, the lengths of
-/// the words of [`STARTING_WORDS`] and [`CARDINAL_WORDS`] so shaped, as
-/// bits ("one": bit 3 of `[o][e]`).
-const ENDS_LENGTHS: [[u16; 26]; 26] = {
-    let mut table = [[0u16; 26]; 26];
+/// [`may_begin`] at a token the tokenizer listed as shaped
+/// ([`Toks::shaped`]): a numeral, or a word [`may_start_ends`] keeps, so
+/// only the word itself is left to ask. The finder walks these (a test
+/// checks that they are the tokens `may_begin` accepts).
+#[inline]
+pub(crate) fn may_begin_shaped(t: &Toks, i: usize) -> bool {
+    t.is_num(i) || starts_number_word(t.s(i))
+}
+
+/// For each pair of first and last letters (as [`LETTER`] numbers them),
+/// the lengths of the words of [`STARTING_WORDS`] and [`CARDINAL_WORDS`]
+/// so shaped, as bits ("one": bit 3 of `[o][e]`). Rows and columns past
+/// the alphabet stay empty: a byte that is no ASCII letter starts or ends
+/// none of the words.
+const ENDS_LENGTHS: [[u16; 32]; 32] = {
+    let mut table = [[0u16; 32]; 32];
     let mut i = 0;
     while i < CARDINAL_WORDS.len() + STARTING_WORDS.len() {
         let w = if i < CARDINAL_WORDS.len() { CARDINAL_WORDS[i] } else { STARTING_WORDS[i - CARDINAL_WORDS.len()] }.as_bytes();
         table[(w[0] - b'a') as usize][(w[w.len() - 1] - b'a') as usize] |= 1 << w.len();
         i += 1;
+    }
+    table
+};
+
+/// Each byte's letter number for [`ENDS_LENGTHS`]: 0 to 25 for an ASCII
+/// letter of either case, 26 for anything else.
+const LETTER: [u8; 256] = {
+    let mut table = [26u8; 256];
+    let mut c = 0;
+    while c < 26 {
+        table[b'a' as usize + c] = c as u8;
+        table[b'A' as usize + c] = c as u8;
+        c += 1;
     }
     table
 };
@@ -260,21 +297,18 @@ const ENDS_LENGTHS: [[u16; 26]; 26] = {
 /// `starts_number_word` is false too; a test and a proptest check it).
 /// It runs on every word of a sentence, and the first letter and length
 /// alone let through common words ("the", "that", "said"), which the last
-/// letter turns away.
+/// letter turns away. Two table look-ups settle nearly every word; only
+/// words ending in "d" are compared with "fold".
 #[inline]
-fn may_start_ends(b: &[u8]) -> bool {
+pub(super) fn may_start_ends(b: &[u8]) -> bool {
     let n = b.len();
-    if n == 0 || n > 12 {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+    if n > 12 {
         return false;
     }
-    // A byte with 0x20 set is a lower-case ASCII letter exactly when the
-    // byte is an ASCII letter of either case.
-    let (first, last) = (b[0] | 0x20, b[n - 1] | 0x20);
-    if !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
-        return false;
-    }
-    ENDS_LENGTHS[usize::from(first - b'a')][usize::from(last - b'a')] & (1 << n) != 0
-        || n >= 4 && b[n - 4..].eq_ignore_ascii_case(b"fold")
+    // Numbers below 32, so the masks cost nothing and spare the bounds checks.
+    let (f, l) = (usize::from(LETTER[usize::from(first)]) & 31, usize::from(LETTER[usize::from(last)]) & 31);
+    ENDS_LENGTHS[f][l] & (1 << n) != 0 || l == usize::from(b'd' - b'a') && n >= 4 && b[n - 4..].eq_ignore_ascii_case(b"fold")
 }
 
 /// A word text2num values as a cardinal (zero to nineteen, the tens),
@@ -596,7 +630,7 @@ fn vague(t: &Toks, i: usize) -> Option<Numeral> {
     }
     let one = VAGUE.iter().find(|v| !v.contains(' ') && w.eq_ignore_ascii_case(v));
     let two = (t.is(i + 1, "of") && t.is_word(i + 2))
-        .then(|| VAGUE.iter().find(|v| v.split_once(" of ").is_some_and(|(a, b)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b))))
+        .then(|| VAGUE_OF.iter().find(|&&(a, b, _)| w.eq_ignore_ascii_case(a) && t.is(i + 2, b)).map(|&(_, _, label)| label))
         .flatten();
     match (two, one) {
         (Some(label), _) => Some(word_numeral(i, i + 2, f64::NAN, Form::Vague(label))),
@@ -647,19 +681,20 @@ fn fold(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
 fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     let first_word = t.s(i);
     let article = t.is(i, "a") || t.is(i, "an");
-    let mut phrase = String::new();
-    if article {
+    // Borrowed until a second word joins it: most runs are one word, and
+    // a copy of it would be an allocation per number word.
+    let mut phrase: std::borrow::Cow<str> = if article {
         let next = t.s(i + 1);
         let magnitude = ["hundred", "thousand", "million", "billion", "trillion", "dozen"].iter().any(|m| next.eq_ignore_ascii_case(m));
         if !t.is_word(i + 1) || t.glued(i + 1) || !magnitude {
             return None;
         }
-        phrase.push_str("one");
+        "one".into()
     } else if w.is_cardinal(first_word) {
-        phrase.push_str(first_word);
+        first_word.into()
     } else {
         return None;
-    }
+    };
     let mut last = i;
     let mut value = if article { 1.0 } else { w.value(&phrase)? };
     loop {
@@ -675,7 +710,7 @@ fn cardinal_run(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
         let candidate = format!("{phrase}{piece}");
         match w.value(&candidate) {
             Some(v) => {
-                phrase = candidate;
+                phrase = candidate.into();
                 value = v;
                 last = next_last;
             }
@@ -715,6 +750,39 @@ pub(crate) fn at(t: &Toks, i: usize, money: bool, w: &mut Words) -> Option<Numer
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_split_magnitudes_are_the_lists_own() {
+        let split: Vec<(&str, &str, &str)> =
+            VAGUE.iter().filter_map(|v| v.split_once(" of ").map(|(a, b)| (a, b, *v))).collect();
+        assert_eq!(split, VAGUE_OF);
+    }
+
+    /// The tokens the finder visits are those [`may_begin`] accepts.
+    fn shaped_walk_is_may_begin(text: &str) {
+        let t = Toks::new(text);
+        let all: Vec<usize> = (0..t.len()).filter(|&i| may_begin(&t, i)).collect();
+        let shaped: Vec<usize> = t.shaped.iter().copied().filter(|&i| may_begin_shaped(&t, i)).collect();
+        assert_eq!(shaped, all, "{text:?}");
+        assert!(t.shaped.windows(2).all(|w| w[0] < w[1]), "{text:?}");
+    }
+
+    #[test]
+    fn the_shaped_tokens_are_where_numerals_may_begin() {
+        for text in [
+            "", "a", "A dozen", "an hour", "Twenty-five thousand people", "the sixfold rise", "manifold", "1,200 troops",
+            "one in five", "Half of them", "tens of thousands", "é one\u{2019}s", "ÉLEVEN", "twelvefold 3rd 1990s",
+        ] {
+            shaped_walk_is_may_begin(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_shaped_walk_agrees_on_random_text(text in "([a-zA-Z]{0,12}|one|ten|a|an|half|tens|fold|1,000|2\\.5|[ ,.'\u{e9}-]){0,12}") {
+            shaped_walk_is_may_begin(&text);
+        }
+    }
 
     /// The screen never turns away a word `may_start` accepts.
     fn screen_keeps(word: &str) {

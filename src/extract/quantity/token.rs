@@ -6,6 +6,8 @@
 //! with thousands commas and one decimal point) or a single other
 //! character; each token records whether white space precedes it.
 
+use super::numeral::may_start_ends;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -31,16 +33,20 @@ pub(crate) struct Tok {
 pub(crate) struct Toks<'a> {
     pub text: &'a str,
     pub t: Vec<Tok>,
+    /// The tokens where a numeral may start by their shape alone, in
+    /// order: every numeral, and the words [`may_start_ends`] keeps. The
+    /// finder visits these rather than every token.
+    pub shaped: Vec<usize>,
 }
 
 impl<'a> Toks<'a> {
     pub fn new(text: &'a str) -> Self {
-        // The vector of the last text tokenized on this thread is taken
+        // The vectors of the last text tokenized on this thread are taken
         // back (see `Drop`): one allocation serves every sentence rather
         // than one each.
-        let mut t = SPARE.take();
-        tokenize_into(text, &mut t);
-        Toks { text, t }
+        let (mut t, mut shaped) = SPARE.take();
+        tokenize_into(text, &mut t, &mut shaped);
+        Toks { text, t, shaped }
     }
 
     #[inline]
@@ -55,8 +61,11 @@ impl<'a> Toks<'a> {
     }
 
     /// The bytes of token `i`, or none past the end: for tests on bytes,
-    /// which need no check that the ends fall between characters.
+    /// which need no check that the ends fall between characters. (The
+    /// finder's own screen reads the bytes as it tokenizes; this serves
+    /// its specification, `numeral::may_begin`.)
     #[inline]
+    #[cfg(test)]
     pub fn bytes(&self, i: usize) -> &'a [u8] {
         self.t.get(i).map_or(&[], |t| self.text.as_bytes().get(t.start..t.end).unwrap_or_default())
     }
@@ -130,12 +139,12 @@ impl<'a> Toks<'a> {
 
 thread_local! {
     /// A token vector left by the last [`Toks`] dropped on this thread.
-    static SPARE: std::cell::Cell<Vec<Tok>> = const { std::cell::Cell::new(Vec::new()) };
+    static SPARE: std::cell::Cell<(Vec<Tok>, Vec<usize>)> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
 }
 
 impl Drop for Toks<'_> {
     fn drop(&mut self) {
-        SPARE.set(std::mem::take(&mut self.t));
+        SPARE.set((std::mem::take(&mut self.t), std::mem::take(&mut self.shaped)));
     }
 }
 
@@ -173,10 +182,14 @@ const CLASS: [Class; 256] = {
     table
 };
 
-/// The tokens of `text`, in `out` (cleared first).
-fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
+/// The tokens of `text`, in `out`, and the indices of those a numeral
+/// may start at by their shape, in `shaped` (both cleared first). The
+/// shape of a word is judged here, where its bytes are at hand, rather
+/// than by a second walk over every token.
+fn tokenize_into(text: &str, out: &mut Vec<Tok>, shaped: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     out.clear();
+    shaped.clear();
     // News copy runs to about one token per four bytes: room enough that
     // the vector is seldom grown.
     out.reserve(text.len() / 4 + 4);
@@ -202,6 +215,14 @@ fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
                 if c.is_alphabetic() { (word_end(text, i), Kind::Word) } else { (i + c.len_utf8(), Kind::Sym) }
             }
         };
+        let may_start = match kind {
+            Kind::Num => true,
+            Kind::Word => may_start_ends(&bytes[i..end]),
+            Kind::Sym => false,
+        };
+        if may_start {
+            shaped.push(out.len());
+        }
         out.push(Tok { start: i, end, kind, space });
         // One plain space is the usual gap between tokens: taken here
         // rather than by a turn of the loop.
