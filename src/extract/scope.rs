@@ -260,19 +260,24 @@ fn phrase_end(words: &[ViewWord], from: usize) -> usize {
 /// Whether the word at `end`, `w` lower-cased, ends the object that
 /// starts at `from` (see [`phrase_end`]).
 fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
-    // `w` is lower-cased already: no second copy to test it.
-    let determiner = is_lower_determiner(w);
     // The view's flags say what looking `w` up in the preposition and stop
     // word lists would.
     if end > from && (words[end].is(PLACE_PREPOSITION) || words[end].is(GROUP_PREPOSITION) && w != "of") {
         return true;
+    }
+    // Most words of an object are neither stop words nor participles: the
+    // flag and suffix test first, the determiner and "and" tests (which
+    // can only turn a stop word back into part of the object) after.
+    if !(words[end].is(STOP) && w != "of" || clause::is_participle(w)) {
+        return false;
     }
     // "the grain and fuel terminal", "Russia and Belarus": "and" joins
     // two nouns of one object.
     let joins_nouns = w == "and"
         && end > from
         && words.get(end + 1).is_some_and(|next| !next.is(STOP) && !with_lower(next.text, clause::is_participle));
-    !determiner && !joins_nouns && (words[end].is(STOP) && w != "of" || clause::is_participle(w))
+    // `w` is lower-cased already: no second copy to test it.
+    !is_lower_determiner(w) && !joins_nouns
 }
 
 /// `f` of `word` lower-cased as [`lowered`] does it; a short ASCII word is
@@ -302,7 +307,9 @@ fn is_determiner(word: &str) -> bool {
     // sign and the dotted capital I lower-case to ASCII letters, and
     // neither makes a determiner, but they take the written path.
     if word.is_ascii() {
-        return DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+        // No determiner is longer than five letters: most words are
+        // ruled out by their length alone.
+        return word.len() <= 5 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
     }
     with_lower(word, is_lower_determiner)
 }
@@ -349,7 +356,9 @@ fn time_frame_with<'t>(
     // A rule frame counts only where it starts before the calendar phrase:
     // the scan stops there.
     let before = calendar.map_or(usize::MAX, |(at, _)| at);
-    let framed = if hints.is_empty() { None } else { framed(before) };
+    // No frame starts before the part does: a calendar phrase at its
+    // start leaves the rule frames unread.
+    let framed = if hints.is_empty() || before == 0 { None } else { framed(before) };
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
