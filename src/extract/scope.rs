@@ -79,7 +79,9 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     let Some(phrase) = phrase else { return (None, Vec::new()) };
     let mut modifiers: Vec<String> = Vec::new();
     let mut proper: Vec<&str> = Vec::new();
-    let mut common: Vec<String> = Vec::new();
+    // The common words as the text has them where they are lower case
+    // already (most are): a copy only of a word that needed lower-casing.
+    let mut common: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     // The phrase's words from the sentence's view: the words
     // `clause::words` reads in the phrase's own text, not read again.
     for w in view.words_in(phrase).map(|w| w.text) {
@@ -92,7 +94,7 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
         if clause::is_participle(&lower) && common.is_empty() {
             modifiers.push(lower.into_owned());
         } else if !clause::is_stopword(w) {
-            common.push(lower.into_owned());
+            common.push(lower);
         }
     }
     if !proper.is_empty() {
@@ -105,7 +107,7 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     if q.kind == QuantityKind::Duration && matches!(singular.as_str(), "day" | "week" | "month" | "year" | "hour") {
         return (None, modifiers);
     }
-    common.push(singular);
+    common.push(std::borrow::Cow::Owned(singular));
     (Some(common.join(" ")), modifiers)
 }
 
@@ -527,20 +529,26 @@ fn whole_of_part(right: &[ViewWord]) -> Option<String> {
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
 fn is_partitive(view: &SentenceView<'_>, left: Span, right: &[ViewWord], no_noun: bool) -> bool {
-    use clause::lower_in;
     // Only the last two words of the left part and the first two of the
     // right one matter.
     let mut from_end = view.words_in(left).rev().map(|w| w.text);
     let last = from_end.next();
     let last_two: [Option<&str>; 2] = [from_end.next(), last];
+    // `lower_in` of these lists, by a match on each word lower-cased as
+    // `lower_in` does it (on the stack when ASCII): this runs for every
+    // mention, and a match costs less than comparing word by word.
     let before_marks = match last_two {
-        [Some(of), Some(them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
-        [_, Some(last)] => lower_in(last, &["including", "incl"]),
+        [Some(of), Some(them)] if with_lower(them, |w| matches!(w, "them" | "whom" | "which")) => {
+            with_lower(of, |w| matches!(w, "among" | "of"))
+        }
+        [_, Some(last)] => with_lower(last, |w| matches!(w, "including" | "incl")),
         _ => false,
     };
     let mut first = right.iter().map(|w| w.text);
     let after_marks = match (first.next(), first.next()) {
-        (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
+        (Some(of), Some(whole)) => {
+            with_lower(of, |w| w == "of") && with_lower(whole, |w| matches!(w, "the" | "them" | "those" | "whom" | "these" | "their"))
+        }
         _ => false,
     };
     // Only a figure without a noun of its own is followed by its whole:
@@ -754,6 +762,19 @@ mod tests {
     fn possessives_are_trimmed_as_the_searcher_trims_them() {
         for w in ["Monday's", "Monday’s", "June's's", "June’s's", "June's’s", "x", "", "'s", "’s’s", "s", "Mays", "it'S"] {
             assert_eq!(trim_possessives(w), w.trim_end_matches("'s").trim_end_matches("’s"), "{w}");
+        }
+    }
+
+    #[test]
+    fn partitive_markers_read_as_lower_in_reads_them() {
+        let lists: [&[&str]; 5] =
+            [&["them", "whom", "which"], &["among", "of"], &["including", "incl"], &["of"], &["the", "them", "those", "whom", "these", "their"]];
+        let words = ["them", "THEM", "Whom", "which", "WHİCH", "among", "Of", "of", "oF", "including", "INCL", "İncl", "incl.", "the", "Those",
+            "thèse", "their", "theirs", "", "K", "thEm"];
+        for list in lists {
+            for w in words {
+                assert_eq!(with_lower(w, |l| list.contains(&l)), clause::lower_in(w, list), "{w:?} in {list:?}");
+            }
         }
     }
 
