@@ -59,13 +59,18 @@ pub fn find(text: &str) -> Vec<Quantity> {
     // `numeral::may_begin`, which this walk follows), and only those are
     // visited, in order, from the token after the last reading.
     let mut next = 0;
+    // Where the last mention ends: the words before it are its own, and a
+    // later figure may not take them as its modifier or range opener
+    // (mentions never overlap).
+    let mut floor = 0;
     for &i in &t.shaped {
         if i < next || !numeral::may_begin_shaped(&t, i) {
             continue;
         }
-        next = match quantity_at(&t, i, &mut words) {
+        next = match quantity_at(&t, i, floor, &mut words) {
             Step::Found(r) => {
                 let last = r.last;
+                floor = r.end;
                 found.push(build(t.text, r));
                 last + 1
             }
@@ -104,7 +109,9 @@ struct Reading {
     form: Form,
 }
 
-fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
+/// The quantity whose numeral starts at token `i`; nothing before byte
+/// `floor` belongs to it.
+fn quantity_at(t: &Toks, i: usize, floor: usize, words: &mut Words) -> Step {
     let money = if t.is_num(i) { unit::money_before(t, i) } else { None };
     let Some(n) = numeral::at(t, i, money.is_some(), words) else { return Step::Nothing };
     let after = unit::after_in(t, t.end(n.last));
@@ -119,7 +126,7 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
         if let Some(last) = filter::reject(t, &n, has_unit) {
             return Step::Skip(last);
         }
-        if filter::era_marked(t, &n) || filter::year_like(&n) && !has_unit && modifier_before(t, &n, None).is_none() {
+        if filter::era_marked(t, &n) || filter::year_like(&n) && !has_unit && modifier_before(t, &n, None, floor).is_none() {
             return Step::Skip(year_partner(t, n.last));
         }
     }
@@ -128,14 +135,14 @@ fn quantity_at(t: &Toks, i: usize, words: &mut Words) -> Step {
     }
     let lead = money.map_or(n.first, |m| m.1);
     let has_measure = after.is_some();
-    let mut r = reading(t, &n, lead, money, after);
+    let mut r = reading(t, &n, lead, floor, money, after);
     if let Some(ratio) = ratio(t, &n, &r, words) {
         return found(ratio);
     }
     if n.lone_one && !one_counts(t, &n, has_measure) {
         return Step::Nothing;
     }
-    if let Some(step) = range(t, &n, lead, &mut r, words) {
+    if let Some(step) = range(t, &n, lead, floor, &mut r, words) {
         return step;
     }
     if r.bound == Bound::Exact || r.bound == Bound::Vague {
@@ -161,8 +168,11 @@ fn last_token(t: &Toks, end: usize) -> usize {
     t.last_ending_by(end).unwrap_or(0)
 }
 
-fn modifier_before(t: &Toks, n: &Numeral, lead: Option<usize>) -> Option<modifier::Modifier> {
-    modifier::before(t.text, t.start(lead.unwrap_or(n.first)))
+/// The bound word before the figure, unless it lies before `floor`, in
+/// the mention before: "1,000 cent nearly thousands" cannot lend one word
+/// to both.
+fn modifier_before(t: &Toks, n: &Numeral, lead: Option<usize>, floor: usize) -> Option<modifier::Modifier> {
+    modifier::before(t.text, t.start(lead.unwrap_or(n.first))).filter(|m| m.start >= floor)
 }
 
 /// A year and its partner in "2024-25", "2018 to 2019", "1000 and 1260".
@@ -200,8 +210,8 @@ fn one_counts(t: &Toks, n: &Numeral, has_unit: bool) -> bool {
 }
 
 /// The figure with its modifier and unit, before ranges and nouns.
-fn reading(t: &Toks, n: &Numeral, lead: usize, money: Option<(&'static str, usize)>, after: Option<UnitMatch>) -> Reading {
-    let modi = modifier_before(t, n, Some(lead));
+fn reading(t: &Toks, n: &Numeral, lead: usize, floor: usize, money: Option<(&'static str, usize)>, after: Option<UnitMatch>) -> Reading {
+    let modi = modifier_before(t, n, Some(lead), floor);
     let mut start = modi.map_or(t.start(lead), |m| m.start);
     let (unit, end, hyphenated) = match (money, after) {
         (Some((code, _)), Some(UnitMatch { unit: Unit::Money(_), end, .. })) => (Some(Unit::Money(code)), end, false),
@@ -210,7 +220,7 @@ fn reading(t: &Toks, n: &Numeral, lead: usize, money: Option<(&'static str, usiz
         (None, None) => (None, t.end(n.last), false),
     };
     // "a 120-day mission": the article belongs to the adjective.
-    if hyphenated && modi.is_none() && lead >= 1 && (t.is(lead - 1, "a") || t.is(lead - 1, "an")) {
+    if hyphenated && modi.is_none() && lead >= 1 && t.start(lead - 1) >= floor && (t.is(lead - 1, "a") || t.is(lead - 1, "an")) {
         start = t.start(lead - 1);
     }
     let vague = matches!(n.form, Form::Vague(_));
@@ -235,7 +245,7 @@ fn reading(t: &Toks, n: &Numeral, lead: usize, money: Option<(&'static str, usiz
 /// "N to M", "N-M", "between N and M", "from N to M", "10-15,000".
 /// Returns a step when the range settles the matter (a quantity or a
 /// score to skip); fills `r` in place otherwise.
-fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words) -> Option<Step> {
+fn range(t: &Toks, a: &Numeral, lead: usize, floor: usize, r: &mut Reading, words: &mut Words) -> Option<Step> {
     if matches!(a.form, Form::Vague(_) | Form::Fraction) {
         return None;
     }
@@ -246,7 +256,7 @@ fn range(t: &Toks, a: &Numeral, lead: usize, r: &mut Reading, words: &mut Words)
     if !(t.is(k, "and") || t.is(k, "to") || t.is_sym(k, &["-", "\u{2013}"])) {
         return None;
     }
-    let opened = modifier::range_opener(t.text, t.start(lead));
+    let opened = modifier::range_opener(t.text, t.start(lead)).filter(|o| o.1 >= floor);
     let opener = opened.map(|o| o.0);
     let (b_at, hyphen) = if opener == Some(Opener::Between) {
         (t.is(k, "and").then_some(k + 1)?, false)

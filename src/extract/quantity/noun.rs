@@ -80,7 +80,14 @@ pub(crate) fn after<'a>(t: &Toks<'a>, i: usize) -> Option<(&'a str, usize)> {
         if w.ends_with("'s") || w.ends_with("\u{2019}s") {
             break;
         }
-        last = Some(j);
+        // A participle or adverb is taken only as an adjective before the
+        // noun word that follows it: the noun cannot end on it, should the
+        // next word not be taken after all (the four-word limit, a
+        // possessive). Left dangling, it would be claimed twice, here and
+        // as the next figure's modifier ("cent nearly thousands").
+        if !verb_like(w) {
+            last = Some(j);
+        }
         // A plural ends the noun unless another plural follows it
         // ("goods vehicles").
         let next_plural = next_is_noun && plural(t.s(j + 1)) && !verb_like(t.s(j + 1));

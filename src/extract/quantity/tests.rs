@@ -278,6 +278,30 @@ fn mentions_are_ordered_and_apart() {
     assert!(found.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }
 
+/// A word between two figures belongs to one mention at most. In
+/// "1,000 one third cent nearly thousands", "nearly" was read both as the
+/// last word of the noun counted by 1,000 (an adverb taken as an adjective
+/// before "thousands", which the four-word limit then left out) and as the
+/// bound of "thousands". An adverb or participle is part of a counted noun
+/// only with the noun word after it, so the noun stops at "cent" and
+/// "nearly" bounds the figure it stands before.
+#[test]
+fn a_word_between_two_figures_is_claimed_once() {
+    let texts = |s: &str| find(s).iter().map(|q| (q.text.clone(), q.span.start, q.span.end)).collect::<Vec<_>>();
+    let found = texts("1,000 one third cent nearly thousands");
+    assert_eq!(found, [("1,000 one third cent".to_string(), 0, 20), ("nearly thousands".to_string(), 21, 37)]);
+    assert_eq!(find("1,000 one third cent nearly thousands")[1].stated.bound, Bound::Nearly);
+    // A bound word already inside the mention before (here the last of
+    // a four-word noun) is not lent to the next figure: the earlier
+    // mention, read first, keeps it, and the next figure is unbounded.
+    let found = find("1,000 one third cent almost thousands");
+    let spans: Vec<(&str, Bound)> = found.iter().map(|q| (q.text.as_str(), q.stated.bound)).collect();
+    assert_eq!(spans, [("1,000 one third cent almost", Bound::Exact), ("thousands", Bound::Vague)]);
+    let found = find("10 or more than 5 ships");
+    let spans: Vec<(&str, Bound)> = found.iter().map(|q| (q.text.as_str(), q.stated.bound)).collect();
+    assert_eq!(spans, [("10 or more", Bound::AtLeast), ("5 ships", Bound::Exact)]);
+}
+
 #[test]
 fn widen_uses_the_topic_band() {
     let q = only("around 1,000 people");
