@@ -142,25 +142,26 @@ pub(super) fn count_words(text: &str) -> usize {
 /// reaches `limit`: the tests on a line's length ask only whether it has
 /// more than a few words, and lines of prose have many.
 ///
-/// One loop over the bytes, counting where a word starts, rather than
-/// [`WhitespaceWords`] finding each word's two ends: this is asked of
-/// most lines several times.
+/// Two tight loops, one over the white space between words and one over
+/// a word ([`WhitespaceWords::run_end`]), rather than one loop carrying
+/// "in a word" from byte to byte: each byte then costs a table lookup and
+/// a compare, and this is asked of most lines several times. Unlike
+/// [`WhitespaceWords`], the end of the word that reaches `limit` is
+/// never looked for.
 pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut in_word, mut i) = (0, false, 0);
+    let runs = WhitespaceWords::new(text);
+    let mut count = 0;
+    let mut i = 0;
     while count < limit {
-        let Some(&b) = bytes.get(i) else { break };
-        let (space, width) = match BYTE_CLASSES[usize::from(b)] {
-            ByteClass::Space => (true, 1),
-            ByteClass::Word => (false, 1),
-            ByteClass::NotAscii => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        count += usize::from(!space && !in_word);
-        in_word = !space;
-        i += width;
+        i = runs.run_end(i, true);
+        if i >= text.len() {
+            break;
+        }
+        count += 1;
+        if count == limit {
+            break;
+        }
+        i = runs.run_end(i, false);
     }
     count
 }
@@ -187,6 +188,7 @@ impl<'a> WhitespaceWords<'a> {
     /// The first index from `i` where a character starts whose being
     /// white space is not `space`: ASCII bytes are classed by a table,
     /// other characters decoded.
+    #[inline]
     fn run_end(&self, mut i: usize, space: bool) -> usize {
         let bytes = self.text.as_bytes();
         let same = if space { ByteClass::Space } else { ByteClass::Word };
