@@ -64,6 +64,22 @@ impl TwoBuild {
     }
 }
 
+/// Where the first byte that is not ASCII sits. Eight bytes are tested
+/// at a time (as one `u64`, by their high bits) until a block holds one:
+/// the runs of ASCII between a line's curly quotes and dashes are long,
+/// and every line is asked.
+fn first_not_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(block) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        if u64::from_le_bytes(block) & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|p| i + p)
+}
+
 /// Whether every non-ASCII character of the text is one that no Unicode
 /// class the patterns use (letters, digits, word characters) contains.
 pub(crate) fn is_plain(text: &str) -> bool {
@@ -74,7 +90,7 @@ pub(crate) fn is_plain(text: &str) -> bool {
     // ASCII between them (nearly all of a line) are skipped by bytes.
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(skip) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+    while let Some(skip) = first_not_ascii(&bytes[at..]) {
         at += skip;
         let Some(c) = text[at..].chars().next() else { return true };
         if !is_never_in_words(c) {
@@ -126,6 +142,20 @@ mod tests {
         let spec = |t: &str| t.chars().all(|c| c.is_ascii() || is_never_in_words(c));
         for t in ["", "a", "“a” — b", "Zoë", "a\u{a0}", "\u{a0}", "x€y", "x€é", "é", "ſ", "٢", "“", "ab“cd”ef—gh…", "…é…"] {
             assert_eq!(is_plain(t), spec(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_first_byte_not_ascii_is_found_in_any_block() {
+        for len in 0..20 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = 0xc3;
+                }
+                let want = bytes.iter().position(|b| !b.is_ascii());
+                assert_eq!(first_not_ascii(&bytes), want, "{len} {at}");
+            }
         }
     }
 

@@ -142,15 +142,35 @@ pub(super) fn count_words(text: &str) -> usize {
 /// reaches `limit`: the tests on a line's length ask only whether it has
 /// more than a few words, and lines of prose have many.
 ///
-/// One loop over the bytes, counting where a word starts, rather than
-/// [`WhitespaceWords`] finding each word's two ends: this is asked of
-/// most lines several times.
+/// Eight ASCII bytes are read at a time, as one `u64` (see
+/// [`ascii_space_marks`]): a word starts at each byte that is not white
+/// space after one that is, and those are counted together. Another
+/// character is classed alone, as [`WhitespaceWords`] would. A byte loop
+/// cost several instructions a byte, and this is asked of most lines
+/// several times. Only `count.min(limit)` is wanted, so the count of
+/// the last block read may run past `limit`.
 pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = text.as_bytes();
-    let (mut count, mut in_word, mut i) = (0, false, 0);
-    while count < limit {
-        let Some(&b) = bytes.get(i) else { break };
-        let (space, width) = match BYTE_CLASSES[usize::from(b)] {
+    let (mut count, mut i) = (0, 0);
+    // Whether the character before `i` is white space (the start of the
+    // text counts as such).
+    let mut after_space = true;
+    while count < limit && i < bytes.len() {
+        if let Some(block) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+            let block = u64::from_le_bytes(block);
+            if block & HIGH == 0 {
+                let space = ascii_space_marks(block);
+                // Byte k's mark sits in bit 8k+7; the byte before byte 0
+                // is the last one read.
+                let space_before = space << 8 | u64::from(after_space) << 7;
+                count += (!space & HIGH & space_before).count_ones() as usize;
+                after_space = space >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let (space, width) = match BYTE_CLASSES[usize::from(bytes[i])] {
             ByteClass::Space => (true, 1),
             ByteClass::Word => (false, 1),
             ByteClass::NotAscii => {
@@ -158,11 +178,28 @@ pub(super) fn count_words_up_to(text: &str, limit: usize) -> usize {
                 (c.is_whitespace(), c.len_utf8())
             }
         };
-        count += usize::from(!space && !in_word);
-        in_word = !space;
+        count += usize::from(!space && after_space);
+        after_space = space;
         i += width;
     }
-    count
+    count.min(limit)
+}
+
+/// For eight ASCII bytes (each below 0x80) read as a little-endian
+/// `u64`, the high bit of each byte that is white space (" " or "\t"
+/// to "\r", the ASCII characters `char::is_whitespace` accepts).
+/// Every sum below stays within its byte, so no byte disturbs the next.
+fn ascii_space_marks(block: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let each = |b: u8| u64::from_le_bytes([b; 8]);
+    // A byte equal to " " is zero after the xor; adding 0x7f sets the
+    // high bit of every other.
+    let x = block ^ each(b' ');
+    let is_blank = !((x + each(0x7f)) | x) & HIGH;
+    // A byte of at least 9 gets its high bit from adding 0x80 - 9.
+    let at_least = |low: u8| (block + each(0x80 - low)) & HIGH;
+    let is_control_space = at_least(0x09) & !at_least(0x0e);
+    is_blank | is_control_space
 }
 
 /// [`count_words_up_to`] as the words themselves count: the specification.
@@ -624,6 +661,36 @@ mod tests {
         assert!(STOPWORDS.iter().all(|w| w.len() <= 8 && is_stopword(w)));
         for w in ["th", "thee", "them", "theme", "", "x", "abcdefgh", "abcdefghi", "saying", "credits", "ſaid", "\0the"] {
             assert_eq!(is_stopword(w), STOPWORDS.contains(&w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn space_marks_are_those_of_the_byte_table() {
+        for b in 0u8..128 {
+            let want = BYTE_CLASSES[usize::from(b)] == ByteClass::Space;
+            for k in 0..8 {
+                let mut block = [b'x'; 8];
+                block[k] = b;
+                let marks = ascii_space_marks(u64::from_le_bytes(block));
+                assert_eq!(marks, u64::from(want) << (8 * k + 7), "byte {b} at {k}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn counted_words_are_those_split_whitespace_finds(
+            parts in proptest::collection::vec(proptest::prelude::prop_oneof![
+                proptest::prelude::Just("word"), proptest::prelude::Just("a"), proptest::prelude::Just(" "),
+                proptest::prelude::Just("  "), proptest::prelude::Just("\t"), proptest::prelude::Just("\n"),
+                proptest::prelude::Just("\u{b}"), proptest::prelude::Just("\u{1c}"), proptest::prelude::Just("Zoë"),
+                proptest::prelude::Just("\u{a0}"), proptest::prelude::Just("\u{2003}"), proptest::prelude::Just("1,200."),
+                proptest::prelude::Just("longer-words"),
+            ], 0..24),
+            limit in 0usize..30,
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(count_words_up_to(&text, limit), text.split_whitespace().count().min(limit));
         }
     }
 
