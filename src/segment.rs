@@ -73,18 +73,25 @@ pub fn segment(article: &Article) -> Segments {
     by_hand::speech_starts(&article.text, &mut speech);
     let mut first_speech = 0;
     let mut words = Vec::new();
-    for para in paragraphs(article) {
+    let paras = paragraphs(article);
+    // Sized up front: growing these one push at a time cost more than
+    // filling them. A paragraph holds two sentences or so.
+    segments.paragraphs.reserve_exact(paras.len());
+    segments.sentences.reserve(2 * paras.len());
+    let mut spans = Vec::new();
+    for para in paras {
         let index = segments.paragraphs.len();
         let text = &article.text[para.span.start..para.span.end];
         let masks = inline_markup(text, para.masks);
         let masked = blank(text, &masks);
-        let quotes = find_quotes(&masked);
+        let (quotes, ellipsis) = find_quotes_and_ellipsis(&masked);
         let mut previous_speaker: Option<String> = None;
         // Sentences, quotes, masks and speech words are all in text order:
         // cursors keep the walk linear however many a paragraph holds.
         let mut first_quote = 0;
         let mut first_mask = 0;
-        for s in split_sentences(&masked) {
+        split_sentences_into(&masked, ellipsis, &mut spans);
+        for &s in &spans {
             while quotes.get(first_quote).is_some_and(|q| q.outer.end <= s.start) {
                 first_quote += 1;
             }
@@ -194,6 +201,11 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]
 /// (`[1]: https://...`) or a table's separator row (`| --- | :---: |`).
 fn is_rule_line(text: &str) -> bool {
     let t = text.trim_start();
+    // Every form opens (after its indentation) with one of these marks,
+    // and prose lines, nearly every line read, open with none of them.
+    if !t.starts_with(['-', '*', '_', '=', '[', '|', ':']) {
+        return false;
+    }
     let lead = text[..text.len() - t.len()].chars().count();
     if lead > 3 {
         // Only the table row's leading white space can take more than
@@ -522,14 +534,26 @@ const OPENERS: &[&str] = &[
 
 /// Sentence spans relative to `text` (a paragraph with markup blanked),
 /// trimmed of white space.
+#[cfg(test)]
 fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    split_sentences_into(text, text.contains('…'), &mut spans);
+    spans
+}
+
+/// [`split_sentences`] into `spans` (cleared first), which the caller
+/// keeps from one paragraph to the next so that no paragraph allocates.
+/// `ellipsis` tells whether `text` holds a "…" (the quotation search has
+/// read every character that could open one): without it, the terminal
+/// search looks for the ASCII marks alone.
+fn split_sentences_into(text: &str, ellipsis: bool, spans: &mut Vec<Span>) {
+    spans.clear();
     let mut start = 0;
     let mut from = 0;
     // The marks are found by a byte search rather than by walking every
     // character: "…" is the only one outside ASCII, and its lead byte is
     // checked where it turns up.
-    while let Some(i) = next_terminal(text, from) {
+    while let Some(i) = next_terminal(text, from, ellipsis) {
         let c = text[i..].chars().next().unwrap_or('.');
         // A run of terminal marks ("?!", "...") then closing quotes or brackets.
         let mut end = i + c.len_utf8();
@@ -552,20 +576,23 @@ fn split_sentences(text: &str) -> Vec<Span> {
         if single_full_stop && is_abbreviation(&text[start..i], rest) {
             continue;
         }
-        push_trimmed(&mut spans, text, start, end);
+        push_trimmed(spans, text, start, end);
         start = text.len() - rest.len();
     }
-    push_trimmed(&mut spans, text, start, text.len());
+    push_trimmed(spans, text, start, text.len());
     if spans.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
-        spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
+        let capped: Vec<Span> = spans.iter().flat_map(|&s| cap_length(text, s)).collect();
+        *spans = capped;
     }
-    spans
 }
 
 /// Where the next `.`, `!`, `?` or `…` at or after `from` stands.
-fn next_terminal(text: &str, from: usize) -> Option<usize> {
+fn next_terminal(text: &str, from: usize, ellipsis: bool) -> Option<usize> {
     let b = text.as_bytes();
     let ascii = memchr::memchr3(b'.', b'!', b'?', b.get(from..)?).map(|i| from + i);
+    if !ellipsis {
+        return ascii;
+    }
     // A "…" before it? Its lead byte 0xE2 also opens dashes and curly
     // quotes, so each one found is checked.
     let mut lead = from;
@@ -691,14 +718,24 @@ struct Quoted {
 /// Double quotations, curly or straight, and single curly ones; a quotation
 /// left open runs to the paragraph's end (the convention for quotes that
 /// go on into the next paragraph).
+#[cfg(test)]
 fn find_quotes(text: &str) -> Vec<Quoted> {
+    find_quotes_and_ellipsis(text).0
+}
+
+/// [`find_quotes`], and whether the text holds a "…": the search reads
+/// every character led by 0xE2, the lead byte of "…" too, so it tells the
+/// sentence splitter whether it need look for one at all.
+fn find_quotes_and_ellipsis(text: &str) -> (Vec<Quoted>, bool) {
     let mut out = Vec::new();
+    let mut ellipsis = false;
     let mut open: Option<(usize, char)> = None;
     // Only `"` and characters led by 0xE2 (the curly marks) can open or
     // close a quotation: a byte search finds them, and the character
     // before each is read where it is needed.
     for i in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
         let Some(c) = text[i..].chars().next() else { continue };
+        ellipsis |= c == '…';
         let prev = text[..i].chars().next_back().unwrap_or(' ');
         match (open, c) {
             (None, '“') => open = Some((i, c)),
@@ -724,7 +761,7 @@ fn find_quotes(text: &str) -> Vec<Quoted> {
             push_quote(&mut out, text, at, text.len(), text.len());
         }
     }
-    out
+    (out, ellipsis)
 }
 
 fn push_quote(out: &mut Vec<Quoted>, text: &str, open: usize, close: usize, end: usize) {
@@ -2286,6 +2323,12 @@ mod fast_paths {
         for (from, _) in text.char_indices().step_by(3).chain([(text.len(), ' ')]) {
             assert_eq!(by_hand::last_barrier(text, from, text.len()), last_barrier_by_chars(text, from, text.len()), "barrier: {text:?} {from}");
         }
+        // The flag that spares the "…" search is what a search for one says,
+        // and searching regardless changes nothing.
+        assert_eq!(find_quotes_and_ellipsis(text).1, text.contains('…'), "ellipsis: {text:?}");
+        let mut always = Vec::new();
+        split_sentences_into(text, true, &mut always);
+        assert_eq!(split_sentences(text), always, "sentences with the ellipsis search: {text:?}");
         let quotes: Vec<(Span, Span)> = find_quotes(text).iter().map(|q| (q.outer, q.inner)).collect();
         assert_eq!(quotes, find_quotes_by_chars(text), "quotes: {text:?}");
         assert_eq!(clean_name(text), clean_name_by_vec(text), "name: {text:?}");
