@@ -310,7 +310,8 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
 /// The included lines; `None` for blank, skipped and excluded ones (a
 /// binary search per line, as regions are few and sorted).
 fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
-    let mut out = Vec::new();
+    // Room for an ordinary article's lines, so that it never grows.
+    let mut out = Vec::with_capacity(32);
     let mut in_code = false;
     let text = &article.text;
     // Lines with their endings, as `split_inclusive('\n')` gives them.
@@ -347,7 +348,7 @@ fn paragraphs(article: &Article) -> Vec<Paragraph> {
     let lines = text_lines(article);
     let wrapped = wrapped_blocks(text, &lines);
     let title = article.title.as_deref().unwrap_or("");
-    let mut out: Vec<Paragraph> = Vec::new();
+    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.len());
     let mut current: Option<(TextLine, Paragraph)> = None;
     for (i, line) in lines.iter().enumerate() {
         let Some(line) = *line else {
@@ -411,7 +412,7 @@ fn continues(text: &str, last: &TextLine, next: &TextLine, wrapped: bool, title:
     if ends_sentence(before) || (!title.is_empty() && before.trim_matches(['*', '_', ' ']) == title) {
         return false;
     }
-    let lower_next = after.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "(,;—–".contains(c));
+    let lower_next = after.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '(' | ',' | ';' | '—' | '–'));
     lower_next || (wrapped && before.len() >= 30 && !is_title_case(before))
 }
 
@@ -569,7 +570,9 @@ fn split_sentences_into(text: &str, ellipsis: bool, spans: &mut Vec<Span>) {
         }
         let rest = text[end..].trim_start();
         let Some(first) = rest.chars().next() else { break };
-        if first.is_lowercase() || ",;:)—–-".contains(first) {
+        // A `match` rather than a search of a string of the marks: this
+        // runs at every sentence end (the tests keep the string form).
+        if first.is_lowercase() || matches!(first, ',' | ';' | ':' | ')' | '—' | '–' | '-') {
             continue;
         }
         let single_full_stop = c == '.' && dots == 1 && text[i + 1..end].chars().all(|d| !matches!(d, '.' | '!' | '?'));
@@ -661,8 +664,11 @@ fn trimmed_bounds(piece: &str) -> (usize, usize) {
 /// Whether the full stop after `before` belongs to an abbreviation, given
 /// the text that follows.
 fn is_abbreviation(before: &str, after: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
-    let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
+    // The separators are matched rather than searched for in a string of
+    // them: this runs for every character of the word before each full
+    // stop (the tests keep the string form).
+    let word = before.rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '—' | '–')).next().unwrap_or("");
+    let next_word = after.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':')).next().unwrap_or("");
     let next_opens = || OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
     let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
     if word.is_empty() {
@@ -1443,11 +1449,7 @@ mod by_hand {
     pub(super) fn last_barrier(s: &str, from: usize, to: usize) -> Option<usize> {
         let b = s.as_bytes();
         (from..to).rev().find_map(|j| match b[j] {
-            // White space as `char::is_whitespace` has it in ASCII.
-            c @ 0..0x80 => {
-                let holds = c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-' | b'\t'..=b'\r' | b' ');
-                (!holds).then_some(j + 1)
-            }
+            c @ 0..0x80 => (!NAME_OR_SPACE[usize::from(c)]).then_some(j + 1),
             0x80..0xC0 => None,
             _ => {
                 let c = s[j..].chars().next()?;
@@ -1455,6 +1457,20 @@ mod by_hand {
             }
         })
     }
+
+    /// The ASCII bytes a name, a title or white space holds (white space
+    /// as `char::is_whitespace` has it in ASCII), as a table: read at
+    /// every byte before a speech verb.
+    static NAME_OR_SPACE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-' | b'\t'..=b'\r' | b' ');
+            b += 1;
+        }
+        table
+    };
 
     /// [`crate::ingest::ascii::is_plain`], reading only the non-ASCII
     /// characters: most of a sentence is ASCII, checked sixteen bytes at a
