@@ -73,18 +73,25 @@ pub fn segment(article: &Article) -> Segments {
     by_hand::speech_starts(&article.text, &mut speech);
     let mut first_speech = 0;
     let mut words = Vec::new();
-    for para in paragraphs(article) {
+    let paras = paragraphs(article);
+    // Sized up front: growing these one push at a time cost more than
+    // filling them. A paragraph holds two sentences or so.
+    segments.paragraphs.reserve_exact(paras.len());
+    segments.sentences.reserve(2 * paras.len());
+    let mut spans = Vec::new();
+    for para in paras {
         let index = segments.paragraphs.len();
         let text = &article.text[para.span.start..para.span.end];
         let masks = inline_markup(text, para.masks);
         let masked = blank(text, &masks);
-        let quotes = find_quotes(&masked);
+        let (quotes, ellipsis) = find_quotes_and_ellipsis(&masked);
         let mut previous_speaker: Option<String> = None;
         // Sentences, quotes, masks and speech words are all in text order:
         // cursors keep the walk linear however many a paragraph holds.
         let mut first_quote = 0;
         let mut first_mask = 0;
-        for s in split_sentences(&masked) {
+        split_sentences_into(&masked, ellipsis, &mut spans);
+        for &s in &spans {
             while quotes.get(first_quote).is_some_and(|q| q.outer.end <= s.start) {
                 first_quote += 1;
             }
@@ -194,6 +201,11 @@ static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[-*+•]
 /// (`[1]: https://...`) or a table's separator row (`| --- | :---: |`).
 fn is_rule_line(text: &str) -> bool {
     let t = text.trim_start();
+    // Every form opens (after its indentation) with one of these marks,
+    // and prose lines, nearly every line read, open with none of them.
+    if !t.starts_with(['-', '*', '_', '=', '[', '|', ':']) {
+        return false;
+    }
     let lead = text[..text.len() - t.len()].chars().count();
     if lead > 3 {
         // Only the table row's leading white space can take more than
@@ -298,7 +310,8 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
 /// The included lines; `None` for blank, skipped and excluded ones (a
 /// binary search per line, as regions are few and sorted).
 fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
-    let mut out = Vec::new();
+    // Room for an ordinary article's lines, so that it never grows.
+    let mut out = Vec::with_capacity(32);
     let mut in_code = false;
     let text = &article.text;
     // Lines with their endings, as `split_inclusive('\n')` gives them.
@@ -335,7 +348,7 @@ fn paragraphs(article: &Article) -> Vec<Paragraph> {
     let lines = text_lines(article);
     let wrapped = wrapped_blocks(text, &lines);
     let title = article.title.as_deref().unwrap_or("");
-    let mut out: Vec<Paragraph> = Vec::new();
+    let mut out: Vec<Paragraph> = Vec::with_capacity(lines.len());
     let mut current: Option<(TextLine, Paragraph)> = None;
     for (i, line) in lines.iter().enumerate() {
         let Some(line) = *line else {
@@ -399,7 +412,7 @@ fn continues(text: &str, last: &TextLine, next: &TextLine, wrapped: bool, title:
     if ends_sentence(before) || (!title.is_empty() && before.trim_matches(['*', '_', ' ']) == title) {
         return false;
     }
-    let lower_next = after.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || "(,;—–".contains(c));
+    let lower_next = after.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || matches!(c, '(' | ',' | ';' | '—' | '–'));
     lower_next || (wrapped && before.len() >= 30 && !is_title_case(before))
 }
 
@@ -522,14 +535,26 @@ const OPENERS: &[&str] = &[
 
 /// Sentence spans relative to `text` (a paragraph with markup blanked),
 /// trimmed of white space.
+#[cfg(test)]
 fn split_sentences(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
+    split_sentences_into(text, text.contains('…'), &mut spans);
+    spans
+}
+
+/// [`split_sentences`] into `spans` (cleared first), which the caller
+/// keeps from one paragraph to the next so that no paragraph allocates.
+/// `ellipsis` tells whether `text` holds a "…" (the quotation search has
+/// read every character that could open one): without it, the terminal
+/// search looks for the ASCII marks alone.
+fn split_sentences_into(text: &str, ellipsis: bool, spans: &mut Vec<Span>) {
+    spans.clear();
     let mut start = 0;
     let mut from = 0;
     // The marks are found by a byte search rather than by walking every
     // character: "…" is the only one outside ASCII, and its lead byte is
     // checked where it turns up.
-    while let Some(i) = next_terminal(text, from) {
+    while let Some(i) = next_terminal(text, from, ellipsis) {
         let c = text[i..].chars().next().unwrap_or('.');
         // A run of terminal marks ("?!", "...") then closing quotes or brackets.
         let mut end = i + c.len_utf8();
@@ -545,27 +570,32 @@ fn split_sentences(text: &str) -> Vec<Span> {
         }
         let rest = text[end..].trim_start();
         let Some(first) = rest.chars().next() else { break };
-        if first.is_lowercase() || ",;:)—–-".contains(first) {
+        // A `match` rather than a search of a string of the marks: this
+        // runs at every sentence end (the tests keep the string form).
+        if first.is_lowercase() || matches!(first, ',' | ';' | ':' | ')' | '—' | '–' | '-') {
             continue;
         }
         let single_full_stop = c == '.' && dots == 1 && text[i + 1..end].chars().all(|d| !matches!(d, '.' | '!' | '?'));
         if single_full_stop && is_abbreviation(&text[start..i], rest) {
             continue;
         }
-        push_trimmed(&mut spans, text, start, end);
+        push_trimmed(spans, text, start, end);
         start = text.len() - rest.len();
     }
-    push_trimmed(&mut spans, text, start, text.len());
+    push_trimmed(spans, text, start, text.len());
     if spans.iter().any(|s| s.end - s.start > MAX_SENTENCE_BYTES) {
-        spans = spans.into_iter().flat_map(|s| cap_length(text, s)).collect();
+        let capped: Vec<Span> = spans.iter().flat_map(|&s| cap_length(text, s)).collect();
+        *spans = capped;
     }
-    spans
 }
 
 /// Where the next `.`, `!`, `?` or `…` at or after `from` stands.
-fn next_terminal(text: &str, from: usize) -> Option<usize> {
+fn next_terminal(text: &str, from: usize, ellipsis: bool) -> Option<usize> {
     let b = text.as_bytes();
     let ascii = memchr::memchr3(b'.', b'!', b'?', b.get(from..)?).map(|i| from + i);
+    if !ellipsis {
+        return ascii;
+    }
     // A "…" before it? Its lead byte 0xE2 also opens dashes and curly
     // quotes, so each one found is checked.
     let mut lead = from;
@@ -634,8 +664,11 @@ fn trimmed_bounds(piece: &str) -> (usize, usize) {
 /// Whether the full stop after `before` belongs to an abbreviation, given
 /// the text that follows.
 fn is_abbreviation(before: &str, after: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || "(“\"‘'[—–".contains(c)).next().unwrap_or("");
-    let next_word = after.split(|c: char| c.is_whitespace() || ",;:".contains(c)).next().unwrap_or("");
+    // The separators are matched rather than searched for in a string of
+    // them: this runs for every character of the word before each full
+    // stop (the tests keep the string form).
+    let word = before.rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '—' | '–')).next().unwrap_or("");
+    let next_word = after.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':')).next().unwrap_or("");
     let next_opens = || OPENERS.contains(&next_word.trim_start_matches(['“', '"', '‘', '\'']));
     let next_number = next_word.starts_with(|c: char| c.is_ascii_digit());
     if word.is_empty() {
@@ -691,14 +724,24 @@ struct Quoted {
 /// Double quotations, curly or straight, and single curly ones; a quotation
 /// left open runs to the paragraph's end (the convention for quotes that
 /// go on into the next paragraph).
+#[cfg(test)]
 fn find_quotes(text: &str) -> Vec<Quoted> {
+    find_quotes_and_ellipsis(text).0
+}
+
+/// [`find_quotes`], and whether the text holds a "…": the search reads
+/// every character led by 0xE2, the lead byte of "…" too, so it tells the
+/// sentence splitter whether it need look for one at all.
+fn find_quotes_and_ellipsis(text: &str) -> (Vec<Quoted>, bool) {
     let mut out = Vec::new();
+    let mut ellipsis = false;
     let mut open: Option<(usize, char)> = None;
     // Only `"` and characters led by 0xE2 (the curly marks) can open or
     // close a quotation: a byte search finds them, and the character
     // before each is read where it is needed.
     for i in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
         let Some(c) = text[i..].chars().next() else { continue };
+        ellipsis |= c == '…';
         let prev = text[..i].chars().next_back().unwrap_or(' ');
         match (open, c) {
             (None, '“') => open = Some((i, c)),
@@ -724,7 +767,7 @@ fn find_quotes(text: &str) -> Vec<Quoted> {
             push_quote(&mut out, text, at, text.len(), text.len());
         }
     }
-    out
+    (out, ellipsis)
 }
 
 fn push_quote(out: &mut Vec<Quoted>, text: &str, open: usize, close: usize, end: usize) {
@@ -1406,11 +1449,7 @@ mod by_hand {
     pub(super) fn last_barrier(s: &str, from: usize, to: usize) -> Option<usize> {
         let b = s.as_bytes();
         (from..to).rev().find_map(|j| match b[j] {
-            // White space as `char::is_whitespace` has it in ASCII.
-            c @ 0..0x80 => {
-                let holds = c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-' | b'\t'..=b'\r' | b' ');
-                (!holds).then_some(j + 1)
-            }
+            c @ 0..0x80 => (!NAME_OR_SPACE[usize::from(c)]).then_some(j + 1),
             0x80..0xC0 => None,
             _ => {
                 let c = s[j..].chars().next()?;
@@ -1418,6 +1457,20 @@ mod by_hand {
             }
         })
     }
+
+    /// The ASCII bytes a name, a title or white space holds (white space
+    /// as `char::is_whitespace` has it in ASCII), as a table: read at
+    /// every byte before a speech verb.
+    static NAME_OR_SPACE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphabetic() || matches!(c, b'\'' | b'.' | b'-' | b'\t'..=b'\r' | b' ');
+            b += 1;
+        }
+        table
+    };
 
     /// [`crate::ingest::ascii::is_plain`], reading only the non-ASCII
     /// characters: most of a sentence is ASCII, checked sixteen bytes at a
@@ -2286,6 +2339,12 @@ mod fast_paths {
         for (from, _) in text.char_indices().step_by(3).chain([(text.len(), ' ')]) {
             assert_eq!(by_hand::last_barrier(text, from, text.len()), last_barrier_by_chars(text, from, text.len()), "barrier: {text:?} {from}");
         }
+        // The flag that spares the "…" search is what a search for one says,
+        // and searching regardless changes nothing.
+        assert_eq!(find_quotes_and_ellipsis(text).1, text.contains('…'), "ellipsis: {text:?}");
+        let mut always = Vec::new();
+        split_sentences_into(text, true, &mut always);
+        assert_eq!(split_sentences(text), always, "sentences with the ellipsis search: {text:?}");
         let quotes: Vec<(Span, Span)> = find_quotes(text).iter().map(|q| (q.outer, q.inner)).collect();
         assert_eq!(quotes, find_quotes_by_chars(text), "quotes: {text:?}");
         assert_eq!(clean_name(text), clean_name_by_vec(text), "name: {text:?}");
