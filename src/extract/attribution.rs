@@ -160,6 +160,12 @@ pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) ->
     out
 }
 
+/// Whether `word` is a verb of saying, case aside.
+#[cfg(test)]
+pub(super) fn is_saying(word: &str) -> bool {
+    SAYING_SET.contains(word)
+}
+
 /// The source of the `i`th word if it is a verb of saying with a subject,
 /// pushed onto `out`.
 #[inline]

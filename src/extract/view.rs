@@ -281,8 +281,9 @@ impl<'t> SentenceView<'t> {
             let short_ascii = (letters || word.is_ascii()) && !b.is_empty() && b.len() <= clause::PACKED;
             let listed = if short_ascii { lexicon.flags(b) } else { 0 };
             let flags = if letters { letter_flags(b.len(), listed) } else { reader_flags(word, listed) };
-            // A word the lexicon cannot key may still lower-case to a verb.
-            if listed & SAYS != 0 || (!short_ascii && !b.is_empty()) {
+            // A word of other than ASCII may still lower-case to a verb
+            // (an ASCII word too long for a key is none).
+            if listed & SAYS != 0 || !(letters || word.is_ascii()) {
                 saying.push(words.len());
             }
             according |= ends_in_according(b);
@@ -801,6 +802,16 @@ mod tests {
         let (fast, any) = (SentenceView::new(text), SentenceView::new_any(text));
         assert_eq!(fast.words, any.words, "{text:?}");
         assert_eq!((fast.ascii, &fast.time, &fast.planned, &fast.expected), (any.ascii, &any.time, &any.planned, &any.expected), "{text:?}");
+        assert_eq!((&fast.saying, fast.according), (&any.saying, any.according), "{text:?}");
+        // Every verb of saying is among the flagged words, and "according"
+        // is told as a test of each word tells it.
+        for (k, w) in fast.words.iter().enumerate() {
+            if super::super::attribution::is_saying(&text[w.start..w.end]) {
+                assert!(fast.saying.contains(&k), "{text:?}: word {k}");
+            }
+        }
+        let by_word = fast.words.iter().any(|w| ends_in_according(&text.as_bytes()[w.start..w.end]));
+        assert_eq!(fast.according, by_word, "{text:?}");
     }
 
     fn check(text: &str) {
@@ -883,6 +894,7 @@ mod tests {
             "Internationalisation-wide counter-counter-intelligence-- plans-to-'' AGREED TO Will would",
             "Russia’s soldiers’ “quoted” — in June’s heat, in’ ’s a’’ 12’000 x’-y ’Earlier",
             "the ½ and ² marks, Zürich’s café",
+            "Officials SAID, according to Kim, that he told- them; Disaccording reports’ acknowledged",
             "",
             "-",
             "a",
@@ -936,7 +948,7 @@ mod tests {
 
         #[test]
         fn one_pass_on_word_soup(words in proptest::collection::vec(
-            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|'s|-|_|in_|mid-|May|respectively|counterintelligence|A|THE|Set|expected|x--|y''|abcdefghijklmno|abcdefghijklmnop-'|abcdefghijklmnopq-)",
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|'s|-|_|in_|mid-|May|respectively|counterintelligence|A|THE|Set|expected|x--|y''|abcdefghijklmno|abcdefghijklmnop-'|abcdefghijklmnopq-|said|SAYS|Reported|said-|told’|according|ACCORDING|x-according|disaccording|accordingly|acknowledged)",
             0..12,
         ), seps in proptest::collection::vec("( |  |-|,|'|_|\\.)", 12)) {
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
