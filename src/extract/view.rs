@@ -104,9 +104,9 @@ impl Lexicon {
                 (PLACE_PREPOSITIONS, PLACE_PREPOSITION.into()),
                 (clause::STOPWORDS, STOP.into()),
                 (FRAME_PREPOSITIONS, FRAME_PREPOSITION.into()),
-                (TIME.lead_words().unwrap_or_default(), TIME_LEAD.into()),
-                (PLANNED.lead_words().unwrap_or_default(), PLANNED_LEAD.into()),
-                (EXPECTED.lead_words().unwrap_or_default(), EXPECTED_LEAD.into()),
+                (TIME.lead_words().unwrap_or_default(), TIME_LEAD),
+                (PLANNED.lead_words().unwrap_or_default(), PLANNED_LEAD),
+                (EXPECTED.lead_words().unwrap_or_default(), EXPECTED_LEAD),
                 (super::attribution::SAYING, SAYS),
             ];
             let mut entries: Vec<(u128, u16)> = Vec::new();
