@@ -243,6 +243,13 @@ fn word_at<'a>(text: &'a str, p: usize, buf: &'a mut [u8; 12]) -> Option<(&'a st
 /// `\s+` at `p`: the end of the whitespace there, if there is any.
 fn spaces(text: &str, p: usize) -> Option<usize> {
     let rest = text.get(p..)?;
+    // Most often one plain space before an ASCII non-space byte (a word):
+    // told by two bytes, without counting the run.
+    if let [b' ', next, ..] = rest.as_bytes() {
+        if next.is_ascii() && !matches!(next, b'\t'..=b'\r' | b' ') {
+            return Some(p + 1);
+        }
+    }
     // ASCII whitespace byte by byte (as `char::is_whitespace` has it, the
     // vertical tab included); chars decoded only from a non-ASCII byte on.
     let ascii = rest.bytes().take_while(|b| matches!(b, b'\t'..=b'\r' | b' ')).count();

@@ -79,7 +79,9 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     let Some(phrase) = phrase else { return (None, Vec::new()) };
     let mut modifiers: Vec<String> = Vec::new();
     let mut proper: Vec<&str> = Vec::new();
-    let mut common: Vec<String> = Vec::new();
+    // The common words as the text has them where they are lower case
+    // already (most are): a copy only of a word that needed lower-casing.
+    let mut common: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     // The phrase's words from the sentence's view: the words
     // `clause::words` reads in the phrase's own text, not read again.
     for w in view.words_in(phrase).map(|w| w.text) {
@@ -92,7 +94,7 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
         if clause::is_participle(&lower) && common.is_empty() {
             modifiers.push(lower.into_owned());
         } else if !clause::is_stopword(w) {
-            common.push(lower.into_owned());
+            common.push(lower);
         }
     }
     if !proper.is_empty() {
@@ -105,7 +107,7 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     if q.kind == QuantityKind::Duration && matches!(singular.as_str(), "day" | "week" | "month" | "year" | "hour") {
         return (None, modifiers);
     }
-    common.push(singular);
+    common.push(std::borrow::Cow::Owned(singular));
     (Some(common.join(" ")), modifiers)
 }
 
@@ -260,19 +262,24 @@ fn phrase_end(words: &[ViewWord], from: usize) -> usize {
 /// Whether the word at `end`, `w` lower-cased, ends the object that
 /// starts at `from` (see [`phrase_end`]).
 fn ends_object(words: &[ViewWord], from: usize, end: usize, w: &str) -> bool {
-    // `w` is lower-cased already: no second copy to test it.
-    let determiner = is_lower_determiner(w);
     // The view's flags say what looking `w` up in the preposition and stop
     // word lists would.
     if end > from && (words[end].is(PLACE_PREPOSITION) || words[end].is(GROUP_PREPOSITION) && w != "of") {
         return true;
+    }
+    // Most words of an object are neither stop words nor participles: the
+    // flag and suffix test first, the determiner and "and" tests (which
+    // can only turn a stop word back into part of the object) after.
+    if !(words[end].is(STOP) && w != "of" || clause::is_participle(w)) {
+        return false;
     }
     // "the grain and fuel terminal", "Russia and Belarus": "and" joins
     // two nouns of one object.
     let joins_nouns = w == "and"
         && end > from
         && words.get(end + 1).is_some_and(|next| !next.is(STOP) && !with_lower(next.text, clause::is_participle));
-    !determiner && !joins_nouns && (words[end].is(STOP) && w != "of" || clause::is_participle(w))
+    // `w` is lower-cased already: no second copy to test it.
+    !is_lower_determiner(w) && !joins_nouns
 }
 
 /// `f` of `word` lower-cased as [`lowered`] does it; a short ASCII word is
@@ -302,7 +309,9 @@ fn is_determiner(word: &str) -> bool {
     // sign and the dotted capital I lower-case to ASCII letters, and
     // neither makes a determiner, but they take the written path.
     if word.is_ascii() {
-        return DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
+        // No determiner is longer than five letters: most words are
+        // ruled out by their length alone.
+        return word.len() <= 5 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word));
     }
     with_lower(word, is_lower_determiner)
 }
@@ -349,7 +358,9 @@ fn time_frame_with<'t>(
     // A rule frame counts only where it starts before the calendar phrase:
     // the scan stops there.
     let before = calendar.map_or(usize::MAX, |(at, _)| at);
-    let framed = if hints.is_empty() { None } else { framed(before) };
+    // No frame starts before the part does: a calendar phrase at its
+    // start leaves the rule frames unread.
+    let framed = if hints.is_empty() || before == 0 { None } else { framed(before) };
     [calendar, framed].into_iter().flatten().min_by_key(|(at, _)| *at).map(|(_, t)| t.trim())
 }
 
@@ -518,20 +529,26 @@ fn whole_of_part(right: &[ViewWord]) -> Option<String> {
 /// "including five", "among them 40", "of whom 12" before the figure, or
 /// "six of the injured", "17 of them" after it: a part of a group.
 fn is_partitive(view: &SentenceView<'_>, left: Span, right: &[ViewWord], no_noun: bool) -> bool {
-    use clause::lower_in;
     // Only the last two words of the left part and the first two of the
     // right one matter.
     let mut from_end = view.words_in(left).rev().map(|w| w.text);
     let last = from_end.next();
     let last_two: [Option<&str>; 2] = [from_end.next(), last];
+    // `lower_in` of these lists, by a match on each word lower-cased as
+    // `lower_in` does it (on the stack when ASCII): this runs for every
+    // mention, and a match costs less than comparing word by word.
     let before_marks = match last_two {
-        [Some(of), Some(them)] if lower_in(them, &["them", "whom", "which"]) => lower_in(of, &["among", "of"]),
-        [_, Some(last)] => lower_in(last, &["including", "incl"]),
+        [Some(of), Some(them)] if with_lower(them, |w| matches!(w, "them" | "whom" | "which")) => {
+            with_lower(of, |w| matches!(w, "among" | "of"))
+        }
+        [_, Some(last)] => with_lower(last, |w| matches!(w, "including" | "incl")),
         _ => false,
     };
     let mut first = right.iter().map(|w| w.text);
     let after_marks = match (first.next(), first.next()) {
-        (Some(of), Some(whole)) => lower_in(of, &["of"]) && lower_in(whole, &["the", "them", "those", "whom", "these", "their"]),
+        (Some(of), Some(whole)) => {
+            with_lower(of, |w| w == "of") && with_lower(whole, |w| matches!(w, "the" | "them" | "those" | "whom" | "these" | "their"))
+        }
         _ => false,
     };
     // Only a figure without a noun of its own is followed by its whole:
@@ -745,6 +762,19 @@ mod tests {
     fn possessives_are_trimmed_as_the_searcher_trims_them() {
         for w in ["Monday's", "Monday’s", "June's's", "June’s's", "June's’s", "x", "", "'s", "’s’s", "s", "Mays", "it'S"] {
             assert_eq!(trim_possessives(w), w.trim_end_matches("'s").trim_end_matches("’s"), "{w}");
+        }
+    }
+
+    #[test]
+    fn partitive_markers_read_as_lower_in_reads_them() {
+        let lists: [&[&str]; 5] =
+            [&["them", "whom", "which"], &["among", "of"], &["including", "incl"], &["of"], &["the", "them", "those", "whom", "these", "their"]];
+        let words = ["them", "THEM", "Whom", "which", "WHİCH", "among", "Of", "of", "oF", "including", "INCL", "İncl", "incl.", "the", "Those",
+            "thèse", "their", "theirs", "", "K", "thEm"];
+        for list in lists {
+            for w in words {
+                assert_eq!(with_lower(w, |l| list.contains(&l)), clause::lower_in(w, list), "{w:?} in {list:?}");
+            }
         }
     }
 
