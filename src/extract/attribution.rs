@@ -22,8 +22,9 @@ pub struct Source {
     pub whole_sentence: bool,
 }
 
-/// Verbs of saying that attribute a figure to their subject.
-const SAYING: &[&str] = &[
+/// Verbs of saying that attribute a figure to their subject (also flagged
+/// by the sentence view's lexicon).
+pub(super) const SAYING: &[&str] = &[
     "say", "says", "said", "report", "reports", "reported", "estimate", "estimates", "estimated", "stated",
     "confirm", "confirms", "confirmed", "acknowledge", "acknowledges", "acknowledged", "announce", "announces", "announced",
     "claim", "claims", "claimed", "told", "added", "noted", "described", "believe", "believes", "calculated", "counted",
@@ -74,6 +75,12 @@ pub trait WordList<'t> {
     fn at(&self, k: usize) -> (Span, &'t str);
     /// The words' spans alone, in order.
     fn spans(&self) -> impl Iterator<Item = Span> + '_;
+    /// What a reader of the words found already, if any: the indices of
+    /// the words that may be verbs of saying (every one that is among
+    /// them) and whether some word ends in "according".
+    fn marked(&self) -> Option<(&[usize], bool)> {
+        None
+    }
 }
 
 impl<'t> WordList<'t> for [(Span, &'t str)] {
@@ -108,6 +115,11 @@ impl<'t> WordList<'t> for SentenceView<'t> {
     fn spans(&self) -> impl Iterator<Item = Span> + '_ {
         self.word_spans()
     }
+
+    #[inline]
+    fn marked(&self) -> Option<(&[usize], bool)> {
+        Some((self.saying_candidates(), self.has_according_word()))
+    }
 }
 
 /// Every source a sentence names, in order.
@@ -121,30 +133,19 @@ pub fn sources(sentence: &str) -> Vec<Source> {
 /// words are read where they stand rather than copied into a list.
 pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) -> Vec<Source> {
     let mut out: Vec<Source> = Vec::new();
-    let mut ends_in_according = false;
-    // In an ASCII sentence every word is ASCII: the quick test then need
-    // not ask each word.
     let ascii = sentence.is_ascii();
-    let bytes = sentence.as_bytes();
-    for (i, span) in words.spans().enumerate() {
-        // Each word is read as bytes by its span: only the few that may be
-        // a verb of saying are taken as text.
-        let w = bytes.get(span.start..span.end).unwrap_or_default();
-        ends_in_according = ends_in_according || ends_in_according_word(w);
-        // Most words are told apart from every verb of saying by their
-        // length and first and last letters, without a probe of the set.
-        let maybe = if ascii || w.is_ascii() { may_be_saying_ascii(w) } else { !w.is_empty() };
-        if !maybe {
-            continue;
+    // The sentence view flags the words that may be verbs of saying with
+    // the one lexicon probe it makes of each word: only those are read
+    // here. Other word lists are tested word by word.
+    let ends_in_according = match words.marked() {
+        Some((candidates, according)) => {
+            for &i in candidates {
+                said_at(sentence, words, i, &mut out);
+            }
+            according
         }
-        let (span, w) = words.at(i);
-        if !SAYING_SET.contains(w) {
-            continue;
-        }
-        if let Some(source) = subject_before(sentence, words, i).or_else(|| subject_after(sentence, words, i + 1, span)) {
-            out.push(Source { at: span.start, ..source });
-        }
-    }
+        None => scan_every_word(sentence, words, ascii, &mut out),
+    };
     // Most sentences say nothing "according to" anyone, and this spares
     // them the search. In a sentence of [`ascii_words`] the phrase is the
     // bytes "according to", case aside, after a byte that is no word
@@ -157,6 +158,45 @@ pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) ->
     }
     out.sort_by_key(|s| s.at);
     out
+}
+
+/// Whether `word` is a verb of saying, case aside.
+#[cfg(test)]
+pub(super) fn is_saying(word: &str) -> bool {
+    SAYING_SET.contains(word)
+}
+
+/// The source of the `i`th word if it is a verb of saying with a subject,
+/// pushed onto `out`.
+#[inline]
+fn said_at<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W, i: usize, out: &mut Vec<Source>) {
+    let (span, w) = words.at(i);
+    if !SAYING_SET.contains(w) {
+        return;
+    }
+    if let Some(source) = subject_before(sentence, words, i).or_else(|| subject_after(sentence, words, i + 1, span)) {
+        out.push(Source { at: span.start, ..source });
+    }
+}
+
+/// [`said_at`] of every word that may be a verb of saying, tested word by
+/// word; true when some word ends in "according".
+fn scan_every_word<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W, ascii: bool, out: &mut Vec<Source>) -> bool {
+    let mut ends_in_according = false;
+    let bytes = sentence.as_bytes();
+    for (i, span) in words.spans().enumerate() {
+        // Each word is read as bytes by its span: only the few that may be
+        // a verb of saying are taken as text.
+        let w = bytes.get(span.start..span.end).unwrap_or_default();
+        ends_in_according = ends_in_according || ends_in_according_word(w);
+        // Most words are told apart from every verb of saying by their
+        // length and first and last letters, without a probe of the set.
+        let maybe = if ascii || w.is_ascii() { may_be_saying_ascii(w) } else { !w.is_empty() };
+        if maybe {
+            said_at(sentence, words, i, out);
+        }
+    }
+    ends_in_according
 }
 
 /// True when a word's bytes end in "according", case aside: its last
@@ -699,6 +739,9 @@ mod tests {
         ];
         for s in cases {
             assert_eq!(sources(s), sources_by_every_word(s), "{s:?}");
+            // The view's flagged words serve as well.
+            let view = crate::extract::view::SentenceView::new(s);
+            assert_eq!(sources_among(s, &view), sources_by_every_word(s), "{s:?}");
         }
     }
 

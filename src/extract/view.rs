@@ -67,11 +67,11 @@ pub const PLACE_PREPOSITION: u8 = 128;
 /// A stop word ([`clause::is_stopword`]).
 pub const STOP: u8 = 4;
 /// Where a [`TIME`], [`PLANNED`] or [`EXPECTED`] phrase may start.
-const TIME_LEAD: u8 = 8;
-const PLANNED_LEAD: u8 = 16;
-const EXPECTED_LEAD: u8 = 32;
+const TIME_LEAD: u16 = 8;
+const PLANNED_LEAD: u16 = 16;
+const EXPECTED_LEAD: u16 = 32;
 /// Any of the lead flags.
-const LEADS: u8 = TIME_LEAD | PLANNED_LEAD | EXPECTED_LEAD;
+const LEADS: u16 = TIME_LEAD | PLANNED_LEAD | EXPECTED_LEAD;
 
 /// The frame prepositions ([`FRAME_PREPOSITION`]).
 const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "after"];
@@ -85,22 +85,31 @@ const FRAME_PREPOSITIONS: &[&str] = &["during", "in", "since", "throughout", "af
 /// of prose that are in no list are told so by one load and a test, with
 /// no key built or hashed. ('A' and 'a' share their low five bits, so the
 /// test holds whatever the case.)
-struct Lexicon(clause::KeyTable<u8>, [u32; 16]);
+///
+/// The same probe tells the verbs of saying ([`SAYS`], above the reader
+/// flags' byte): attribution then reads only the words flagged, where it
+/// tested every word of every sentence.
+struct Lexicon(clause::KeyTable<u16>, [u32; 16]);
+
+/// A verb of saying ([`attribution::SAYING`](super::attribution::SAYING)),
+/// in the [`Lexicon`] alone: above the byte of reader flags.
+const SAYS: u16 = 1 << 8;
 
 impl Lexicon {
     fn get() -> &'static Lexicon {
         static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
         LEXICON.get_or_init(|| {
-            let lists: [(&[&str], u8); 7] = [
-                (GROUP_PREPOSITIONS, GROUP_PREPOSITION),
-                (PLACE_PREPOSITIONS, PLACE_PREPOSITION),
-                (clause::STOPWORDS, STOP),
-                (FRAME_PREPOSITIONS, FRAME_PREPOSITION),
+            let lists: [(&[&str], u16); 8] = [
+                (GROUP_PREPOSITIONS, GROUP_PREPOSITION.into()),
+                (PLACE_PREPOSITIONS, PLACE_PREPOSITION.into()),
+                (clause::STOPWORDS, STOP.into()),
+                (FRAME_PREPOSITIONS, FRAME_PREPOSITION.into()),
                 (TIME.lead_words().unwrap_or_default(), TIME_LEAD),
                 (PLANNED.lead_words().unwrap_or_default(), PLANNED_LEAD),
                 (EXPECTED.lead_words().unwrap_or_default(), EXPECTED_LEAD),
+                (super::attribution::SAYING, SAYS),
             ];
-            let mut entries: Vec<(u128, u8)> = Vec::new();
+            let mut entries: Vec<(u128, u16)> = Vec::new();
             let mut heads = [0u32; 16];
             for (words, flag) in lists {
                 for w in words {
@@ -127,7 +136,7 @@ impl Lexicon {
 
     /// The flags of an ASCII word (any case) of 1 to [`clause::PACKED`]
     /// bytes.
-    fn flags(&self, word: &[u8]) -> u8 {
+    fn flags(&self, word: &[u8]) -> u16 {
         self.0.get(clause::packed_lower(word)).unwrap_or(0)
     }
 }
@@ -142,7 +151,8 @@ fn quick_flags(lexicon: &Lexicon, word: &str) -> u8 {
 /// The reader flags of `word` given its flags in the [`Lexicon`]
 /// (`listed`, 0 for a word that is not ASCII or longer than a key holds,
 /// as no listed word is).
-fn reader_flags(word: &str, listed: u8) -> u8 {
+fn reader_flags(word: &str, listed: u16) -> u8 {
+    let listed = reader_byte(listed);
     let b = word.as_bytes();
     if !word.is_ascii() || b.is_empty() {
         return flags_of(word);
@@ -156,12 +166,29 @@ fn reader_flags(word: &str, listed: u8) -> u8 {
 
 /// [`reader_flags`] of a non-empty word of ASCII letters alone, `len`
 /// bytes long: never all digits.
-fn letter_flags(len: usize, listed: u8) -> u8 {
+fn letter_flags(len: usize, listed: u16) -> u8 {
+    let listed = reader_byte(listed);
     let mut flags = listed & (FRAME_PREPOSITION | GROUP_PREPOSITION | PLACE_PREPOSITION | STOP);
     if len > 2 && listed & STOP == 0 {
         flags |= CONTENT;
     }
     flags
+}
+
+/// The reader flags among a word's [`Lexicon`] flags: its low byte
+/// ([`SAYS`] stands above it).
+#[inline]
+fn reader_byte(listed: u16) -> u8 {
+    (listed & 0xFF) as u8
+}
+
+/// True when a word's bytes end in "according", case aside (a word that
+/// may end an "according to"): its length and last letter tell most words
+/// apart first.
+#[inline]
+pub(super) fn ends_in_according(word: &[u8]) -> bool {
+    const SUFFIX: &[u8] = b"according";
+    word.len() >= SUFFIX.len() && word.last().is_some_and(|&c| c | 0x20 == b'g') && word[word.len() - SUFFIX.len()..].eq_ignore_ascii_case(SUFFIX)
 }
 
 /// The flags of one word: the specification of [`quick_flags`].
@@ -209,6 +236,13 @@ pub struct SentenceView<'t> {
     time: Vec<usize>,
     planned: Vec<usize>,
     expected: Vec<usize>,
+    /// The indices of the words that may be verbs of saying: each one the
+    /// lexicon flags [`SAYS`], and any word it cannot key (not ASCII).
+    /// A superset of the words [`attribution`](super::attribution) takes
+    /// as verbs, which it confirms on each.
+    saying: Vec<usize>,
+    /// Whether some word ends in "according" ([`ends_in_according`]).
+    according: bool,
 }
 
 impl<'t> SentenceView<'t> {
@@ -230,13 +264,14 @@ impl<'t> SentenceView<'t> {
         let ascii = ascii_words(text);
         let (mut time, mut planned, mut expected) = (Vec::new(), Vec::new(), Vec::new());
         let bytes = text.as_bytes();
-        let mut push_leads = |start: usize, flags: u8| {
+        let mut push_leads = |start: usize, flags: u16| {
             for (flag, leads) in [(TIME_LEAD, &mut time), (PLANNED_LEAD, &mut planned), (EXPECTED_LEAD, &mut expected)] {
                 if flags & flag != 0 {
                     leads.push(start);
                 }
             }
         };
+        let (mut saying, mut according) = (Vec::new(), false);
         let mut iter = clause::word_iter(text, 0);
         // Most words are ASCII letters alone, which the scanner tells as it
         // reads them: that settles what `reader_flags` would ask of them
@@ -246,6 +281,12 @@ impl<'t> SentenceView<'t> {
             let short_ascii = (letters || word.is_ascii()) && !b.is_empty() && b.len() <= clause::PACKED;
             let listed = if short_ascii { lexicon.flags(b) } else { 0 };
             let flags = if letters { letter_flags(b.len(), listed) } else { reader_flags(word, listed) };
+            // A word of other than ASCII may still lower-case to a verb
+            // (an ASCII word too long for a key is none).
+            if listed & SAYS != 0 || !(letters || word.is_ascii()) {
+                saying.push(words.len());
+            }
+            according |= ends_in_according(b);
             words.push(Word { start: span.start, end: span.end, run_end, flags });
             if !ascii {
                 continue;
@@ -268,7 +309,7 @@ impl<'t> SentenceView<'t> {
                 }
             }
         }
-        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected }
+        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected, saying, according }
     }
 
     /// [`SentenceView::new_any`] of a text whose letters and digits are all
@@ -293,6 +334,8 @@ impl<'t> SentenceView<'t> {
             time: Vec::with_capacity(4),
             planned: Vec::with_capacity(4),
             expected: Vec::new(),
+            saying: Vec::new(),
+            according: false,
         };
         let mut i = 0;
         while i < bytes.len() {
@@ -354,6 +397,13 @@ impl<'t> SentenceView<'t> {
         let bytes = self.text.as_bytes();
         let n = end - start;
         let listed = if n <= clause::PACKED && lexicon.may_hold(n, bytes[start]) { lexicon.0.get(run_key(bytes, start, n)).unwrap_or(0) } else { 0 };
+        if listed & SAYS != 0 {
+            self.saying.push(self.words.len());
+        }
+        // Only a word of nine letters or more may end in "according".
+        if n >= 9 {
+            self.according |= ends_in_according(&bytes[start..end]);
+        }
         self.words.push(Word { start, end, run_end: end, flags: letter_flags(n, listed) });
         // A word of letters is its own `\w` run unless `_` touches it (the
         // bytes around a run are no letters or digits): only a word that
@@ -388,6 +438,12 @@ impl<'t> SentenceView<'t> {
         // letters alone when its run is not.
         let letters = end < run_end && word.iter().all(u8::is_ascii_alphabetic);
         let flags = if letters { letter_flags(n, listed) } else { reader_flags(&text[start..end], listed) };
+        // A word with a curly apostrophe is keyed by no probe: attribution
+        // asks of it itself.
+        if listed & SAYS != 0 || !plain {
+            self.saying.push(self.words.len());
+        }
+        self.according |= ends_in_according(word);
         self.words.push(Word { start, end, run_end, flags });
         if letters {
             if is_whole_run(bytes, start, end) {
@@ -406,7 +462,7 @@ impl<'t> SentenceView<'t> {
 
     /// Records a word at `start` as a lead of each phrase its lexicon
     /// flags name.
-    fn push_leads(&mut self, start: usize, flags: u8) {
+    fn push_leads(&mut self, start: usize, flags: u16) {
         if flags & (TIME_LEAD | PLANNED_LEAD | EXPECTED_LEAD) == 0 {
             return;
         }
@@ -419,6 +475,19 @@ impl<'t> SentenceView<'t> {
 
     pub fn text(&self) -> &'t str {
         self.text
+    }
+
+    /// The indices of the words that may be verbs of saying, in order: a
+    /// superset of those that are, which the reader confirms on each.
+    #[inline]
+    pub fn saying_candidates(&self) -> &[usize] {
+        &self.saying
+    }
+
+    /// Whether some word of the sentence ends in "according", case aside.
+    #[inline]
+    pub fn has_according_word(&self) -> bool {
+        self.according
     }
 
     /// How many words the whole sentence holds: [`SentenceView::words_in`]
@@ -733,6 +802,16 @@ mod tests {
         let (fast, any) = (SentenceView::new(text), SentenceView::new_any(text));
         assert_eq!(fast.words, any.words, "{text:?}");
         assert_eq!((fast.ascii, &fast.time, &fast.planned, &fast.expected), (any.ascii, &any.time, &any.planned, &any.expected), "{text:?}");
+        assert_eq!((&fast.saying, fast.according), (&any.saying, any.according), "{text:?}");
+        // Every verb of saying is among the flagged words, and "according"
+        // is told as a test of each word tells it.
+        for (k, w) in fast.words.iter().enumerate() {
+            if super::super::attribution::is_saying(&text[w.start..w.end]) {
+                assert!(fast.saying.contains(&k), "{text:?}: word {k}");
+            }
+        }
+        let by_word = fast.words.iter().any(|w| ends_in_according(&text.as_bytes()[w.start..w.end]));
+        assert_eq!(fast.according, by_word, "{text:?}");
     }
 
     fn check(text: &str) {
@@ -815,6 +894,7 @@ mod tests {
             "Internationalisation-wide counter-counter-intelligence-- plans-to-'' AGREED TO Will would",
             "Russia’s soldiers’ “quoted” — in June’s heat, in’ ’s a’’ 12’000 x’-y ’Earlier",
             "the ½ and ² marks, Zürich’s café",
+            "Officials SAID, according to Kim, that he told- them; Disaccording reports’ acknowledged",
             "",
             "-",
             "a",
@@ -868,7 +948,7 @@ mod tests {
 
         #[test]
         fn one_pass_on_word_soup(words in proptest::collection::vec(
-            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|'s|-|_|in_|mid-|May|respectively|counterintelligence|A|THE|Set|expected|x--|y''|abcdefghijklmno|abcdefghijklmnop-'|abcdefghijklmnopq-)",
+            "(in|on|last|this|year|June|Monday|will|agreed|to|could|rise|during|the|war|5,000|x-y|'s|-|_|in_|mid-|May|respectively|counterintelligence|A|THE|Set|expected|x--|y''|abcdefghijklmno|abcdefghijklmnop-'|abcdefghijklmnopq-|said|SAYS|Reported|said-|told’|according|ACCORDING|x-according|disaccording|accordingly|acknowledged)",
             0..12,
         ), seps in proptest::collection::vec("( |  |-|,|'|_|\\.)", 12)) {
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
