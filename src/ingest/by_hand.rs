@@ -264,6 +264,11 @@ pub(super) fn labelled_credit(t: &str) -> Option<usize> {
         if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') || !t.is_char_boundary(at) {
             return false;
         }
+        // Every label opens with one of these letters: most starts are
+        // refused on their first byte, before the labels are compared.
+        if !matches!(bytes[at].to_ascii_lowercase(), b'i' | b'p' | b'c' | b'g' | b'v' | b's') {
+            return false;
+        }
         let rest = &t[at..];
         // `label(?:\s+credit)?\s*:\s*\S[^.!?]*` and its close.
         let labelled = any_word(rest, LABELS).any(|r| {

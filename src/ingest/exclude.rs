@@ -544,7 +544,8 @@ fn plain_candidates(content: &str) -> u64 {
 /// [`plain_candidates`] among the patterns `among` (bits of [`FURNITURE`]):
 /// the tests of the others are not run.
 fn plain_candidates_among(content: &str, among: u64) -> u64 {
-    let opening = among & opening_mask(content.as_bytes());
+    let bytes = content.as_bytes();
+    let opening = among & (opening_mask(bytes) | closing_mask(bytes));
     FURNITURE
         .iter()
         .enumerate()
@@ -554,13 +555,15 @@ fn plain_candidates_among(content: &str, among: u64) -> u64 {
 
 /// For each furniture pattern, in the table's order, the bytes (ASCII
 /// letters in lower case, digits) a line must open with for its
-/// `could_match` to accept it; empty where a test also reads the line's
-/// end or middle, or accepts any capital. Read off the tests' opening
-/// words, and checked against them by the prefilter tests.
+/// `could_match` to accept it, unless the line closes as [`CLOSINGS`]
+/// lets it; empty where a test also reads the line's middle, or accepts
+/// any capital. Read off the tests' opening words, and checked against
+/// them by the prefilter tests.
 const OPENINGS: [&[u8]; 17] = [
     b"0123456789notfsec",
     b"0123456789soplawjhcrvnmti",
-    b"",
+    // "loading" and the comment actions (or a closing "ago").
+    b"lrfsud",
     b"sctepflwr",
     b"asc",
     b"srfldgcat",
@@ -568,7 +571,8 @@ const OPENINGS: [&[u8]; 17] = [
     b"t",
     b"0123456789ipsethvo",
     b"0123456789lupr",
-    b"",
+    // "©" (its first byte), "(c)", "copyright" (or the closing reservation).
+    b"\xc2(c",
     b"otf",
     b"tfc",
     b"arwec",
@@ -590,6 +594,20 @@ fn opening_mask(bytes: &[u8]) -> u64 {
     }
 }
 
+/// The patterns whose tests also accept a line by its last words, with
+/// those words (lower-case ASCII): "3 hours ago" is comment metadata and
+/// "... All rights reserved." a copyright line, whatever they open with.
+/// [`OPENINGS`] lists the openings of their other branches.
+const CLOSINGS: [(usize, &[&str]); 2] = [(2, &["ago"]), (10, &["all rights reserved", "all rights reserved."])];
+
+/// The patterns of [`CLOSINGS`] a line may pass by its end. Without this
+/// the two tests would run on every line, since their openings alone
+/// cannot refuse a line that closes their way.
+fn closing_mask(bytes: &[u8]) -> u64 {
+    let closes = |end: &&str| bytes.len() >= end.len() && bytes[bytes.len() - end.len()..].eq_ignore_ascii_case(end.as_bytes());
+    CLOSINGS.iter().filter(|(_, ends)| ends.iter().any(closes)).fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
 /// For each furniture pattern, in the table's order, the first two
 /// letters (in lower case) of the words its `could_match` accepts a line
 /// opening with, when [`OPENINGS`] lists letters for it: every such word
@@ -602,7 +620,7 @@ fn opening_mask(bytes: &[u8]) -> u64 {
 const OPENING_PAIRS: [&[&str]; 17] = [
     &["no", "on", "tw", "th", "fo", "fi", "si", "se", "ei", "ni", "te", "co"],
     &["so", "or", "le", "po", "ad", "wr", "su", "jo", "st", "ha", "co", "re", "vi", "sh", "lo", "se", "hi", "wh", "pe", "ne", "ol", "mo", "to", "in"],
-    &[],
+    &["lo", "re", "li", "fl", "sh", "up", "do"],
     &["sh", "cl", "tw", "em", "pr", "co", "sa", "fa", "li", "wh", "re", "pi", "te"],
     &["ad", "sp", "st", "ar", "co"],
     &["si", "su", "re", "fo", "li", "do", "ge", "cl", "al", "lo", "th"],
@@ -610,7 +628,7 @@ const OPENING_PAIRS: [&[&str]; 17] = [
     &["th"],
     &["im", "ph", "pi", "sl", "ex", "en", "to", "hi", "sh", "vi", "op"],
     &["la", "up", "pu", "po", "re"],
-    &[],
+    &["co"],
     &["ou", "th", "or", "fi"],
     &["ta", "to", "fi", "ca"],
     &["ad", "re", "wr", "ed", "co", "ab", "em"],
@@ -792,27 +810,65 @@ fn is_credit_in(text: &str, plain: bool) -> bool {
 ///   a label word right before a colon, or "source", "caption" or
 ///   "credit" right before a comma.
 fn may_close_with_credit(text: &str, plain: bool) -> bool {
-    if !plain || memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() {
+    if !plain {
         return true;
     }
     let closed = text.trim_end();
     let closed = closed.strip_suffix(')').unwrap_or(closed);
     let body = closed.strip_suffix('.').unwrap_or(closed);
-    let from = match memchr::memrchr3(b'.', b'!', b'?', body.as_bytes()) {
-        // The mark may be the first character of a label's credit.
-        Some(q) if body[..q].trim_end().ends_with([':', ',']) => return true,
-        Some(q) => q + 1,
-        None => 0,
-    };
-    let tail = &body[from..];
-    names_credit(tail)
+    let bytes = body.as_bytes();
+    // One pass back from the end over the last sentence, each byte looked
+    // up once, rather than a search for the marks and then two for the
+    // words: every line of the body is asked, and nearly all are refused
+    // here. (What is cut off the end holds no slash or bracket.)
+    // `tests::may_close_with_credit_spec` is the reading in several searches.
+    let word_at = |i: usize, word: &[u8]| bytes.len() - i >= word.len() && bytes[i..i + word.len()].eq_ignore_ascii_case(word);
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        let b = bytes[i];
+        if CREDIT_TAIL_BYTES[usize::from(b)] == 0 {
+            continue;
+        }
+        match b {
+            b'/' | b'(' => return true,
+            // The mark may be the first character of a label's credit;
+            // before the last sentence only a slash or a bracket counts.
+            b'.' | b'!' | b'?' => {
+                return body[..i].trim_end().ends_with([':', ',']) || memchr::memchr2(b'/', b'(', &bytes[..i]).is_some();
+            }
+            // (The word before the mark lies inside the last sentence,
+            // which a sentence mark closes off: read in `body` it is the
+            // same word.)
+            b':' | b',' if is_labelled_mark(body, i) => return true,
+            b'p' | b'P' if word_at(i, b"photo") => return true,
+            b'g' | b'G' if word_at(i, b"getty") => return true,
+            _ => {}
+        }
+    }
+    false
 }
+
+/// The bytes [`may_close_with_credit`] stops at: marks and the first
+/// letters of the words it looks for.
+static CREDIT_TAIL_BYTES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let stops = b"/(.!?:,pPgG";
+    let mut i = 0;
+    while i < stops.len() {
+        table[stops[i] as usize] = 1;
+        i += 1;
+    }
+    table
+};
 
 /// `contains_any_ascii_ci(text, &["photo", "getty"]) || labelled_mark(text)`
 /// in two vectorised searches rather than three: each finds the first
 /// letter of one word in either case together with one of the marks.
-/// Asked of the last sentence of every line. (`tests::names_credit_spec`
-/// is the plain form.)
+/// The last sentence's test in `tests::may_close_with_credit_spec`,
+/// which [`may_close_with_credit`] now reads in its one pass.
+/// (`tests::names_credit_spec` is the plain form.)
+#[cfg(test)]
 fn names_credit(text: &str) -> bool {
     let bytes = text.as_bytes();
     let word_at = |i: usize, word: &[u8]| bytes.len() - i >= word.len() && bytes[i..i + word.len()].eq_ignore_ascii_case(word);
@@ -1318,8 +1374,9 @@ mod comments {
 
     /// The text without its quoted passages, copied only when it has any.
     fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
-        // (A memchr for the straight mark; curly ones need non-ASCII text.)
-        let quoted = text.contains('"') || (!text.is_ascii() && text.contains(['“', '”']));
+        // (The memchr crate's vectorised search for the straight mark, not
+        // the standard one; curly ones need non-ASCII text.)
+        let quoted = memchr::memchr(b'"', text.as_bytes()).is_some() || (!text.is_ascii() && text.contains(['“', '”']));
         if quoted { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) }
     }
 
@@ -1336,7 +1393,7 @@ mod comments {
     }
 
     fn has_mention(own: &str) -> bool {
-        own.contains('@') && own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@'))
+        memchr::memchr(b'@', own.as_bytes()).is_some() && own.split_whitespace().any(|w| w.len() > 1 && w.starts_with('@'))
     }
 
     /// What the words of a paragraph's own text (quotes left out) say.
@@ -1366,11 +1423,13 @@ mod comments {
         let mut shouted = 0;
         if own.is_ascii() {
             for t in super::words::ascii_word_runs(own) {
-                // Most words of prose can be no listed word and are not
-                // capitalised, so not shouted: counted here, without the
-                // call (what `note_token` would find for them).
+                // Most words of prose can be no listed word and do not
+                // open with two capitals, so are not shouted: counted
+                // here, without the call (what `note_token` would find
+                // for them; names are capitalised, not shouted).
                 let b = t.as_bytes();
-                let may_matter = (b.len() <= 7 && may_be_listed(b)) || (b.len() >= 3 && b[0].is_ascii_uppercase());
+                let may_matter =
+                    (b.len() <= 7 && may_be_listed(b)) || (b.len() >= 3 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase());
                 if !may_matter {
                     facts.count += 1;
                     shouted = 0;
@@ -1600,8 +1659,8 @@ mod captions {
         let mut any = false;
         let mut scratch = String::new();
         // (The words of `for_each_content_word`, read in one loop.)
-        for raw in which.iter().flat_map(|&i| words::raw_word_runs(lines[i].text)) {
-            if any && raw.is_ascii() && words::ascii_content_prefix(raw).is_none_or(|p| !prefixes.contains(p)) {
+        for (raw, ascii) in which.iter().flat_map(|&i| words::raw_word_runs_marked(lines[i].text)) {
+            if any && ascii && !prefixes.may_open(raw.as_bytes()) {
                 continue;
             }
             let Some(word) = words::content_word(raw, &mut scratch) else { continue };
@@ -1651,6 +1710,20 @@ mod captions {
         /// no content word opens with.
         fn contains(&self, t: [u8; 3]) -> bool {
             Self::index(t).is_some_and(|i| self.0[i / 64] & 1 << (i % 64) != 0)
+        }
+
+        /// `ascii_content_prefix(raw).is_some_and(|p| self.contains(p))`
+        /// for an ASCII word, read off its bytes: after any opening
+        /// apostrophes, three letters whose triple is in the set. (Three
+        /// letters open the trimmed word whatever closes it; any other
+        /// byte among them gives a triple no content word opens with, or
+        /// too short a word.) Asked of every word of the body.
+        fn may_open(&self, raw: &[u8]) -> bool {
+            let from = raw.iter().take_while(|&&b| b == b'\'').count();
+            match raw.get(from..from + 3) {
+                Some(&[a, b, c]) => self.contains([a.to_ascii_lowercase(), b.to_ascii_lowercase(), c.to_ascii_lowercase()]),
+                _ => false,
+            }
         }
 
         fn index(t: [u8; 3]) -> Option<usize> {
@@ -1708,6 +1781,24 @@ mod captions {
             );
             for mark in &mut marks[first..=caption] {
                 *mark = Some(Mark::new(ExclusionReason::Caption, &note));
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{words, LetterTriples};
+
+        #[test]
+        fn triples_opening_a_word_are_those_of_its_content_prefix() {
+            let set = LetterTriples::of([*b"riv", *b"its", *b"flo", *b"abc"].into_iter());
+            let raws = [
+                "river", "River's", "'rivers'", "''riv", "ri'v", "riv", "ri", "'ri'", "it's", "its", "Flo1", "flo", "FLOOD", "'", "", "r1v",
+                "x", "ab'", "abc'", "'abc", "'''abcd''", "a'bc", "12abc",
+            ];
+            for raw in raws {
+                let spec = words::ascii_content_prefix(raw).is_some_and(|p| set.contains(p));
+                assert_eq!(set.may_open(raw.as_bytes()), spec, "{raw:?}");
             }
         }
     }
@@ -1835,6 +1926,39 @@ mod tests {
             assert_eq!(labelled_marks_agree(text), n, "{text:?}");
         }
         assert!(is_labelled_mark("Photo: X", 5) && is_labelled_mark("x source, y", 8) && !is_labelled_mark("x sources, y", 9));
+    }
+
+    /// [`may_close_with_credit`] as first written, in several searches:
+    /// the last sentence (after the closing mark) must name a credit.
+    pub(super) fn may_close_with_credit_spec(text: &str, plain: bool) -> bool {
+        if !plain || memchr::memchr2(b'/', b'(', text.as_bytes()).is_some() {
+            return true;
+        }
+        let closed = text.trim_end();
+        let closed = closed.strip_suffix(')').unwrap_or(closed);
+        let body = closed.strip_suffix('.').unwrap_or(closed);
+        let from = match memchr::memrchr3(b'.', b'!', b'?', body.as_bytes()) {
+            Some(q) if body[..q].trim_end().ends_with([':', ',']) => return true,
+            Some(q) => q + 1,
+            None => 0,
+        };
+        names_credit(&body[from..])
+    }
+
+    #[test]
+    fn credit_endings_read_in_one_pass_are_those_of_the_searches() {
+        let texts = [
+            "", ".", "Photo: Jo", "A crowd. Photo: Jo Lin/Valley Press", "A crowd gathers. photo by Jo.", "He left. Getty Images",
+            "He left. Getty Images.)", "Officials said 12 people died.", "It rained, the agency said.", "x, source, y.", "A. Credit, Jo",
+            "A. credit , Jo", "Said: . Jo", "Said:. Jo", "Said, . Jo", "Photos. x", "x photo", "x phot", "x get", "nearby. (x",
+            "3/4 of them. the end", "End! Images: x", "What? Video: x.", "The crowd (left). x", "Image : x", "image:x", "xphoto", "_getty",
+            "a.Photo: b", "a.  : b", "a.\u{a0}Image: b", "“Quoted.” Photo: Jo", "The PHOTO", "x,image: y", "x image, y", "Caption, y.",
+        ];
+        for t in texts {
+            for plain in [true, false] {
+                assert_eq!(may_close_with_credit(t, plain), may_close_with_credit_spec(t, plain), "{t:?} {plain}");
+            }
+        }
     }
 
     /// What [`names_credit`] reads in one pass, as first written.
@@ -2283,6 +2407,20 @@ mod tests {
     }
 
     #[test]
+    fn closings_name_the_patterns_that_read_the_end() {
+        let notes: Vec<&str> = CLOSINGS.iter().map(|(i, _)| FURNITURE[*i].note).collect();
+        assert_eq!(notes, ["comment metadata", "copyright line"]);
+        // Refused by their openings, accepted by their ends, as the tests do.
+        for (line, pattern) in [("Posted 3 hours ago", 2), ("Jo Lin • 2 days AGO", 2), ("Valley Press. All rights reserved.", 10)] {
+            assert!((FURNITURE[pattern].could_match)(line), "{line:?}");
+            assert_eq!(opening_mask(line.as_bytes()) & 1 << pattern, 0, "{line:?}");
+            assert_ne!(plain_candidates(line) & 1 << pattern, 0, "{line:?}");
+        }
+        // Ordinary prose asks neither test.
+        assert_eq!(plain_candidates("Officials said the port would reopen.") & (1 << 2 | 1 << 10), 0);
+    }
+
+    #[test]
     fn plain_and_hinted_candidates_find_the_same_furniture() {
         for line in FURNITURE_LINES.iter().filter(|l| is_plain(l)) {
             let first = |wanted: u64| FURNITURE.iter().enumerate().find(|(i, p)| wanted & (1 << i) != 0 && p.re.is_match(line)).map(|(i, _)| i);
@@ -2556,6 +2694,9 @@ mod prefilter_properties {
             prop_assert!(!ungated || may_hold_credit(&line), "{:?}", line);
             prop_assert!(!ungated || may_close_with_credit(&line, is_plain(&line)), "{:?}", line);
             prop_assert_eq!(names_credit(&line), tests::names_credit_spec(&line), "{:?}", line);
+            for plain in [true, false] {
+                prop_assert_eq!(may_close_with_credit(&line, plain), tests::may_close_with_credit_spec(&line, plain), "{:?}", line);
+            }
             prop_assume!(is_plain(&line));
             tests::credit_readers_agree(&line);
             tests::by_hand_agrees(&line);

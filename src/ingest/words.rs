@@ -453,6 +453,44 @@ pub(super) fn raw_word_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// [`raw_word_runs`], each with whether it is ASCII: known from the
+/// reading itself, so that a caller need not scan the word again.
+pub(super) fn raw_word_runs_marked(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Whether a word character starts at `i`, and its length.
+    let word_char_at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (is_ascii_word_byte(b), 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        }
+    };
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (in_word, width) = word_char_at(i);
+            if in_word {
+                break;
+            }
+            i += width;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() {
+            let (in_word, width) = word_char_at(i);
+            if !in_word {
+                break;
+            }
+            ascii &= width == 1;
+            i += width;
+        }
+        Some((&text[start..i], ascii))
+    })
+}
+
 /// The runs of [`is_ascii_word_byte`] bytes of a text, in order: its words
 /// when the text is ASCII.
 pub(super) fn ascii_word_runs(text: &str) -> impl Iterator<Item = &str> {
@@ -620,6 +658,27 @@ mod tests {
         assert!(starts_any_ci("Share this", &["share"]) && !starts_any_ci("Sha", &["share"]));
         assert!(starts_any_ci("", &["x", ""]) && !starts_any_ci("", &["x"]) && starts_any_ci("x", &[""]) && starts_any_ci("(C) 2025", &["(c)"]));
         assert!(ends_any_ci("3 hours AGO", &["ago"]) && !ends_any_ci("go", &["ago"]));
+    }
+
+    #[test]
+    fn marked_word_runs_are_the_runs_with_their_asciiness() {
+        for text in ["", "a", "Zoë’s café — 12 ‘quoted’ words", "it's O’Brien's", "“x” y…z", "١٢ abc", "naïve-ish"] {
+            let marked: Vec<(&str, bool)> = raw_word_runs_marked(text).collect();
+            let plain: Vec<(&str, bool)> = raw_word_runs(text).map(|w| (w, w.is_ascii())).collect();
+            assert_eq!(marked, plain, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes_are_found_as_a_lower_cased_comparison_finds_them() {
+        let spec = |t: &str, ps: &[&str]| ps.iter().any(|p| t.len() >= p.len() && t.as_bytes()[..p.len()].to_ascii_lowercase() == p.as_bytes());
+        let prefixes: &[&[&str]] = &[&["three", "two", "ten"], &["the post "], &["t", "th"], &["", "x"], &["(c)", "©"], &["a", "ab", "abc"]];
+        let texts = ["The", "THREE men", "Two", "t", "", "TH", "Ten.", "the post x", "the pos", "(c) 2025", "(C)", "© x", "Ab", "aB c", "ü", "ab"];
+        for ps in prefixes {
+            for t in texts {
+                assert_eq!(starts_any_ci(t, ps), spec(t, ps), "{t:?} {ps:?}");
+            }
+        }
     }
 
     #[test]
