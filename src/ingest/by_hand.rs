@@ -333,6 +333,43 @@ pub(super) fn author_bio(t: &str) -> bool {
     })
 }
 
+/// The beat bio expression of the furniture table ("Jo Lin covers the
+/// courts for the Star", "Ann Lee reports from Riverton at the Star"):
+/// one to four capitalised names, a beat verb, and then "for" or "at"
+/// opening a later word, with more after it, over the whole line. The
+/// names are the line's first words, as in [`author_bio`].
+pub(super) fn beat_bio(t: &str) -> bool {
+    const BEATS: &[&str] = &["covers", "writes about", "writes on", "reports on", "reports from", "has covered", "has reported on"];
+    let mut rest = t;
+    for _ in 0..4 {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let name = &rest[..end];
+        let is_name = name.starts_with(|c: char| c.is_ascii_uppercase())
+            && name.chars().skip(1).all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        let Some(after) = spaces1(&rest[end..]).filter(|_| is_name) else { break };
+        if any_word(after, BEATS).any(outlet_after_beat) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// `\b.+\b(?:for|at) (?:the )?.+$` on what follows the beat verb: a word
+/// boundary, no line break, and "for " or "at " opening a word past the
+/// first character, with at least one character after it (which "the "
+/// alone may be).
+fn outlet_after_beat(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    !bytes.first().is_some_and(|&b| is_word(b))
+        && !text.contains('\n')
+        && (1..bytes.len()).any(|p| {
+            !is_word(bytes[p - 1])
+                && ["for ", "at "].iter().any(|w| bytes.len() > p + w.len() && bytes[p..p + w.len()].eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
 /// `.*\b(?:role)s?\b.*$` on what follows the article: no line break, and a
 /// role word standing as a word, plural or not.
 fn names_a_role(text: &str) -> bool {

@@ -367,7 +367,8 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                 ];
                 verb_after_names_with(t, BEAT_VERBS, const { lead_mask(BEAT_VERBS) }, false) && contains_any_ascii_ci(t, &["for ", "at "])
             },
-        ),
+        )
+        .read_by_hand(by_hand::beat_bio),
     ]
 });
 
@@ -2298,6 +2299,12 @@ mod tests {
         "O’Brien-Lee is our bureau chief", "St. Lin has been the fellow", "Jo, Lin is a reporter", "Jo1 is a reporter", "They are our freelancers",
         "they are ourfreelancers", "he is the reporterss", "She serves as a photographer.", "Is is a reporter", "He He is a writer",
         "Jo Lin is a reporter\n", "Jo Lin is the_reporter", "Jo Lin is a—reporter—", "Jo Lin was a", "Jo\u{2003}Lin was a author", "Jo Lin is an EDITORS.", "she was a WRITERSX",
+        "Jo Lin covers rivers for the Star", "Jo Lin covers rivers for the ", "Jo Lin covers rivers for ", "Jo Lin covers for x",
+        "Jo Lin covers x for", "Jo Lin coversx for y", "Jo Lin covers_x for y", "Jo Lin covers, for y", "Jo Lin COVERS x AT Y",
+        "Jo Lin covers x before y", "Jo Lin covers x atom y", "Jo Lin covers x\nfor y", "Jo Lin covers x—for y", "Jo Lin covers x_for y",
+        "jo Lin covers x for y", "A B C D covers x for y", "A B C D E covers x for y", "Jo Lin writes  about x for y",
+        "Jo Lin writes about x at y", "Jo Lin has reported on x for y", "Jo Lin has  covered x at y", "Jo Lin reports from x at the Star.",
+        "O’Brien-Lee covers x for y", "St. Lin covers x for y", "Jo1 covers x for y", "Jo\u{a0}Lin covers x for y", "Jo Lin covers x for\u{a0}y",
     ];
 
     /// Each hand-written reader against its pattern's plain build.
@@ -2648,7 +2655,8 @@ mod prefilter_properties {
             Just("Jo"), Just("Lin"), Just("O’Brien-Lee"), Just("St."), Just("x"), Just("he"), Just("She"), Just("THEY"), Just("is"),
             Just("was"), Just("has been"), Just("serves as"), Just("are"), Just("a"), Just("an"), Just("the"), Just("our"),
             Just("reporter"), Just("Editors"), Just("REPORTERS"), Just("bureau chief"), Just("writerss"), Just("fellow_"), Just("co-author"), Just("1"),
-            Just("."), Just(","), Just("\n"), Just("—"), Just("_"),
+            Just("."), Just(","), Just("\n"), Just("—"), Just("_"), Just("covers"), Just("Writes about"), Just("reports on"),
+            Just("has reported on"), Just("for"), Just("AT"), Just("at the"), Just("atom"),
         ];
         let sep = prop_oneof![Just(" "), Just(" "), Just(" "), Just(""), Just("  "), Just("\u{a0}"), Just("\n")];
         proptest::collection::vec((word, sep), 1..9).prop_map(|parts| parts.into_iter().flat_map(|(w, s)| [w, s]).collect())
