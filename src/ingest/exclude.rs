@@ -589,10 +589,105 @@ fn opening_mask(bytes: &[u8]) -> u64 {
         [] => u64::MAX,
         [a, rest @ ..] if a.is_ascii_alphabetic() => {
             let second = rest.first().filter(|b| b.is_ascii_alphabetic()).map_or(26, |b| usize::from(b.to_ascii_lowercase() - b'a'));
-            PAIR_MASKS[usize::from(a.to_ascii_lowercase() - b'a') * 27 + second]
+            let pair = usize::from(a.to_ascii_lowercase() - b'a') * 27 + second;
+            // (With no second letter only the patterns open to any opening
+            // are left, which the third byte does not refine.)
+            if second == 26 { PAIR_MASKS[pair] } else { refine_by_third(PAIR_MASKS[pair], pair, rest.get(1)) }
         }
         [a, ..] => OPENING_MASKS[usize::from(a.to_ascii_lowercase())],
     }
+}
+
+/// For each furniture pattern whose [`OPENINGS`] lists letters, the
+/// opening words (lower-case ASCII) its `could_match` accepts a line
+/// starting with, read off the tests: their third bytes refine
+/// [`OPENING_PAIRS`] ("The" opens neither "three" nor "this article").
+/// A word of two bytes lets any third byte pass. Checked against the
+/// tests by the prefilter tests.
+const OPENING_WORDS: [&[&str]; 17] = [
+    &["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "comment"],
+    &[
+        "sort", "order", "leave", "post", "add", "write", "submit", "join", "start", "have", "comment", "reader", "view", "show", "read",
+        "load", "see", "hide", "what", "people", "newest", "oldest", "most", "top", "inline",
+    ],
+    &["loading", "reply", "like", "report", "flag", "share", "upvote", "downvote"],
+    &[
+        "share", "click", "tweet", "email", "print", "copy link", "save", "facebook", "twitter", "linkedin", "whatsapp", "reddit",
+        "pinterest", "telegram",
+    ],
+    &["advertis", "sponsored", "story", "article", "continue"],
+    &[
+        "sign up", "subscribe", "register", "follow", "like", "download", "get", "receive", "click here", "already a subscriber",
+        "log in", "login", "sign in", "signin", "this article is ", "this story is ", "this content is ",
+    ],
+    &[
+        "related", "read", "also read", "see also", "more", "recommended", "further reading", "up next", "watch", "listen",
+        "you might also like", "you may also like", "most", "previous", "next",
+    ],
+    &["the post "],
+    &["image", "photo", "picture", "slide", "expand", "enlarge", "toggle", "hide", "show", "view", "open"],
+    &["last", "updated", "published", "posted", "read"],
+    &["copyright"],
+    &["our standards:", "this article ", "this story ", "this post ", "this piece ", "originally ", "first "],
+    &["tag", "topic", "filed under", "categor"],
+    &[
+        "additional reporting by", "reporting by", "writing by", "editing by", "edited by", "compiled by", "written by",
+        "about the author", "contact ", "email ", "write to ",
+    ],
+    &[],
+    &[],
+    &[],
+];
+
+/// The class of a line's third byte in [`THIRD_BYTES`]: a letter's place
+/// in the alphabet, 26 for anything else (the end of the line included).
+fn third_class(b: Option<&u8>) -> usize {
+    b.filter(|b| b.is_ascii_alphabetic()).map_or(26, |b| usize::from(b.to_ascii_lowercase() - b'a'))
+}
+
+/// Per opening pair (as indexed in [`PAIR_MASKS`]) and pattern, the
+/// classes of third byte ([`third_class`]) its [`OPENING_WORDS`] allow,
+/// as bits. Worked out at compile time: a line's opening costs two
+/// lookups and no comparison with any word.
+static THIRD_BYTES: [[u32; 17]; 26 * 27] = {
+    let mut table = [[0u32; 17]; 26 * 27];
+    let mut i = 0;
+    while i < OPENING_WORDS.len() {
+        let mut k = 0;
+        while k < OPENING_WORDS[i].len() {
+            let w = OPENING_WORDS[i][k].as_bytes();
+            if w.len() >= 2 && w[0].is_ascii_lowercase() && w[1].is_ascii_lowercase() {
+                let pair = (w[0] - b'a') as usize * 27 + (w[1] - b'a') as usize;
+                table[pair][i] |= if w.len() == 2 {
+                    u32::MAX
+                } else if w[2].is_ascii_lowercase() {
+                    1 << (w[2] - b'a')
+                } else {
+                    1 << 26
+                };
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    table
+};
+
+/// The patterns of `mask` (a [`PAIR_MASKS`] entry for `pair`) whose
+/// opening words allow the line's third byte; patterns without opening
+/// words are kept.
+fn refine_by_third(mask: u64, pair: usize, third: Option<&u8>) -> u64 {
+    let class = third_class(third);
+    let mut out = mask;
+    let mut bits = mask;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        if !OPENING_WORDS[i].is_empty() && THIRD_BYTES[pair][i] & 1 << class == 0 {
+            out &= !(1 << i);
+        }
+    }
+    out
 }
 
 /// The patterns whose tests also accept a line by its last words, with
@@ -2411,6 +2506,27 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn opening_words_give_the_opening_pairs() {
+        for (i, (words, pairs)) in OPENING_WORDS.iter().zip(OPENING_PAIRS).enumerate() {
+            let mut from_words: Vec<&str> =
+                words.iter().map(|w| &w[..2]).filter(|p| p.bytes().all(|b| b.is_ascii_lowercase())).collect();
+            from_words.sort_unstable();
+            from_words.dedup();
+            let mut listed: Vec<&str> = pairs.to_vec();
+            listed.sort_unstable();
+            assert_eq!(from_words, listed, "pattern {i}");
+        }
+        // Prose opening with a pair some pattern wants, refused on its third letter.
+        for line in ["The port reopened.", "Coastguard boats helped.", "Police said 4 died.", "Fire crews came.", "Residents left."] {
+            let spec = FURNITURE.iter().enumerate().filter(|(_, p)| (p.could_match)(line)).fold(0u64, |w, (i, _)| w | 1 << i);
+            assert_eq!(plain_candidates(line), spec, "{line:?}");
+        }
+        // "The" may open "the post " but not "three" or "this article".
+        assert_eq!(opening_mask(b"The port reopened.") & (1 << 0 | 1 << 5 | 1 << 7 | 1 << 11), 1 << 7);
+        assert_eq!(opening_mask(b"Coastguard boats helped.") & !(1 << 14 | 1 << 15 | 1 << 16), 0);
     }
 
     #[test]
