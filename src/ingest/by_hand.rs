@@ -333,6 +333,62 @@ pub(super) fn author_bio(t: &str) -> bool {
     })
 }
 
+/// The share prompt expression of the furniture table ("Share this
+/// story:", "Click to share on X", "Email", "Facebook | X | Email"), one
+/// alternative at a time: the line is a prompt when any reads it whole.
+/// Southern pages close nearly every story with one, which would
+/// otherwise compile the expression on most runs.
+pub(super) fn share_prompt(t: &str) -> bool {
+    share_on_networks(t)
+        || share_phrase(t)
+        || word(t, "click to ").is_some_and(share_phrase)
+        || is_any(t, &["tweet", "tweet this", "email", "print", "copy link", "save article", "save story"])
+        || network_list(t)
+}
+
+/// `share(?: this(?: article| story| post| page)?)?(?: on| via| with)?(?: network)*:?`.
+/// Each optional piece is tried taken and not; the networks differ by
+/// their opening letters and none opens another, so at most one can
+/// follow at each point and they are taken as they come.
+fn share_on_networks(t: &str) -> bool {
+    const NETWORKS: &[&str] = &[" facebook", " twitter", " x", " linkedin", " whatsapp", " email", " reddit", " telegram", " bluesky"];
+    let Some(rest) = word(t, "share") else { return false };
+    let mut after_this = vec![rest];
+    if let Some(r) = word(rest, " this") {
+        after_this.push(r);
+        after_this.extend(any_word(r, &[" article", " story", " post", " page"]));
+    }
+    after_this.into_iter().flat_map(|r| std::iter::once(r).chain(any_word(r, &[" on", " via", " with"]))).any(|mut r| {
+        while let Some(next) = any_word(r, NETWORKS).next() {
+            r = next;
+        }
+        r.is_empty() || r == ":"
+    })
+}
+
+/// `share (?:this|on|via) .+`: at least one more character, and no line break.
+fn share_phrase(t: &str) -> bool {
+    word(t, "share ").is_some_and(|r| any_word(r, &["this ", "on ", "via "]).any(|r| !r.is_empty() && !r.contains('\n')))
+}
+
+/// `(?:facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram)(?:\s*[·|•,]\s*\w+)*`
+/// (`\w` in its ASCII build). A run of word characters is taken whole, as
+/// what may follow it (white space or a separator) is never one.
+fn network_list(t: &str) -> bool {
+    const NETWORKS: &[&str] = &["facebook", "twitter", "linkedin", "whatsapp", "reddit", "pinterest", "telegram"];
+    let Some(mut rest) = any_word(t, NETWORKS).next() else { return false };
+    while !rest.is_empty() {
+        let Some(after) = spaces(rest).strip_prefix(['·', '|', '•', ',']) else { return false };
+        let after = spaces(after);
+        let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(after.len());
+        if end == 0 {
+            return false;
+        }
+        rest = &after[end..];
+    }
+    true
+}
+
 /// The beat bio expression of the furniture table ("Jo Lin covers the
 /// courts for the Star", "Ann Lee reports from Riverton at the Star"):
 /// one to four capitalised names, a beat verb, and then "for" or "at"

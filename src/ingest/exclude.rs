@@ -230,7 +230,8 @@ static FURNITURE: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
                     "reddit", "pinterest", "telegram",
                 ])
             },
-        ),
+        )
+        .read_by_hand(by_hand::share_prompt),
         pattern(
             r"advertisement|advertising|sponsored(?: content)?|(?:story|article) continues (?:below|after).*|continue reading(?: below| the main story)?",
             Other(Promo),
@@ -736,38 +737,55 @@ const OPENING_PAIRS: [&[&str]; 17] = [
 /// [`OPENINGS`] refined by [`OPENING_PAIRS`], for lines opening with an
 /// ASCII letter: indexed by the first letter times 27 plus the second
 /// (26 when the second byte is no ASCII letter).
-static PAIR_MASKS: LazyLock<[u64; 26 * 27]> = LazyLock::new(|| {
+static PAIR_MASKS: [u64; 26 * 27] = {
+    // Worked out at compile time. (Every pair opens with one of its
+    // pattern's letters, as the prefilter tests check.)
     let mut masks = [0u64; 26 * 27];
-    for (i, (opens, pairs)) in OPENINGS.iter().zip(OPENING_PAIRS).enumerate() {
-        for (at, mask) in masks.iter_mut().enumerate() {
-            let first = b'a' + (at / 27) as u8;
-            let second = (at % 27 < 26).then(|| b'a' + (at % 27) as u8);
-            let wanted = if opens.is_empty() {
-                true
-            } else {
-                opens.contains(&first) && second.is_some_and(|b| pairs.iter().any(|p| p.as_bytes() == [first, b]))
-            };
-            if wanted {
-                *mask |= 1 << i;
+    let mut i = 0;
+    while i < OPENINGS.len() {
+        if OPENINGS[i].is_empty() {
+            let mut at = 0;
+            while at < masks.len() {
+                masks[at] |= 1 << i;
+                at += 1;
+            }
+        } else {
+            let mut k = 0;
+            while k < OPENING_PAIRS[i].len() {
+                let p = OPENING_PAIRS[i][k].as_bytes();
+                masks[(p[0] - b'a') as usize * 27 + (p[1] - b'a') as usize] |= 1 << i;
+                k += 1;
             }
         }
+        i += 1;
     }
     masks
-});
+};
 
 /// [`OPENINGS`] by first byte (in lower case): the patterns a line opening
-/// with it may pass, so that each line asks only those.
-static OPENING_MASKS: LazyLock<[u64; 256]> = LazyLock::new(|| {
+/// with it may pass, so that each line asks only those. (Worked out at
+/// compile time.)
+static OPENING_MASKS: [u64; 256] = {
     let mut masks = [0u64; 256];
-    for (i, opens) in OPENINGS.iter().enumerate() {
-        for (b, mask) in masks.iter_mut().enumerate() {
-            if opens.is_empty() || opens.contains(&(b as u8)) {
-                *mask |= 1 << i;
+    let mut i = 0;
+    while i < OPENINGS.len() {
+        let mut b = 0;
+        while b < masks.len() {
+            let mut wanted = OPENINGS[i].is_empty();
+            let mut k = 0;
+            while k < OPENINGS[i].len() {
+                wanted |= OPENINGS[i][k] as usize == b;
+                k += 1;
             }
+            if wanted {
+                masks[b] |= 1 << i;
+            }
+            b += 1;
         }
+        i += 1;
     }
     masks
-});
+};
 
 /// The patterns worth trying on any line: comment counts may start with
 /// any number; otherwise only patterns whose hint words occur.
@@ -1459,7 +1477,7 @@ mod comments {
         if is_username(text) {
             found.push("a username");
         }
-        if !text.is_ascii() && text.chars().any(is_emoji) {
+        if has_emoji(text) {
             found.push("emoji");
         }
         if facts.shouting {
@@ -1472,7 +1490,7 @@ mod comments {
     fn own_words(text: &str) -> std::borrow::Cow<'_, str> {
         // (The memchr crate's vectorised search for the straight mark, not
         // the standard one; curly ones need non-ASCII text.)
-        let quoted = memchr::memchr(b'"', text.as_bytes()).is_some() || (!text.is_ascii() && text.contains(['“', '”']));
+        let quoted = memchr::memchr(b'"', text.as_bytes()).is_some() || has_curly_double_quote(text);
         if quoted { std::borrow::Cow::Owned(without_quotes(text)) } else { std::borrow::Cow::Borrowed(text) }
     }
 
@@ -1517,16 +1535,14 @@ mod comments {
     fn token_facts(own: &str, first_only: bool) -> TokenFacts {
         let mut facts = TokenFacts::default();
         let mut shouted = 0;
+        // Most words of prose can be no listed word and do not open with
+        // two capitals, so are not shouted: an ASCII word of that kind is
+        // counted here, without the call (what `note_token` would find
+        // for it; names are capitalised, not shouted).
+        let matters = |b: &[u8]| (b.len() <= 7 && may_be_listed(b)) || (b.len() >= 3 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase());
         if own.is_ascii() {
             for t in super::words::ascii_word_runs(own) {
-                // Most words of prose can be no listed word and do not
-                // open with two capitals, so are not shouted: counted
-                // here, without the call (what `note_token` would find
-                // for them; names are capitalised, not shouted).
-                let b = t.as_bytes();
-                let may_matter =
-                    (b.len() <= 7 && may_be_listed(b)) || (b.len() >= 3 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase());
-                if !may_matter {
+                if !matters(t.as_bytes()) {
                     facts.count += 1;
                     shouted = 0;
                     continue;
@@ -1537,9 +1553,15 @@ mod comments {
                 }
             }
         } else {
-            // (The words of `split(|c| !c.is_alphanumeric() && c != '\'' && c != '’')`.)
-            for t in super::words::raw_word_runs(own) {
-                note_token(t, t.is_ascii(), &mut facts, &mut shouted);
+            // (The words of `split(|c| !c.is_alphanumeric() && c != '\'' && c != '’')`;
+            // most text with a curly quote or a dash has ASCII words only.)
+            for (t, ascii) in super::words::raw_word_runs_marked(own) {
+                if ascii && !matters(t.as_bytes()) {
+                    facts.count += 1;
+                    shouted = 0;
+                    continue;
+                }
+                note_token(t, ascii, &mut facts, &mut shouted);
                 if first_only && facts.any() {
                     break;
                 }
@@ -1584,7 +1606,7 @@ mod comments {
             return true;
         }
         // Emoji are never ASCII.
-        if !text.is_ascii() && text.chars().any(is_emoji) {
+        if has_emoji(text) {
             return true;
         }
         let own = own_words(text);
@@ -1646,6 +1668,22 @@ mod comments {
             && t.chars().all(|c| c.is_alphanumeric() || "_.-@".contains(c))
             && t.chars().any(|c| c.is_ascii_digit() || c == '_')
             && t.chars().any(char::is_alphabetic)
+    }
+
+    /// `text.chars().any(is_emoji)` without decoding the text: every
+    /// emoji opens with byte 0xF0 (four bytes) or 0xE2 (three), so only
+    /// the characters opening so are decoded (curly quotes and dashes
+    /// open with 0xE2 too, and are refused at once).
+    pub(super) fn has_emoji(text: &str) -> bool {
+        memchr::memchr2_iter(0xE2, 0xF0, text.as_bytes()).any(|i| text[i..].chars().next().is_some_and(is_emoji))
+    }
+
+    /// `text.contains(['“', '”'])` by a vectorised search for their
+    /// first byte (0xE2 0x80 0x9C and 0x9D in UTF-8), not a walk over
+    /// every character.
+    pub(super) fn has_curly_double_quote(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        memchr::memchr_iter(0xE2, bytes).any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])))
     }
 
     pub(super) fn is_emoji(c: char) -> bool {
@@ -2394,6 +2432,13 @@ mod tests {
         "O’Brien-Lee is our bureau chief", "St. Lin has been the fellow", "Jo, Lin is a reporter", "Jo1 is a reporter", "They are our freelancers",
         "they are ourfreelancers", "he is the reporterss", "She serves as a photographer.", "Is is a reporter", "He He is a writer",
         "Jo Lin is a reporter\n", "Jo Lin is the_reporter", "Jo Lin is a—reporter—", "Jo Lin was a", "Jo\u{2003}Lin was a author", "Jo Lin is an EDITORS.", "she was a WRITERSX",
+        "Share", "share:", "Share this", "Share this story:", "share this articles", "Share this article on Facebook Twitter", "share on",
+        "share via x email:", "share with", "Share this on", "share x:", "share xx", "share  x", "Share this story: ", "share this post x",
+        "Share this page with Bluesky", "share on x:", "Share this story", "share this x", "Click to share on X", "click to share this ",
+        "click to share this  ", "Share on the river", "share via\nx", "Share on\u{a0}x", "click to  share on x", "Tweet this", "tweet",
+        "tweets", "Email", "print", "PRINT it", "Copy link", "copy  link", "Save article", "save story", "save stories",
+        "Facebook · Twitter · Email", "Facebook | X | Email", "facebook", "Facebook |", "Facebook | ", "facebook,x,y_1", "Twitter •Email",
+        "Pinterest | Zoë", "Reddit  ·  x", "telegram | x y", "Facebook X", "LinkedIn|x|", "whatsapp ,, x",
         "Jo Lin covers rivers for the Star", "Jo Lin covers rivers for the ", "Jo Lin covers rivers for ", "Jo Lin covers for x",
         "Jo Lin covers x for", "Jo Lin coversx for y", "Jo Lin covers_x for y", "Jo Lin covers, for y", "Jo Lin COVERS x AT Y",
         "Jo Lin covers x before y", "Jo Lin covers x atom y", "Jo Lin covers x\nfor y", "Jo Lin covers x—for y", "Jo Lin covers x_for y",
@@ -2505,6 +2550,24 @@ mod tests {
                     assert_eq!(plain_candidates(&line), spec, "{line:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn opening_masks_are_those_the_tables_describe() {
+        for (at, &mask) in PAIR_MASKS.iter().enumerate() {
+            let first = b'a' + (at / 27) as u8;
+            let second = (at % 27 < 26).then(|| b'a' + (at % 27) as u8);
+            let spec = OPENINGS.iter().zip(OPENING_PAIRS).enumerate().fold(0u64, |m, (i, (opens, pairs))| {
+                let wanted =
+                    opens.is_empty() || (opens.contains(&first) && second.is_some_and(|b| pairs.iter().any(|p| p.as_bytes() == [first, b])));
+                m | u64::from(wanted) << i
+            });
+            assert_eq!(mask, spec, "pair {at}");
+        }
+        for (b, &mask) in OPENING_MASKS.iter().enumerate() {
+            let spec = OPENINGS.iter().enumerate().fold(0u64, |m, (i, opens)| m | u64::from(opens.is_empty() || opens.contains(&(b as u8))) << i);
+            assert_eq!(mask, spec, "byte {b}");
         }
     }
 
@@ -2703,6 +2766,15 @@ mod tests {
     }
 
     #[test]
+    fn emoji_and_curly_quotes_are_found_as_the_character_walks_find_them() {
+        let texts = ["", "plain", "“quoted” — dash", "x 😀 y", "☀ sun", "➿", "⟀", "∑ sum", "🀄", "🫿", "🬀", "‘single’", "a“", "”", "é", "\u{1F2FF}"];
+        for t in texts {
+            assert_eq!(comments::has_emoji(t), t.chars().any(comments::is_emoji), "{t:?}");
+            assert_eq!(comments::has_curly_double_quote(t), t.contains(['“', '”']), "{t:?}");
+        }
+    }
+
+    #[test]
     fn informality_features() {
         assert!(comments::informality("“We will win,” the minister said.").is_empty());
         assert!(!comments::informality("i think they lied").is_empty());
@@ -2755,7 +2827,10 @@ mod prefilter_properties {
             Just("reader"), Just("view"), Just("see"), Just("all"), Just("more"), Just("are"), Just("closed"), Just("what do you think"),
             Just("?"), Just("people"), Just("readers"), Just("talking"), Just("commented"), Just("sort"), Just("ordered"), Just("by"),
             Just("newest"), Just("most voted"), Just("top"), Just("inline"), Just("feedback"), Just("."), Just("!"), Just("—"),
-            Just("“"), Just("aaaaaaaaaaaaaaaaaaaa"), Just("\n"),
+            Just("“"), Just("aaaaaaaaaaaaaaaaaaaa"), Just("\n"), Just("share"), Just("Share this"), Just("this"), Just("story"),
+            Just("on"), Just("via"), Just("with"), Just("Facebook"), Just("x"), Just("X"), Just("Email"), Just("bluesky"), Just("|"),
+            Just("·"), Just("•"), Just("click to"), Just("tweet"), Just("print"), Just("copy link"), Just("save"), Just("pinterest"),
+            Just("_a1"),
         ];
         let sep = prop_oneof![Just(" "), Just(" "), Just(" "), Just(""), Just("  "), Just("\u{a0}"), Just("\t")];
         proptest::collection::vec((word, sep), 1..7).prop_map(|parts| {

@@ -28,7 +28,11 @@ fn contains_ascii_ci(haystack: &[u8], needle: &[u8]) -> bool {
     let (k, &rare) = needle.iter().enumerate().min_by_key(|&(_, &b)| commonness(b)).unwrap_or((0, &needle[0]));
     // The rare byte sits `k` bytes into any occurrence.
     let candidates = &haystack[k..haystack.len() - (needle.len() - 1 - k)];
-    let matches_at = |at: usize| haystack[at..at + needle.len()].eq_ignore_ascii_case(needle);
+    // The needle's last byte first, a single comparison that refuses
+    // most candidates before the whole one (a call) is made.
+    let last = needle[needle.len() - 1];
+    let matches_at =
+        |at: usize| haystack[at + needle.len() - 1].eq_ignore_ascii_case(&last) && haystack[at..at + needle.len()].eq_ignore_ascii_case(needle);
     if rare.is_ascii_alphabetic() {
         memchr::memchr2_iter(rare.to_ascii_lowercase(), rare.to_ascii_uppercase(), candidates).any(matches_at)
     } else {
