@@ -1919,24 +1919,6 @@ mod captions {
         }
     }
 
-    #[cfg(test)]
-    mod tests {
-        use super::{words, LetterTriples};
-
-        #[test]
-        fn triples_opening_a_word_are_those_of_its_content_prefix() {
-            let set = LetterTriples::of([*b"riv", *b"its", *b"flo", *b"abc"].into_iter());
-            let raws = [
-                "river", "River's", "'rivers'", "''riv", "ri'v", "riv", "ri", "'ri'", "it's", "its", "Flo1", "flo", "FLOOD", "'", "", "r1v",
-                "x", "ab'", "abc'", "'abc", "'''abcd''", "a'bc", "12abc",
-            ];
-            for raw in raws {
-                let spec = words::ascii_content_prefix(raw).is_some_and(|p| set.contains(p));
-                assert_eq!(set.may_open(raw.as_bytes()), spec, "{raw:?}");
-            }
-        }
-    }
-
     /// A captioned photo elsewhere whose words the body does not share
     /// belongs to another story; a bare credit line is never reporting.
     fn stray_caption(lines: &[Line<'_>], marks: &mut [Option<Mark>], counts: &HashMap<String, usize>, c: usize) {
@@ -1955,6 +1937,24 @@ mod captions {
             format!("photo caption with a credit; only {:.0}% of its words are in the body", shared * 100.0)
         };
         marks[c] = Some(Mark::new(ExclusionReason::Caption, &note));
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{words, LetterTriples};
+
+        #[test]
+        fn triples_opening_a_word_are_those_of_its_content_prefix() {
+            let set = LetterTriples::of([*b"riv", *b"its", *b"flo", *b"abc"].into_iter());
+            let raws = [
+                "river", "River's", "'rivers'", "''riv", "ri'v", "riv", "ri", "'ri'", "it's", "its", "Flo1", "flo", "FLOOD", "'", "", "r1v",
+                "x", "ab'", "abc'", "'abc", "'''abcd''", "a'bc", "12abc",
+            ];
+            for raw in raws {
+                let spec = words::ascii_content_prefix(raw).is_some_and(|p| set.contains(p));
+                assert_eq!(set.may_open(raw.as_bytes()), spec, "{raw:?}");
+            }
+        }
     }
 }
 
