@@ -73,6 +73,8 @@ pub fn segment(article: &Article) -> Segments {
     by_hand::speech_starts(&article.text, &mut speech);
     let mut first_speech = 0;
     let mut words = Vec::new();
+    let screen = Screen::of(&article.text);
+    speakers.plain_article = screen.ascii;
     let paras = paragraphs(article);
     // Sized up front: growing these one push at a time cost more than
     // filling them. A paragraph holds two sentences or so.
@@ -82,9 +84,10 @@ pub fn segment(article: &Article) -> Segments {
     for para in paras {
         let index = segments.paragraphs.len();
         let text = &article.text[para.span.start..para.span.end];
-        let masks = inline_markup(text, para.masks);
+        let masks = inline_markup(text, para.masks, screen.markup_in(&article.text, para.span));
         let masked = blank(text, &masks);
-        let (quotes, ellipsis) = find_quotes_and_ellipsis(&masked);
+        let marks = Screen::within(&screen.quote_marks, para.span).iter().map(|&p| p - para.span.start);
+        let (quotes, ellipsis) = find_quotes_and_ellipsis_at(&masked, marks);
         let mut previous_speaker: Option<String> = None;
         // Sentences, quotes, masks and speech words are all in text order:
         // cursors keep the walk linear however many a paragraph holds.
@@ -169,7 +172,7 @@ enum LineKind {
 }
 
 /// One included line: where its words start and end.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct TextLine {
     /// The whole line, without its line ending.
     line: Span,
@@ -285,6 +288,20 @@ fn list_marker_end(trimmed: &str) -> Option<usize> {
 fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
     let trimmed = text.trim_start();
     let lead = text.len() - trimmed.len();
+    // Nearly every line read is prose opening with a letter, and no marker,
+    // rule or fence below opens with one (nor does a list number, ASCII or
+    // not): such a line is plain at once, outside a code block.
+    if !*in_code && trimmed.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+        return (lead, LineKind::Plain);
+    }
+    classify_by_markers(text, in_code)
+}
+
+/// [`classify`] trying every marker in turn: the specification of its
+/// fast path.
+fn classify_by_markers(text: &str, in_code: &mut bool) -> (usize, LineKind) {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
     if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
         *in_code = !*in_code;
         return (lead, LineKind::Skip);
@@ -310,23 +327,26 @@ fn classify(text: &str, in_code: &mut bool) -> (usize, LineKind) {
 /// The included lines; `None` for blank, skipped and excluded ones (a
 /// binary search per line, as regions are few and sorted).
 fn text_lines(article: &Article) -> Vec<Option<TextLine>> {
-    // Room for an ordinary article's lines, so that it never grows.
-    let mut out = Vec::with_capacity(32);
+    let mut out = Vec::with_capacity(article.line_count());
     let mut in_code = false;
     let text = &article.text;
-    // Lines with their endings, as `split_inclusive('\n')` gives them.
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1).chain((!text.ends_with('\n') && !text.is_empty()).then_some(text.len()));
-    let mut start = 0;
-    for end in ends {
-        let (line_start, raw) = (start, &text[start..end]);
-        start = end;
-        let body = raw.trim_end_matches(['\n', '\r']);
-        if body.trim().is_empty() || article.is_excluded(line_start) {
+    // The lines `split_inclusive('\n')` gives, read off the article's own
+    // line index rather than found again by a search per line: every line
+    // but an empty last one (after a final line ending, or of an empty
+    // text), which starts at the text's end.
+    for n in 1..=article.line_count() {
+        let Some(line) = article.line_span(n).filter(|l| l.start < text.len()) else { break };
+        let line_start = line.start;
+        // The line without its ending, as `trim_end_matches(['\n', '\r'])`
+        // leaves it: `line_span` drops one "\r", and any others go too.
+        let body = text[line.start..line.end].trim_end_matches('\r');
+        let (lead, len) = trimmed_bounds(body);
+        if len == 0 || article.is_excluded(line_start) {
             out.push(None);
             continue;
         }
         let (prefix, kind) = classify(body, &mut in_code);
-        let content_end = body.trim_end().len();
+        let content_end = lead + len;
         if kind == LineKind::Skip || prefix >= content_end {
             out.push(None);
             continue;
@@ -437,22 +457,47 @@ static HTML_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]{0,200})?/?>").expect("tag pattern"));
 static MARKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\*+|__+|`+|\\[\\`*_{}\[\]()#+.!-]").expect("marks pattern"));
 
-/// The markup inside a paragraph, sorted and merged, relative to it.
-fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
-    // Plain prose has none of the characters markup needs: byte searches
-    // spare it the patterns.
-    let bytes = text.as_bytes();
-    let (mut bracket, mut angle, mut marks) = (false, false, false);
-    for i in memchr::memchr3_iter(b'[', b'<', b'*', bytes) {
-        match bytes[i] {
-            b'[' => bracket = true,
-            b'<' => angle = true,
-            _ => marks = true,
-        }
-        if bracket && angle && marks {
-            break;
+/// Which of the characters that markup needs a text holds: plain prose
+/// has none of them, and each one missing spares it a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Present {
+    /// `[`: links and images.
+    bracket: bool,
+    /// `<`: HTML tags.
+    angle: bool,
+    /// `*`, `_`, `` ` `` or `\`: emphasis, code and escapes.
+    marks: bool,
+    /// "://", "www." or "WWW.": addresses.
+    url: bool,
+}
+
+impl Present {
+    /// Sets the flag of a byte of [`Screen::markup`].
+    fn note(&mut self, byte: u8) {
+        match byte {
+            b'[' => self.bracket = true,
+            b'<' => self.angle = true,
+            _ => self.marks = true,
         }
     }
+}
+
+/// [`Present`] found by searching `text` itself: the specification of
+/// [`Screen::markup_in`], which reads it off one search of the article.
+#[cfg(test)]
+fn present_in(text: &str) -> Present {
+    let bytes = text.as_bytes();
+    let mut present = Present { url: has_url_start(bytes), ..Present::default() };
+    for i in memchr::memchr3_iter(b'[', b'<', b'*', bytes).chain(memchr::memchr3_iter(b'_', b'`', b'\\', bytes)) {
+        present.note(bytes[i]);
+    }
+    present
+}
+
+/// The markup inside a paragraph, sorted and merged, relative to it;
+/// `present` tells which of the characters markup needs it holds.
+fn inline_markup(text: &str, mut masks: Vec<Span>, present: Present) -> Vec<Span> {
+    let Present { bracket, angle, marks, url } = present;
     if bracket {
         for m in IMAGE.find_iter(text) {
             masks.push(Span::new(m.start(), m.end()));
@@ -463,7 +508,7 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
             masks.push(Span::new(words.end(), all.end()));
         }
     }
-    if has_url_start(bytes) {
+    if url {
         for m in URL.find_iter(text) {
             // Final punctuation belongs to the sentence, not the address.
             let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?', '\'']);
@@ -475,7 +520,7 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
             masks.push(Span::new(m.start(), m.end()));
         }
     }
-    if !marks && memchr::memchr3(b'_', b'`', b'\\', bytes).is_none() {
+    if !marks {
         return merge(masks);
     }
     for m in MARKS.find_iter(text) {
@@ -487,20 +532,85 @@ fn inline_markup(text: &str, mut masks: Vec<Span>) -> Vec<Span> {
 }
 
 /// Whether the text holds "://", "www." or "WWW.", the literals every
-/// address the URL pattern finds here holds: found from the punctuation
-/// they need, which is far rarer than their letters.
+/// address the URL pattern finds here holds.
+#[cfg(test)]
 fn has_url_start(b: &[u8]) -> bool {
-    memchr::memchr2_iter(b':', b'.', b).any(|i| {
+    !url_starts(b).is_empty()
+}
+
+/// Where the text holds "://", "www." or "WWW." (each literal's span), in
+/// order: found from the punctuation they need, which is far rarer than
+/// their letters.
+fn url_starts(b: &[u8]) -> Vec<Span> {
+    let literal = |i: usize| {
         if b[i] == b':' {
-            b[i + 1..].starts_with(b"//")
+            b[i + 1..].starts_with(b"//").then(|| Span::new(i, i + 3))
         } else {
-            i >= 3 && matches!(&b[i - 3..i], b"www" | b"WWW")
+            (i >= 3 && matches!(&b[i - 3..i], b"www" | b"WWW")).then(|| Span::new(i - 3, i + 1))
         }
-    })
+    };
+    memchr::memchr2_iter(b':', b'.', b).filter_map(literal).collect()
+}
+
+// ------------------------------------------------------ article-wide screens
+
+/// The characters that steer the work on each paragraph, found by one
+/// search of the whole article instead of one search per paragraph. A
+/// byte search costs a call however short its text, and most articles
+/// hold few or none of these characters, so a paragraph without any is
+/// now spared every search. Positions are the article's, in order.
+struct Screen {
+    /// Whether the article is ASCII, so that every sentence is plain text
+    /// (see [`by_hand::plain`]) without reading it again.
+    ascii: bool,
+    /// Where `[`, `<` and `*` stand.
+    markup: Vec<usize>,
+    /// Where `_`, `` ` `` and `\` stand.
+    marks: Vec<usize>,
+    /// Where "://", "www." and "WWW." stand (see [`url_starts`]).
+    urls: Vec<Span>,
+    /// Where `"` and 0xE2 (the lead byte of curly quotes and "…") stand.
+    quote_marks: Vec<usize>,
+}
+
+impl Screen {
+    fn of(text: &str) -> Screen {
+        let b = text.as_bytes();
+        Screen {
+            ascii: text.is_ascii(),
+            markup: memchr::memchr3_iter(b'[', b'<', b'*', b).collect(),
+            marks: memchr::memchr3_iter(b'_', b'`', b'\\', b).collect(),
+            urls: url_starts(b),
+            quote_marks: memchr::memchr2_iter(b'"', 0xE2, b).collect(),
+        }
+    }
+
+    /// The positions of `places` inside `span`.
+    fn within(places: &[usize], span: Span) -> &[usize] {
+        let from = places.partition_point(|&p| p < span.start);
+        let to = from + places[from..].partition_point(|&p| p < span.end);
+        &places[from..to]
+    }
+
+    /// What [`present_in`] finds in the article's `text` over `span`: the
+    /// marks inside it, and an address literal lying wholly inside it.
+    fn markup_in(&self, text: &str, span: Span) -> Present {
+        let mut present = Present { marks: !Self::within(&self.marks, span).is_empty(), ..Present::default() };
+        for &p in Self::within(&self.markup, span) {
+            present.note(text.as_bytes()[p]);
+        }
+        let first = self.urls.partition_point(|u| u.start < span.start);
+        present.url = self.urls[first..].iter().take_while(|u| u.start < span.end).any(|u| u.end <= span.end);
+        present
+    }
 }
 
 /// Sorted, with overlapping spans joined.
 fn merge(mut masks: Vec<Span>) -> Vec<Span> {
+    // Nearly every paragraph has no markup, or a single span of it.
+    if masks.len() < 2 {
+        return masks;
+    }
     masks.sort_unstable();
     let mut merged: Vec<Span> = Vec::with_capacity(masks.len());
     for m in masks {
@@ -514,16 +624,21 @@ fn merge(mut masks: Vec<Span>) -> Vec<Span> {
 
 // ----------------------------------------------------------------- sentences
 
-/// Titles and other abbreviations that never end a sentence.
+/// Titles and other abbreviations that never end a sentence. These lists
+/// are the specification; [`listed`] reads them by a `match`, and the
+/// tests hold the two together.
+#[cfg(test)]
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "sgt", "cpl", "pvt", "adm",
     "sen", "rep", "gov", "pres", "rev", "hon", "amb", "supt", "insp", "det", "st", "mt", "ft", "vs", "v", "cf",
     "approx", "dept", "fig", "nos", "e.g", "i.e", "viz", "al",
 ];
 /// Month abbreviations: not an end before a day number ("Dec. 13").
+#[cfg(test)]
 const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 /// Abbreviations that may also end a sentence: they do when the next word
 /// is one that typically opens a sentence.
+#[cfg(test)]
 const AMBIGUOUS: &[&str] = &["inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "plc", "llc", "no"];
 /// Words that typically open a sentence.
 const OPENERS: &[&str] = &[
@@ -532,6 +647,31 @@ const OPENERS: &[&str] = &[
     "Before", "When", "While", "If", "Since", "Meanwhile", "However", "Still", "Also", "Earlier", "Later", "Last",
     "Some", "Many", "Most", "Both", "Each", "Such", "What", "Who", "Why", "How", "Where", "According", "Officials",
 ];
+
+/// Which list of abbreviations holds a lowered word ("no" is looked up
+/// before [`AMBIGUOUS`], which holds it too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Title,
+    Month,
+    No,
+    Ambiguous,
+}
+
+/// The list of [`TITLES`], [`MONTHS`], "no" and [`AMBIGUOUS`] that holds
+/// `lower`, the first that does, by a `match` on its bytes: this runs at
+/// every full stop that may end a sentence, where comparing the word with
+/// each of the lists' sixty-odd words cost most of the test (the tests
+/// hold the `match` to the lists).
+fn listed(lower: &[u8]) -> Option<Listed> {
+    match lower {
+        b"mr" | b"mrs" | b"ms" | b"messrs" | b"dr" | b"prof" | b"gen" | b"lt" | b"col" | b"maj" | b"capt" | b"cmdr" | b"sgt" | b"cpl" | b"pvt" | b"adm" | b"sen" | b"rep" | b"gov" | b"pres" | b"rev" | b"hon" | b"amb" | b"supt" | b"insp" | b"det" | b"st" | b"mt" | b"ft" | b"vs" | b"v" | b"cf" | b"approx" | b"dept" | b"fig" | b"nos" | b"e.g" | b"i.e" | b"viz" | b"al" => Some(Listed::Title),
+        b"jan" | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" => Some(Listed::Month),
+        b"no" => Some(Listed::No),
+        b"inc" | b"corp" | b"co" | b"ltd" | b"jr" | b"sr" | b"etc" | b"bros" | b"plc" | b"llc" => Some(Listed::Ambiguous),
+        _ => None,
+    }
+}
 
 /// Sentence spans relative to `text` (a paragraph with markup blanked),
 /// trimmed of white space.
@@ -649,6 +789,7 @@ fn push_trimmed(spans: &mut Vec<Span>, text: &str, start: usize, end: usize) {
 /// skipped byte by byte (the bytes `char::is_whitespace` accepts below
 /// 128), and only a piece with a non-ASCII character at either end is
 /// trimmed by the `char` methods.
+#[inline]
 fn trimmed_bounds(piece: &str) -> (usize, usize) {
     let b = piece.as_bytes();
     let is_space = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
@@ -674,30 +815,29 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
     if word.is_empty() {
         return false;
     }
-    // Nearly every word here is short and ASCII: lowered in a small
-    // buffer rather than in a new string at every full stop.
+    // Nearly every word here is ASCII: lowered in a small buffer rather
+    // than in a new string at every full stop. No listed word is longer
+    // than the buffer, so a longer ASCII word is none of them.
     let mut buffer = [0u8; 8];
     let owned;
-    let lower = if word.is_ascii() && word.len() <= buffer.len() {
-        let buffer = &mut buffer[..word.len()];
-        buffer.copy_from_slice(word.as_bytes());
-        buffer.make_ascii_lowercase();
-        std::str::from_utf8(buffer).unwrap_or_default()
+    let lower: &[u8] = if word.is_ascii() {
+        if word.len() > buffer.len() {
+            b""
+        } else {
+            let buffer = &mut buffer[..word.len()];
+            buffer.copy_from_slice(word.as_bytes());
+            buffer.make_ascii_lowercase();
+            buffer
+        }
     } else {
         owned = word.to_lowercase();
-        owned.as_str()
+        owned.as_bytes()
     };
-    if TITLES.contains(&lower) {
-        return true;
-    }
-    if MONTHS.contains(&lower) {
-        return next_number;
-    }
-    if lower == "no" {
-        return next_number;
-    }
-    if AMBIGUOUS.contains(&lower) {
-        return !next_opens();
+    match listed(lower) {
+        Some(Listed::Title) => return true,
+        Some(Listed::Month | Listed::No) => return next_number,
+        Some(Listed::Ambiguous) => return !next_opens(),
+        None => {}
     }
     // An initial ("J. R. R. Tolkien", "George W. Bush").
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
@@ -732,14 +872,23 @@ fn find_quotes(text: &str) -> Vec<Quoted> {
 /// [`find_quotes`], and whether the text holds a "…": the search reads
 /// every character led by 0xE2, the lead byte of "…" too, so it tells the
 /// sentence splitter whether it need look for one at all.
+#[cfg(test)]
 fn find_quotes_and_ellipsis(text: &str) -> (Vec<Quoted>, bool) {
+    find_quotes_and_ellipsis_at(text, memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()))
+}
+
+/// [`find_quotes_and_ellipsis`] given places of `text`, in order, among
+/// them every `"` and 0xE2 byte (the article's [`Screen::quote_marks`]:
+/// blanking markup turns bytes into spaces, so a paragraph's text holds
+/// these bytes only where the article does). Other places are passed over.
+fn find_quotes_and_ellipsis_at(text: &str, places: impl Iterator<Item = usize>) -> (Vec<Quoted>, bool) {
     let mut out = Vec::new();
     let mut ellipsis = false;
     let mut open: Option<(usize, char)> = None;
     // Only `"` and characters led by 0xE2 (the curly marks) can open or
     // close a quotation: a byte search finds them, and the character
     // before each is read where it is needed.
-    for i in memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()) {
+    for i in places.filter(|&i| matches!(text.as_bytes().get(i), Some(b'"' | 0xE2))) {
         let Some(c) = text[i..].chars().next() else { continue };
         ellipsis |= c == '…';
         let prev = text[..i].chars().next_back().unwrap_or(' ');
@@ -816,7 +965,9 @@ static IN_SENTENCE: LazyLock<TwoBuild> = LazyLock::new(|| {
     ))
 });
 
-/// Sentence openers that a name pattern would otherwise swallow.
+/// Sentence openers that a name pattern would otherwise swallow. The list
+/// is the specification; [`is_not_name`] reads it by a `match`.
+#[cfg(test)]
 const NOT_NAMES: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "But", "And", "So", "Also", "Meanwhile", "However", "Later", "Earlier",
     "Then", "When", "While", "After", "Before", "Last", "This", "That", "It", "They", "We", "I", "You", "There",
@@ -828,6 +979,8 @@ const NOT_NAMES: &[&str] = &[
 #[derive(Default)]
 struct SpeakerMemory {
     last: Option<String>,
+    /// Whether the article is ASCII: then every sentence is plain text.
+    plain_article: bool,
     /// The sentence search's lists, kept from one sentence to the next so
     /// that a sentence with speech words allocates nothing.
     hinges: by_hand::Hinges,
@@ -848,10 +1001,22 @@ impl SpeakerMemory {
     }
 }
 
+/// Whether `word` is one of [`NOT_NAMES`], by a `match` rather than a
+/// comparison with each of the thirty-one (a test holds the two together):
+/// every word of every speaker found is looked up.
+fn is_not_name(word: &str) -> bool {
+    matches!(
+        word,
+        "The" | "A" | "An" | "In" | "On" | "At" | "But" | "And" | "So" | "Also" | "Meanwhile" | "However"
+        | "Later" | "Earlier" | "Then" | "When" | "While" | "After" | "Before" | "Last" | "This" | "That"
+        | "It" | "They" | "We" | "I" | "You" | "There" | "State" | "Officials" | "Analysts"
+    )
+}
+
 fn clean_name(found: &str) -> Option<String> {
     // The words after any leading opener, joined by single spaces.
     let mut name = String::with_capacity(found.len());
-    for word in found.split_whitespace().skip_while(|w| NOT_NAMES.contains(w)) {
+    for word in found.split_whitespace().skip_while(|w| is_not_name(w)) {
         if !name.is_empty() {
             name.push(' ');
         }
@@ -903,7 +1068,8 @@ fn sentence_speaker(text: &str, sentence: Span, quotes: &[Quoted], speech: &[usi
         None
     } else {
         let outside = outside_quotes(text, sentence, quotes);
-        in_sentence(&outside, &candidates, &mut memory.hinges).and_then(|found| memory.resolve(found))
+        let plain = memory.plain_article;
+        in_sentence(&outside, &candidates, &mut memory.hinges, plain).and_then(|found| memory.resolve(found))
     };
     memory.candidates = candidates;
     speaker
@@ -936,11 +1102,14 @@ fn before_quote(text: &str) -> Option<&str> {
 /// The speaker [`IN_SENTENCE`] names in `text`, given every place where a
 /// speech word or "what" may start in it, in order (see
 /// [`by_hand::speech_starts`]).
-fn in_sentence<'a>(text: &'a str, candidates: &[usize], hinges: &mut by_hand::Hinges) -> Option<&'a str> {
+///
+/// `plain` tells that the text is known to be plain (it comes from an
+/// ASCII article), which spares the reading that would find it so.
+fn in_sentence<'a>(text: &'a str, candidates: &[usize], hinges: &mut by_hand::Hinges, plain: bool) -> Option<&'a str> {
     // One pass tells whether the text is plain and, if it is, where the
     // reader must look.
     if text.len() <= by_hand::MAX_BYTES {
-        if let Some(found) = by_hand::in_plain_sentence(text, candidates, hinges) {
+        if let Some(found) = by_hand::in_plain_sentence_known(text, candidates, hinges, plain) {
             return found;
         }
     }
@@ -1413,8 +1582,10 @@ mod by_hand {
     ///
     /// `heads` are places of `s` in order, among them every word start
     /// where a speech word or "what" stands (others are passed over).
-    fn hinges(s: &str, heads: impl Iterator<Item = usize>, out: &mut Hinges) -> Option<()> {
-        if !plain(s) {
+    ///
+    /// `known_plain` says that `s` is known to be plain text already.
+    fn hinges(s: &str, heads: impl Iterator<Item = usize>, out: &mut Hinges, known_plain: bool) -> Option<()> {
+        if !known_plain && !plain(s) {
             return None;
         }
         let b = s.as_bytes();
@@ -1476,6 +1647,11 @@ mod by_hand {
     /// characters: most of a sentence is ASCII, checked sixteen bytes at a
     /// time, and each other character is read once, at its lead byte.
     pub(super) fn plain(s: &str) -> bool {
+        // Most sentences are ASCII through and through, which one call
+        // finds faster than the chunks below.
+        if s.is_ascii() {
+            return true;
+        }
         let b = s.as_bytes();
         let mut from = 0;
         for chunk in b.chunks(16) {
@@ -1524,7 +1700,7 @@ mod by_hand {
     #[cfg(test)]
     pub(super) fn in_sentence_by_word_heads(s: &str) -> Option<Option<&str>> {
         let mut hinges = Hinges::default();
-        self::hinges(s, word_heads(s.as_bytes()), &mut hinges)?;
+        self::hinges(s, word_heads(s.as_bytes()), &mut hinges, false)?;
         if hinges.verbs.is_empty() && hinges.anchors.is_empty() {
             return Some(None);
         }
@@ -1601,8 +1777,21 @@ mod by_hand {
     /// when `s` is not plain text, which the patterns must read.
     /// `candidates` are places of `s` in order, among them every one where
     /// a speech word or "what" starts.
+    #[cfg(test)]
     pub(super) fn in_plain_sentence<'a>(s: &'a str, candidates: &[usize], hinges: &mut Hinges) -> Option<Option<&'a str>> {
-        self::hinges(s, candidates.iter().copied(), hinges)?;
+        in_plain_sentence_known(s, candidates, hinges, false)
+    }
+
+    /// [`in_plain_sentence`], told whether `s` is already known to be
+    /// plain text (an ASCII article's sentence is), which spares reading it
+    /// to find out.
+    pub(super) fn in_plain_sentence_known<'a>(
+        s: &'a str,
+        candidates: &[usize],
+        hinges: &mut Hinges,
+        known_plain: bool,
+    ) -> Option<Option<&'a str>> {
+        self::hinges(s, candidates.iter().copied(), hinges, known_plain)?;
         if hinges.verbs.is_empty() && hinges.anchors.is_empty() {
             return Some(None);
         }
@@ -2356,6 +2545,12 @@ mod fast_paths {
         assert!(word_heads_by_bytes(b).iter().all(|q| found.contains(q)), "word heads: {text:?}");
         assert!(found.iter().all(|q| starts.contains(q)) && found.is_sorted(), "word heads: {text:?}");
         assert_eq!(has_url_start(b), text.contains("://") || text.contains("www.") || text.contains("WWW."), "url: {text:?}");
+        screen_agrees(text);
+        lines_agree(text);
+        let words = text.split(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '‘' | '\'' | '[' | '—' | '–'));
+        for word in words.chain([text]) {
+            assert_eq!(listed(word.to_lowercase().as_bytes()), listed_by_lists(&word.to_lowercase()), "listed: {word:?}");
+        }
         assert_eq!(by_hand::plain(text), crate::ingest::ascii::is_plain(text), "plain: {text:?}");
         assert_eq!(trimmed_bounds(text), (text.len() - text.trim_start().len(), text.trim().len()), "trim: {text:?}");
         for (verb, _) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -2370,6 +2565,102 @@ mod fast_paths {
         let by_heads = by_hand::in_sentence_by_word_heads(text);
         let by_places = by_hand::in_plain_sentence(text, &places, &mut by_hand::Hinges::default());
         assert_eq!(by_places, by_heads, "speaker: {text:?}");
+    }
+
+    /// The list that holds a lowered word, by searching the lists.
+    fn listed_by_lists(lower: &str) -> Option<Listed> {
+        if TITLES.contains(&lower) {
+            Some(Listed::Title)
+        } else if MONTHS.contains(&lower) {
+            Some(Listed::Month)
+        } else if lower == "no" {
+            Some(Listed::No)
+        } else {
+            AMBIGUOUS.contains(&lower).then_some(Listed::Ambiguous)
+        }
+    }
+
+    /// What one search of the whole text finds, read over any paragraph,
+    /// is what searching the paragraph itself finds; and the quotations
+    /// found at the screen's places in a paragraph with markup blanked are
+    /// those a search of that text finds.
+    fn screen_agrees(text: &str) {
+        let screen = Screen::of(text);
+        assert_eq!(screen.ascii, text.is_ascii());
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for (k, &from) in bounds.iter().enumerate().step_by(2) {
+            for &to in bounds[k..].iter().step_by(3) {
+                let span = Span::new(from, to);
+                let piece = &text[from..to];
+                let present = screen.markup_in(text, span);
+                assert_eq!(present, present_in(piece), "markup: {text:?} {from}..{to}");
+                let masked = blank(piece, &inline_markup(piece, Vec::new(), present));
+                let places = Screen::within(&screen.quote_marks, span).iter().map(|&p| p - from);
+                let (at, at_ellipsis) = find_quotes_and_ellipsis_at(&masked, places);
+                let (searched, ellipsis) = find_quotes_and_ellipsis(&masked);
+                let spans = |q: &[Quoted]| q.iter().map(|q| (q.outer, q.inner)).collect::<Vec<_>>();
+                assert_eq!((spans(&at), at_ellipsis), (spans(&searched), ellipsis), "quotes: {text:?} {from}..{to}");
+            }
+        }
+    }
+
+    /// The included lines found by searching for every line ending and
+    /// classifying each line by all its markers.
+    fn text_lines_by_search(article: &Article) -> Vec<Option<TextLine>> {
+        let mut out = Vec::new();
+        let mut in_code = false;
+        let text = &article.text;
+        let mut start = 0;
+        for raw in text.split_inclusive('\n') {
+            let line_start = start;
+            start += raw.len();
+            let body = raw.trim_end_matches(['\n', '\r']);
+            if body.trim().is_empty() || article.is_excluded(line_start) {
+                out.push(None);
+                continue;
+            }
+            let (prefix, kind) = classify_by_markers(body, &mut in_code);
+            let content_end = body.trim_end().len();
+            out.push((kind != LineKind::Skip && prefix < content_end).then(|| TextLine {
+                line: Span::new(line_start, line_start + body.len()),
+                content: Span::new(line_start + prefix, line_start + content_end),
+                kind,
+            }));
+        }
+        out
+    }
+
+    fn lines_agree(text: &str) {
+        for text in [text.to_string(), text.replace(' ', "\n"), text.replace('.', ".\r\r\n"), format!("```\n{text}\n```\n{text}\n\n")] {
+            let a = Article::from_text("a", "a.txt", text.clone(), vec![]);
+            assert_eq!(text_lines(&a), text_lines_by_search(&a), "lines: {text:?}");
+        }
+    }
+
+    #[test]
+    fn not_names_by_match_are_the_list() {
+        for word in NOT_NAMES {
+            assert!(is_not_name(word), "{word}");
+            assert!(!is_not_name(&word.to_lowercase()) && !is_not_name(&format!("{word}s")), "{word}");
+        }
+        for word in ["", "Kim", "the", "THE", "Mr", "Official"] {
+            assert_eq!(is_not_name(word), NOT_NAMES.contains(&word), "{word}");
+        }
+    }
+
+    #[test]
+    fn listed_words_are_the_lists_words() {
+        for list in [TITLES, MONTHS, AMBIGUOUS] {
+            for word in list {
+                // Lowered into an eight-byte buffer, or found by no list.
+                assert!(word.len() <= 8, "{word}");
+                assert_eq!(listed(word.as_bytes()), listed_by_lists(word), "{word}");
+                assert_eq!(listed(word.to_uppercase().as_bytes()), None, "{word}");
+            }
+        }
+        for word in ["", "m", "mrs.", "january", "noo", "n", "incorporated", "e.g.", "ie"] {
+            assert_eq!(listed(word.as_bytes()), listed_by_lists(word), "{word}");
+        }
     }
 
     #[test]
@@ -2395,6 +2686,8 @@ mod fast_paths {
             "Kim said, Officials said. what he called", "é said", "abcdefgh said", "1234567said according to the Times",
             "Dr.  Ames   said.,", "The Officials Said", "Mr. Kim Jong Un.,", "\u{a0}said\u{2003}what", "saidsaid",
             "O’Brien\t\u{b}\u{c}\r\u{85}\u{2028} said", "x\u{1c}Kim-Lee's", "5 Kim", "€ Kim", "Kim —", "a\u{3000}b",
+            "see [the **report**](http://x.y/a.b) and <b>www.z.org</b> or `code` and a\\_b", "“quoted [link](u)” “x”…",
+            "http://a.b://www.WWW.", "Dr. Smith met Gen. Lee on Jan. 5. The Corp. It was the Supercalifragilistic. Then.",
         ];
         for t in texts {
             agree(t);
@@ -2416,7 +2709,7 @@ mod fast_paths {
                 Just("The"), Just("the"), Just("said"), Just("what"), Just("according to"), Just("Kim"), Just("é"), Just("İ"),
                 Just("\u{212A}"), Just("x"), Just("_"), Just("www"), Just("WWW"), Just("://"), Just("—"), Just("),"), Just("a"),
                 Just("called"), Just("s"), Just("h"), Just("Officials"), Just("\t"), Just("\u{b}"), Just("\u{2009}"), Just("-"),
-                Just("€"), Just("5"), Just(","),
+                Just("€"), Just("5"), Just(","), Just("["), Just("]("), Just("*"), Just("<i>"), Just("`"), Just("\\"),
             ],
             0..40,
         )
