@@ -388,7 +388,9 @@ fn is_weekday(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
-/// The month names, in the pattern's order.
+/// The month names, in the pattern's order: the list [`month_len`] files
+/// by initial.
+#[cfg(test)]
 const MONTH_NAMES: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
