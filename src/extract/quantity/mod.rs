@@ -71,6 +71,12 @@ pub fn find(text: &str) -> Vec<Quantity> {
             Step::Found(r) => {
                 let last = r.last;
                 floor = r.end;
+                // Room for a few mentions at the first, allocated at once
+                // rather than through the vector's growth path (most
+                // sentences with a figure have one to four).
+                if found.capacity() == 0 {
+                    found = Vec::with_capacity(4);
+                }
                 found.push(build(t.text, r));
                 last + 1
             }
