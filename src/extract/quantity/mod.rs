@@ -119,7 +119,9 @@ struct Reading {
 /// `floor` belongs to it.
 fn quantity_at(t: &Toks, i: usize, floor: usize, words: &mut Words) -> Step {
     let money = if t.is_num(i) { unit::money_before(t, i) } else { None };
-    let Some(n) = numeral::at(t, i, money.is_some(), words) else { return Step::Nothing };
+    // `find` visits only tokens a numeral may begin at: the word screen
+    // they passed is not asked again.
+    let Some(n) = numeral::at_begun(t, i, money.is_some(), words) else { return Step::Nothing };
     let after = unit::after_in(t, t.end(n.last));
     if n.is_digits() && matches!(after, Some(UnitMatch { unit: Unit::Clock, .. })) {
         return Step::Skip(last_token(t, after.as_ref().map_or(0, |a| a.end)));
