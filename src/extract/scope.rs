@@ -483,7 +483,38 @@ fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
 /// view as [`time_frame_at`] reads a clause.
 fn is_time_phrase_at(view: &SentenceView<'_>, span: Span, hints: &[String]) -> bool {
     let phrase = &view.text()[span.start..span.end];
-    time_frame_at(view, span, hints).is_some_and(|t| phrase.starts_with(t))
+    may_open_time_phrase(phrase) && time_frame_at(view, span, hints).is_some_and(|t| phrase.starts_with(t))
+}
+
+/// False when `phrase` cannot start with its time frame, told by its
+/// first word: most object phrases open with "of", "to", "at" or
+/// "across", and reading their time frames cost more than the rest of
+/// the phrase test.
+///
+/// A time frame (trimmed) starts with the word its match starts with: a
+/// [`TIME`] lead word, "previously" or "meanwhile" (at the start), or a
+/// frame preposition (itself a lead word). If the frame has more words
+/// than one, a phrase starting with it starts with that word and white
+/// space, so its first word is that word; a frame of one word (a weekday,
+/// "today", "earlier" and the like) need only be a prefix of the first
+/// word. Only ASCII text is judged (elsewhere the pattern's Unicode case
+/// folding could make other words match); other text is left to the
+/// full test.
+fn may_open_time_phrase(phrase: &str) -> bool {
+    const ALONE: &[&[u8]] = &[
+        b"monday", b"tuesday", b"wednesday", b"thursday", b"friday", b"saturday", b"sunday", b"yesterday", b"today", b"tonight",
+        b"overnight", b"earlier", b"previously", b"meanwhile",
+    ];
+    let b = phrase.as_bytes();
+    if !phrase.is_ascii() {
+        return true;
+    }
+    let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+    let first = &b[..n];
+    if n == 0 || TIME.may_lead(first) {
+        return true;
+    }
+    ALONE.iter().any(|w| first.len() >= w.len() && first[..w.len()].eq_ignore_ascii_case(w))
 }
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -787,6 +818,39 @@ mod tests {
             for w in words {
                 assert_eq!(with_lower(w, |l| list.contains(&l)), clause::lower_in(w, list), "{w:?} in {list:?}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The first-word screen never turns away a phrase that starts
+        /// with its time frame.
+        #[test]
+        fn the_time_phrase_screen_keeps_every_time_phrase(words in proptest::collection::vec(
+            "(of|to|at|across|In|in|on|ON|during|Monday|Mondays|todays|today|this|last|year|the|war|fire|mission|Earlier|meanwhile|previously|since|June|2024|'s|,| |  |into|near|from|x)",
+            1..8,
+        ), hint in "(war|fire|mission|year)") {
+            let s = words.concat();
+            let hints = [hint];
+            if !may_open_time_phrase(&s) {
+                proptest::prop_assert!(!is_time_phrase(&s, &hints), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn the_time_phrase_screen_on_object_phrases() {
+        let hints = ["fire".to_string(), "war".to_string()];
+        for s in ["of the regiment", "to Russia", "at the terminal", "across the city this week", "Mondays' fire", "todays", "Todayx",
+            "in the fire", "on Monday", "throughout Ramadan", "from June", "Monday's fire", "earlier", "Meanwhile,", "x", "2024",
+            "\u{e9}t\u{e9}", "of Monday"] {
+            let screened = may_open_time_phrase(s);
+            assert!(screened || !is_time_phrase(s, &hints), "{s:?}");
+            let view = SentenceView::new(s);
+            let span = Span::new(0, s.len());
+            assert_eq!(is_time_phrase_at(&view, span, &hints), is_time_phrase(s, &hints), "{s:?}");
+        }
+        for s in ["of the regiment", "to Russia", "at the terminal", "across the city this week"] {
+            assert!(!may_open_time_phrase(s), "{s:?}");
         }
     }
 
