@@ -115,7 +115,9 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
 pub(crate) const GROUP_PREPOSITIONS: &[&str] = &["of", "from"];
 /// Prepositions whose phrase can name a place.
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "into", "at", "across", "near", "inside", "outside", "from", "throughout"];
-/// Nouns that name an organised group rather than a place.
+/// Nouns that name an organised group rather than a place: the list
+/// [`is_group_noun`] matches.
+#[cfg(test)]
 const GROUP_NOUNS: &[&str] = &[
     "regiment", "brigade", "battalion", "division", "unit", "army", "corps", "company", "force", "forces", "navy", "police",
     "party", "team", "crew", "group", "militia", "ministry", "agency", "government", "engineers", "guard",
