@@ -107,6 +107,11 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     if q.kind == QuantityKind::Duration && matches!(singular.as_str(), "day" | "week" | "month" | "year" | "hour") {
         return (None, modifiers);
     }
+    // A noun of one word (most are) is its singular as it stands: no
+    // second string to join it into.
+    if common.is_empty() {
+        return (Some(singular), modifiers);
+    }
     common.push(std::borrow::Cow::Owned(singular));
     (Some(common.join(" ")), modifiers)
 }
