@@ -203,8 +203,29 @@ impl Iterator for LeadMatches<'_> {
 }
 
 /// `\w` on text passing [`ascii_words`]: no non-ASCII character there is a
-/// word character, so a byte test is exact.
+/// word character, so a byte test is exact. A table look-up, as every
+/// matcher asks it of every byte of the words it reads
+/// ([`is_word_byte_by_ranges`] is its specification in the tests).
+#[inline]
 fn is_word_byte(b: u8) -> bool {
+    WORD_BYTES[usize::from(b)]
+}
+
+/// [`is_word_byte`] of every byte.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_';
+        b += 1;
+    }
+    table
+};
+
+/// [`is_word_byte`] as first written.
+#[cfg(test)]
+fn is_word_byte_by_ranges(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -367,11 +388,35 @@ fn is_weekday(w: &str) -> bool {
     matches!(w, "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
 }
 
-/// The length of the month name `w` starts with (lower case), if any.
+/// The month names, in the pattern's order: the list [`month_len`] files
+/// by initial.
+#[cfg(test)]
+const MONTH_NAMES: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// The length of the month name `w` starts with (any case), if any: the
+/// names are tried in [`MONTH_NAMES`]' order, but only those with `w`'s
+/// initial, as most words after a preposition are no month and their
+/// first letter says so ([`month_len_by_list`] is the specification).
 fn month_len(w: &str) -> Option<usize> {
-    const NAMES: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    NAMES.iter().find(|m| w.len() >= m.len() && w.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())).map(|m| m.len())
+    let names: &[&str] = match w.as_bytes().first().map(u8::to_ascii_lowercase)? {
+        b'j' => &["january", "june", "july"],
+        b'f' => &["february"],
+        b'm' => &["march", "may"],
+        b'a' => &["april", "august"],
+        b's' => &["september"],
+        b'o' => &["october"],
+        b'n' => &["november"],
+        b'd' => &["december"],
+        _ => return None,
+    };
+    names.iter().find(|m| w.len() >= m.len() && w.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())).map(|m| m.len())
+}
+
+/// [`month_len`] over the whole list.
+#[cfg(test)]
+fn month_len_by_list(w: &str) -> Option<usize> {
+    MONTH_NAMES.iter().find(|m| w.len() >= m.len() && w.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())).map(|m| m.len())
 }
 
 fn is_frame_noun(w: &str) -> bool {
@@ -562,9 +607,11 @@ fn time_after_lead(text: &str, opens: u16, e: usize) -> Option<usize> {
     // `\s+` after the lead: every alternative but a lone word needs it.
     let after = spaces(text, e);
     let next = after.map_or(0, |q| head_byte(text, q));
-    let alternative = |bit: u16, first_bytes: &[u8]| opens & bit != 0 && (first_bytes.is_empty() || first_bytes.contains(&next));
+    // Each alternative's first bytes as a set of bits (`ANY` for any
+    // byte): one shift and mask where a search of the list cost a loop.
+    let alternative = |bit: u16, first_bytes: u128| opens & bit != 0 && byte_in(first_bytes, next);
     // last year, this week, next Monday
-    if alternative(UNIT, b"") {
+    if alternative(UNIT, ANY) {
         let units = |x: &str| {
             matches!(x, "year" | "month" | "week" | "weekend" | "spring" | "summer" | "autumn" | "fall" | "winter" | "decade" | "night")
                 || is_weekday(x)
@@ -574,32 +621,32 @@ fn time_after_lead(text: &str, opens: u16, e: usize) -> Option<usize> {
         }
     }
     // earlier this year
-    if alternative(THIS_UNIT, b"t") {
+    if alternative(THIS_UNIT, bytes_set(b"t")) {
         if let Some(end) = after.and_then(|q| sequence(text, q, &[&|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
             return Some(end);
         }
     }
     // so far this year
-    if alternative(SO_FAR, b"f") {
+    if alternative(SO_FAR, bytes_set(b"f")) {
         if let Some(end) = after.and_then(|q| sequence(text, q, &[&|x| x == "far", &|x| x == "this", &|x| matches!(x, "year" | "month" | "week")])) {
             return Some(end);
         }
     }
     // in early August, since June 3, 2024: "early", "late", "mid-" or a
     // month's initial.
-    if alternative(MONTH, b"elmjfasond") {
+    if alternative(MONTH, bytes_set(b"elmjfasond")) {
         if let Some(end) = after.and_then(|q| dated_month(text, q)) {
             return Some(end);
         }
     }
     // in 2024, before late 1999: "early", "late", "19" or "20".
-    if alternative(YEAR, b"el12") {
+    if alternative(YEAR, bytes_set(b"el12")) {
         if let Some(end) = after.and_then(|q| dated_year(text, q)) {
             return Some(end);
         }
     }
     // on Monday
-    if alternative(ON_WEEKDAY, b"mtwfs") {
+    if alternative(ON_WEEKDAY, bytes_set(b"mtwfs")) {
         if let Some(end) = after.and_then(|q| word_if(text, q, is_weekday)) {
             return Some(end);
         }
@@ -610,13 +657,13 @@ fn time_after_lead(text: &str, opens: u16, e: usize) -> Option<usize> {
     }
     // during the war, in its first year: "the", "its", "their", "this",
     // "that".
-    if alternative(FRAMED, b"ti") {
+    if alternative(FRAMED, bytes_set(b"ti")) {
         if let Some(end) = after.and_then(|q| framed(text, q)) {
             return Some(end);
         }
     }
     // during the talks, throughout Ramadan
-    if alternative(DURING, b"") {
+    if alternative(DURING, ANY) {
         if let Some(end) = after.and_then(|q| during_anything(text, q)) {
             return Some(end);
         }
@@ -624,34 +671,69 @@ fn time_after_lead(text: &str, opens: u16, e: usize) -> Option<usize> {
     (opens & DAY != 0).then_some(e)
 }
 
+/// A set of ASCII bytes as bits, for [`byte_in`].
+const fn bytes_set(bytes: &[u8]) -> u128 {
+    let mut set = 0u128;
+    let mut i = 0;
+    while i < bytes.len() {
+        set |= 1 << bytes[i];
+        i += 1;
+    }
+    set
+}
+
+/// The set of every byte, for an alternative any byte may open.
+const ANY: u128 = u128::MAX;
+
+/// `b` is in `set` ([`bytes_set`]); a byte past ASCII is in [`ANY`] alone.
+#[inline]
+fn byte_in(set: u128, b: u8) -> bool {
+    if b < 128 { set >> b & 1 == 1 } else { set == ANY }
+}
+
 /// `(?:early\s+|late\s+|mid-)?(?:MONTHS)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b`
 /// at `q`, with the pattern's order of preference.
 fn dated_month(text: &str, q: usize) -> Option<usize> {
+    // The starts in the pattern's order, each read only when the one
+    // before led to no date, and a literal only where the byte at `q` can
+    // begin it (a literal compares without ASCII case; these are letters).
+    let first = text.as_bytes().get(q).map_or(0, u8::to_ascii_lowercase);
+    let early_late = |lit: &str| (first == lit.as_bytes()[0]).then(|| literal(text, q, lit).and_then(|e| spaces(text, e))).flatten();
+    early_late("early")
+        .and_then(|m| month_date_at(text, m))
+        .or_else(|| early_late("late").and_then(|m| month_date_at(text, m)))
+        .or_else(|| (first == b'm').then(|| literal(text, q, "mid-")).flatten().and_then(|m| month_date_at(text, m)))
+        .or_else(|| month_date_at(text, q))
+}
+
+/// `(?:MONTHS)(?:\s+\d{1,2})?(?:,?\s+\d{4})?\b` at `m`, with the
+/// pattern's order of preference.
+fn month_date_at(text: &str, m: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let early_late = |lit: &str| literal(text, q, lit).and_then(|e| spaces(text, e));
-    let starts = [early_late("early"), early_late("late"), literal(text, q, "mid-"), Some(q)];
-    for m in starts.into_iter().flatten() {
-        let Some(month_end) = text.get(m..).and_then(month_len).map(|n| m + n) else { continue };
-        // `(?:\s+\d{1,2})?`: two digits, one, or none, in that order.
-        let mut day_ends = Vec::with_capacity(3);
-        if let Some(s) = spaces(text, month_end) {
-            let digits = b[s..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
-            for n in (1..=digits).rev() {
-                day_ends.push(s + n);
-            }
+    let month_end = m + text.get(m..).and_then(month_len)?;
+    // `(?:\s+\d{1,2})?`: two digits, one, or none, in that order (on the
+    // stack: at most three ends).
+    let mut day_ends = [month_end; 3];
+    let mut count = 0;
+    if let Some(s) = spaces(text, month_end) {
+        let digits = b[s..].iter().take(2).take_while(|c| c.is_ascii_digit()).count();
+        for n in (1..=digits).rev() {
+            day_ends[count] = s + n;
+            count += 1;
         }
-        day_ends.push(month_end);
-        for x in day_ends {
-            // `(?:,?\s+\d{4})?`: with a comma, without, or no year.
-            let year = |from: usize| {
-                let s = spaces(text, from)?;
-                (s + 4 <= b.len() && b[s..s + 4].iter().all(u8::is_ascii_digit)).then_some(s + 4)
-            };
-            let comma = (b.get(x) == Some(&b',')).then(|| year(x + 1)).flatten();
-            for y in [comma, year(x), Some(x)].into_iter().flatten() {
-                if boundary(b, y) {
-                    return Some(y);
-                }
+    }
+    // The month's own end comes last (already in place).
+    count += 1;
+    for &x in &day_ends[..count] {
+        // `(?:,?\s+\d{4})?`: with a comma, without, or no year.
+        let year = |from: usize| {
+            let s = spaces(text, from)?;
+            (s + 4 <= b.len() && b[s..s + 4].iter().all(u8::is_ascii_digit)).then_some(s + 4)
+        };
+        let comma = (b.get(x) == Some(&b',')).then(|| year(x + 1)).flatten();
+        for y in [comma, year(x), Some(x)].into_iter().flatten() {
+            if boundary(b, y) {
+                return Some(y);
             }
         }
     }
@@ -661,7 +743,9 @@ fn dated_month(text: &str, q: usize) -> Option<usize> {
 /// `(?:early\s+|late\s+)?(?:19|20)\d\d\b` at `q`.
 fn dated_year(text: &str, q: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let early_late = |lit: &str| literal(text, q, lit).and_then(|e| spaces(text, e));
+    // A literal is read only where the byte at `q` can begin it.
+    let first = b.get(q).map_or(0, u8::to_ascii_lowercase);
+    let early_late = |lit: &str| (first == lit.as_bytes()[0]).then(|| literal(text, q, lit).and_then(|e| spaces(text, e))).flatten();
     [early_late("early"), early_late("late"), Some(q)].into_iter().flatten().find_map(|y| {
         let digits = b.get(y..y + 4)?;
         let year = digits.iter().all(u8::is_ascii_digit) && (digits.starts_with(b"19") || digits.starts_with(b"20"));

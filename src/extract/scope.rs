@@ -107,6 +107,11 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
     if q.kind == QuantityKind::Duration && matches!(singular.as_str(), "day" | "week" | "month" | "year" | "hour") {
         return (None, modifiers);
     }
+    // A noun of one word (most are) is its singular as it stands: no
+    // second string to join it into.
+    if common.is_empty() {
+        return (Some(singular), modifiers);
+    }
     common.push(std::borrow::Cow::Owned(singular));
     (Some(common.join(" ")), modifiers)
 }
@@ -115,7 +120,9 @@ fn noun_and_modifiers(view: &SentenceView<'_>, phrase: Option<Span>, q: &Quantit
 pub(crate) const GROUP_PREPOSITIONS: &[&str] = &["of", "from"];
 /// Prepositions whose phrase can name a place.
 pub(crate) const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "into", "at", "across", "near", "inside", "outside", "from", "throughout"];
-/// Nouns that name an organised group rather than a place.
+/// Nouns that name an organised group rather than a place: the list
+/// [`is_group_noun`] matches.
+#[cfg(test)]
 const GROUP_NOUNS: &[&str] = &[
     "regiment", "brigade", "battalion", "division", "unit", "army", "corps", "company", "force", "forces", "navy", "police",
     "party", "team", "crew", "group", "militia", "ministry", "agency", "government", "engineers", "guard",
@@ -139,7 +146,7 @@ fn prepositional_phrases(view: &SentenceView<'_>, words: &[ViewWord], hints: &[S
             continue;
         }
         let object = &words[i + 1..end];
-        let names_group = || object.iter().any(|w| with_lower(w.text, |w| GROUP_NOUNS.contains(&w) || hints.iter().any(|h| h == w)));
+        let names_group = || object.iter().any(|w| with_lower(w.text, |w| is_group_noun(w) || hints.iter().any(|h| h == w)));
         // A place names a place: "in Kursk", "to Russia", "in Russia's
         // Kursk region"; "to help rebuild Russia's region" is a purpose and
         // "to Monday's fire" a time.
@@ -174,6 +181,18 @@ fn prepositional_phrases(view: &SentenceView<'_>, words: &[ViewWord], hints: &[S
         i = end;
     }
     (group, place)
+}
+
+/// `GROUP_NOUNS.contains(&w)` by one match, which the compiler splits by
+/// length, rather than a comparison with each noun in turn (a test checks
+/// it against the list).
+fn is_group_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "regiment" | "brigade" | "battalion" | "division" | "unit" | "army" | "corps" | "company" | "force" | "forces" | "navy"
+            | "police" | "party" | "team" | "crew" | "group" | "militia" | "ministry" | "agency" | "government" | "engineers"
+            | "guard"
+    )
 }
 
 /// "according to X", "linked to X", "due to X": the preposition belongs to
@@ -471,7 +490,38 @@ fn is_time_phrase(phrase: &str, hints: &[String]) -> bool {
 /// view as [`time_frame_at`] reads a clause.
 fn is_time_phrase_at(view: &SentenceView<'_>, span: Span, hints: &[String]) -> bool {
     let phrase = &view.text()[span.start..span.end];
-    time_frame_at(view, span, hints).is_some_and(|t| phrase.starts_with(t))
+    may_open_time_phrase(phrase) && time_frame_at(view, span, hints).is_some_and(|t| phrase.starts_with(t))
+}
+
+/// False when `phrase` cannot start with its time frame, told by its
+/// first word: most object phrases open with "of", "to", "at" or
+/// "across", and reading their time frames cost more than the rest of
+/// the phrase test.
+///
+/// A time frame (trimmed) starts with the word its match starts with: a
+/// [`TIME`] lead word, "previously" or "meanwhile" (at the start), or a
+/// frame preposition (itself a lead word). If the frame has more words
+/// than one, a phrase starting with it starts with that word and white
+/// space, so its first word is that word; a frame of one word (a weekday,
+/// "today", "earlier" and the like) need only be a prefix of the first
+/// word. Only ASCII text is judged (elsewhere the pattern's Unicode case
+/// folding could make other words match); other text is left to the
+/// full test.
+fn may_open_time_phrase(phrase: &str) -> bool {
+    const ALONE: &[&[u8]] = &[
+        b"monday", b"tuesday", b"wednesday", b"thursday", b"friday", b"saturday", b"sunday", b"yesterday", b"today", b"tonight",
+        b"overnight", b"earlier", b"previously", b"meanwhile",
+    ];
+    let b = phrase.as_bytes();
+    if !phrase.is_ascii() {
+        return true;
+    }
+    let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+    let first = &b[..n];
+    if n == 0 || TIME.may_lead(first) {
+        return true;
+    }
+    ALONE.iter().any(|w| first.len() >= w.len() && first[..w.len()].eq_ignore_ascii_case(w))
 }
 
 /// Whether the figure is reported as fact or only planned or expected,
@@ -775,6 +825,46 @@ mod tests {
             for w in words {
                 assert_eq!(with_lower(w, |l| list.contains(&l)), clause::lower_in(w, list), "{w:?} in {list:?}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The first-word screen never turns away a phrase that starts
+        /// with its time frame.
+        #[test]
+        fn the_time_phrase_screen_keeps_every_time_phrase(words in proptest::collection::vec(
+            "(of|to|at|across|In|in|on|ON|during|Monday|Mondays|todays|today|this|last|year|the|war|fire|mission|Earlier|meanwhile|previously|since|June|2024|'s|,| |  |into|near|from|x)",
+            1..8,
+        ), hint in "(war|fire|mission|year)") {
+            let s = words.concat();
+            let hints = [hint];
+            if !may_open_time_phrase(&s) {
+                proptest::prop_assert!(!is_time_phrase(&s, &hints), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn the_time_phrase_screen_on_object_phrases() {
+        let hints = ["fire".to_string(), "war".to_string()];
+        for s in ["of the regiment", "to Russia", "at the terminal", "across the city this week", "Mondays' fire", "todays", "Todayx",
+            "in the fire", "on Monday", "throughout Ramadan", "from June", "Monday's fire", "earlier", "Meanwhile,", "x", "2024",
+            "\u{e9}t\u{e9}", "of Monday"] {
+            let screened = may_open_time_phrase(s);
+            assert!(screened || !is_time_phrase(s, &hints), "{s:?}");
+            let view = SentenceView::new(s);
+            let span = Span::new(0, s.len());
+            assert_eq!(is_time_phrase_at(&view, span, &hints), is_time_phrase(s, &hints), "{s:?}");
+        }
+        for s in ["of the regiment", "to Russia", "at the terminal", "across the city this week"] {
+            assert!(!may_open_time_phrase(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn group_nouns_by_match_are_the_list() {
+        for w in GROUP_NOUNS.iter().copied().chain(["", "units", "Army", "forc", "guards", "teams", "crews", "x"]) {
+            assert_eq!(is_group_noun(w), GROUP_NOUNS.contains(&w), "{w}");
         }
     }
 

@@ -257,3 +257,37 @@ proptest! {
         prop_assert_eq!(lead_word_at(text.as_bytes(), p), expected);
     }
 }
+
+#[test]
+fn the_word_byte_table_is_the_range_test() {
+    for b in 0..=255u8 {
+        assert_eq!(is_word_byte(b), is_word_byte_by_ranges(b), "byte {b}");
+    }
+}
+
+#[test]
+fn byte_sets_hold_their_bytes_alone() {
+    for list in [&b"t"[..], b"f", b"elmjfasond", b"el12", b"mtwfs", b"ti"] {
+        let set = bytes_set(list);
+        for b in 0..=255u8 {
+            assert_eq!(byte_in(set, b), list.contains(&b), "{b} in {list:?}");
+        }
+    }
+    assert!((0..=255u8).all(|b| byte_in(ANY, b)));
+}
+
+proptest! {
+    #[test]
+    fn months_by_initial_are_months_by_list(w in "(jan|JUN|Ju|ma|Mar|MAY|ap|Au|sep|oct|nov|Dec|f|x)?[a-zA-Z ]{0,10}") {
+        prop_assert_eq!(month_len(&w), month_len_by_list(&w));
+    }
+}
+
+#[test]
+fn every_month_by_initial() {
+    for m in MONTH_NAMES {
+        for w in [m.to_string(), m.to_uppercase(), format!("{m}s 3"), m[..3].to_string()] {
+            assert_eq!(month_len(&w), month_len_by_list(&w), "{w}");
+        }
+    }
+}

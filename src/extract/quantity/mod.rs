@@ -71,6 +71,12 @@ pub fn find(text: &str) -> Vec<Quantity> {
             Step::Found(r) => {
                 let last = r.last;
                 floor = r.end;
+                // Room for a few mentions at the first, allocated at once
+                // rather than through the vector's growth path (most
+                // sentences with a figure have one to four).
+                if found.capacity() == 0 {
+                    found = Vec::with_capacity(4);
+                }
                 found.push(build(t.text, r));
                 last + 1
             }
@@ -113,7 +119,9 @@ struct Reading {
 /// `floor` belongs to it.
 fn quantity_at(t: &Toks, i: usize, floor: usize, words: &mut Words) -> Step {
     let money = if t.is_num(i) { unit::money_before(t, i) } else { None };
-    let Some(n) = numeral::at(t, i, money.is_some(), words) else { return Step::Nothing };
+    // `find` visits only tokens a numeral may begin at: the word screen
+    // they passed is not asked again.
+    let Some(n) = numeral::at_begun(t, i, money.is_some(), words) else { return Step::Nothing };
     let after = unit::after_in(t, t.end(n.last));
     if n.is_digits() && matches!(after, Some(UnitMatch { unit: Unit::Clock, .. })) {
         return Step::Skip(last_token(t, after.as_ref().map_or(0, |a| a.end)));

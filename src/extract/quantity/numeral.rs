@@ -126,7 +126,9 @@ pub fn vague_base(label: &str) -> Option<f64> {
     }
 }
 
-/// Multipliers written as words after digits or number words.
+/// Multipliers written as words after digits or number words: the
+/// specification of [`scale_word_bytes`], which the finder asks.
+#[cfg(test)]
 fn scale_word(lower: &str) -> Option<f64> {
     match lower {
         "hundred" => Some(100.0),
@@ -442,8 +444,8 @@ impl Words {
     /// A word that may continue a number: a cardinal or a magnitude.
     fn continues(&mut self, word: &str) -> bool {
         let mut buf = [0u8; 12];
-        match ascii_lower(word, &mut buf) {
-            Some("hundred" | "thousand" | "million" | "billion") => true,
+        match ascii_lower_bytes(word, &mut buf) {
+            Some(b"hundred" | b"thousand" | b"million" | b"billion") => true,
             _ => self.is_cardinal(word),
         }
     }
@@ -475,6 +477,34 @@ impl Words {
             return Some(v);
         }
         text2digits(phrase, &self.en).ok()?.parse().ok()
+    }
+}
+
+/// [`ascii_lower`] as bytes: the same lower-casing without the UTF-8
+/// check a `str` needs, for readers that compare it with byte strings
+/// (the word after every numeral is asked whether it is a multiplier).
+fn ascii_lower_bytes<'b>(word: &str, buf: &'b mut [u8; 12]) -> Option<&'b [u8]> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    Some(out)
+}
+
+/// [`scale_word`] of a lower-cased word as bytes.
+fn scale_word_bytes(lower: &[u8]) -> Option<f64> {
+    match lower {
+        b"hundred" => Some(100.0),
+        b"thousand" => Some(1e3),
+        b"million" => Some(1e6),
+        b"billion" => Some(1e9),
+        b"trillion" => Some(1e12),
+        b"dozen" => Some(12.0),
+        b"lakh" | b"lakhs" => Some(1e5),
+        b"crore" | b"crores" => Some(1e7),
+        _ => None,
     }
 }
 
@@ -592,8 +622,8 @@ fn apply_scales(t: &Toks, n: &mut Numeral, money: bool, decimal: bool) {
         // "3m people": a glued "m" before a plural is a million, not metres
         // (asked only of a glued word, the only kind it matters for).
         let counted = || t.is_word(j + 1) && !t.glued(j + 1) && plural_like(t.s(j + 1));
-        let factor = ascii_lower(w, &mut buf)
-            .and_then(scale_word)
+        let factor = ascii_lower_bytes(w, &mut buf)
+            .and_then(scale_word_bytes)
             .or_else(|| if t.glued(j) { glued_scale(w, money || counted(), decimal) } else { None });
         let Some(f) = factor else { return };
         n.value *= f;
@@ -611,6 +641,11 @@ pub(crate) fn words(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     if !t.is_word(i) || !w.may_start(t.s(i)) {
         return None;
     }
+    words_begun(t, i, w)
+}
+
+/// [`words`] at a word already known to pass [`Words::may_start`].
+fn words_begun(t: &Toks, i: usize, w: &mut Words) -> Option<Numeral> {
     vague(t, i)
         .or_else(|| fraction(t, i, w))
         .or_else(|| fold(t, i, w))
@@ -746,10 +781,77 @@ pub(crate) fn at(t: &Toks, i: usize, money: bool, w: &mut Words) -> Option<Numer
     }
 }
 
+/// [`at`] at a token [`may_begin_shaped`] accepted, as the finder's walk
+/// visits them: a word there passed [`starts_number_word`], which implies
+/// [`Words::may_start`] (every word it accepts has a listed length for
+/// its initial, or ends in "fold"; a test checks this), so the word is
+/// not screened a second time.
+pub(crate) fn at_begun(t: &Toks, i: usize, money: bool, w: &mut Words) -> Option<Numeral> {
+    match t.kind(i)? {
+        Kind::Num => digits(t, i, money),
+        Kind::Word => words_begun(t, i, w),
+        Kind::Sym => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// What lets the finder's walk skip the screen of [`words`].
+    #[test]
+    fn a_starting_word_passes_the_shape_screen() {
+        let mut w = Words::new();
+        for word in CARDINAL_WORDS.iter().chain(STARTING_WORDS) {
+            for variant in [word.to_string(), word.to_uppercase(), format!("{word}fold"), format!("x{word}"), format!("{word}s")] {
+                assert!(!starts_number_word(&variant) || w.may_start(&variant), "{variant:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn starting_words_pass_the_shape_screen(word in "[a-zA-Z\u{e9}']{0,14}|(a|an|half|one|ten|six)(fold)?") {
+            let mut w = Words::new();
+            prop_assert!(!starts_number_word(&word) || w.may_start(&word), "{:?}", word);
+        }
+
+        #[test]
+        fn begun_numerals_are_numerals(text in "(a|an|one|two|half|tens|dozens|hundreds|three|x|sixfold|of|thousand|-| |,|5|third|quarters|and)*", i in 0usize..12) {
+            let t = Toks::new(&text);
+            if may_begin_shaped(&t, i) {
+                let mut w = Words::new();
+                let mut v = Words::new();
+                // Compared as written out: a vague magnitude's value is NaN.
+                prop_assert_eq!(format!("{:?}", at_begun(&t, i, false, &mut w)), format!("{:?}", at(&t, i, false, &mut v)));
+            }
+        }
+    }
+
+    #[test]
+    fn multipliers_read_as_bytes_as_read_as_text() {
+        let words = ["hundred", "Thousand", "MILLION", "billion", "trillion", "dozen", "lakh", "Lakhs", "crore", "crores", "dozens",
+            "people", "", "m", "k", "hundredfold", "thousandthousand", "\u{e9}lakh", "mill\u{e9}"];
+        for w in words {
+            let (mut a, mut b) = ([0u8; 12], [0u8; 12]);
+            let by_text = ascii_lower(w, &mut a).and_then(scale_word);
+            let by_bytes = ascii_lower_bytes(w, &mut b).and_then(scale_word_bytes);
+            assert_eq!(by_text, by_bytes, "{w:?}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn multipliers_as_bytes_on_random_words(w in "(hundred|thousand|million|billion|trillion|dozen|lakh|crore)?[a-zA-Z\u{e9}]{0,4}") {
+            let (mut a, mut b) = ([0u8; 12], [0u8; 12]);
+            prop_assert_eq!(ascii_lower(&w, &mut a).and_then(scale_word), ascii_lower_bytes(&w, &mut b).and_then(scale_word_bytes));
+            prop_assert_eq!(
+                matches!(ascii_lower(&w, &mut a), Some("hundred" | "thousand" | "million" | "billion")),
+                matches!(ascii_lower_bytes(&w, &mut b), Some(b"hundred" | b"thousand" | b"million" | b"billion"))
+            );
+        }
+    }
 
     #[test]
     fn the_split_magnitudes_are_the_lists_own() {
