@@ -191,7 +191,8 @@ struct Reading {
 /// in one sentence, added to `claims`.
 fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet, lines: &mut LineCursor<'_>, claims: &mut Vec<Claim>) {
     let MentionContext { article, sentence, text, raw, view, sources, previous } = *cx;
-    let hits = rules.hits(text);
+    // Found at the words the view has read, not by reading the text again.
+    let hits = view.rule_hits(rules);
     let clauses = clause::clauses(text, &found);
     let sentence_hits = topic::SentenceHits::new(text, &found, &hits);
     // One copy of the sentence for all its claims.

@@ -20,6 +20,8 @@ use super::phrase::{Phrase, EXPECTED, PLANNED, TIME};
 use super::scope::{GROUP_PREPOSITIONS, PLACE_PREPOSITIONS};
 use super::word_regex::ascii_words;
 use crate::model::{Span, Words};
+use crate::rules::matcher::{Hit, WordStretch};
+use crate::rules::RuleSet;
 
 /// A word of the sentence: where it is, where its run of word characters
 /// ends (its trailing hyphens and apostrophes included), and its flags.
@@ -29,6 +31,10 @@ struct Word {
     end: usize,
     run_end: usize,
     flags: u8,
+    /// Whether the word is ASCII letters alone, read byte by byte
+    /// ([`SentenceView::new_ascii`]): then it is a whole run of ASCII
+    /// letters and digits, which the rule matcher needs to know.
+    letters: bool,
 }
 
 /// A content word: kept in a claim's context.
@@ -243,6 +249,10 @@ pub struct SentenceView<'t> {
     saying: Vec<usize>,
     /// Whether some word ends in "according" ([`ends_in_according`]).
     according: bool,
+    /// Whether the words were read byte by byte
+    /// ([`SentenceView::new_ascii`]): every letter and digit of the text
+    /// is ASCII and each word's stretch holds whole runs of them.
+    by_bytes: bool,
 }
 
 impl<'t> SentenceView<'t> {
@@ -287,7 +297,9 @@ impl<'t> SentenceView<'t> {
                 saying.push(words.len());
             }
             according |= ends_in_according(b);
-            words.push(Word { start: span.start, end: span.end, run_end, flags });
+            // Told as a reading byte by byte tells it: a run of ASCII
+            // letters alone, with no marks trailing.
+            words.push(Word { start: span.start, end: span.end, run_end, flags, letters: letters && run_end == span.end });
             if !ascii {
                 continue;
             }
@@ -309,7 +321,7 @@ impl<'t> SentenceView<'t> {
                 }
             }
         }
-        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected, saying, according }
+        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected, saying, according, by_bytes: false }
     }
 
     /// [`SentenceView::new_any`] of a text whose letters and digits are all
@@ -336,6 +348,7 @@ impl<'t> SentenceView<'t> {
             expected: Vec::new(),
             saying: Vec::new(),
             according: false,
+            by_bytes: true,
         };
         let mut i = 0;
         while i < bytes.len() {
@@ -404,7 +417,7 @@ impl<'t> SentenceView<'t> {
         if n >= 9 {
             self.according |= ends_in_according(&bytes[start..end]);
         }
-        self.words.push(Word { start, end, run_end: end, flags: letter_flags(n, listed) });
+        self.words.push(Word { start, end, run_end: end, flags: letter_flags(n, listed), letters: true });
         // A word of letters is its own `\w` run unless `_` touches it (the
         // bytes around a run are no letters or digits): only a word that
         // leads a phrase needs the test.
@@ -444,7 +457,7 @@ impl<'t> SentenceView<'t> {
             self.saying.push(self.words.len());
         }
         self.according |= ends_in_according(word);
-        self.words.push(Word { start, end, run_end, flags });
+        self.words.push(Word { start, end, run_end, flags, letters: false });
         if letters {
             if is_whole_run(bytes, start, end) {
                 self.push_leads(start, listed);
@@ -475,6 +488,28 @@ impl<'t> SentenceView<'t> {
 
     pub fn text(&self) -> &'t str {
         self.text
+    }
+
+    /// The rule set's hits in the sentence: [`RuleSet::hits`] of its
+    /// text. The rule matcher tries only where a run of letters and digits
+    /// starts; the words read here tell where those are, so a sentence
+    /// whose words were read byte by byte is not read again for them.
+    pub fn rule_hits(&self, rules: &RuleSet) -> Vec<Hit> {
+        match self.word_stretches() {
+            Some(stretches) => rules.hits_in_words(self.text, stretches),
+            None => rules.hits(self.text),
+        }
+    }
+
+    /// The words as the rule matcher takes them, when they were read byte
+    /// by byte: each one a stretch of ASCII letters, digits, hyphens and
+    /// apostrophes (its trailing marks included) with no letter or digit
+    /// around it, as [`Matcher::hits_in_words`] asks. Words read through
+    /// [`clause::word_iter`] give none: letters outside ASCII join them.
+    ///
+    /// [`Matcher::hits_in_words`]: crate::rules::matcher::Matcher::hits_in_words
+    fn word_stretches(&self) -> Option<impl Iterator<Item = WordStretch> + '_> {
+        self.by_bytes.then(|| self.words.iter().map(|w| WordStretch { start: w.start, end: w.run_end, letters: w.letters }))
     }
 
     /// The indices of the words that may be verbs of saying, in order: a
@@ -919,6 +954,43 @@ mod tests {
         }
     }
 
+    /// The rule matcher at the view's words finds what it finds reading
+    /// the whole text, for the rule set `matcher` (the built-in rules when
+    /// `None`).
+    fn same_rule_hits(text: &str, matcher: Option<&crate::rules::matcher::Matcher>) {
+        let view = SentenceView::new(text);
+        match matcher {
+            Some(m) => {
+                let got = match view.word_stretches() {
+                    Some(stretches) => m.hits_in_words(text, stretches),
+                    None => m.hits(text),
+                };
+                assert_eq!(got, m.hits(text), "{text:?}");
+            }
+            None => {
+                let rules = RuleSet::builtin().expect("built-in rules load");
+                assert_eq!(view.rule_hits(&rules), rules.hits(text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rule_hits_at_the_words_are_the_hits_of_the_text() {
+        let cases = [
+            "At least 40 people were killed and 12 injured, officials said.",
+            "Nine soldiers KILLED-in-action; the fallen were honoured.",
+            "The army\u{2019}s 3,000 troops \u{2014} the dead, the missing \u{2014} left.",
+            "\u{201c}They died,\u{201d} she said; 12 were evacuated_ and x_killed.",
+            "Caf\u{e9} owners: 40 killed; \u{c9}vacu\u{e9}s 12.",
+            "killedx killed- -killed 'killed' killed's death toll 5%",
+            "",
+            "a",
+        ];
+        for text in cases {
+            same_rule_hits(text, None);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn leading_letters_are_counted_bytes(eight in proptest::prelude::any::<[u8; 8]>()) {
@@ -953,6 +1025,47 @@ mod tests {
         ), seps in proptest::collection::vec("( |  |-|,|'|_|\\.)", 12)) {
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
             same_as_any(&text);
+        }
+
+        /// Random forms (some opening with a mark or a letter outside
+        /// ASCII, which send the text to the whole reading) on text of
+        /// letters, digits, joiners, underscores and punctuation.
+        #[test]
+        fn rule_hits_at_the_words_on_random_forms(
+            forms in proptest::collection::vec((0usize..3, "[aAbB1 '\\-é_]{1,4}"), 1..6),
+            text in "[aAbB1 '’\\-_.,xé—]{0,40}",
+        ) {
+            use crate::rules::matcher::{Entry, Matcher, SignalKind};
+            let m = Matcher::new(forms.iter().map(|(rule, form)| Entry { rule: *rule, kind: SignalKind::Word, form, lemma: form }));
+            same_rule_hits(&text, Some(&m));
+        }
+
+        /// Forms of ASCII letters alone (the usual rule set), so that the
+        /// words are read at their stretches.
+        #[test]
+        fn rule_hits_at_the_words_on_random_letter_forms(
+            forms in proptest::collection::vec((0usize..3, "[abAB1]{1,3}( [ab]{1,2})?(-[ab])?"), 1..6),
+            text in "[aAbB1 '’\\-_.,x—]{0,40}",
+        ) {
+            use crate::rules::matcher::{Entry, Matcher, SignalKind};
+            let m = Matcher::new(forms.iter().map(|(rule, form)| Entry { rule: *rule, kind: SignalKind::Word, form, lemma: form }));
+            same_rule_hits(&text, Some(&m));
+        }
+
+        /// The built-in rules on sentences of their own words and others.
+        #[test]
+        fn rule_hits_at_the_words_on_the_builtin_rules(words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("killed"), proptest::prelude::Just("Killed"), proptest::prelude::Just("in"), proptest::prelude::Just("action"),
+                proptest::prelude::Just("the"), proptest::prelude::Just("fallen"), proptest::prelude::Just("dead"), proptest::prelude::Just("troops"),
+                proptest::prelude::Just("soldiers"), proptest::prelude::Just("death"), proptest::prelude::Just("toll"), proptest::prelude::Just("missing"),
+                proptest::prelude::Just("2,000"), proptest::prelude::Just("F-16s"), proptest::prelude::Just("army’s"), proptest::prelude::Just("évacués"),
+                proptest::prelude::Just("evacuated"), proptest::prelude::Just("percent"), proptest::prelude::Just("x"),
+            ], 0..14),
+            seps in proptest::collection::vec("( |  |-|, |’|'|_|\\.|—)", 14),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [*w, s.as_str()]).collect();
+            same_rule_hits(&text, None);
         }
 
         #[test]

@@ -136,6 +136,12 @@ impl RuleSet {
         self.matcher.hits(text)
     }
 
+    /// [`RuleSet::hits`] of `text`, tried at the words a reader has
+    /// found there ([`Matcher::hits_in_words`] says what they must be).
+    pub fn hits_in_words(&self, text: &str, words: impl IntoIterator<Item = matcher::WordStretch>) -> Vec<Hit> {
+        self.matcher.hits_in_words(text, words)
+    }
+
     /// The lemma a hit expands from ("kill" for "killed").
     pub fn lemma(&self, hit: &Hit) -> &str {
         self.matcher.lemma(hit.lemma)
