@@ -36,6 +36,8 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // most sentences without figures are never searched for sources.
     let mut unread: Vec<&Sentence> = Vec::new();
     let mut lines = LineCursor::new(article);
+    // The lists of each sentence's view, allocated once for the article.
+    let mut view_lists = view::ViewLists::default();
     for sentence in &segments.sentences {
         let Some(raw) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
         // Markup (link targets, emphasis marks) blanked, offsets unchanged.
@@ -50,7 +52,7 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
         // The sentence's words, read once for the readers of every mention
         // and for its sources.
-        let view = view::SentenceView::new(text);
+        let view = view::SentenceView::new_in(text, std::mem::take(&mut view_lists));
         // Found once, for the sentence's figures and for the next sentence.
         let sources = attribution::sources_among(text, &view);
         let before = claims.len();
@@ -60,6 +62,7 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
+        view_lists = view.into_lists();
     }
     claims
 }

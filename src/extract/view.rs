@@ -227,6 +227,19 @@ fn is_content(word: &str) -> bool {
     }
 }
 
+/// The lists a [`SentenceView`] fills, handed from one sentence's view to
+/// the next ([`SentenceView::new_in`], [`SentenceView::into_lists`]): an
+/// article's sentences are then read into lists allocated once, where
+/// each view allocated and freed its own.
+#[derive(Default)]
+pub struct ViewLists {
+    words: Vec<Word>,
+    time: Vec<usize>,
+    planned: Vec<usize>,
+    expected: Vec<usize>,
+    saying: Vec<usize>,
+}
+
 /// A sentence's words and phrase leads, read once.
 pub struct SentenceView<'t> {
     text: &'t str,
@@ -257,12 +270,24 @@ pub struct SentenceView<'t> {
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
+        SentenceView::new_in(text, ViewLists::default())
+    }
+
+    /// [`SentenceView::new`], filling `lists` (emptied first) rather
+    /// than lists of its own.
+    pub fn new_in(text: &'t str, lists: ViewLists) -> SentenceView<'t> {
         let plain_ascii = text.is_ascii();
         if plain_ascii || (ascii_words(text) && text.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())) {
-            SentenceView::new_ascii(text, plain_ascii)
+            SentenceView::new_ascii(text, plain_ascii, lists)
         } else {
             SentenceView::new_any(text)
         }
+    }
+
+    /// The view's lists, for the next sentence's view.
+    pub fn into_lists(self) -> ViewLists {
+        let SentenceView { words, time, planned, expected, saying, .. } = self;
+        ViewLists { words, time, planned, expected, saying }
     }
 
     /// [`SentenceView::new`] of any text, word by word through
@@ -332,21 +357,30 @@ impl<'t> SentenceView<'t> {
     /// readers of a sentence together. Other characters break words, but
     /// for the curly apostrophe, which joins them as `'` does.
     /// `plain_ascii` tells whether the text is ASCII throughout.
-    fn new_ascii(text: &'t str, plain_ascii: bool) -> SentenceView<'t> {
+    fn new_ascii(text: &'t str, plain_ascii: bool, lists: ViewLists) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let bytes = text.as_bytes();
+        let ViewLists { mut words, mut time, mut planned, mut expected, mut saying } = lists;
+        words.clear();
+        words.reserve(text.len() / 5 + 1);
+        // Most sentences have a word that may open a time phrase or a
+        // plan ("in", "on", "to", "was"): room for a few at once rather
+        // than growing from none.
+        for leads in [&mut time, &mut planned] {
+            leads.clear();
+            leads.reserve(4);
+        }
+        expected.clear();
+        saying.clear();
         let mut view = SentenceView {
             text,
-            words: Vec::with_capacity(text.len() / 5 + 1),
+            words,
             ascii: true,
             plain_ascii,
-            // Most sentences have a word that may open a time phrase or a
-            // plan ("in", "on", "to", "was"): room for a few at once
-            // rather than growing from none.
-            time: Vec::with_capacity(4),
-            planned: Vec::with_capacity(4),
-            expected: Vec::new(),
-            saying: Vec::new(),
+            time,
+            planned,
+            expected,
+            saying,
             according: false,
             by_bytes: true,
         };
@@ -838,6 +872,14 @@ mod tests {
         assert_eq!(fast.words, any.words, "{text:?}");
         assert_eq!((fast.ascii, &fast.time, &fast.planned, &fast.expected), (any.ascii, &any.time, &any.planned, &any.expected), "{text:?}");
         assert_eq!((&fast.saying, fast.according), (&any.saying, any.according), "{text:?}");
+        // Read into the lists of another sentence's view: the same view.
+        let before = SentenceView::new("Officials said in June that 40 people were expected to leave, army\u{2019}s data show.");
+        let reused = SentenceView::new_in(text, before.into_lists());
+        assert_eq!(
+            (&reused.words, &reused.time, &reused.planned, &reused.expected, &reused.saying, reused.according, reused.ascii),
+            (&fast.words, &fast.time, &fast.planned, &fast.expected, &fast.saying, fast.according, fast.ascii),
+            "{text:?}"
+        );
         // Every verb of saying is among the flagged words, and "according"
         // is told as a test of each word tells it.
         for (k, w) in fast.words.iter().enumerate() {
