@@ -529,9 +529,20 @@ impl<'t> SentenceView<'t> {
     /// starts; the words read here tell where those are, so a sentence
     /// whose words were read byte by byte is not read again for them.
     pub fn rule_hits(&self, rules: &RuleSet) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.rule_hits_into(rules, &mut hits);
+        hits
+    }
+
+    /// [`SentenceView::rule_hits`] written into `hits` (emptied first): a
+    /// reader of many sentences keeps one list for all.
+    pub fn rule_hits_into(&self, rules: &RuleSet, hits: &mut Vec<Hit>) {
         match self.word_stretches() {
-            Some(stretches) => rules.hits_in_words(self.text, stretches),
-            None => rules.hits(self.text),
+            Some(stretches) => rules.hits_in_words_into(self.text, stretches, hits),
+            None => {
+                hits.clear();
+                hits.extend(rules.hits(self.text));
+            }
         }
     }
 
@@ -551,6 +562,12 @@ impl<'t> SentenceView<'t> {
     #[inline]
     pub fn saying_candidates(&self) -> &[usize] {
         &self.saying
+    }
+
+    /// Whether the sentence passes [`ascii_words`], told when it was read.
+    #[inline]
+    pub fn is_ascii_words(&self) -> bool {
+        self.ascii
     }
 
     /// Whether some word of the sentence ends in "according", case aside.

@@ -154,12 +154,21 @@ impl Matcher {
     /// length and first and last letters ([`Runs::may_open`]) without
     /// being read.
     pub fn hits_in_words(&self, text: &str, words: impl IntoIterator<Item = WordStretch>) -> Vec<Hit> {
-        if !self.opens_at_runs {
-            return self.hits(text);
-        }
         let mut hits = Vec::with_capacity(16);
+        self.hits_in_words_into(text, words, &mut hits);
+        hits
+    }
+
+    /// [`Matcher::hits_in_words`] written into `hits` (emptied first): a
+    /// reader of many sentences keeps one list for all.
+    pub fn hits_in_words_into(&self, text: &str, words: impl IntoIterator<Item = WordStretch>, hits: &mut Vec<Hit>) {
+        hits.clear();
+        if !self.opens_at_runs {
+            hits.extend(self.hits(text));
+            return;
+        }
         if self.trie.is_empty() {
-            return hits;
+            return;
         }
         let b = text.as_bytes();
         for w in words {
@@ -167,7 +176,7 @@ impl Matcher {
                 let (Some(&first), Some(&last)) = (b.get(w.start), b.get(w.end.wrapping_sub(1))) else { continue };
                 if w.end > w.start && self.runs.may_open(w.end - w.start, first, last) {
                     let run = letters_run(b, w.start, w.end);
-                    self.hits_after_run(text, w.start, &run, &mut hits);
+                    self.hits_after_run(text, w.start, &run, hits);
                 }
                 continue;
             }
@@ -175,10 +184,9 @@ impl Matcher {
             // digits in turn ("killed-in-action" has three).
             let mut i = w.start;
             while let Some(&c) = b.get(i).filter(|_| i < w.end) {
-                i = if ASCII_ALNUM[usize::from(c)] { self.hits_at_run(text, i, &mut hits) } else { i + 1 };
+                i = if ASCII_ALNUM[usize::from(c)] { self.hits_at_run(text, i, hits) } else { i + 1 };
             }
         }
-        hits
     }
 
     /// The hits starting at `i`, the start of a run of ASCII letters and
