@@ -223,6 +223,38 @@ fn the_table_summarises_and_colours_only_when_asked() {
     assert!(!String::from_utf8(never.stdout).unwrap().contains('\u{1b}'));
 }
 
+/// Thirty articles, each with an advertisement line and one with a link to
+/// another story too: the table counts the 31 regions by reason instead of
+/// listing them, and the Markdown report still lists each.
+#[test]
+fn many_exclusions_are_counted_by_reason_in_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..30 {
+        let mut text = "Plant fire injures workers\n\nCrews said 12 workers were hurt in the fire at the plant on Monday.\n\n\
+                        Advertisement\n\nThe plant will reopen next week, the owner said.\n"
+            .to_string();
+        if i == 0 {
+            text.push_str("\nRead more: A fire at the same plant last year\n");
+        }
+        std::fs::write(dir.path().join(format!("a{i:02}.txt")), text).unwrap();
+    }
+    let out = concord().arg("compare").arg(dir.path()).env("NO_COLOR", "1").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let tail: Vec<&str> = table.lines().skip_while(|l| !l.starts_with("Excluded from extraction")).collect();
+    assert_eq!(
+        tail,
+        [
+            "Excluded from extraction: 31 regions in 30 articles, by reason (`--format markdown` or `json` lists each):",
+            "  promo: 30 regions in 30 articles",
+            "  related_link: 1 region in 1 article",
+        ]
+    );
+    let markdown = concord().arg("compare").arg(dir.path()).args(["--format", "markdown"]).output().unwrap();
+    let markdown = String::from_utf8(markdown.stdout).unwrap();
+    assert_eq!(markdown.matches("advertisement").count(), 30, "{markdown}");
+}
+
 /// Two outlets' files with the same name in their own folders: each keeps
 /// an id of its own, so every finding names one article.
 #[test]

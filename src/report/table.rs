@@ -5,7 +5,7 @@
 //! counts by verdict, and lists below it what each article had excluded
 //! from extraction, so an editor sees what was ignored.
 
-use crate::ingest::Article;
+use crate::ingest::{Article, ExclusionReason};
 use crate::model::{Claim, Finding, Verdict};
 use crate::pipeline::Report;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, Color, ContentArrangement, Table};
@@ -174,22 +174,60 @@ fn column_names(articles: &[Article]) -> Vec<String> {
         .collect()
 }
 
-/// The excluded regions of every article, one line each.
+/// The excluded regions of every article, one line each, or, past
+/// [`MAX_EXCLUSION_LINES`], one line per reason with its counts.
 fn exclusions(report: &Report, names: &[String]) -> String {
-    let mut lines = Vec::new();
+    let total: usize = report.articles.iter().map(|a| a.excluded.len()).sum();
+    if total == 0 {
+        return "Excluded from extraction: nothing\n".to_string();
+    }
+    if total > MAX_EXCLUSION_LINES {
+        return exclusions_by_reason(report, total);
+    }
+    let mut out = String::from("Excluded from extraction:\n");
     for (a, name) in report.articles.iter().zip(names) {
         for e in &a.excluded {
             let what = if name == &a.id { a.id.clone() } else { format!("{name} ({})", a.id) };
             let range = if e.start_line == e.end_line { format!("line {}", e.start_line) } else { format!("lines {}-{}", e.start_line, e.end_line) };
             let note = if e.note.is_empty() { String::new() } else { format!(": {}", e.note) };
-            lines.push(format!("  {what}, {range}, {}{note}\n", e.reason.as_str()));
+            out.push_str(&format!("  {what}, {range}, {}{note}\n", e.reason.as_str()));
         }
     }
-    if lines.is_empty() {
-        "Excluded from extraction: nothing\n".to_string()
-    } else {
-        format!("Excluded from extraction:\n{}", lines.concat())
+    out
+}
+
+/// Above this many excluded regions the table counts them by reason: a
+/// story of hundreds of articles would otherwise end in thousands of lines
+/// that bury the findings. The Markdown, HTML and JSON reports still list
+/// every region.
+const MAX_EXCLUSION_LINES: usize = 24;
+
+/// One line per reason, the most common first: how many regions, in how
+/// many articles.
+fn exclusions_by_reason(report: &Report, total: usize) -> String {
+    // reason -> (regions, articles)
+    let mut counts: std::collections::BTreeMap<ExclusionReason, (usize, usize)> = Default::default();
+    for a in &report.articles {
+        let mut seen = Vec::new();
+        for e in &a.excluded {
+            let entry = counts.entry(e.reason).or_default();
+            entry.0 += 1;
+            if !seen.contains(&e.reason) {
+                seen.push(e.reason);
+                entry.1 += 1;
+            }
+        }
     }
+    let articles = report.articles.iter().filter(|a| !a.excluded.is_empty()).count();
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|x, y| y.1 .0.cmp(&x.1 .0));
+    let mut out = format!(
+        "Excluded from extraction: {total} regions in {articles} articles, by reason (`--format markdown` or `json` lists each):\n"
+    );
+    for (reason, (regions, articles)) in rows {
+        out.push_str(&format!("  {}: {regions} region{} in {articles} article{}\n", reason.as_str(), plural(regions), plural(articles)));
+    }
+    out
 }
 
 /// `concord facts` as a terminal table.
