@@ -81,6 +81,11 @@ pub trait WordList<'t> {
     fn marked(&self) -> Option<(&[usize], bool)> {
         None
     }
+    /// [`ascii_words`] of the sentence, if a reader of the words has
+    /// told it already.
+    fn ascii_words(&self) -> Option<bool> {
+        None
+    }
 }
 
 impl<'t> WordList<'t> for [(Span, &'t str)] {
@@ -120,6 +125,11 @@ impl<'t> WordList<'t> for SentenceView<'t> {
     fn marked(&self) -> Option<(&[usize], bool)> {
         Some((self.saying_candidates(), self.has_according_word()))
     }
+
+    #[inline]
+    fn ascii_words(&self) -> Option<bool> {
+        Some(self.is_ascii_words())
+    }
 }
 
 /// Every source a sentence names, in order.
@@ -153,7 +163,7 @@ pub fn sources_among<'t, W: WordList<'t> + ?Sized>(sentence: &str, words: &W) ->
     // space). Other sentences are searched by the pattern as written, and always
     // looked at. The sources of both kinds stand at different words, so
     // the sort below puts them in one order whichever comes first.
-    if ends_in_according || !(ascii || ascii_words(sentence)) {
+    if ends_in_according || !(ascii || words.ascii_words().unwrap_or_else(|| ascii_words(sentence))) {
         out.extend(according_to(sentence));
     }
     out.sort_by_key(|s| s.at);

@@ -36,6 +36,10 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
     // most sentences without figures are never searched for sources.
     let mut unread: Vec<&Sentence> = Vec::new();
     let mut lines = LineCursor::new(article);
+    // The lists of each sentence's view, allocated once for the article.
+    let mut view_lists = view::ViewLists::default();
+    // And the list of each sentence's rule hits.
+    let mut hits = Vec::new();
     for sentence in &segments.sentences {
         let Some(raw) = article.text.get(sentence.span.start..sentence.span.end) else { continue };
         // Markup (link targets, emphasis marks) blanked, offsets unchanged.
@@ -50,16 +54,20 @@ pub fn extract(article: &Article, segments: &Segments, rules: &RuleSet) -> Vec<C
         let carried = previous.as_ref().filter(|(p, _)| *p == sentence.paragraph).map(|(_, s)| s.as_str());
         // The sentence's words, read once for the readers of every mention
         // and for its sources.
-        let view = view::SentenceView::new(text);
+        let view = view::SentenceView::new_in(text, std::mem::take(&mut view_lists));
         // Found once, for the sentence's figures and for the next sentence.
         let sources = attribution::sources_among(text, &view);
         let before = claims.len();
         // Reports quote the sentence as written (`raw`), markup and all.
         let cx = MentionContext { article, sentence, text, raw, view: &view, sources: &sources, previous: carried };
-        mention_claims(&cx, found, rules, &mut lines, &mut claims);
+        // Found at the words the view has read, not by reading the text
+        // again.
+        view.rule_hits_into(rules, &mut hits);
+        mention_claims(&cx, found, &hits, rules, &mut lines, &mut claims);
         resolve_them(&mut claims, before);
         let source = attribution::sentence_source_among(&sources, text, carried);
         previous = source.map(|s| (sentence.paragraph, s));
+        view_lists = view.into_lists();
     }
     claims
 }
@@ -189,11 +197,11 @@ struct Reading {
 
 /// The claims of the mentions `found` (sentence-relative spans, in order)
 /// in one sentence, added to `claims`.
-fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet, lines: &mut LineCursor<'_>, claims: &mut Vec<Claim>) {
+/// `hits` are the rule set's hits in the sentence.
+fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, hits: &[Hit], rules: &RuleSet, lines: &mut LineCursor<'_>, claims: &mut Vec<Claim>) {
     let MentionContext { article, sentence, text, raw, view, sources, previous } = *cx;
-    let hits = rules.hits(text);
     let clauses = clause::clauses(text, &found);
-    let sentence_hits = topic::SentenceHits::new(text, &found, &hits);
+    let sentence_hits = topic::SentenceHits::new(text, &found, hits);
     // One copy of the sentence for all its claims.
     let shared_text: std::sync::Arc<str> = raw.into();
     // Read once: a run-on sentence without a comma would otherwise be read
@@ -205,8 +213,8 @@ fn mention_claims(cx: &MentionContext<'_>, found: Vec<Quantity>, rules: &RuleSet
         // A coordinated mention shares the frame of the one before
         // ("agreed to send 1,000 engineers and 5,000 workers").
         let coordinated_with = if c.coordinated { readings.last().map(|p| &p.scope) } else { None };
-        let elided = elided_noun(text, &found, &clauses, index, &hits);
-        let mut decision = topic::assign(text, &found, &clauses, index, elided, &hits, &sentence_hits, rules);
+        let elided = elided_noun(text, &found, &clauses, index, hits);
+        let mut decision = topic::assign(text, &found, &clauses, index, elided, hits, &sentence_hits, rules);
         let hints = decision.as_ref().map_or(&[][..], |d| rules.rules()[d.rule].signals.scope_hints.as_slice());
         let scope = scope::scope_of(&scope::ScopeInput {
             sentence: text,
@@ -327,7 +335,7 @@ mod tests {
         let view = view::SentenceView::new(sentence);
         let cx = MentionContext { article: &article, sentence: &s, text: sentence, raw: sentence, view: &view, sources: &sources, previous: None };
         let mut claims = Vec::new();
-        mention_claims(&cx, found, &rules, &mut LineCursor::new(&article), &mut claims);
+        mention_claims(&cx, found, &view.rule_hits(&rules), &rules, &mut LineCursor::new(&article), &mut claims);
         claims
     }
 

@@ -20,6 +20,8 @@ use super::phrase::{Phrase, EXPECTED, PLANNED, TIME};
 use super::scope::{GROUP_PREPOSITIONS, PLACE_PREPOSITIONS};
 use super::word_regex::ascii_words;
 use crate::model::{Span, Words};
+use crate::rules::matcher::{Hit, WordStretch};
+use crate::rules::RuleSet;
 
 /// A word of the sentence: where it is, where its run of word characters
 /// ends (its trailing hyphens and apostrophes included), and its flags.
@@ -29,6 +31,10 @@ struct Word {
     end: usize,
     run_end: usize,
     flags: u8,
+    /// Whether the word is ASCII letters alone, read byte by byte
+    /// ([`SentenceView::new_ascii`]): then it is a whole run of ASCII
+    /// letters and digits, which the rule matcher needs to know.
+    letters: bool,
 }
 
 /// A content word: kept in a claim's context.
@@ -221,6 +227,19 @@ fn is_content(word: &str) -> bool {
     }
 }
 
+/// The lists a [`SentenceView`] fills, handed from one sentence's view to
+/// the next ([`SentenceView::new_in`], [`SentenceView::into_lists`]): an
+/// article's sentences are then read into lists allocated once, where
+/// each view allocated and freed its own.
+#[derive(Default)]
+pub struct ViewLists {
+    words: Vec<Word>,
+    time: Vec<usize>,
+    planned: Vec<usize>,
+    expected: Vec<usize>,
+    saying: Vec<usize>,
+}
+
 /// A sentence's words and phrase leads, read once.
 pub struct SentenceView<'t> {
     text: &'t str,
@@ -243,16 +262,32 @@ pub struct SentenceView<'t> {
     saying: Vec<usize>,
     /// Whether some word ends in "according" ([`ends_in_according`]).
     according: bool,
+    /// Whether the words were read byte by byte
+    /// ([`SentenceView::new_ascii`]): every letter and digit of the text
+    /// is ASCII and each word's stretch holds whole runs of them.
+    by_bytes: bool,
 }
 
 impl<'t> SentenceView<'t> {
     pub fn new(text: &'t str) -> SentenceView<'t> {
+        SentenceView::new_in(text, ViewLists::default())
+    }
+
+    /// [`SentenceView::new`], filling `lists` (emptied first) rather
+    /// than lists of its own.
+    pub fn new_in(text: &'t str, lists: ViewLists) -> SentenceView<'t> {
         let plain_ascii = text.is_ascii();
         if plain_ascii || (ascii_words(text) && text.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())) {
-            SentenceView::new_ascii(text, plain_ascii)
+            SentenceView::new_ascii(text, plain_ascii, lists)
         } else {
             SentenceView::new_any(text)
         }
+    }
+
+    /// The view's lists, for the next sentence's view.
+    pub fn into_lists(self) -> ViewLists {
+        let SentenceView { words, time, planned, expected, saying, .. } = self;
+        ViewLists { words, time, planned, expected, saying }
     }
 
     /// [`SentenceView::new`] of any text, word by word through
@@ -287,7 +322,9 @@ impl<'t> SentenceView<'t> {
                 saying.push(words.len());
             }
             according |= ends_in_according(b);
-            words.push(Word { start: span.start, end: span.end, run_end, flags });
+            // Told as a reading byte by byte tells it: a run of ASCII
+            // letters alone, with no marks trailing.
+            words.push(Word { start: span.start, end: span.end, run_end, flags, letters: letters && run_end == span.end });
             if !ascii {
                 continue;
             }
@@ -309,7 +346,7 @@ impl<'t> SentenceView<'t> {
                 }
             }
         }
-        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected, saying, according }
+        SentenceView { text, words, ascii, plain_ascii: text.is_ascii(), time, planned, expected, saying, according, by_bytes: false }
     }
 
     /// [`SentenceView::new_any`] of a text whose letters and digits are all
@@ -320,22 +357,32 @@ impl<'t> SentenceView<'t> {
     /// readers of a sentence together. Other characters break words, but
     /// for the curly apostrophe, which joins them as `'` does.
     /// `plain_ascii` tells whether the text is ASCII throughout.
-    fn new_ascii(text: &'t str, plain_ascii: bool) -> SentenceView<'t> {
+    fn new_ascii(text: &'t str, plain_ascii: bool, lists: ViewLists) -> SentenceView<'t> {
         let lexicon = Lexicon::get();
         let bytes = text.as_bytes();
+        let ViewLists { mut words, mut time, mut planned, mut expected, mut saying } = lists;
+        words.clear();
+        words.reserve(text.len() / 5 + 1);
+        // Most sentences have a word that may open a time phrase or a
+        // plan ("in", "on", "to", "was"): room for a few at once rather
+        // than growing from none.
+        for leads in [&mut time, &mut planned] {
+            leads.clear();
+            leads.reserve(4);
+        }
+        expected.clear();
+        saying.clear();
         let mut view = SentenceView {
             text,
-            words: Vec::with_capacity(text.len() / 5 + 1),
+            words,
             ascii: true,
             plain_ascii,
-            // Most sentences have a word that may open a time phrase or a
-            // plan ("in", "on", "to", "was"): room for a few at once
-            // rather than growing from none.
-            time: Vec::with_capacity(4),
-            planned: Vec::with_capacity(4),
-            expected: Vec::new(),
-            saying: Vec::new(),
+            time,
+            planned,
+            expected,
+            saying,
             according: false,
+            by_bytes: true,
         };
         let mut i = 0;
         while i < bytes.len() {
@@ -404,7 +451,7 @@ impl<'t> SentenceView<'t> {
         if n >= 9 {
             self.according |= ends_in_according(&bytes[start..end]);
         }
-        self.words.push(Word { start, end, run_end: end, flags: letter_flags(n, listed) });
+        self.words.push(Word { start, end, run_end: end, flags: letter_flags(n, listed), letters: true });
         // A word of letters is its own `\w` run unless `_` touches it (the
         // bytes around a run are no letters or digits): only a word that
         // leads a phrase needs the test.
@@ -444,7 +491,7 @@ impl<'t> SentenceView<'t> {
             self.saying.push(self.words.len());
         }
         self.according |= ends_in_according(word);
-        self.words.push(Word { start, end, run_end, flags });
+        self.words.push(Word { start, end, run_end, flags, letters: false });
         if letters {
             if is_whole_run(bytes, start, end) {
                 self.push_leads(start, listed);
@@ -477,11 +524,50 @@ impl<'t> SentenceView<'t> {
         self.text
     }
 
+    /// The rule set's hits in the sentence: [`RuleSet::hits`] of its
+    /// text. The rule matcher tries only where a run of letters and digits
+    /// starts; the words read here tell where those are, so a sentence
+    /// whose words were read byte by byte is not read again for them.
+    pub fn rule_hits(&self, rules: &RuleSet) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        self.rule_hits_into(rules, &mut hits);
+        hits
+    }
+
+    /// [`SentenceView::rule_hits`] written into `hits` (emptied first): a
+    /// reader of many sentences keeps one list for all.
+    pub fn rule_hits_into(&self, rules: &RuleSet, hits: &mut Vec<Hit>) {
+        match self.word_stretches() {
+            Some(stretches) => rules.hits_in_words_into(self.text, stretches, hits),
+            None => {
+                hits.clear();
+                hits.extend(rules.hits(self.text));
+            }
+        }
+    }
+
+    /// The words as the rule matcher takes them, when they were read byte
+    /// by byte: each one a stretch of ASCII letters, digits, hyphens and
+    /// apostrophes (its trailing marks included) with no letter or digit
+    /// around it, as [`Matcher::hits_in_words`] asks. Words read through
+    /// [`clause::word_iter`] give none: letters outside ASCII join them.
+    ///
+    /// [`Matcher::hits_in_words`]: crate::rules::matcher::Matcher::hits_in_words
+    fn word_stretches(&self) -> Option<impl Iterator<Item = WordStretch> + '_> {
+        self.by_bytes.then(|| self.words.iter().map(|w| WordStretch { start: w.start, end: w.run_end, letters: w.letters }))
+    }
+
     /// The indices of the words that may be verbs of saying, in order: a
     /// superset of those that are, which the reader confirms on each.
     #[inline]
     pub fn saying_candidates(&self) -> &[usize] {
         &self.saying
+    }
+
+    /// Whether the sentence passes [`ascii_words`], told when it was read.
+    #[inline]
+    pub fn is_ascii_words(&self) -> bool {
+        self.ascii
     }
 
     /// Whether some word of the sentence ends in "according", case aside.
@@ -803,6 +889,14 @@ mod tests {
         assert_eq!(fast.words, any.words, "{text:?}");
         assert_eq!((fast.ascii, &fast.time, &fast.planned, &fast.expected), (any.ascii, &any.time, &any.planned, &any.expected), "{text:?}");
         assert_eq!((&fast.saying, fast.according), (&any.saying, any.according), "{text:?}");
+        // Read into the lists of another sentence's view: the same view.
+        let before = SentenceView::new("Officials said in June that 40 people were expected to leave, army\u{2019}s data show.");
+        let reused = SentenceView::new_in(text, before.into_lists());
+        assert_eq!(
+            (&reused.words, &reused.time, &reused.planned, &reused.expected, &reused.saying, reused.according, reused.ascii),
+            (&fast.words, &fast.time, &fast.planned, &fast.expected, &fast.saying, fast.according, fast.ascii),
+            "{text:?}"
+        );
         // Every verb of saying is among the flagged words, and "according"
         // is told as a test of each word tells it.
         for (k, w) in fast.words.iter().enumerate() {
@@ -919,6 +1013,43 @@ mod tests {
         }
     }
 
+    /// The rule matcher at the view's words finds what it finds reading
+    /// the whole text, for the rule set `matcher` (the built-in rules when
+    /// `None`).
+    fn same_rule_hits(text: &str, matcher: Option<&crate::rules::matcher::Matcher>) {
+        let view = SentenceView::new(text);
+        match matcher {
+            Some(m) => {
+                let got = match view.word_stretches() {
+                    Some(stretches) => m.hits_in_words(text, stretches),
+                    None => m.hits(text),
+                };
+                assert_eq!(got, m.hits(text), "{text:?}");
+            }
+            None => {
+                let rules = RuleSet::builtin().expect("built-in rules load");
+                assert_eq!(view.rule_hits(&rules), rules.hits(text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn rule_hits_at_the_words_are_the_hits_of_the_text() {
+        let cases = [
+            "At least 40 people were killed and 12 injured, officials said.",
+            "Nine soldiers KILLED-in-action; the fallen were honoured.",
+            "The army\u{2019}s 3,000 troops \u{2014} the dead, the missing \u{2014} left.",
+            "\u{201c}They died,\u{201d} she said; 12 were evacuated_ and x_killed.",
+            "Caf\u{e9} owners: 40 killed; \u{c9}vacu\u{e9}s 12.",
+            "killedx killed- -killed 'killed' killed's death toll 5%",
+            "",
+            "a",
+        ];
+        for text in cases {
+            same_rule_hits(text, None);
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn leading_letters_are_counted_bytes(eight in proptest::prelude::any::<[u8; 8]>()) {
@@ -953,6 +1084,47 @@ mod tests {
         ), seps in proptest::collection::vec("( |  |-|,|'|_|\\.)", 12)) {
             let text: String = words.iter().zip(&seps).map(|(w, s)| format!("{w}{s}")).collect();
             same_as_any(&text);
+        }
+
+        /// Random forms (some opening with a mark or a letter outside
+        /// ASCII, which send the text to the whole reading) on text of
+        /// letters, digits, joiners, underscores and punctuation.
+        #[test]
+        fn rule_hits_at_the_words_on_random_forms(
+            forms in proptest::collection::vec((0usize..3, "[aAbB1 '\\-é_]{1,4}"), 1..6),
+            text in "[aAbB1 '’\\-_.,xé—]{0,40}",
+        ) {
+            use crate::rules::matcher::{Entry, Matcher, SignalKind};
+            let m = Matcher::new(forms.iter().map(|(rule, form)| Entry { rule: *rule, kind: SignalKind::Word, form, lemma: form }));
+            same_rule_hits(&text, Some(&m));
+        }
+
+        /// Forms of ASCII letters alone (the usual rule set), so that the
+        /// words are read at their stretches.
+        #[test]
+        fn rule_hits_at_the_words_on_random_letter_forms(
+            forms in proptest::collection::vec((0usize..3, "[abAB1]{1,3}( [ab]{1,2})?(-[ab])?"), 1..6),
+            text in "[aAbB1 '’\\-_.,x—]{0,40}",
+        ) {
+            use crate::rules::matcher::{Entry, Matcher, SignalKind};
+            let m = Matcher::new(forms.iter().map(|(rule, form)| Entry { rule: *rule, kind: SignalKind::Word, form, lemma: form }));
+            same_rule_hits(&text, Some(&m));
+        }
+
+        /// The built-in rules on sentences of their own words and others.
+        #[test]
+        fn rule_hits_at_the_words_on_the_builtin_rules(words in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("killed"), proptest::prelude::Just("Killed"), proptest::prelude::Just("in"), proptest::prelude::Just("action"),
+                proptest::prelude::Just("the"), proptest::prelude::Just("fallen"), proptest::prelude::Just("dead"), proptest::prelude::Just("troops"),
+                proptest::prelude::Just("soldiers"), proptest::prelude::Just("death"), proptest::prelude::Just("toll"), proptest::prelude::Just("missing"),
+                proptest::prelude::Just("2,000"), proptest::prelude::Just("F-16s"), proptest::prelude::Just("army’s"), proptest::prelude::Just("évacués"),
+                proptest::prelude::Just("evacuated"), proptest::prelude::Just("percent"), proptest::prelude::Just("x"),
+            ], 0..14),
+            seps in proptest::collection::vec("( |  |-|, |’|'|_|\\.|—)", 14),
+        ) {
+            let text: String = words.iter().zip(&seps).flat_map(|(w, s)| [*w, s.as_str()]).collect();
+            same_rule_hits(&text, None);
         }
 
         #[test]

@@ -60,6 +60,11 @@ pub struct Entry<'a> {
 pub struct Matcher {
     trie: Trie,
     runs: Runs,
+    /// Whether every form opens with an ASCII letter or digit: then no
+    /// hit starts elsewhere than at a run of them, and a reader that knows
+    /// where a text's words are may ask only there
+    /// ([`Matcher::hits_in_words`]).
+    opens_at_runs: bool,
     /// For each pattern id, every (rule, kind, lemma) it belongs to: one
     /// form may be listed by several rules. Sorted by rule (stably), the
     /// order in which [`Matcher::hits`] reports them.
@@ -95,7 +100,8 @@ impl Matcher {
         }
         let trie = Trie::new(&patterns);
         let runs = Runs::new(&trie, &patterns);
-        Matcher { trie, runs, owners, lemmas }
+        let opens_at_runs = patterns.iter().all(|p| p.as_bytes().first().is_some_and(|&c| ASCII_ALNUM[usize::from(c)]));
+        Matcher { trie, runs, opens_at_runs, owners, lemmas }
     }
 
     /// Every whole-word hit in `text`, ordered by position (start, then
@@ -132,6 +138,74 @@ impl Matcher {
             };
         }
         hits
+    }
+
+    /// [`Matcher::hits`] of `text`, tried only at the words a reader has
+    /// already found there, rather than reading every byte again.
+    ///
+    /// `words` must be, in order, stretches of `text` that hold every run
+    /// of ASCII letters and digits, each with no letter or digit just
+    /// before or after it, and `text` must have no letter or digit outside
+    /// ASCII (a sentence view read byte by byte gives both). A hit starts
+    /// where no letter or digit comes before; when every form opens with
+    /// an ASCII letter or digit, that is the start of such a run, so the
+    /// answer is the same. Other forms send the text to [`Matcher::hits`].
+    /// A word of ASCII letters alone, most words, is ruled out by its
+    /// length and first and last letters ([`Runs::may_open`]) without
+    /// being read.
+    pub fn hits_in_words(&self, text: &str, words: impl IntoIterator<Item = WordStretch>) -> Vec<Hit> {
+        let mut hits = Vec::with_capacity(16);
+        self.hits_in_words_into(text, words, &mut hits);
+        hits
+    }
+
+    /// [`Matcher::hits_in_words`] written into `hits` (emptied first): a
+    /// reader of many sentences keeps one list for all.
+    pub fn hits_in_words_into(&self, text: &str, words: impl IntoIterator<Item = WordStretch>, hits: &mut Vec<Hit>) {
+        hits.clear();
+        if !self.opens_at_runs {
+            hits.extend(self.hits(text));
+            return;
+        }
+        if self.trie.is_empty() {
+            return;
+        }
+        let b = text.as_bytes();
+        for w in words {
+            if w.letters {
+                let (Some(&first), Some(&last)) = (b.get(w.start), b.get(w.end.wrapping_sub(1))) else { continue };
+                if w.end > w.start && self.runs.may_open(w.end - w.start, first, last) {
+                    let run = letters_run(b, w.start, w.end);
+                    self.hits_after_run(text, w.start, &run, hits);
+                }
+                continue;
+            }
+            // Digits, hyphens or apostrophes: each run of letters and
+            // digits in turn ("killed-in-action" has three).
+            let mut i = w.start;
+            while let Some(&c) = b.get(i).filter(|_| i < w.end) {
+                i = if ASCII_ALNUM[usize::from(c)] { self.hits_at_run(text, i, hits) } else { i + 1 };
+            }
+        }
+    }
+
+    /// The hits starting at `i`, the start of a run of ASCII letters and
+    /// digits, and where that run ends.
+    #[inline(always)]
+    fn hits_at_run(&self, text: &str, i: usize, hits: &mut Vec<Hit>) -> usize {
+        let run = word_run(text.as_bytes(), i);
+        self.hits_after_run(text, i, &run, hits);
+        run.end
+    }
+
+    /// The hits starting at `i`, where `run` starts.
+    #[inline(always)]
+    fn hits_after_run(&self, text: &str, i: usize, run: &Run, hits: &mut Vec<Hit>) {
+        match self.runs.find(run) {
+            None => {}
+            Some(Runs::FROM_ROOT) => self.walk(text, i, i, Trie::ROOT, hits),
+            Some(cell) => self.walk(text, i, run.end, cell, hits),
+        }
     }
 
     /// The hits at `i`, a character that is not an ASCII letter or digit
@@ -183,6 +257,17 @@ impl Matcher {
 
 // ---------------------------------------------------------------- words
 
+/// A word as a reader of the text found it, for
+/// [`Matcher::hits_in_words`]: `text[start..end]`, ASCII letters, digits
+/// and the marks that join them, with no letter or digit just before or
+/// after it; `letters` when it is ASCII letters alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordStretch {
+    pub start: usize,
+    pub end: usize,
+    pub letters: bool,
+}
+
 /// A run of ASCII letters and digits opening a word (or a form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
@@ -214,6 +299,15 @@ fn word_run(b: &[u8], i: usize) -> Run {
     }
     // Setting bit 5 folds capitals onto lower case and leaves digits.
     Run { end, len: end - i, head: (x | splat(0x20)) & mask }
+}
+
+/// [`word_run`] at `start` of `b[start..end]`, known to be a whole run of
+/// ASCII letters: its length is known, so only its head is read.
+#[inline(always)]
+fn letters_run(b: &[u8], start: usize, end: usize) -> Run {
+    let len = end - start;
+    let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+    Run { end, len, head: (chunk_at(b, start) | splat(0x20)) & mask }
 }
 
 /// From `i`, inside a word, to just past the character that ends it;
@@ -344,6 +438,13 @@ struct Runs {
     /// Open addressing by [`Runs::slot`]; a length of 0 marks a free slot.
     slots: Vec<RunSlot>,
     shift: u32,
+    /// For each run length (15 for 15 and more) and the low five bits of
+    /// a run's first byte, a bit for the low five bits of its last byte:
+    /// a word whose length and first and last letters no run has together
+    /// is told so by one load and a test, which rules out most words of
+    /// prose. ('A' and 'a' share their low five bits, so the test holds
+    /// whatever the case.)
+    heads: Box<[[u32; 32]; 16]>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -360,6 +461,7 @@ impl Runs {
 
     fn new(trie: &Trie, patterns: &[String]) -> Runs {
         let mut found: Vec<RunSlot> = Vec::new();
+        let mut heads = Box::new([[0u32; 32]; 16]);
         for p in patterns {
             let bytes = p.as_bytes();
             if !bytes.first().is_some_and(|&c| ASCII_ALNUM[usize::from(c)]) {
@@ -370,10 +472,13 @@ impl Runs {
             if !found.iter().any(|s| s.head == run.head && s.len == run.len) {
                 found.push(RunSlot { head: run.head, len: run.len, cell });
             }
+            // Every form's run, not only the first of a slot: runs longer
+            // than eight bytes share one when their first eight do.
+            heads[run.len.min(15)][usize::from(bytes[0] & 31)] |= 1 << (bytes[run.len - 1] & 31);
         }
         // At most a quarter full: look-ups nearly always end at the first slot.
         let bits = (found.len() * 4).next_power_of_two().trailing_zeros().max(4);
-        let mut runs = Runs { slots: vec![RunSlot::default(); 1 << bits], shift: 64 - bits };
+        let mut runs = Runs { slots: vec![RunSlot::default(); 1 << bits], shift: 64 - bits, heads };
         for slot in found {
             let mut i = runs.slot(slot.head);
             while runs.slots[i].len != 0 {
@@ -390,6 +495,13 @@ impl Runs {
     #[inline(always)]
     fn slot(&self, head: u64) -> usize {
         (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// False when no form opens with a run of `len` bytes whose first is
+    /// `first` and last is `last`, in any case.
+    #[inline(always)]
+    fn may_open(&self, len: usize, first: u8, last: u8) -> bool {
+        self.heads[len.min(15)][usize::from(first & 31)] & (1 << (last & 31)) != 0
     }
 
     /// The cell to walk on from after `run`, if some form opens with it.
@@ -662,8 +774,35 @@ mod tests {
         for text in cases {
             let b = text.as_bytes();
             for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphanumeric()) {
-                assert_eq!(word_run(b, i), run_by_bytes(b, i), "{text:?} at {i}");
+                let run = run_by_bytes(b, i);
+                assert_eq!(word_run(b, i), run, "{text:?} at {i}");
+                if b[i..run.end].iter().all(u8::is_ascii_alphabetic) {
+                    assert_eq!(letters_run(b, i, run.end), run, "{text:?} at {i}");
+                }
             }
+        }
+    }
+
+    /// Every form's opening run passes the screen of runs, in either case:
+    /// the screen only rules out words no form can open at.
+    #[test]
+    fn the_screen_of_runs_passes_every_form_s_run() {
+        let rules = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let entries: Vec<Entry> = rules.rules().iter().enumerate().flat_map(|(i, r)| crate::rules::entries(i, r)).collect();
+        let m = Matcher::new(entries.iter().copied());
+        for e in &entries {
+            for form in [e.form.to_lowercase(), e.form.to_ascii_uppercase()] {
+                let b = form.as_bytes();
+                let len = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                if len > 0 {
+                    assert!(m.runs.may_open(len, b[0], b[len - 1]), "{form}");
+                }
+            }
+        }
+        // And it rules out words of prose that open no form.
+        for word in ["quickly", "Tuesday", "river"] {
+            let b = word.as_bytes();
+            assert!(!m.runs.may_open(b.len(), b[0], b[b.len() - 1]), "{word}");
         }
     }
 
@@ -684,7 +823,11 @@ mod tests {
         fn word_runs_agree_with_the_byte_reading(text in "[a-zA-Z0-9 ,.\\-@`\\[{\u{e9}\u{2014}]{1,40}") {
             let b = text.as_bytes();
             for i in (0..b.len()).filter(|&i| b[i].is_ascii_alphanumeric()) {
-                prop_assert_eq!(word_run(b, i), run_by_bytes(b, i));
+                let run = run_by_bytes(b, i);
+                prop_assert_eq!(word_run(b, i), run);
+                if b[i..run.end].iter().all(u8::is_ascii_alphabetic) {
+                    prop_assert_eq!(letters_run(b, i, run.end), run);
+                }
             }
         }
 

@@ -136,6 +136,17 @@ impl RuleSet {
         self.matcher.hits(text)
     }
 
+    /// [`RuleSet::hits`] of `text`, tried at the words a reader has
+    /// found there ([`Matcher::hits_in_words`] says what they must be).
+    pub fn hits_in_words(&self, text: &str, words: impl IntoIterator<Item = matcher::WordStretch>) -> Vec<Hit> {
+        self.matcher.hits_in_words(text, words)
+    }
+
+    /// [`RuleSet::hits_in_words`] written into `hits` (emptied first).
+    pub fn hits_in_words_into(&self, text: &str, words: impl IntoIterator<Item = matcher::WordStretch>, hits: &mut Vec<Hit>) {
+        self.matcher.hits_in_words_into(text, words, hits);
+    }
+
     /// The lemma a hit expands from ("kill" for "killed").
     pub fn lemma(&self, hit: &Hit) -> &str {
         self.matcher.lemma(hit.lemma)
