@@ -220,7 +220,7 @@ fn exclusions_by_reason(report: &Report, total: usize) -> String {
     }
     let articles = report.articles.iter().filter(|a| !a.excluded.is_empty()).count();
     let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|x, y| y.1 .0.cmp(&x.1 .0));
+    rows.sort_by_key(|&(_, (regions, _))| std::cmp::Reverse(regions));
     let mut out = format!(
         "Excluded from extraction: {total} regions in {articles} articles, by reason (`--format markdown` or `json` lists each):\n"
     );
