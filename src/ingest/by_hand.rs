@@ -316,16 +316,7 @@ pub(super) fn author_bio(t: &str) -> bool {
     // after it is taken whole, as the next name or the verb opens with a
     // letter, so the names are the line's first words.
     let mut verb_starts: Vec<&str> = any_word(t, &["he ", "she ", "they "]).collect();
-    let mut rest = t;
-    for _ in 0..4 {
-        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let name = &rest[..end];
-        let is_name = name.starts_with(|c: char| c.is_ascii_uppercase())
-            && name.chars().skip(1).all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
-        let Some(after) = spaces1(&rest[end..]).filter(|_| is_name) else { break };
-        verb_starts.push(after);
-        rest = after;
-    }
+    verb_starts.extend(after_names(t));
     verb_starts.into_iter().any(|r| {
         any_word(r, &["is ", "was ", "has been ", "serves as ", "are "])
             .flat_map(|r| any_word(r, &["a", "an", "the", "our"]))
@@ -396,19 +387,24 @@ fn network_list(t: &str) -> bool {
 /// names are the line's first words, as in [`author_bio`].
 pub(super) fn beat_bio(t: &str) -> bool {
     const BEATS: &[&str] = &["covers", "writes about", "writes on", "reports on", "reports from", "has covered", "has reported on"];
+    after_names(t).any(|after| any_word(after, BEATS).any(outlet_after_beat))
+}
+
+/// The rest of a line after each of its first one to four names (a
+/// capital, then letters, dots, apostrophes or hyphens) and the white
+/// space after it: where a bio's verb may stand.
+fn after_names(t: &str) -> impl Iterator<Item = &str> {
     let mut rest = t;
-    for _ in 0..4 {
+    std::iter::from_fn(move || {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let name = &rest[..end];
         let is_name = name.starts_with(|c: char| c.is_ascii_uppercase())
             && name.chars().skip(1).all(|c| c.is_ascii_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
-        let Some(after) = spaces1(&rest[end..]).filter(|_| is_name) else { break };
-        if any_word(after, BEATS).any(outlet_after_beat) {
-            return true;
-        }
+        let after = spaces1(&rest[end..]).filter(|_| is_name)?;
         rest = after;
-    }
-    false
+        Some(after)
+    })
+    .take(4)
 }
 
 /// `\b.+\b(?:for|at) (?:the )?.+$` on what follows the beat verb: a word

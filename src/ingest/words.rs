@@ -424,37 +424,7 @@ fn for_each_raw_word(text: &str, f: impl FnMut(&str)) {
 /// The non-empty [`raw_words`] of any text, in order: ASCII bytes are
 /// read off a table and only the other characters decoded.
 pub(super) fn raw_word_runs(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // Whether a word character starts at `i`, and its length.
-    let word_char_at = move |i: usize| match bytes[i] {
-        b if b.is_ascii() => (is_ascii_word_byte(b), 1),
-        _ => {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c.is_alphanumeric() || c == '’', c.len_utf8())
-        }
-    };
-    std::iter::from_fn(move || {
-        loop {
-            if i >= bytes.len() {
-                return None;
-            }
-            let (in_word, width) = word_char_at(i);
-            if in_word {
-                break;
-            }
-            i += width;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let (in_word, width) = word_char_at(i);
-            if !in_word {
-                break;
-            }
-            i += width;
-        }
-        Some(&text[start..i])
-    })
+    raw_word_runs_marked(text).map(|(word, _)| word)
 }
 
 /// [`raw_word_runs`], each with whether it is ASCII: known from the
