@@ -413,7 +413,7 @@ fn left_break(sentence: &str, floor: usize, pos: usize) -> usize {
         }
         while i > from {
             i -= 1;
-            if BREAK_BYTE[usize::from(b[i])] == 0 {
+            if !BREAK_BYTE[usize::from(b[i])] {
                 continue;
             }
             match break_at(b, i) {
@@ -476,17 +476,7 @@ enum Break {
 /// table look-up: in valid UTF-8 an ASCII byte is always a whole character
 /// and 0xE2 always starts one, so reading bytes finds the same breaks as
 /// reading chars.
-static BREAK_BYTE: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let listed = b";:()\"[],-";
-    let mut k = 0;
-    while k < listed.len() {
-        table[listed[k] as usize] = 1;
-        k += 1;
-    }
-    table[0xE2] = 1;
-    table
-};
+static BREAK_BYTE: [bool; 256] = crate::ingest::ascii::byte_set(b";:()\"[],-\xE2");
 
 /// The break at byte `i` of a region's bytes `b`, if any: the bytes at
 /// `i` as [`is_hard_break`], a comma, or the hyphen of a spaced dash (" - "
@@ -530,7 +520,7 @@ fn right_break(sentence: &str, pos: usize, ceiling: usize) -> usize {
         while i < to {
             let at = i;
             i += 1;
-            if BREAK_BYTE[usize::from(b[at])] == 0 {
+            if !BREAK_BYTE[usize::from(b[at])] {
                 continue;
             }
             match break_at(b, at) {
@@ -892,7 +882,7 @@ mod tests {
             for at in 0..8 {
                 let mut chunk = *b"abcdefgh";
                 chunk[at] = byte;
-                let holds = chunk.iter().any(|&c| BREAK_BYTE[usize::from(c)] != 0);
+                let holds = chunk.iter().any(|&c| BREAK_BYTE[usize::from(c)]);
                 assert!(!holds || may_hold_break(&chunk), "{byte:#x} at {at}");
             }
         }

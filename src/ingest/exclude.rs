@@ -23,7 +23,7 @@
 //!
 //! Every region covers whole lines; regions never overlap.
 
-use super::ascii::{is_plain, TwoBuild};
+use super::ascii::{byte_set, is_plain, TwoBuild};
 use super::by_hand;
 use super::words::{self, contains_any_ascii_ci, ends_any_ci, ends_digit, starts_any_ci, starts_digit, Line};
 #[cfg(test)]
@@ -941,7 +941,7 @@ fn may_close_with_credit(text: &str, plain: bool) -> bool {
     while i > 0 {
         i -= 1;
         let b = bytes[i];
-        if CREDIT_TAIL_BYTES[usize::from(b)] == 0 {
+        if !CREDIT_TAIL_BYTES[usize::from(b)] {
             continue;
         }
         match b {
@@ -965,16 +965,7 @@ fn may_close_with_credit(text: &str, plain: bool) -> bool {
 
 /// The bytes [`may_close_with_credit`] stops at: marks and the first
 /// letters of the words it looks for.
-static CREDIT_TAIL_BYTES: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let stops = b"/(.!?:,pPgG";
-    let mut i = 0;
-    while i < stops.len() {
-        table[stops[i] as usize] = 1;
-        i += 1;
-    }
-    table
-};
+static CREDIT_TAIL_BYTES: [bool; 256] = byte_set(b"/(.!?:,pPgG");
 
 /// `contains_any_ascii_ci(text, &["photo", "getty"]) || labelled_mark(text)`
 /// in two vectorised searches rather than three: each finds the first
